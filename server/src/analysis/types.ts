@@ -1,0 +1,34 @@
+import type { Range } from '../syntax/text';
+import type { RuleCode, Severity } from '../knowledge/rules';
+import type { TargetId } from '../knowledge/types';
+
+export type { Range, Position } from '../syntax/text';
+export type { Severity } from '../knowledge/rules';
+
+export type Profile = 'production' | 'development';
+
+/** What kind of file a document is, which decides how it is read. */
+export type DocumentKind = 'config' | 'sentinel' | 'acl';
+
+export interface Settings {
+  readonly target: TargetId;
+  readonly profile: Profile;
+}
+
+export interface RelatedInformation {
+  readonly message: string;
+  readonly range: Range;
+  /** Undefined for the same document. */
+  readonly uri?: string;
+}
+
+export interface Finding {
+  readonly code: RuleCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly tags?: readonly ('unnecessary' | 'deprecated')[];
+  readonly related?: readonly RelatedInformation[];
+  /** Facts a quick fix needs, so that no fix ever depends on the message text. */
+  readonly data?: Readonly<Record<string, unknown>>;
+}

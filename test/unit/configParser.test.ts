@@ -1,0 +1,120 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseConfig, splitArgs } from '../../server/src/syntax/configParser';
+
+/** Splits one line; returns the token values, or the error's form. */
+function split(line: string): string[] | { error: string } {
+  const r = splitArgs(line, 0, line.length);
+  return r.error ? { error: r.error.detail } : r.tokens.map((t) => t.value);
+}
+
+// Each case is the line as written and what Redis's sdssplitargs makes of it
+// (syntax-facts.md §2 and the live probes in oracle-behaviour.md).
+const SPLIT_CASES: [string, string[] | { error: string }][] = [
+  ['maxmemory 100mb', ['maxmemory', '100mb']],
+  ['  a   b\tc  ', ['a', 'b', 'c']],
+  ['a\vb', ['a\vb']], // \v ends no unquoted token
+  ['\va', ['a']], // but leading blanks are skipped with isspace()
+  ['"a\\x41b\\tc\\"d"', ['aAb\tc"d']],
+  ['"\\x4g"', ['x4g']], // \x without two hex digits is just x
+  ['"\\x"', ['x']],
+  ['"\\xff"', ['\xff']],
+  ['"\\n\\r\\t\\b\\a\\z\\\\"', ['\n\r\t\b\x07z\\']],
+  ["'it\\'s.rdb'", ["it's.rdb"]],
+  ["'back\\slash'", ['back\\slash']],
+  ["'a\\x41'", ['a\\x41']],
+  ['foo"bar baz"', ['foobar baz']],
+  ['foo"bar"\'q\'', { error: 'quote-followed-by-text' }],
+  ['"a"b', { error: 'quote-followed-by-text' }],
+  ["'a'b", { error: 'quote-followed-by-text' }],
+  ['"a"\tb', ['a', 'b']],
+  ['"a"\vb', ['a', 'b']],
+  ['"abc', { error: 'unterminated' }],
+  ["'abc", { error: 'unterminated' }],
+  ['"abc\\"', { error: 'unterminated' }],
+  ['"abc\\', { error: 'unterminated' }],
+  ['""', ['']],
+  ["'' x", ['', 'x']],
+  ['a # b', ['a', '#', 'b']],
+  ['"#x"', ['#x']],
+  ['é "ü\\x41" 😀', ['é', 'üA', '😀']],
+  ['a\0b c', ['a']], // a NUL ends the C string
+  ['"a\0b"', { error: 'unterminated' }],
+];
+
+for (const [input, expected] of SPLIT_CASES) {
+  test(`splitArgs ${JSON.stringify(input)}`, () => {
+    assert.deepEqual(split(input), expected);
+  });
+}
+
+test('token offsets cover the token as written, quotes included', () => {
+  const text = 'requirepass "a b"  x';
+  const { tree } = parseConfig(text);
+  const tokens = tree.directives[0]?.tokens ?? [];
+  assert.deepEqual(
+    tokens.map((t) => text.slice(t.start, t.end)),
+    ['requirepass', '"a b"', 'x'],
+  );
+  assert.deepEqual(tokens[1]?.range, { start: { line: 0, character: 12 }, end: { line: 0, character: 17 } });
+  assert.equal(tokens[1]?.quoted, true);
+});
+
+test('comments only at line start, after trimming; CRLF and blank lines', () => {
+  const text = '# top\r\n   # indented\r\n\t\r\nport 6379\r\ntimeout 0 # x\r\n';
+  const { tree, errors } = parseConfig(text);
+  assert.equal(errors.length, 0);
+  assert.deepEqual(
+    tree.lines.map((l) => l.kind),
+    ['comment', 'comment', 'directive', 'directive'],
+  );
+  assert.deepEqual(
+    tree.directives.map((d) => [d.redisLine, d.name, d.tokens.map((t) => t.value)]),
+    [
+      [4, 'port', ['port', '6379']],
+      [5, 'timeout', ['timeout', '0', '#', 'x']],
+    ],
+  );
+  assert.equal(tree.directives[1]?.range.start.line, 4);
+});
+
+test('directive names are lower-cased, arguments keep their case', () => {
+  const { tree } = parseConfig('MAXMEMORY-Policy ALLKEYS-LRU');
+  assert.equal(tree.directives[0]?.name, 'maxmemory-policy');
+  assert.equal(tree.directives[0]?.tokens[1]?.value, 'ALLKEYS-LRU');
+});
+
+test('a lone \\r is not a Redis line break, but ranges follow LSP lines', () => {
+  const text = 'port 1\rtimeout "x';
+  const { tree, errors } = parseConfig(text);
+  assert.equal(tree.directives.length, 1);
+  assert.equal(tree.directives[0]?.redisLine, 1);
+  assert.equal(errors[0]?.code, 'unbalanced-quotes');
+  // The opening quote sits on LSP line 1 (after the lone \r).
+  assert.deepEqual(errors[0]?.range.start, { line: 1, character: 8 });
+});
+
+test('unbalanced quotes: the error spans from the token to the end of the line', () => {
+  const { errors, tree } = parseConfig('dbfilename x "ab c  \nport 1');
+  assert.equal(errors.length, 1);
+  assert.deepEqual(errors[0]?.range, { start: { line: 0, character: 13 }, end: { line: 0, character: 18 } });
+  assert.equal(tree.directives[0]?.broken, true);
+  assert.equal(tree.directives[1]?.broken, false);
+});
+
+test('closing quote followed by text: the error is on the quote and the next character', () => {
+  const { errors } = parseConfig('dbfilename "a"b');
+  assert.deepEqual(errors[0]?.range, { start: { line: 0, character: 13 }, end: { line: 0, character: 15 } });
+  assert.equal(errors[0]?.detail, 'quote-followed-by-text');
+});
+
+test('a line of only vertical tab or form feed is skipped like Redis does', () => {
+  const { tree } = parseConfig('\v\f\nport 1');
+  assert.equal(tree.directives.length, 1);
+});
+
+test('a NUL byte is reported', () => {
+  const { errors } = parseConfig('port 1\0\n');
+  assert.equal(errors[0]?.code, 'nul-byte');
+  assert.deepEqual(errors[0]?.range.start, { line: 0, character: 6 });
+});
