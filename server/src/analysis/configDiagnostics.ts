@@ -3,7 +3,7 @@
  * names it does not know, comments that are not comments.
  */
 import type { ConfigTree, DirectiveLine, SyntaxProblem } from '../syntax/configParser';
-import { directiveNames, isModuleConfigName, lookupDirective, targetsOf } from '../knowledge/directives';
+import { directiveNames, directiveVariant, isModuleConfigName, targetsOf } from '../knowledge/directives';
 import { RULES } from '../knowledge/rules';
 import { suggest } from './didYouMean';
 import { messages } from './messages';
@@ -25,7 +25,7 @@ export function unknownDirectiveFindings(tree: ConfigTree, settings: Settings): 
       continue;
     }
     if (isModuleConfigName(name)) continue;
-    if (lookupDirective(name, settings.target)?.variant) continue;
+    if (directiveVariant(name, settings.target)) continue;
     const knownIn = targetsOf(name);
     const suggestions = knownIn.length > 0 ? [] : suggest(name.replace(/^\ufeff/, ''), directiveNames(settings.target));
     findings.push({
@@ -59,7 +59,7 @@ export function trailingCommentFindings(tree: ConfigTree, settings: Settings): F
       code: 'trailing-comment',
       severity: passedToModule ? 'warning' : RULES['trailing-comment'].severity,
       message: messages.trailingComment(line.name, passedToModule),
-      range: tree.index.rangeAt(token.start, line.end),
+      range: { start: token.range.start, end: line.range.end },
       data: { commentStart: token.start, lineStart: line.start, lineEnd: line.end },
     });
   }
@@ -67,7 +67,7 @@ export function trailingCommentFindings(tree: ConfigTree, settings: Settings): F
 }
 
 function trailingCommentIndex(line: DirectiveLine, settings: Settings): number {
-  const variant = lookupDirective(line.name, settings.target)?.variant;
+  const variant = directiveVariant(line.name, settings.target);
   const singleValue = variant !== undefined && (variant.kind === 'table' || variant.kind === 'special') && !variant.multiArg;
   for (let i = 1; i < line.tokens.length; i++) {
     const t = line.tokens[i];

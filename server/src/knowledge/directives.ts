@@ -6,6 +6,10 @@ import { DIRECTIVES, SENTINEL_DIRECTIVES } from './generated/directives';
 import { TARGETS, type DirectiveEntry, type DirectiveVariant, type SentinelEntry, type TargetId } from './types';
 
 const byName = new Map<string, DirectiveEntry>(DIRECTIVES.map((d) => [d.name, d]));
+/** Per target, each name's facts: the lookup done for every line of every analysis. */
+const variantsByTarget = new Map<TargetId, Map<string, DirectiveVariant>>(
+  TARGETS.map((t) => [t, new Map(DIRECTIVES.flatMap((d) => d.variants.filter((v) => v.targets.includes(t)).map((v) => [d.name, v] as const)))]),
+);
 const namesByTarget = new Map<TargetId, readonly string[]>(
   TARGETS.map((t) => [t, DIRECTIVES.filter((d) => d.variants.some((v) => v.targets.includes(t))).map((d) => d.name)]),
 );
@@ -20,7 +24,12 @@ export interface DirectiveInfo {
 export function lookupDirective(name: string, target: TargetId): DirectiveInfo | undefined {
   const entry = byName.get(name);
   if (!entry) return undefined;
-  return { entry, variant: entry.variants.find((v) => v.targets.includes(target)) };
+  return { entry, variant: variantsByTarget.get(target)?.get(name) };
+}
+
+/** The facts of a name for a target, or undefined when the target does not accept it. */
+export function directiveVariant(name: string, target: TargetId): DirectiveVariant | undefined {
+  return variantsByTarget.get(target)?.get(name);
 }
 
 /** Every name (primary names, aliases, loader and ignored names) that the target accepts. */

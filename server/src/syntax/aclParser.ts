@@ -52,7 +52,7 @@ function isPieceTrim(c: number): boolean {
   return c === 9 || c === 13 || c === 10;
 }
 
-export function parseAcl(text: string): ParseResult<AclTree> {
+export function parseAcl(text: string): ParseResult<AclTree, AclSyntaxProblem> {
   const index = new LineIndex(text);
   const lines: AclLine[] = [];
   const errors: AclSyntaxProblem[] = [];

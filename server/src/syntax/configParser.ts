@@ -4,7 +4,7 @@
  * is split into arguments by the rules of Redis's `sdssplitargs` (quotes, escapes).
  * It never throws: problems come back as `errors`, and every token keeps its exact range.
  */
-import { LineIndex, type Range } from './text';
+import { LineIndex, hasLoneCarriageReturn, type Position, type Range } from './text';
 
 export interface Token {
   /** The argument as Redis sees it: quotes removed, escapes resolved (`\xHH` gives that byte). */
@@ -33,22 +33,58 @@ export interface DirectiveLine {
   readonly broken: boolean;
 }
 
-export interface CommentLine {
-  readonly kind: 'comment';
-  readonly redisLine: number;
-  readonly start: number;
-  readonly end: number;
-  readonly range: Range;
-  /** The comment text after `#`, untrimmed. */
-  readonly text: string;
+/** A comment line. Its range is worked out on demand: most files are mostly comments. */
+export class CommentLine {
+  readonly kind = 'comment';
+  constructor(
+    readonly redisLine: number,
+    readonly start: number,
+    readonly end: number,
+    private readonly index: LineIndex,
+  ) {}
+
+  get range(): Range {
+    return this.index.rangeAt(this.start, this.end);
+  }
 }
 
 export type ConfigLine = DirectiveLine | CommentLine;
 
 export interface ConfigTree {
+  /** Comments and directives in file order (built on first use). */
   readonly lines: readonly ConfigLine[];
   readonly directives: readonly DirectiveLine[];
   readonly index: LineIndex;
+}
+
+/**
+ * The parsed file. Comments are most of a typical redis.conf and few features need them,
+ * so they are kept as numbers and turned into objects only when asked for.
+ */
+class ParsedConfig implements ConfigTree {
+  private merged: ConfigLine[] | undefined;
+
+  constructor(
+    readonly directives: readonly DirectiveLine[],
+    readonly index: LineIndex,
+    /** For each comment: Redis line, start offset, end offset. */
+    private readonly comments: readonly number[],
+  ) {}
+
+  get lines(): readonly ConfigLine[] {
+    if (this.merged) return this.merged;
+    const out: ConfigLine[] = [];
+    const c = this.comments;
+    let d = 0;
+    for (let i = 0; i < c.length; i += 3) {
+      const redisLine = c[i] as number;
+      while (d < this.directives.length && (this.directives[d] as DirectiveLine).redisLine < redisLine) out.push(this.directives[d++] as DirectiveLine);
+      out.push(new CommentLine(redisLine, c[i + 1] as number, c[i + 2] as number, this.index));
+    }
+    while (d < this.directives.length) out.push(this.directives[d++] as DirectiveLine);
+    this.merged = out;
+    return out;
+  }
 }
 
 export type SyntaxCode = 'unbalanced-quotes' | 'nul-byte';
@@ -61,16 +97,14 @@ export interface SyntaxProblem {
   readonly detail: 'unterminated' | 'quote-followed-by-text' | 'nul';
 }
 
-export interface ParseResult<T> {
+export interface ParseResult<T, E = SyntaxProblem> {
   readonly tree: T;
-  readonly errors: readonly SyntaxProblem[];
+  readonly errors: readonly E[];
 }
 
 const SPACE = 32;
 const TAB = 9;
 const LF = 10;
-const VT = 11;
-const FF = 12;
 const CR = 13;
 const NUL = 0;
 const DQUOTE = 34;
@@ -189,12 +223,38 @@ export function splitArgs(text: string, from: number, to: number): SplitResult {
   }
 }
 
+/**
+ * Where a line sits, to turn its offsets into positions. Without a lone `\r` (the usual
+ * case), an LSP line is a Redis line and a position is found without any lookup.
+ */
+interface LineFrame {
+  readonly lspLine: number;
+  readonly lineStart: number;
+  /** Set only for texts with a lone `\r`, where LSP and Redis lines differ. */
+  readonly index: LineIndex | undefined;
+}
+
+function positionIn(frame: LineFrame, offset: number): Position {
+  return frame.index ? frame.index.positionAt(offset) : { line: frame.lspLine, character: offset - frame.lineStart };
+}
+
+function rangeIn(frame: LineFrame, start: number, end: number): Range {
+  return { start: positionIn(frame, start), end: positionIn(frame, end) };
+}
+
+function frameOf(lspLine: number, lineStart: number, index: LineIndex | undefined): LineFrame {
+  return { lspLine, lineStart, index };
+}
+
 export function parseConfig(text: string): ParseResult<ConfigTree> {
   const index = new LineIndex(text);
-  const lines: ConfigLine[] = [];
+  const lineIndex = hasLoneCarriageReturn(text) ? index : undefined;
+  const comments: number[] = [];
   const directives: DirectiveLine[] = [];
   const errors: SyntaxProblem[] = [];
   const n = text.length;
+  // NUL bytes are rare: look for them once, not on every line.
+  let nextNul = text.indexOf('\0');
   let redisLine = 0;
   for (let lineStart = 0; lineStart <= n; ) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -204,38 +264,36 @@ export function parseConfig(text: string): ParseResult<ConfigTree> {
     let e = lineEnd;
     while (s < e && isTrimmed(text.charCodeAt(s))) s++;
     while (e > s && isTrimmed(text.charCodeAt(e - 1))) e--;
-    if (s < e) parseLine(text, s, e, redisLine, index, lines, directives, errors);
+    if (nextNul >= 0 && nextNul < lineEnd) {
+      errors.push({
+        code: 'nul-byte',
+        message: 'This line contains a NUL byte: redis-server stops reading the line there and joins what follows to the next line. Remove it.',
+        range: rangeIn(frameOf(redisLine - 1, lineStart, lineIndex), nextNul, nextNul + 1),
+        detail: 'nul',
+      });
+      nextNul = text.indexOf('\0', lineEnd);
+    }
+    if (s < e) {
+      if (text.charCodeAt(s) === HASH) comments.push(redisLine, s, e);
+      else parseDirective(text, s, e, redisLine, frameOf(redisLine - 1, lineStart, lineIndex), directives, errors);
+    }
     lineStart = lineEnd + 1;
   }
-  return { tree: { lines, directives, index }, errors };
+  return { tree: new ParsedConfig(directives, index, comments), errors };
 }
 
-function parseLine(
+function parseDirective(
   text: string,
   s: number,
   e: number,
   redisLine: number,
-  index: LineIndex,
-  lines: ConfigLine[],
+  frame: LineFrame,
   directives: DirectiveLine[],
   errors: SyntaxProblem[],
 ): void {
-  const nul = text.indexOf('\0', s);
-  if (nul >= 0 && nul < e) {
-    errors.push({
-      code: 'nul-byte',
-      message: 'This line contains a NUL byte: redis-server stops reading the line there and joins what follows to the next line. Remove it.',
-      range: index.rangeAt(nul, nul + 1),
-      detail: 'nul',
-    });
-  }
-  if (text.charCodeAt(s) === HASH) {
-    lines.push({ kind: 'comment', redisLine, start: s, end: e, range: index.rangeAt(s, e), text: text.slice(s + 1, e) });
-    return;
-  }
   const split = splitArgs(text, s, e);
   if (split.tokens.length === 0 && !split.error) return; // only blanks such as \v or \f: Redis skips it
-  const tokens: Token[] = split.tokens.map((t) => ({ ...t, range: index.rangeAt(t.start, t.end) }));
+  const tokens: Token[] = split.tokens.map((t) => ({ value: t.value, start: t.start, end: t.end, quoted: t.quoted, range: rangeIn(frame, t.start, t.end) }));
   if (split.error) {
     const { start, end, detail } = split.error;
     errors.push({
@@ -244,7 +302,7 @@ function parseLine(
         detail === 'unterminated'
           ? 'Unbalanced quotes: this quote is never closed on this line, so redis-server refuses the file ("Unbalanced quotes in configuration line").'
           : 'Unbalanced quotes: a closing quote must be followed by a space or the end of the line, so redis-server refuses the file ("Unbalanced quotes in configuration line").',
-      range: index.rangeAt(start, Math.min(end, e)),
+      range: rangeIn(frame, start, Math.min(end, e)),
       detail,
     });
   }
@@ -253,11 +311,10 @@ function parseLine(
     redisLine,
     start: s,
     end: e,
-    range: index.rangeAt(s, e),
+    range: rangeIn(frame, s, e),
     name: tokens[0]?.value.toLowerCase() ?? '',
     tokens,
     broken: split.error !== undefined,
   };
-  lines.push(line);
   directives.push(line);
 }

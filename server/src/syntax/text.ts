@@ -13,12 +13,19 @@ export interface Range {
   end: Position;
 }
 
-/** Maps string offsets to LSP positions. Built once per text. */
+/** Maps string offsets to LSP positions. The line table is built on first use. */
 export class LineIndex {
-  /** Offsets at which each LSP line starts. */
-  private readonly starts: number[];
+  private table: number[] | undefined;
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string) {}
+
+  /** Offsets at which each LSP line starts. */
+  private get starts(): number[] {
+    this.table ??= LineIndex.lineStarts(this.text);
+    return this.table;
+  }
+
+  private static lineStarts(text: string): number[] {
     const starts = [0];
     const n = text.length;
     // Fast path: without `\r` every line break is a `\n`.
@@ -35,7 +42,7 @@ export class LineIndex {
         }
       }
     }
-    this.starts = starts;
+    return starts;
   }
 
   get lineCount(): number {
@@ -66,4 +73,12 @@ export class LineIndex {
     const next = position.line + 1 < this.starts.length ? (this.starts[position.line + 1] as number) : this.text.length;
     return Math.max(start, Math.min(start + position.character, next));
   }
+}
+
+/** True when the text has a `\r` not followed by `\n`: a line break for editors, not for Redis. */
+export function hasLoneCarriageReturn(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return true;
+  }
+  return false;
 }
