@@ -1,0 +1,29 @@
+/** Reading the files named on the command line, with one clear reason when it fails. */
+import { readFileSync, statSync } from 'node:fs';
+
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  ENOTDIR: 'a parent of this path is not a directory',
+};
+
+export function readConfigFile(path: string): ReadResult {
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) return { ok: false, reason: 'is a directory' };
+    if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
+    const bytes = readFileSync(path);
+    // The same test as git's: a NUL byte early on means a binary file, not a config.
+    if (bytes.subarray(0, 8000).includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+    return { ok: true, text: bytes.toString('utf8') };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    return { ok: false, reason: REASONS[code] ?? (err instanceof Error ? err.message : String(err)) };
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * `redis-config-lint`: the same analysis as the editor, for CI. Exit status 0 when no
+ * finding reaches --fail-on, 1 when one does, 2 on usage or I/O errors.
+ */
+import { parseArgs } from 'node:util';
+import { analyzeDocument } from '../analysis/analyze';
+import { documentKindFromPath } from '../analysis/documentKind';
+import type { Profile, Settings } from '../analysis/types';
+import { SEVERITY_ORDER, type Severity } from '../knowledge/rules';
+import { DEFAULT_TARGET, TARGETS, isTargetId } from '../knowledge/types';
+import { readConfigFile } from './files';
+import { formatJson, formatSarif, formatText, type FileReport } from './formats';
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+const FAIL_ON = ['error', 'warning', 'information', 'hint', 'none'] as const;
+const PROFILES = ['production', 'development'] as const;
+
+const USAGE = `Usage: redis-config-lint [options] FILE...
+
+Checks redis.conf, sentinel.conf, valkey.conf and ACL files (*.acl) the way
+redis-server reads them, and reports insecure settings.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --target ID                Redis or Valkey version: ${TARGETS.join(', ')}
+                             (default: ${DEFAULT_TARGET})
+  --profile production|development
+                             development relaxes the network findings (default: production)
+  --fail-on error|warning|information|hint|none
+                             lowest severity that makes the exit status 1 (default: error)
+  --version                  print the version
+  --help                     print this help
+
+Exit status: 0 no finding at or above --fail-on; 1 at least one; 2 usage or file error.
+Files are read as UTF-8; files with NUL bytes are taken as binary and refused.
+`;
+
+function fail(message: string): number {
+  process.stderr.write(`redis-config-lint: ${message}\n`);
+  return 2;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, option: string): T | Error {
+  if (value === undefined) return fallback;
+  return (allowed as readonly string[]).includes(value) ? (value as T) : new Error(`invalid value for --${option}: '${value}' (expected ${allowed.join(', ')})`);
+}
+
+export function run(argv: readonly string[], out: (s: string) => void): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        target: { type: 'string' },
+        profile: { type: 'string' },
+        'fail-on': { type: 'string' },
+        version: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    return fail(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    out(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    out(`${VERSION}\n`);
+    return 0;
+  }
+  const format = oneOf(values.format, FORMATS, 'text', 'format');
+  const failOn = oneOf(values['fail-on'], FAIL_ON, 'error', 'fail-on');
+  const profile = oneOf<Profile>(values.profile, PROFILES, 'production', 'profile');
+  for (const v of [format, failOn, profile]) if (v instanceof Error) return fail(v.message);
+  if (values.target !== undefined && !isTargetId(values.target)) {
+    return fail(`invalid value for --target: '${values.target}' (expected ${TARGETS.join(', ')})`);
+  }
+  if (positionals.length === 0) return fail(`no file given\n${USAGE}`);
+  const settings: Settings = { target: isTargetId(values.target) ? values.target : DEFAULT_TARGET, profile: profile as Profile };
+
+  const reports: FileReport[] = [];
+  for (const file of positionals) {
+    const read = readConfigFile(file);
+    if (!read.ok) return fail(`${file}: ${read.reason}`);
+    reports.push({ file, findings: analyzeDocument(read.text, documentKindFromPath(file), settings).findings });
+  }
+
+  if (format === 'json') out(formatJson(reports));
+  else if (format === 'sarif') out(formatSarif(reports, VERSION));
+  else out(formatText(reports));
+
+  if (failOn === 'none') return 0;
+  const threshold = SEVERITY_ORDER[failOn as Severity];
+  return reports.some((r) => r.findings.some((f) => SEVERITY_ORDER[f.severity] <= threshold)) ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s));
+}

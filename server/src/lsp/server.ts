@@ -1,0 +1,105 @@
+/**
+ * The language server: keeps open documents, analyses them as they change and answers
+ * hovers. Analysis is fast enough to run on every change; a newer edit simply makes the
+ * pending run of an older version obsolete.
+ */
+import {
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument, type Analysis } from '../analysis/analyze';
+import { documentKindFor } from '../analysis/documentKind';
+import { hoverAt } from '../analysis/hover';
+import type { Settings } from '../analysis/types';
+import { toDiagnostic } from './convert';
+import { DEFAULT_SETTINGS, settingsFromClient } from './settings';
+
+export const SERVER_NAME = 'redis-config-language-server';
+
+export function startServer(connection: Connection, version: string): void {
+  const documents = new TextDocuments(TextDocument);
+  let pullSettings = false;
+  let globalSettings: Settings = DEFAULT_SETTINGS;
+  const settingsCache = new Map<string, Promise<Settings>>();
+  const pending = new Map<string, NodeJS.Immediate>();
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    pullSettings = params.capabilities.workspace?.configuration === true;
+    globalSettings = settingsFromClient((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+      },
+      serverInfo: { name: SERVER_NAME, version },
+    };
+  });
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!pullSettings) return Promise.resolve(globalSettings);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'redisConfig' })
+        .then(settingsFromClient, () => globalSettings);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  function analyse(doc: TextDocument, settings: Settings): Analysis {
+    return analyzeDocument(doc.getText(), documentKindFor(doc.languageId, doc.uri), settings);
+  }
+
+  async function validate(uri: string, version: number): Promise<void> {
+    const settings = await settingsFor(uri);
+    const doc = documents.get(uri);
+    // Dropped when the document closed or changed while settings were fetched.
+    if (!doc || doc.version !== version) return;
+    const analysis = analyse(doc, settings);
+    await connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)) });
+  }
+
+  function schedule(doc: TextDocument): void {
+    const previous = pending.get(doc.uri);
+    if (previous) clearImmediate(previous);
+    const { uri, version } = doc;
+    pending.set(
+      uri,
+      setImmediate(() => {
+        pending.delete(uri);
+        validate(uri, version).catch((err: unknown) => connection.console.error(`validation failed for ${uri}: ${String(err)}`));
+      }),
+    );
+  }
+
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    const p = pending.get(e.document.uri);
+    if (p) clearImmediate(p);
+    pending.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    if (!pullSettings) globalSettings = settingsFromClient((change.settings as { redisConfig?: unknown } | undefined)?.redisConfig);
+    for (const doc of documents.all()) schedule(doc);
+  });
+
+  connection.onHover(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const settings = await settingsFor(doc.uri);
+    const hover = hoverAt(analyse(doc, settings), params.position, settings);
+    return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
