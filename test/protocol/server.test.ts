@@ -1,0 +1,133 @@
+/**
+ * The built server over stdio, as another editor would start it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { LspTestClient, SERVER } from '../support/lspClient';
+
+const URI = 'file:///work/project/redis.conf';
+const codes = (p: { diagnostics: { code?: string | number }[] }): unknown[] => p.diagnostics.map((d) => d.code);
+
+test('--version and --help answer without starting a server', () => {
+  const v = spawnSync(process.execPath, [SERVER, '--version'], { encoding: 'utf8' });
+  assert.equal(v.status, 0);
+  assert.match(v.stdout, /^\d+\.\d+\.\d+/);
+  const h = spawnSync(process.execPath, [SERVER, '--help'], { encoding: 'utf8' });
+  assert.equal(h.status, 0);
+  assert.match(h.stdout, /--stdio/);
+  const none = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /choose a transport/);
+});
+
+test('initialize, diagnostics on open, hover, and diagnostics that follow edits', async () => {
+  const client = new LspTestClient();
+  try {
+    const init = await client.initialize();
+    assert.equal(init.serverInfo?.name, 'redis-config-language-server');
+    assert.equal(init.capabilities.hoverProvider, true);
+
+    const opened = client.nextDiagnostics(URI, 1);
+    await client.open(URI, 'redis-conf', 'bind 0.0.0.0\nmaxmemory 100mb\n');
+    const first = await opened;
+    assert.deepEqual(codes(first), ['bind-all-interfaces']);
+    const [diag] = first.diagnostics;
+    assert.equal(diag?.severity, 2);
+    assert.equal(diag?.source, 'redis-config');
+    assert.match(diag?.codeDescription?.href ?? '', /docs\/rules\/bind-all-interfaces\.md$/);
+    assert.deepEqual(diag?.range, { start: { line: 0, character: 5 }, end: { line: 0, character: 12 } });
+
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 3 } })) as {
+      contents: { kind: string; value: string };
+      range: unknown;
+    };
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.match(hover.contents.value, /^\*\*maxmemory\*\*/);
+    assert.deepEqual(hover.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } });
+    const none = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 12 } });
+    assert.equal(none, null);
+
+    const fixed = client.nextDiagnostics(URI, 2);
+    await client.change(URI, 2, [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 12 } }, text: '127.0.0.1' }]);
+    assert.deepEqual(codes(await fixed), []);
+
+    const broken = client.nextDiagnostics(URI, 3);
+    await client.change(URI, 3, [{ text: 'bind 127.0.0.1\nrequirepass "abc\ntimeout 0 # x\n' }]);
+    assert.deepEqual(codes(await broken), ['unbalanced-quotes', 'trailing-comment']);
+  } finally {
+    assert.equal(await client.shutdown(), 0);
+  }
+});
+
+test('a burst of edits ends with the diagnostics of the last version', async () => {
+  const client = new LspTestClient();
+  try {
+    await client.initialize();
+    await client.open(URI, 'redis-conf', 'bind 127.0.0.1\n');
+    await client.nextDiagnostics(URI, 1);
+    const last = client.nextDiagnostics(URI, 51);
+    for (let v = 2; v <= 51; v++) {
+      await client.change(URI, v, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: v === 51 ? 'bogus 1\n' : '' }]);
+    }
+    assert.deepEqual(codes(await last), ['unknown-directive']);
+    // Stale versions may be skipped, but none is published after the newest one.
+    const versions = client.published.filter((p) => p.uri === URI).map((p) => p.version ?? 0);
+    assert.equal(Math.max(...versions), 51);
+    assert.equal(versions.at(-1), 51);
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('settings come from the client: target version and profile', async () => {
+  const client = new LspTestClient();
+  try {
+    client.configuration = { targetVersion: 'redis-6.2', profile: 'development' };
+    await client.initialize();
+    const p = client.nextDiagnostics(URI, 1);
+    await client.open(URI, 'redis-conf', 'bind 0.0.0.0\nenable-debug-command local\n');
+    const result = await p;
+    assert.deepEqual(codes(result), ['bind-all-interfaces', 'unknown-directive']);
+    assert.equal(result.diagnostics[0]?.severity, 4); // a hint under the development profile
+
+    client.configuration = { targetVersion: 'redis-7.0', profile: 'production' };
+    const again = client.nextDiagnostics(URI, 1);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const after = await again;
+    assert.deepEqual(codes(after), ['bind-all-interfaces']);
+    assert.equal(after.diagnostics[0]?.severity, 2);
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('ACL documents are read as ACL files', async () => {
+  const client = new LspTestClient();
+  try {
+    await client.initialize();
+    const uri = 'file:///work/project/users.acl';
+    const p = client.nextDiagnostics(uri, 1);
+    await client.open(uri, 'redis-acl', 'user default off\n# not allowed\n');
+    const result = await p;
+    assert.deepEqual(codes(result), ['invalid-acl-line']);
+    assert.equal(result.diagnostics[0]?.range.start.line, 1);
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('closing a document clears its diagnostics', async () => {
+  const client = new LspTestClient();
+  try {
+    await client.initialize(false);
+    const p = client.nextDiagnostics(URI, 1);
+    await client.open(URI, 'redis-conf', 'bind 0.0.0.0\n');
+    assert.equal((await p).diagnostics.length, 1);
+    const cleared = client.nextDiagnostics(URI);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
+    assert.deepEqual((await cleared).diagnostics, []);
+  } finally {
+    await client.shutdown();
+  }
+});
