@@ -1,0 +1,66 @@
+/**
+ * The knowledge base: no duplicates or gaps, and — where the reference facts extracted
+ * from the Redis and Valkey sources are present — the committed table matches them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIRECTIVES } from '../../server/src/knowledge/generated/directives';
+import { directiveNames, lookupDirective } from '../../server/src/knowledge/directives';
+import { RULES, RULE_LIST } from '../../server/src/knowledge/rules';
+import { TARGETS } from '../../server/src/knowledge/types';
+import { sharedPath, SHARED_DIR } from '../support/shared';
+
+const ROOT = join(__dirname, '../..');
+
+test('directive names are unique and lower-case; every variant names its targets once', () => {
+  const names = DIRECTIVES.map((d) => d.name);
+  assert.equal(new Set(names).size, names.length);
+  for (const d of DIRECTIVES) {
+    assert.equal(d.name, d.name.toLowerCase());
+    const targets = d.variants.flatMap((v) => v.targets);
+    assert.equal(new Set(targets).size, targets.length, d.name);
+    for (const v of d.variants) if (v.aliasOf) assert.ok(lookupDirective(v.aliasOf, v.targets[0] ?? 'redis-8.0')?.variant, `${d.name} -> ${v.aliasOf}`);
+  }
+});
+
+test('every target knows the core directives', () => {
+  for (const t of TARGETS) {
+    const names = new Set(directiveNames(t));
+    for (const n of ['port', 'bind', 'maxmemory', 'save', 'include', 'user', 'rename-command', 'requirepass']) assert.ok(names.has(n), `${t} ${n}`);
+  }
+});
+
+test('every rule has a documentation page and a title', () => {
+  for (const rule of RULE_LIST) {
+    const page = readFileSync(join(ROOT, 'docs/rules', `${rule.code}.md`), 'utf8');
+    assert.ok(page.startsWith(`# ${rule.code}\n`), rule.code);
+    assert.ok(rule.title.length > 10);
+  }
+  assert.equal(Object.keys(RULES).length, RULE_LIST.length);
+});
+
+test('the committed directive table is the one the reference facts generate', { skip: sharedPath('reference') ? false : `no ${SHARED_DIR}/reference` }, () => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/generate-knowledge.mjs'), '--check'], {
+    encoding: 'utf8',
+    env: { ...process.env, REDIS_REFERENCE_DIR: sharedPath('reference') },
+  });
+  assert.equal(r.status, 0, r.stderr);
+});
+
+test('every accepted name of every reference table is known to the same target', { skip: sharedPath('reference') ? false : 'no reference' }, () => {
+  const files: Record<string, string> = {
+    'redis-6.0': 'redis-config-6.0.json', 'redis-6.2': 'redis-config-6.2.json', 'redis-7.0': 'redis-config-7.0.json',
+    'redis-7.2': 'redis-config-7.2.json', 'redis-7.4': 'redis-config-7.4.json', 'redis-8.0': 'redis-config-8.0.json',
+    'valkey-7.2': 'valkey-config-7.2.json', 'valkey-8.0': 'valkey-config-8.0.json', 'valkey-8.1': 'valkey-config-unstable.json',
+  };
+  for (const t of TARGETS) {
+    const ref = JSON.parse(readFileSync(join(sharedPath('reference') as string, files[t] as string), 'utf8')) as { accepted_names: Record<string, unknown> };
+    const ours = new Set(directiveNames(t));
+    const theirs = Object.keys(ref.accepted_names).filter((n) => !n.includes('<'));
+    assert.deepEqual(theirs.filter((n) => !ours.has(n)), [], `${t}: names we do not know`);
+    assert.deepEqual([...ours].filter((n) => !theirs.includes(n)), [], `${t}: names the reference does not list`);
+  }
+});
