@@ -2,19 +2,12 @@
  * The catalogue of diagnostic codes: one stable string code per finding, its default
  * severity, a one-line title (used by SARIF and the docs index) and its documentation page.
  */
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import { ACL_RULES } from './aclRules';
+import type { RuleInfo, Severity } from './ruleTypes';
+
+export type { RuleInfo, Severity } from './ruleTypes';
 
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
-
-export interface RuleInfo {
-  readonly code: string;
-  readonly severity: Severity;
-  readonly title: string;
-  /** Which file kinds the rule applies to. */
-  readonly appliesTo: 'config' | 'acl';
-  /** True for findings about security, which the profile may relax. */
-  readonly security?: boolean;
-}
 
 export const REPOSITORY_URL = 'https://github.com/redis-config-tools/vscode-redis-config';
 
@@ -22,7 +15,7 @@ export function docsUrl(code: string): string {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${code}.md`;
 }
 
-export const RULES = {
+const CONFIG_RULES = {
   'unbalanced-quotes': {
     code: 'unbalanced-quotes',
     severity: 'error',
@@ -61,13 +54,10 @@ export const RULES = {
     security: true,
     title: 'Protected mode is off: without authentication, any host that reaches the port gets full access.',
   },
-  'invalid-acl-line': {
-    code: 'invalid-acl-line',
-    severity: 'error',
-    appliesTo: 'acl',
-    title: 'A line of an ACL file that is not `user <name> [rule ...]`: Redis refuses the whole file.',
-  },
 } as const satisfies Record<string, RuleInfo>;
+
+/** Every code: the config-file rules here, the ACL rules in aclRules.ts. */
+export const RULES = { ...CONFIG_RULES, ...ACL_RULES } as const;
 
 export type RuleCode = keyof typeof RULES;
 

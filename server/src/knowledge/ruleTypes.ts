@@ -1,0 +1,11 @@
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface RuleInfo {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly title: string;
+  /** Which file kinds the rule applies to. */
+  readonly appliesTo: 'config' | 'acl';
+  /** True for findings about security, which the profile may relax. */
+  readonly security?: boolean;
+}
