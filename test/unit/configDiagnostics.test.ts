@@ -32,12 +32,13 @@ for (const [name, text, expected] of CASES) {
   test(`config: ${name}`, () => check(text, expected, ONLY));
 }
 
-test('unknown-directive depends on the target version', () => {
+test('a directive of another version is unsupported-in-version, not unknown', () => {
   const text = `${SAFE}enable-debug-command local\n`;
-  check(text, [], { ...ONLY, settings: { target: 'redis-7.0' } });
-  check(text, ['2:1 error unknown-directive'], { ...ONLY, settings: { target: 'redis-6.2' } });
-  const [finding] = findingsOf(text, 'config', { target: 'redis-6.2' }).filter((f) => f.code === 'unknown-directive');
-  assert.equal(finding?.message, messages.unknownDirective('enable-debug-command', 'redis-6.2', ['redis-7.0', 'redis-7.2', 'redis-7.4', 'redis-8.0', 'valkey-7.2', 'valkey-8.0', 'valkey-8.1'], []));
+  const codes = { codes: [...ONLY.codes, 'unsupported-in-version'] };
+  check(text, [], { ...codes, settings: { target: 'redis-7.0' } });
+  check(text, ['2:1 error unsupported-in-version'], { ...codes, settings: { target: 'redis-6.2' } });
+  const [finding] = findingsOf(text, 'config', { target: 'redis-6.2' }).filter((f) => f.code === 'unsupported-in-version');
+  assert.equal(finding?.message, messages.unsupportedInVersion('enable-debug-command', 'redis-6.2', ['redis-7.0', 'redis-7.2', 'redis-7.4', 'redis-8.0', 'valkey-7.2', 'valkey-8.0', 'valkey-8.1']));
 });
 
 test('unknown-directive suggests the nearest known names', () => {

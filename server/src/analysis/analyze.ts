@@ -5,7 +5,9 @@
 import { parseAcl, type AclTree } from '../syntax/aclParser';
 import { parseConfig, type ConfigTree } from '../syntax/configParser';
 import { aclSyntaxFindings } from './aclDiagnostics';
-import { syntaxFindings, trailingCommentFindings, unknownDirectiveFindings } from './configDiagnostics';
+import { syntaxFindings } from './configDiagnostics';
+import { directiveFindings } from './directiveChecks';
+import { duplicateFindings, moduleConfigFindings, replicaofInClusterFindings } from './fileChecks';
 import { bindFindings, protectedModeFindings } from './networkRules';
 import type { DocumentKind, Finding, Settings } from './types';
 
@@ -21,8 +23,10 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
   const { tree, errors } = parseConfig(text);
   const findings = [
     ...syntaxFindings(errors),
-    ...unknownDirectiveFindings(tree, settings),
-    ...trailingCommentFindings(tree, settings),
+    ...directiveFindings(tree, kind, settings),
+    ...duplicateFindings(tree, settings),
+    ...moduleConfigFindings(tree),
+    ...replicaofInClusterFindings(tree),
     ...bindFindings(tree, settings),
     ...protectedModeFindings(tree, settings),
   ];

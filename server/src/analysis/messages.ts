@@ -3,6 +3,7 @@
  */
 import { targetLabel, describeTargets } from '../knowledge/targets';
 import type { TargetId } from '../knowledge/types';
+import type { ValueProblem } from './valueChecks';
 
 export const messages = {
   unknownDirective(name: string, target: TargetId, knownIn: readonly TargetId[], suggestions: readonly string[]): string {
@@ -12,6 +13,41 @@ export const messages = {
     if (suggestions.length === 1) text += ` Did you mean '${suggestions[0]}'?`;
     else if (suggestions.length > 1) text += ` Did you mean one of: ${suggestions.map((s) => `'${s}'`).join(', ')}?`;
     return text;
+  },
+  valueProblem(p: ValueProblem): string {
+    return `${p.hint} redis-server refuses this line ("${p.redisText}").`;
+  },
+  unsupportedInVersion(name: string, target: TargetId, knownIn: readonly TargetId[]): string {
+    return `'${name}' does not exist in ${targetLabel(target)}, which refuses to start ("Bad directive or wrong number of arguments"). It exists in ${describeTargets(knownIn)}: remove it, or target one of those versions.`;
+  },
+  deprecatedDirective(name: string, replacement: string): string {
+    return `'${name}' is an old name of '${replacement}'. It still works, but write '${replacement}': newer tools and documentation only use that name.`;
+  },
+  ignoredDirective(name: string, target: TargetId): string {
+    return `'${name}' no longer does anything: ${targetLabel(target)} accepts the line and ignores it. Remove it.`;
+  },
+  valueClamped(name: string, written: string, used: string): string {
+    return `'${name} ${written}' is outside 1..500: Redis silently uses ${used} instead.`;
+  },
+  sentinelOutside(): string {
+    return `'sentinel' lines only work in a Sentinel: redis-server refuses them ("sentinel directive while not in sentinel mode"). Move them to sentinel.conf, or start this file with redis-sentinel.`;
+  },
+  unknownSentinelDirective(sub: string, target: TargetId, suggestions: readonly string[]): string {
+    const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `'sentinel ${s}'`).join(', ')}?` : '';
+    return `'sentinel ${sub}' is not a Sentinel setting in ${targetLabel(target)}: Sentinel refuses the file ("Unrecognized sentinel configuration statement").${hint}`;
+  },
+  sentinelArity(sub: string, rule: string): string {
+    const counts = rule.split('||').map((alt) => Number(/==\s*(\d+)/.exec(alt)?.[1]) - 2);
+    return `'sentinel ${sub}' takes ${counts.join(' or ')} argument${counts.length === 1 && counts[0] === 1 ? '' : 's'}: Sentinel refuses the file otherwise.`;
+  },
+  duplicateDirective(name: string, winnerLine: number): string {
+    return `'${name}' is set again on line ${winnerLine}, which wins: this line has no effect. Remove one of them.`;
+  },
+  moduleConfigWithoutModule(name: string): string {
+    return `'${name}' is a module setting, but no 'loadmodule' line loads a module: redis-server reads the file, then stops ("Module Configuration detected without loadmodule directive").`;
+  },
+  replicaofInCluster(): string {
+    return `A cluster node cannot be configured as a replica with 'replicaof': redis-server refuses to start ("replicaof directive not allowed in cluster mode"). Use CLUSTER REPLICATE instead.`;
   },
   emptyDirective(): string {
     return 'An empty directive name ("" alone): redis-server refuses this line ("Bad directive or wrong number of arguments").';

@@ -6,6 +6,7 @@ import type { ConfigTree, DirectiveLine } from '../syntax/configParser';
 import { RULES, type Severity } from '../knowledge/rules';
 import { messages } from './messages';
 import type { Finding, Settings } from './types';
+import { asciiLower } from '../syntax/text';
 
 /** Addresses that mean "every interface"; a leading `-` only marks an address optional. */
 const ALL_INTERFACES = new Set(['*', '0.0.0.0', '::', '::*', '0:0:0:0:0:0:0:0']);
@@ -46,7 +47,7 @@ export function bindFindings(tree: ConfigTree, settings: Settings): Finding[] {
 export function protectedModeFindings(tree: ConfigTree, settings: Settings): Finding[] {
   const line = lastLine(tree, 'protected-mode');
   const value = line?.tokens[1];
-  if (!line || !value || line.tokens.length !== 2 || value.value.toLowerCase() !== 'no') return [];
+  if (!line || !value || line.tokens.length !== 2 || asciiLower(value.value) !== 'no') return [];
   return [
     {
       code: 'protected-mode-off',

@@ -4,7 +4,7 @@
  * single spaces — no quoting, no comments — each piece trimmed of `\t\r\n`. A line must be
  * `user <name> [rule ...]` with `user` in lower case. Never throws.
  */
-import { LineIndex, type Range } from './text';
+import { LineIndex, asciiLower, type Range } from './text';
 import type { ParseResult } from './configParser';
 
 export interface AclToken {
@@ -116,7 +116,7 @@ function describeInvalid(line: AclLine, index: LineIndex): AclSyntaxProblem {
   if (first.value.includes('\t')) {
     return { code: 'invalid-acl-line', detail: 'tab', range: first.range, message: `Only single spaces separate the words of an ACL file; a tab is not a separator (${SHAPE}).` };
   }
-  if (first.value !== 'user' && first.value.toLowerCase() === 'user') {
+  if (first.value !== 'user' && asciiLower(first.value) === 'user') {
     return { code: 'invalid-acl-line', detail: 'user-case', range: first.range, message: `The keyword must be \`user\` in lower case: Redis refuses \`${first.value}\` in an ACL file (${SHAPE}).` };
   }
   if (first.value !== 'user') {

@@ -4,7 +4,7 @@
  * is split into arguments by the rules of Redis's `sdssplitargs` (quotes, escapes).
  * It never throws: problems come back as `errors`, and every token keeps its exact range.
  */
-import { LineIndex, hasLoneCarriageReturn, type Position, type Range } from './text';
+import { LineIndex, asciiLower, hasLoneCarriageReturn, type Position, type Range } from './text';
 
 export interface Token {
   /** The argument as Redis sees it: quotes removed, escapes resolved (`\xHH` gives that byte). */
@@ -312,7 +312,7 @@ function parseDirective(
     start: s,
     end: e,
     range: rangeIn(frame, s, e),
-    name: tokens[0]?.value.toLowerCase() ?? '',
+    name: asciiLower(tokens[0]?.value ?? ''),
     tokens,
     broken: split.error !== undefined,
   };

@@ -82,3 +82,11 @@ export function hasLoneCarriageReturn(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * Lower-cases A-Z only, as C's `tolower`/`strcasecmp` do in Redis: `toLowerCase()` would
+ * also fold letters such as the Kelvin sign (U+212A) into ASCII and accept names Redis refuses.
+ */
+export function asciiLower(s: string): string {
+  return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
+}

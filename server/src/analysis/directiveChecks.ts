@@ -1,0 +1,154 @@
+/**
+ * Every line of a config file, checked the way redis-server dispatches it: the config
+ * table (by name or alias), the names it ignores, the loader's own directives (include,
+ * user, loadmodule, sentinel, ...), module settings, and finally "Bad directive".
+ */
+import { directiveNames, directiveVariant, isModuleConfigName, sentinelDirectives, targetsOf } from '../knowledge/directives';
+import { RULES, type RuleCode } from '../knowledge/rules';
+import type { DirectiveVariant, TargetId } from '../knowledge/types';
+import type { ConfigTree, DirectiveLine, Token } from '../syntax/configParser';
+import { suggest } from './didYouMean';
+import { messages } from './messages';
+import type { DocumentKind, Finding, Range, Settings } from './types';
+import { checkValues, type ValueProblem } from './valueChecks';
+import { string2ll } from './values';
+import { asciiLower } from '../syntax/text';
+
+const HASH_RULE = /^#[0-9a-f]{64}$/;
+
+function finding(code: RuleCode, message: string, range: Range, extra: Partial<Finding> = {}): Finding {
+  return { code, severity: RULES[code].severity, message, range, ...extra };
+}
+
+/** The checks of single lines. File-level checks (duplicates, ...) live beside them. */
+export function directiveFindings(tree: ConfigTree, kind: DocumentKind, settings: Settings): Finding[] {
+  const out: Finding[] = [];
+  for (const line of tree.directives) {
+    if (line.broken) continue;
+    const comment = trailingComment(line, settings.target);
+    if (comment) {
+      out.push(comment);
+      continue;
+    }
+    checkLine(line, kind, settings, out);
+  }
+  return out;
+}
+
+function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, out: Finding[]): void {
+  const nameToken = line.tokens[0] as Token;
+  const name = line.name;
+  const args = line.tokens.slice(1);
+  const target = settings.target;
+  if (name === '') {
+    out.push(finding('unknown-directive', messages.emptyDirective(), nameToken.range, { data: { name } }));
+    return;
+  }
+  const variant = directiveVariant(name, target);
+  if (!variant) {
+    if (isModuleConfigName(name)) {
+      if (args.length === 0) out.push(finding('wrong-arity', messages.valueProblem({ code: 'wrong-arity', arg: -1, redisText: 'Module config specified without value', hint: 'Give the module setting a value.' }), nameToken.range));
+      return;
+    }
+    const knownIn = targetsOf(name);
+    if (knownIn.length > 0) {
+      out.push(finding('unsupported-in-version', messages.unsupportedInVersion(name, target, knownIn), nameToken.range, { data: { name, knownIn } }));
+      return;
+    }
+    const suggestions = suggest(name.replace(/^\ufeff/, ''), directiveNames(target));
+    out.push(finding('unknown-directive', messages.unknownDirective(name, target, [], suggestions), nameToken.range, { data: { name, suggestions } }));
+    return;
+  }
+  if (name === 'sentinel') {
+    checkSentinel(line, kind, target, out);
+    return;
+  }
+  // An old name shares the value of its primary name: check the value with the primary's rules.
+  const primary = variant.aliasOf ?? (name === 'slaveof' ? 'replicaof' : undefined);
+  const facts: DirectiveVariant | undefined = variant.aliasOf ? directiveVariant(variant.aliasOf, target) : variant;
+  if (primary) {
+    out.push(finding('deprecated-directive', messages.deprecatedDirective(name, primary), nameToken.range, { tags: ['deprecated'], data: { name, replacement: primary } }));
+  }
+  if (!facts) return;
+  const p = checkValues({ name: variant.aliasOf ?? name, target, variant: facts, args: args.map((t) => t.value) });
+  if (p) {
+    out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText } }));
+    return;
+  }
+  if (variant.kind === 'ignored') {
+    out.push(finding('ignored-directive', messages.ignoredDirective(name, target), nameToken.range, { tags: ['unnecessary'], data: { name } }));
+  }
+  const clamp = clampedValue(variant.aliasOf ?? name, args);
+  if (clamp) out.push(finding('value-clamped', messages.valueClamped(name, clamp.written, clamp.used), (args[0] as Token).range, { data: { name, used: clamp.used } }));
+}
+
+/** The range of the argument a problem names: the name itself, one value, or from a value to the end. */
+function problemRange(line: DirectiveLine, p: ValueProblem): Range {
+  const name = line.tokens[0] as Token;
+  if (p.arg < 0) return name.range;
+  const token = line.tokens[p.arg + 1] ?? line.tokens[line.tokens.length - 1] ?? name;
+  if (p.code === 'wrong-arity') return { start: token.range.start, end: line.range.end };
+  return token.range;
+}
+
+/** `hz` is read as any integer but kept between 1 and 500. */
+function clampedValue(name: string, args: readonly Token[]): { written: string; used: string } | undefined {
+  if (name !== 'hz') return undefined;
+  const v = string2ll(args[0]?.value ?? '');
+  if (v === undefined) return undefined;
+  if (v < 1n) return { written: String(v), used: '1' };
+  if (v > 500n) return { written: String(v), used: '500' };
+  return undefined;
+}
+
+/**
+ * Sentinel lines are errors in a server config (except a bare `sentinel`); in a
+ * sentinel.conf each sub-directive has its own arity.
+ */
+function checkSentinel(line: DirectiveLine, kind: DocumentKind, target: TargetId, out: Finding[]): void {
+  const name = line.tokens[0] as Token;
+  if (line.tokens.length === 1) return;
+  if (kind !== 'sentinel') {
+    out.push(finding('sentinel-directive-outside-sentinel', messages.sentinelOutside(), name.range, { data: { name: 'sentinel' } }));
+    return;
+  }
+  const sub = line.tokens[1] as Token;
+  const subName = asciiLower(sub.value);
+  const entry = sentinelDirectives(target).find((s) => s.name === subName);
+  if (!entry) {
+    const suggestions = suggest(subName, sentinelDirectives(target).map((s) => s.name));
+    out.push(finding('unknown-directive', messages.unknownSentinelDirective(sub.value, target, suggestions), sub.range, { data: { name: `sentinel ${subName}`, suggestions: suggestions.map((s) => `sentinel ${s}`) } }));
+    return;
+  }
+  const argc = line.tokens.length - 1;
+  const ok = entry.argc.split('||').some((alt) => Number(/==\s*(\d+)/.exec(alt)?.[1]) === argc);
+  if (!ok) {
+    out.push(finding('wrong-arity', messages.sentinelArity(subName, entry.argc), { start: sub.range.start, end: line.range.end }, { data: { name: `sentinel ${subName}` } }));
+  }
+}
+
+/**
+ * A word starting with `#` after the directive name is a comment the author meant,
+ * except where `#` is meaningful: the value of a one-value directive (`requirepass #x`)
+ * and a password hash in a `user` line.
+ */
+function trailingComment(line: DirectiveLine, target: TargetId): Finding | undefined {
+  const variant = directiveVariant(line.name, target);
+  const facts = variant?.aliasOf ? directiveVariant(variant.aliasOf, target) : variant;
+  const singleValue = facts !== undefined && (facts.kind === 'table' || facts.kind === 'special') && !facts.multiArg;
+  for (let i = 1; i < line.tokens.length; i++) {
+    const t = line.tokens[i] as Token;
+    if (t.quoted || !t.value.startsWith('#')) continue;
+    if (i === 1 && singleValue && line.tokens.length === 2) continue; // the value itself, e.g. a password
+    if (line.name === 'user' && HASH_RULE.test(t.value)) continue;
+    const passedToModule = line.name === 'loadmodule';
+    return {
+      code: 'trailing-comment',
+      severity: passedToModule ? 'warning' : RULES['trailing-comment'].severity,
+      message: messages.trailingComment(line.name, passedToModule),
+      range: { start: t.range.start, end: line.range.end },
+      data: { commentStart: t.start, lineStart: line.start, lineEnd: line.end },
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,334 @@
+/**
+ * The value rules of every directive, as redis-server applies them when it loads a file:
+ * the type readers of its config table and the setters of the special directives. Each
+ * check names the argument at fault and quotes Redis's own error text.
+ */
+import type { DirectiveVariant, TargetId } from '../knowledge/types';
+import { NOTIFY_KEYSPACE_CHARS } from '../knowledge/generated/directives';
+import { splitArgs } from '../syntax/configParser';
+import { asciiLower } from '../syntax/text';
+import { asSigned64, atoi, LLONG_MAX, memoryUnit, memtoull, string2ll, strtodWhole, strtollWhole, ULLONG_MAX } from './values';
+
+export type ValueCode = 'wrong-arity' | 'invalid-value' | 'out-of-range' | 'invalid-file-name';
+
+export interface ValueProblem {
+  readonly code: ValueCode;
+  /** Index of the argument at fault (0 = first value), or -1 for the directive name. */
+  readonly arg: number;
+  /** What Redis prints. */
+  readonly redisText: string;
+  /** What we add: what is expected, how to fix it. */
+  readonly hint: string;
+}
+
+export interface ValueContext {
+  readonly name: string;
+  readonly target: TargetId;
+  readonly variant: DirectiveVariant;
+  /** The values after the directive name, unquoted. */
+  readonly args: readonly string[];
+}
+
+const UNSIGNED = new Set(['uint', 'ulong', 'ulong-long', 'size_t']);
+
+function problem(code: ValueCode, arg: number, redisText: string, hint: string): ValueProblem {
+  return { code, arg, redisText, hint };
+}
+
+function isRedis6(target: TargetId): boolean {
+  return target === 'redis-6.0' || target === 'redis-6.2';
+}
+
+/**
+ * Redis re-splits the single value of a multi-value directive (`save "900 1"`), so the
+ * arguments the setter sees may differ from the tokens.
+ */
+export function effectiveArgs(variant: DirectiveVariant, args: readonly string[]): { args: readonly string[]; resplit: boolean } {
+  if (variant.multiArg && args.length === 1 && args[0] !== '') {
+    const value = args[0] as string;
+    const split = splitArgs(value, 0, value.length);
+    if (!split.error) return { args: split.tokens.map((t) => t.value), resplit: true };
+  }
+  return { args, resplit: false };
+}
+
+/** Checks one directive line's values. Undefined when Redis accepts them. */
+export function checkValues(ctx: ValueContext): ValueProblem | undefined {
+  const { variant } = ctx;
+  if (variant.kind === 'ignored' || variant.kind === 'loader') return checkLoader(ctx);
+  if (!variant.multiArg && ctx.args.length !== 1) {
+    return problem('wrong-arity', ctx.args.length === 0 ? -1 : 1, 'wrong number of arguments', `'${ctx.name}' takes exactly one value${ctx.args.length > 1 ? '; put a value that contains spaces in quotes' : ''}.`);
+  }
+  const { args, resplit } = effectiveArgs(variant, ctx.args);
+  // After a re-split the problem is inside the one quoted token.
+  const at = (i: number): number => (resplit ? 0 : i);
+  if (variant.kind === 'special') {
+    // `dir` is the one special without a value rule here: whether chdir works depends on the machine.
+    const special = SPECIAL[ctx.name];
+    return special ? remap(special(args, ctx), at) : undefined;
+  }
+  const value = args[0] ?? '';
+  switch (variant.type) {
+    case 'bool':
+      return /^(yes|no)$/i.test(value) ? undefined : problem('invalid-value', 0, "argument must be 'yes' or 'no'", `'${ctx.name}' is a yes/no setting.`);
+    case 'enum':
+      return variant.multiArg ? remap(checkMultiEnum(args, ctx), at) : checkEnum(value, ctx);
+    case 'string':
+    case 'sds':
+      return checkString(value, ctx);
+    default:
+      return checkNumber(value, ctx);
+  }
+}
+
+function remap(p: ValueProblem | undefined, at: (i: number) => number): ValueProblem | undefined {
+  return p && p.arg >= 0 ? { ...p, arg: at(p.arg) } : p;
+}
+
+function enumList(ctx: ValueContext): string {
+  return (ctx.variant.values ?? []).join(', ');
+}
+
+function checkEnum(value: string, ctx: ValueContext): ValueProblem | undefined {
+  if ((ctx.variant.values ?? []).some((v) => asciiLower(v) === asciiLower(value))) return undefined;
+  const verb = isRedis6(ctx.target) ? 'argument must be' : 'argument(s) must be';
+  return problem('invalid-value', 0, `${verb} one of the following: ${enumList(ctx)}`, `'${value}' is not a value of '${ctx.name}'.`);
+}
+
+function checkMultiEnum(args: readonly string[], ctx: ValueContext): ValueProblem | undefined {
+  if (args.length === 0) return problem('wrong-arity', -1, 'wrong number of arguments', `'${ctx.name}' needs at least one of: ${enumList(ctx)}.`);
+  const lower = args.map(asciiLower);
+  for (let i = 0; i < args.length; i++) {
+    if (!(ctx.variant.values ?? []).includes(lower[i] as string)) {
+      return problem('invalid-value', i, `argument(s) must be one of the following: ${enumList(ctx)}`, `'${args[i]}' is not a value of '${ctx.name}'.`);
+    }
+  }
+  if (lower.includes('save') && lower.includes('nosave')) {
+    return problem('invalid-value', lower.indexOf('nosave'), "shutdown options SAVE and NOSAVE can't be used simultaneously", 'Choose either save or nosave.');
+  }
+  return undefined;
+}
+
+function checkString(value: string, ctx: ValueContext): ValueProblem | undefined {
+  switch (ctx.name) {
+    case 'dbfilename':
+    case 'appendfilename':
+    case 'appenddirname':
+      if (ctx.name !== 'dbfilename' && value === '' && !isRedis6(ctx.target)) {
+        return problem('invalid-value', 0, `${ctx.name} can't be empty`, `Give '${ctx.name}' a name.`);
+      }
+      if (value.includes('/') || value.includes('\\')) {
+        return problem('invalid-file-name', 0, `${ctx.name} can't be a path, just a filename`, `Put the directory in 'dir' and only the file name here.`);
+      }
+      return undefined;
+    case 'cluster-announce-hostname':
+      if (!/^[A-Za-z0-9.-]*$/.test(value) || value.length >= 256) {
+        return problem('invalid-value', 0, 'Hostnames must be less than 256 characters and only contain alphanumeric characters, - or .', 'Use letters, digits, dots and dashes only.');
+      }
+      return undefined;
+    case 'proc-title-template':
+      return validProcTitle(value) ? undefined : problem('invalid-value', 0, 'template format is invalid or contains unknown variables', 'Use only {title}, {listen-addr}, {server-mode}, {port}, {tls-port}, {unixsocket} and {config-file}, and leave something besides {title}.');
+    case 'requirepass':
+      return isRedis6(ctx.target) && ctx.variant.kind === 'loader' && value.length > 512
+        ? problem('invalid-value', 0, 'Password is longer than CONFIG_AUTHPASS_MAX_LEN', 'Redis 6.0 limits requirepass to 512 characters.')
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const PROC_TITLE_VARIABLES = new Set(['title', 'listen-addr', 'server-mode', 'port', 'tls-port', 'unixsocket', 'config-file']);
+
+/** The template must parse, use known variables, and not be empty when the title is. */
+function validProcTitle(template: string): boolean {
+  let rest = '';
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i] as string;
+    if (c === '{') {
+      const close = template.indexOf('}', i + 1);
+      if (close < 0) return false;
+      const name = template.slice(i + 1, close);
+      if (!PROC_TITLE_VARIABLES.has(name)) return false;
+      if (name !== 'title') rest += 'x';
+      i = close;
+    } else if (c === '}') {
+      return false;
+    } else {
+      rest += c;
+    }
+  }
+  return rest.trim() !== '';
+}
+
+function boundsText(ctx: ValueContext, octal = false): string {
+  const fmt = (s: string | undefined): string => (octal ? BigInt(s ?? '0').toString(8) : (s ?? '?'));
+  return `argument must be between ${fmt(ctx.variant.min)} and ${fmt(ctx.variant.max)} inclusive`;
+}
+
+function inBounds(v: bigint, ctx: ValueContext): boolean {
+  return v >= BigInt(ctx.variant.min ?? '0') && v <= BigInt(ctx.variant.max ?? ULLONG_MAX.toString());
+}
+
+function checkNumber(value: string, ctx: ValueContext): ValueProblem | undefined {
+  const numeric = ctx.variant.numeric ?? ['integer'];
+  const unsigned = UNSIGNED.has(ctx.variant.type ?? '');
+  if (numeric.includes('memory')) {
+    const mem = isRedis6(ctx.target) ? memtoll6(value) : memtoull(value)?.bytes;
+    if (mem === undefined) {
+      if (numeric.includes('percent')) return checkPercent(value, ctx);
+      return problem('invalid-value', 0, 'argument must be a memory value', `'${ctx.name}' takes a size in bytes, optionally with a unit: b, k (1000), kb (1024), m, mb, g, gb — no decimals, no sign, no space.`);
+    }
+    const v = unsigned ? mem : asSigned64(mem);
+    return inBounds(v, ctx) ? undefined : problem('out-of-range', 0, boundsText(ctx), rangeHint(ctx));
+  }
+  if (numeric.includes('octal')) {
+    const v = strtollWhole(value, 8);
+    if (v === undefined) return problem('invalid-value', 0, "argument couldn't be parsed as an octal number", `'${ctx.name}' takes octal file permissions such as 700 or 770.`);
+    return inBounds(v, ctx) ? undefined : problem('out-of-range', 0, boundsText(ctx, true), 'Use octal permissions from 0 to 777.');
+  }
+  const parsed = string2ll(value);
+  if (parsed === undefined) {
+    return problem('invalid-value', 0, "argument couldn't be parsed into an integer", `'${ctx.name}' takes a whole number written plainly: no unit, no '+', no leading zero, no decimals.`);
+  }
+  const v = unsigned && parsed < 0n ? parsed + 2n ** 64n : parsed;
+  return inBounds(v, ctx) ? undefined : problem('out-of-range', 0, boundsText(ctx), rangeHint(ctx));
+}
+
+function rangeHint(ctx: ValueContext): string {
+  return `'${ctx.name}' accepts ${ctx.variant.min} to ${ctx.variant.max}.`;
+}
+
+function checkPercent(value: string, ctx: ValueContext): ValueProblem | undefined {
+  const pct = value.length > 1 && value.endsWith('%') ? string2ll(value.slice(0, -1)) : undefined;
+  if (pct === undefined || pct < 0n) {
+    return problem('invalid-value', 0, 'argument must be a memory or percent value', `'${ctx.name}' takes a size (such as 1gb) or a percentage of maxmemory (such as 10%).`);
+  }
+  const limit = -BigInt(ctx.variant.min ?? '-100');
+  return pct <= limit ? undefined : problem('out-of-range', 0, `percentage argument must be less or equal to ${limit}`, `Use at most ${limit}%.`);
+}
+
+/** Redis 6's signed memory reader: a leading `-` is read, and negative results are refused. */
+function memtoll6(value: string): bigint | undefined {
+  const negative = value.startsWith('-');
+  const m = memtoull(negative ? value.slice(1) : value);
+  if (!m || (negative && m.digits === '')) return undefined;
+  let digits = m.digits === '' ? 0n : BigInt(m.digits);
+  if (digits > LLONG_MAX) digits = LLONG_MAX;
+  const v = asSigned64(BigInt.asUintN(64, (negative ? -digits : digits) * memoryUnit(m.unit)));
+  return v < 0n ? undefined : v;
+}
+
+type SpecialCheck = (args: readonly string[], ctx: ValueContext) => ValueProblem | undefined;
+
+const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
+  save(args) {
+    if (args.length === 1 && args[0] === '') return undefined;
+    if (args.length % 2 === 1) return problem('invalid-value', args.length - 1, 'Invalid save parameters', "'save' takes pairs: <seconds> <changes>, or \"\" to turn snapshots off.");
+    for (let i = 0; i < args.length; i++) {
+      const v = strtollWhole(args[i] as string);
+      if (v === undefined || (i % 2 === 0 && v < 1n) || (i % 2 === 1 && v < 0n)) {
+        return problem('invalid-value', i, 'Invalid save parameters', i % 2 === 0 ? 'Seconds must be a whole number of at least 1.' : 'Changes must be a whole number of at least 0.');
+      }
+    }
+    return undefined;
+  },
+  bind(args) {
+    if (args.length > 16) return problem('invalid-value', 16, 'Too many bind addresses specified.', 'Redis binds at most 16 addresses.');
+    return undefined;
+  },
+  'client-output-buffer-limit'(args) {
+    if (args.length % 4 !== 0) return problem('wrong-arity', Math.max(0, args.length - 1), 'Wrong number of arguments in buffer limit configuration.', 'Each class takes four values: <class> <hard limit> <soft limit> <soft seconds>.');
+    for (let i = 0; i < args.length; i += 4) {
+      if (!/^(normal|replica|slave|pubsub)$/i.test(args[i] as string)) {
+        return problem('invalid-value', i, 'Invalid client class specified in buffer limit configuration.', 'The class is normal, replica (or slave) or pubsub.');
+      }
+      for (const j of [i + 1, i + 2]) {
+        if (!memtoull(args[j] as string)) return problem('invalid-value', j, 'Error in hard or soft limit', 'Limits are memory values such as 256mb, or 0 for none.');
+      }
+      const secs = strtollWhole(args[i + 3] as string);
+      if (secs === undefined || secs < 0n) {
+        return problem('invalid-value', i + 3, 'Error in soft_seconds setting in buffer limit configuration.', 'Soft seconds is a whole number of at least 0.');
+      }
+    }
+    return undefined;
+  },
+  'oom-score-adj-values'(args) {
+    if (args.length !== 3) return problem('wrong-arity', args.length > 3 ? 3 : -1, 'wrong number of arguments', "'oom-score-adj-values' takes three values: for the master, replicas and background children.");
+    for (let i = 0; i < 3; i++) {
+      const v = strtollWhole(args[i] as string);
+      if (v === undefined || (args[i] as string) === '' || v < -2000n || v > 2000n) {
+        return problem('out-of-range', i, 'Invalid oom-score-adj-values, elements must be between -2000 and 2000.', 'Each value is a whole number from -2000 to 2000.');
+      }
+    }
+    return undefined;
+  },
+  'notify-keyspace-events'(args, ctx) {
+    const allowed = NOTIFY_KEYSPACE_CHARS[ctx.target];
+    const bad = [...(args[0] ?? '')].find((c) => !allowed.includes(c));
+    return bad === undefined ? undefined : problem('invalid-value', 0, `Invalid event class character. Use '${allowed}'.`, `'${bad}' is not an event class.`);
+  },
+  replicaof: checkReplicaof,
+  slaveof: checkReplicaof,
+  'latency-tracking-info-percentiles'(args) {
+    if (args.length === 1 && args[0] === '') return undefined;
+    for (let i = 0; i < args.length; i++) {
+      const v = strtodWhole(args[i] as string);
+      if (v === undefined || v < 0 || v > 100) {
+        return problem('invalid-value', i, 'latency-tracking-info-percentiles parameters should sit between [0.0,100.0]', 'Each percentile is a number from 0 to 100.');
+      }
+    }
+    return undefined;
+  },
+};
+
+function checkReplicaof(args: readonly string[], ctx: ValueContext): ValueProblem | undefined {
+  if (args.length !== 2) return problem('wrong-arity', args.length > 2 ? 2 : -1, 'wrong number of arguments', `'${ctx.name}' takes <host> <port>, or 'no one'.`);
+  if (asciiLower(args[0] as string) === 'no' && asciiLower(args[1] as string) === 'one') return undefined;
+  const port = /^[ \t\n\v\f\r]*[+-]?[0-9]*$/.test(args[1] as string) ? strtollWhole(args[1] as string) : undefined;
+  if (port === undefined || port < 0n || port > 65535n) return problem('invalid-value', 1, 'Invalid master port', 'The port is a number from 0 to 65535.');
+  return undefined;
+}
+
+/** Redis 6's loader directives (handled before the table existed for them) and ignored names. */
+function checkLoader(ctx: ValueContext): ValueProblem | undefined {
+  const argc = ctx.args.length + 1;
+  const rule = ctx.variant.argc ?? [];
+  const ok = rule.every(([op, n]) => (op === '==' ? argc === n : op === '>=' ? argc >= n : op === '<=' ? argc <= n : true));
+  if (!ok) return problem('wrong-arity', ctx.args.length === 0 ? -1 : Math.max(0, ctx.args.length - 1), 'Bad directive or wrong number of arguments', arityHint(ctx.name, rule));
+  const a = ctx.args;
+  switch (ctx.name) {
+    case 'bind':
+      return a.length > 16 ? problem('invalid-value', 16, 'Too many bind addresses specified.', 'Redis binds at most 16 addresses.') : undefined;
+    case 'unixsocketperm': {
+      const m = /^[ \t\n\v\f\r]*([+-]?)([0-7]*)/.exec(a[0] as string);
+      const v = m && m[2] !== '' ? BigInt(`0o${m[2]}`) * (m[1] === '-' ? -1n : 1n) : 0n;
+      return v < 0n || v > 0o777n ? problem('out-of-range', 0, 'Invalid socket file permissions', 'Use octal permissions from 0 to 777.') : undefined;
+    }
+    case 'save':
+      if (a.length === 2) {
+        return atoi(a[0] as string) < 1 || atoi(a[1] as string) < 0 ? problem('invalid-value', 0, 'Invalid save parameters', 'Seconds must be at least 1 and changes at least 0.') : undefined;
+      }
+      return undefined;
+    case 'client-output-buffer-limit': {
+      if (!/^(normal|replica|slave|pubsub)$/i.test(a[0] as string)) return problem('invalid-value', 0, 'Unrecognized client limit class: the user specified an invalid one, or \'master\' which has no buffer limits.', 'The class is normal, replica (or slave) or pubsub.');
+      return atoi(a[3] as string) < 0 ? problem('invalid-value', 3, 'Negative number of seconds in soft limit is invalid', 'Soft seconds is at least 0.') : undefined;
+    }
+    case 'oom-score-adj-values':
+      for (let i = 0; i < 3; i++) {
+        const v = strtollWhole(a[i] as string);
+        if (v === undefined || v < -2000n || v > 2000n) return problem('out-of-range', i, 'Invalid oom-score-adj-values, elements must be between -2000 and 2000.', 'Each value is a whole number from -2000 to 2000.');
+      }
+      return undefined;
+    case 'notify-keyspace-events':
+      return SPECIAL['notify-keyspace-events']?.(a, ctx);
+    case 'requirepass':
+      return checkString(a[0] as string, ctx);
+    default:
+      return undefined;
+  }
+}
+
+function arityHint(name: string, rule: readonly (readonly [string, number])[]): string {
+  const parts = rule.map(([op, n]) => `${op === '==' ? 'exactly' : op === '>=' ? 'at least' : 'at most'} ${n - 1}`);
+  return parts.length ? `'${name}' takes ${parts.join(' and ')} argument${rule.every(([, n]) => n === 2) ? '' : 's'}.` : `Check the arguments of '${name}'.`;
+}

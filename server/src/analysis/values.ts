@@ -1,0 +1,141 @@
+/**
+ * Redis's own number readers, reproduced so that we accept and refuse exactly what
+ * redis-server does. Each returns undefined where Redis reports an error. Values are
+ * BigInt: configs go up to 2^64-1, beyond a double's exact range.
+ */
+import { asciiLower } from '../syntax/text';
+
+const LLONG_MIN = -(2n ** 63n);
+export const LLONG_MAX = 2n ** 63n - 1n;
+export const ULLONG_MAX = 2n ** 64n - 1n;
+
+/** C `isspace()`. */
+function isCSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\v' || c === '\f' || c === '\r';
+}
+
+/**
+ * `string2ll`: an optional `-`, then `0` alone or a digit 1-9 followed by digits; no `+`,
+ * no blanks, no leading zeros, within a signed 64-bit integer.
+ */
+export function string2ll(s: string): bigint | undefined {
+  if (s === '0') return 0n;
+  if (!/^-?[1-9][0-9]*$/.test(s) || s.length > 20) return undefined;
+  const v = BigInt(s);
+  return v < LLONG_MIN || v > LLONG_MAX ? undefined : v;
+}
+
+/**
+ * `strtoll(s, &end, base)` where the whole string must be consumed: leading blanks and a
+ * sign are allowed, leading zeros too; an empty string reads as 0 (nothing to consume);
+ * out-of-range values saturate, as strtoll does.
+ */
+export function strtollWhole(s: string, base: 8 | 10 = 10): bigint | undefined {
+  if (s === '') return 0n;
+  let i = 0;
+  while (i < s.length && isCSpace(s[i] as string)) i++;
+  const rest = s.slice(i);
+  const digits = base === 8 ? /^[+-]?[0-7]+$/ : /^[+-]?[0-9]+$/;
+  if (!digits.test(rest)) return undefined;
+  const negative = rest.startsWith('-');
+  const body = rest.replace(/^[+-]/, '');
+  let v = 0n;
+  const b = BigInt(base);
+  for (const ch of body) v = v * b + BigInt(ch.charCodeAt(0) - 48);
+  if (negative) v = -v;
+  return v < LLONG_MIN ? LLONG_MIN : v > LLONG_MAX ? LLONG_MAX : v;
+}
+
+/** C `atoi()` as the 6.x loader uses it: reads a leading integer, ignores the rest, 0 when none. */
+export function atoi(s: string): number {
+  const m = /^[ \t\n\v\f\r]*([+-]?[0-9]+)/.exec(s);
+  if (!m) return 0;
+  // atoi is strtol cast to int: out-of-range values are undefined in C; glibc saturates
+  // to long then truncates. Keep the common range exact.
+  const v = Number.parseInt(m[1] as string, 10);
+  return Number.isFinite(v) ? v : 0;
+}
+
+const UNITS: Readonly<Record<string, bigint>> = {
+  '': 1n,
+  b: 1n,
+  k: 1000n,
+  kb: 1024n,
+  m: 1000n * 1000n,
+  mb: 1024n * 1024n,
+  g: 1000n * 1000n * 1000n,
+  gb: 1024n * 1024n * 1024n,
+};
+
+/** The multiplier of a memory unit as Redis reads it (lower-case), 1 for none. */
+export function memoryUnit(unit: string): bigint {
+  return UNITS[unit] ?? 1n;
+}
+
+export interface MemoryValue {
+  /** The value Redis stores: digits × unit, wrapped to 64 bits as the C code does. */
+  readonly bytes: bigint;
+  readonly digits: string;
+  /** The unit as written, lower-cased ('' for none). */
+  readonly unit: string;
+}
+
+/**
+ * `memtoull`: digits, then an optional unit b, k, kb, m, mb, g, gb in any case. No sign, no
+ * decimals, no blank. Quirks kept: a bare unit or an empty string is 0; digits beyond
+ * 2^64-1 saturate; the product wraps.
+ */
+export function memtoull(s: string): MemoryValue | undefined {
+  if (s.startsWith('-')) return undefined;
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  const digits = s.slice(0, i);
+  const unit = asciiLower(s.slice(i));
+  const mul = UNITS[unit];
+  if (mul === undefined || digits.length >= 128) return undefined;
+  let v = digits === '' ? 0n : BigInt(digits);
+  if (v > ULLONG_MAX) v = ULLONG_MAX;
+  return { bytes: (v * mul) & ULLONG_MAX, digits, unit };
+}
+
+/** Reads a 64-bit pattern as a signed value, as C does when storing into a signed type. */
+export function asSigned64(v: bigint): bigint {
+  return v > LLONG_MAX ? v - 2n ** 64n : v;
+}
+
+/**
+ * `strtod` over the whole string: decimal or hexadecimal floats, `inf`, `infinity`, `nan`,
+ * with leading blanks and a sign. Returns undefined when anything is left over.
+ */
+export function strtodWhole(s: string): number | undefined {
+  let i = 0;
+  while (i < s.length && isCSpace(s[i] as string)) i++;
+  const rest = s.slice(i);
+  if (rest === '') return undefined;
+  const sign = rest.startsWith('-') ? -1 : 1;
+  const body = rest.replace(/^[+-]/, '');
+  if (/^(inf|infinity)$/i.test(body)) return sign * Infinity;
+  if (/^nan(\([0-9a-z_]*\))?$/i.test(body)) return NaN;
+  if (/^([0-9]+\.?[0-9]*|\.[0-9]+)(e[+-]?[0-9]+)?$/i.test(body)) return sign * Number(body);
+  const hex = /^0x([0-9a-f]*)\.?([0-9a-f]*)(p([+-]?[0-9]+))?$/i.exec(body);
+  if (hex && (hex[1] !== '' || hex[2] !== '')) {
+    const int = hex[1] === '' ? 0 : Number.parseInt(hex[1] as string, 16);
+    const frac = [...(hex[2] as string)].reduce((acc, d, k) => acc + Number.parseInt(d, 16) / 16 ** (k + 1), 0);
+    const exp = hex[4] === undefined ? 0 : Number(hex[4]);
+    return sign * (int + frac) * 2 ** exp;
+  }
+  return undefined;
+}
+
+/** Formats bytes with binary units for messages and hovers: 1073741824 → "1 GiB". */
+export function formatBytes(bytes: bigint): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+  let v = Number(bytes);
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const shown = u === 0 ? String(bytes) : Number.isInteger(v) ? String(v) : v.toFixed(2);
+  return `${shown} ${units[u]}`;
+}

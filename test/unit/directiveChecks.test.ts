@@ -1,0 +1,147 @@
+/**
+ * Every value rule, with a case Redis refuses and a near miss it accepts. Expectations
+ * come from the live redis-server 7.0.15 probes (oracle-behaviour.md) and syntax-facts.md.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, findingsOf } from '../support/check';
+import { messages } from '../../server/src/analysis/messages';
+
+const H = 'bind 127.0.0.1\n';
+const CODES = ['wrong-arity', 'invalid-value', 'out-of-range', 'invalid-file-name', 'unsupported-in-version', 'deprecated-directive', 'ignored-directive', 'value-clamped', 'sentinel-directive-outside-sentinel', 'unknown-directive', 'trailing-comment'];
+
+// [name, line after the header, expected "code" or null when Redis accepts the line]
+const CASES: [string, string, string | null][] = [
+  ['bool', 'daemonize maybe', 'invalid-value'],
+  ['bool in capitals', 'appendonly NO', null],
+  ['bool 1', 'appendonly 1', 'invalid-value'],
+  ['one value only', 'maxmemory 100mb 200mb', 'wrong-arity'],
+  ['missing value', 'timeout', 'wrong-arity'],
+  ['unquoted spaces', 'dbfilename my dump.rdb', 'wrong-arity'],
+  ['quoted spaces', 'dbfilename "my dump.rdb"', null],
+  ['integer leading zero', 'timeout 010', 'invalid-value'],
+  ['integer plus', 'timeout +5', 'invalid-value'],
+  ['integer', 'timeout 10', null],
+  ['integer below range', 'databases 0', 'out-of-range'],
+  ['integer in range', 'databases 1', null],
+  ['io-threads 0', 'io-threads 0', 'out-of-range'],
+  ['integer not a number', 'tcp-backlog abc', 'invalid-value'],
+  ['negative for unsigned', 'maxclients -1', 'out-of-range'],
+  ['memory decimal', 'maxmemory 1.5gb', 'invalid-value'],
+  ['memory negative', 'maxmemory -1', 'invalid-value'],
+  ['memory tb', 'maxmemory 10tb', 'invalid-value'],
+  ['memory space', 'maxmemory 10 mb', 'wrong-arity'],
+  ['memory units any case', 'maxmemory 1GB', null],
+  ['memory leading zeros', 'maxmemory 007', null],
+  ['memory empty', 'maxmemory ""', null],
+  ['memory bare unit', 'maxmemory mb', null],
+  ['memory percent on non-percent', 'maxmemory 10%', 'invalid-value'],
+  ['percent too big', 'maxmemory-clients 101%', 'out-of-range'],
+  ['percent', 'maxmemory-clients 10%', null],
+  ['percent zero', 'maxmemory-clients 0%', null],
+  ['percent leading zero', 'maxmemory-clients 00%', 'invalid-value'],
+  ['percent double', 'maxmemory-clients 5%%', 'invalid-value'],
+  ['octal bad digit', 'unixsocketperm 999', 'invalid-value'],
+  ['octal too big', 'unixsocketperm 1777', 'out-of-range'],
+  ['octal', 'unixsocketperm 700', null],
+  ['octal empty', 'unixsocketperm ""', null],
+  ['octal plus', 'unixsocketperm +700', null],
+  ['octal trailing blank', 'unixsocketperm "700 "', 'invalid-value'],
+  ['enum', 'maxmemory-policy foo', 'invalid-value'],
+  ['enum any case', 'MAXMEMORY-POLICY ALLKEYS-LRU', null],
+  ['enum of another directive', 'loglevel allkeys-lru', 'invalid-value'],
+  ['multi enum', 'shutdown-on-sigint save bogus', 'invalid-value'],
+  ['multi enum conflict', 'shutdown-on-sigint save nosave', 'invalid-value'],
+  ['multi enum quoted', 'shutdown-on-sigint "nosave now"', null],
+  ['multi enum bare', 'shutdown-on-sigint', 'wrong-arity'],
+  ['protected enum', 'enable-debug-command maybe', 'invalid-value'],
+  ['protected enum local', 'enable-debug-command local', null],
+  ['save odd', 'save 900', 'invalid-value'],
+  ['save zero seconds', 'save 0 1', 'invalid-value'],
+  ['save pairs', 'save 900 1 300 10', null],
+  ['save quoted', 'save "900 1 300 10"', null],
+  ['save off', 'save ""', null],
+  ['save bare', 'save', null],
+  ['bind too many', `bind ${Array.from({ length: 17 }, (_, i) => `127.0.0.${i + 1}`).join(' ')}`, 'invalid-value'],
+  ['bind sixteen', `bind ${Array.from({ length: 16 }, (_, i) => `127.0.0.${i + 1}`).join(' ')}`, null],
+  ['buffer class', 'client-output-buffer-limit master 0 0 0', 'invalid-value'],
+  ['buffer arity', 'client-output-buffer-limit normal 0 0', 'wrong-arity'],
+  ['buffer ok', 'client-output-buffer-limit replica 256mb 64mb 60 pubsub 32mb 8mb 60', null],
+  ['buffer bare', 'client-output-buffer-limit', null],
+  ['buffer bad limit', 'client-output-buffer-limit normal 1.5mb 0 0', 'invalid-value'],
+  ['oom range', 'oom-score-adj-values 0 200 3000', 'out-of-range'],
+  ['oom ok', 'oom-score-adj-values 0 200 800', null],
+  ['oom arity', 'oom-score-adj-values 0 200', 'wrong-arity'],
+  ['notify bad char', 'notify-keyspace-events Kq', 'invalid-value'],
+  ['notify ok', 'notify-keyspace-events KEA', null],
+  ['replicaof port', 'replicaof 127.0.0.1 70000', 'invalid-value'],
+  ['replicaof arity', 'replicaof 127.0.0.1', 'wrong-arity'],
+  ['replicaof no one', 'replicaof NO ONE', null],
+  ['replicaof empty port', 'replicaof 127.0.0.1 ""', null],
+  ['percentiles', 'latency-tracking-info-percentiles 50 101', 'invalid-value'],
+  ['percentiles ok', 'latency-tracking-info-percentiles 50 99 99.9', null],
+  ['percentiles hex', 'latency-tracking-info-percentiles 0x10', null],
+  ['percentiles empty', 'latency-tracking-info-percentiles ""', null],
+  ['dbfilename path', 'dbfilename /tmp/x.rdb', 'invalid-file-name'],
+  ['appendfilename path', 'appendfilename a/b.aof', 'invalid-file-name'],
+  ['appendfilename empty', 'appendfilename ""', 'invalid-value'],
+  ['dbfilename dot', 'dbfilename .', null],
+  ['proc title only title', 'proc-title-template "{title}"', 'invalid-value'],
+  ['proc title ok', 'proc-title-template "{title} {listen-addr} {server-mode}"', null],
+  ['proc title unknown var', 'proc-title-template "{bogus}"', 'invalid-value'],
+  ['hostname charset', 'cluster-announce-hostname "my host"', 'invalid-value'],
+  ['ignored old name', 'list-max-ziplist-entries 512', 'ignored-directive'],
+  ['ignored old name, wrong count', 'list-max-ziplist-entries 1 2', 'wrong-arity'],
+  ['alias', 'slave-read-only yes', 'deprecated-directive'],
+  ['alias with a bad value', 'slave-read-only maybe', 'deprecated-directive,invalid-value'],
+  ['slaveof', 'slaveof 10.0.0.1 6379', 'deprecated-directive'],
+  ['hz clamped', 'hz 1000', 'value-clamped'],
+  ['hz zero', 'hz 0', 'value-clamped'],
+  ['hz ok', 'hz 10', null],
+  ['module config without value', 'mymod.option', 'wrong-arity'],
+  ['include arity', 'include a.conf b.conf', 'wrong-arity'],
+  ['rename-command arity', 'rename-command get', 'wrong-arity'],
+  ['sentinel in redis.conf', 'sentinel monitor m 127.0.0.1 6379 2', 'sentinel-directive-outside-sentinel'],
+  ['bare sentinel', 'sentinel', null],
+  ['empty directive', '""', 'unknown-directive'],
+  ['trailing comment, not arity', 'timeout 0 # x', 'trailing-comment'],
+  ['kelvin sign is not K', 'tcp-\u212Aeepalive 60', 'unknown-directive'],
+];
+
+for (const [name, line, expected] of CASES) {
+  test(`value rule (redis-7.0): ${name}`, () => {
+    const codes = findingsOf(`${H}${line}\n`, 'config', { target: 'redis-7.0' })
+      .filter((f) => CODES.includes(f.code))
+      .map((f) => f.code)
+      .join(',');
+    assert.equal(codes || null, expected, line);
+  });
+}
+
+test('sentinel.conf: sub-directives and their argument counts', () => {
+  const only = { kind: 'sentinel' as const, codes: ['wrong-arity', 'unknown-directive', 'sentinel-directive-outside-sentinel'] };
+  check('sentinel monitor mymaster 127.0.0.1 6379 2\nsentinel down-after-milliseconds mymaster 5000\n', [], only);
+  check('sentinel monitor mymaster 127.0.0.1 6379\n', ['1:10 error wrong-arity'], only);
+  check('sentinel monitr mymaster 127.0.0.1 6379 2\n', ['1:10 error unknown-directive'], only);
+  check('sentinel known-sentinel m 10.0.0.1 26379\nsentinel known-sentinel m 10.0.0.1 26379 abc\n', [], only);
+});
+
+test('problems point at the value at fault', () => {
+  check(`${H}save 900 1 300 x\n`, ['2:16 error invalid-value'], { codes: CODES });
+  check(`${H}maxmemory 1mb 2mb 3mb\n`, ['2:15 error wrong-arity'], { codes: CODES });
+  check(`${H}save "900 1 300 x"\n`, ['2:6 error invalid-value'], { codes: CODES });
+});
+
+test('messages quote Redis and say what to write', () => {
+  const [f] = findingsOf(`${H}maxmemory 1.5gb\n`).filter((x) => x.code === 'invalid-value');
+  assert.match(f?.message ?? '', /"argument must be a memory value"/);
+  assert.match(f?.message ?? '', /no decimals/);
+  const [d] = findingsOf(`${H}slave-read-only yes\n`).filter((x) => x.code === 'deprecated-directive');
+  assert.equal(d?.message, messages.deprecatedDirective('slave-read-only', 'replica-read-only'));
+  assert.deepEqual(d?.tags, ['deprecated']);
+});
+
+test('redis 6.x loader rules: save one pair per line, unixsocketperm read with strtol', () => {
+  const opts = { codes: CODES, settings: { target: 'redis-6.2' as const } };
+  check(`${H}save 900 1\nsave 0 1\nunixsocketperm 999\nunixsocketperm 1777\n`, ['3:6 error invalid-value', '5:16 error out-of-range'], opts);
+});
