@@ -1,6 +1,6 @@
 /**
- * The VS Code side: starts the bundled language server over IPC and forwards the
- * `redisConfig` settings. All analysis lives in the server.
+ * The VS Code side: starts the bundled language server over IPC, forwards the
+ * `redisConfig` settings, and shows which version the active file is checked against.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -9,6 +9,12 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 let client: LanguageClient | undefined;
 
 const LANGUAGES = ['redis-conf', 'redis-acl'];
+
+interface TargetInfo {
+  readonly uri: string;
+  readonly target: string;
+  readonly source: 'pragma' | 'setting' | 'default';
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -26,32 +32,47 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { settings: vscode.workspace.getConfiguration('redisConfig') },
   };
   client = new LanguageClient('redisConfig', 'Redis Config', serverOptions, clientOptions);
-  context.subscriptions.push(createTargetStatus());
+  const status = new TargetStatus();
+  context.subscriptions.push(status);
+  context.subscriptions.push(client.onNotification('redisConfig/target', (info: TargetInfo) => status.set(info)));
   await client.start();
 }
 
-/** Shows the Redis/Valkey version the active file is checked against. */
-function createTargetStatus(): vscode.Disposable {
-  const item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
-  item.command = { title: 'Choose target version', command: 'workbench.action.openSettings', arguments: ['redisConfig.targetVersion'] };
-  item.tooltip = 'Redis/Valkey version these files are checked against (redisConfig.targetVersion)';
-  const update = (): void => {
-    const editor = vscode.window.activeTextEditor;
-    if (editor && LANGUAGES.includes(editor.document.languageId)) {
-      item.text = `$(database) ${vscode.workspace.getConfiguration('redisConfig', editor.document.uri).get<string>('targetVersion', 'redis-8.0')}`;
-      item.show();
-    } else {
-      item.hide();
+/** A status bar item with the target version of the active file, as the server resolved it. */
+class TargetStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('redisConfig.target', vscode.StatusBarAlignment.Right, 100);
+  private readonly targets = new Map<string, TargetInfo>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor() {
+    this.item.name = 'Redis target version';
+    this.item.command = { title: 'Choose target version', command: 'workbench.action.openSettings', arguments: ['redisConfig.targetVersion'] };
+    this.subscriptions = [vscode.window.onDidChangeActiveTextEditor(() => this.update())];
+    this.update();
+  }
+
+  set(info: TargetInfo): void {
+    this.targets.set(info.uri, info);
+    this.update();
+  }
+
+  private update(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    const info = doc && LANGUAGES.includes(doc.languageId) ? this.targets.get(doc.uri.toString()) : undefined;
+    if (!info) {
+      this.item.hide();
+      return;
     }
-  };
-  update();
-  const subs = [
-    vscode.window.onDidChangeActiveTextEditor(update),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('redisConfig')) update();
-    }),
-  ];
-  return vscode.Disposable.from(item, ...subs);
+    const why = { pragma: 'set by a redis-config comment in this file', setting: 'set by redisConfig.targetVersion', default: 'chosen from the file name (redisConfig.targetVersion is auto)' }[info.source];
+    this.item.text = `$(database) ${info.target}`;
+    this.item.tooltip = `Checked against ${info.target}: ${why}`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
 }
 
 export async function deactivate(): Promise<void> {

@@ -88,7 +88,7 @@ test('settings come from the client: target version and profile', async () => {
     const p = client.nextDiagnostics(URI, 1);
     await client.open(URI, 'redis-conf', 'bind 0.0.0.0\nenable-debug-command local\n');
     const result = await p;
-    assert.deepEqual(codes(result), ['bind-all-interfaces', 'unknown-directive']);
+    assert.deepEqual(codes(result), ['bind-all-interfaces', 'unsupported-in-version']);
     assert.equal(result.diagnostics[0]?.severity, 4); // a hint under the development profile
 
     client.configuration = { targetVersion: 'redis-7.0', profile: 'production' };

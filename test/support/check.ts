@@ -5,7 +5,8 @@ import type { DocumentKind, Finding, Settings } from '../../server/src/analysis/
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 
 export function findingsOf(text: string, kind: DocumentKind = 'config', settings: Partial<Settings> = {}): readonly Finding[] {
-  return analyzeDocument(text, kind, { ...DEFAULT_SETTINGS, ...settings }).findings;
+  // Naming a target in a test means choosing it, as a user setting would.
+  return analyzeDocument(text, kind, { ...DEFAULT_SETTINGS, ...(settings.target ? { targetIsDefault: false } : {}), ...settings }).findings;
 }
 
 /** `line:col severity code` for each finding (1-based), optionally filtered to some codes. */

@@ -8,7 +8,7 @@ const ONLY = { codes: ['duplicate-directive', 'module-config-without-loadmodule'
 test('a repeated single-value directive: the earlier line is overridden', () => {
   check('bind 127.0.0.1\nmaxmemory 1gb\nmaxmemory 2gb\n', ['2:1 warning duplicate-directive'], ONLY);
   const [f] = findingsOf('bind 127.0.0.1\nmaxmemory 1gb\nmaxmemory 2gb\n').filter((x) => x.code === 'duplicate-directive');
-  assert.equal(f?.message, messages.duplicateDirective('maxmemory', 3));
+  assert.equal(f?.message, messages.duplicateDirective('maxmemory', 'line 3'));
   assert.deepEqual(f?.tags, ['unnecessary']);
   assert.deepEqual(f?.related?.[0]?.range.start, { line: 2, character: 0 });
 });

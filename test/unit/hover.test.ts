@@ -12,8 +12,8 @@ function hover(marked: string, settings: Partial<Settings> = {}, kind: DocumentK
   const text = marked.replace('$0', '');
   const before = text.slice(0, offset).split('\n');
   const position = { line: before.length - 1, character: (before.at(-1) ?? '').length };
-  const s = { ...DEFAULT_SETTINGS, ...settings };
-  return hoverAt(analyzeDocument(text, kind, s), position, s)?.markdown;
+  const s = { ...DEFAULT_SETTINGS, ...(settings.target ? { targetIsDefault: false } : {}), ...settings };
+  return hoverAt(analyzeDocument(text, kind, s), position)?.markdown;
 }
 
 test('hover on a directive name shows our documentation and its facts', () => {

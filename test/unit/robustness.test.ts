@@ -44,7 +44,7 @@ test('readers and diagnostics never throw and keep ranges inside the document', 
       }
       for (let line = 0; line < Math.min(doc.lineCount, 5); line++) {
         for (const character of [0, 1, 3, 100]) {
-          const h = hoverAt(analysis, { line, character }, { target, profile });
+          const h = hoverAt(analysis, { line, character });
           if (h) assertInside(doc, h.range, 'hover');
         }
       }

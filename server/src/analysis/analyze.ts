@@ -1,36 +1,75 @@
 /**
- * The entry point of the analysis: a document's text and the settings in, its findings
- * out. Pure: no I/O, no state kept between calls.
+ * The entry point of the analysis: a document's text, its settings and a view of the
+ * other files in, its findings out. Pure: the files come through `FileSource`, and no
+ * state is kept between calls.
  */
+import { RULES } from '../knowledge/rules';
+import { TARGETS, type TargetId } from '../knowledge/types';
 import { parseAcl, type AclTree } from '../syntax/aclParser';
 import { parseConfig, type ConfigTree } from '../syntax/configParser';
 import { aclSyntaxFindings } from './aclDiagnostics';
 import { syntaxFindings } from './configDiagnostics';
+import { buildModel, singleFileModel, type ConfigModel, type FileSource } from './configModel';
 import { directiveFindings } from './directiveChecks';
 import { duplicateFindings, moduleConfigFindings, replicaofInClusterFindings } from './fileChecks';
+import { messages } from './messages';
 import { bindFindings, protectedModeFindings } from './networkRules';
+import { resolveTarget, type TargetSource } from './target';
 import type { DocumentKind, Finding, Settings } from './types';
 
-export type Analysis =
-  | { readonly kind: 'config' | 'sentinel'; readonly tree: ConfigTree; readonly findings: readonly Finding[] }
-  | { readonly kind: 'acl'; readonly tree: AclTree; readonly findings: readonly Finding[] };
+export interface DocumentContext {
+  /** Absolute path of the document, when it is a file. */
+  readonly path?: string;
+  /** Other files (includes, ACL files), when the caller can read them. */
+  readonly source?: FileSource;
+}
 
-export function analyzeDocument(text: string, kind: DocumentKind, settings: Settings): Analysis {
+interface AnalysisBase {
+  readonly findings: readonly Finding[];
+  /** The version the document was checked against, and what chose it. */
+  readonly target: TargetId;
+  readonly targetSource: TargetSource;
+  /** The settings with the resolved target, for follow-up requests such as hovers. */
+  readonly settings: Settings;
+}
+
+export type ConfigAnalysis = AnalysisBase & { readonly kind: 'config' | 'sentinel'; readonly tree: ConfigTree; readonly model: ConfigModel };
+export type AclAnalysis = AnalysisBase & { readonly kind: 'acl'; readonly tree: AclTree };
+export type Analysis = ConfigAnalysis | AclAnalysis;
+
+export function analyzeDocument(text: string, kind: DocumentKind, settings: Settings, context: DocumentContext = {}): Analysis {
   if (kind === 'acl') {
     const { tree, errors } = parseAcl(text);
-    return { kind, tree, findings: sortFindings(aclSyntaxFindings(errors)) };
+    const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true);
+    const s = { ...settings, target: resolved.target };
+    return { kind, tree, findings: sortFindings(aclSyntaxFindings(errors)), target: resolved.target, targetSource: resolved.source, settings: s };
   }
   const { tree, errors } = parseConfig(text);
-  const findings = [
+  const resolved = resolveTarget(tree, text, context.path, settings.target, settings.targetIsDefault === true);
+  const s: Settings = { ...settings, target: resolved.target };
+  const model = context.source
+    ? buildModel(tree, resolved.target, { ...(context.path ? { path: context.path } : {}), source: context.source, ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) })
+    : singleFileModel(tree);
+  const findings: Finding[] = [
     ...syntaxFindings(errors),
-    ...directiveFindings(tree, kind, settings),
-    ...duplicateFindings(tree, settings),
-    ...moduleConfigFindings(tree),
-    ...replicaofInClusterFindings(tree),
-    ...bindFindings(tree, settings),
-    ...protectedModeFindings(tree, settings),
+    ...directiveFindings(tree, kind, s),
+    ...model.includeFindings,
+    ...duplicateFindings(model, s),
+    ...moduleConfigFindings(model),
+    ...replicaofInClusterFindings(model),
+    ...bindFindings(model, s),
+    ...protectedModeFindings(model, s),
   ];
-  return { kind, tree, findings: sortFindings(findings) };
+  if (resolved.invalidPragma) {
+    const p = resolved.invalidPragma;
+    findings.push({
+      code: 'unknown-target',
+      severity: RULES['unknown-target'].severity,
+      message: messages.unknownTarget(p.value, TARGETS),
+      range: p.range,
+    });
+  }
+  return { kind, tree, model, findings: sortFindings(findings), target: resolved.target, targetSource: resolved.source, settings: s };
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

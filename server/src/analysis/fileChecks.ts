@@ -1,13 +1,16 @@
 /**
- * Checks that need the whole file: lines overridden by later ones, module settings with
- * no module, and combinations redis-server refuses once it has read everything.
+ * Checks that need the whole effective configuration: lines overridden by later ones,
+ * module settings with no module, and combinations redis-server refuses once it has read
+ * everything.
  */
 import { directiveVariant, isModuleConfigName } from '../knowledge/directives';
 import { RULES } from '../knowledge/rules';
-import type { ConfigTree, DirectiveLine, Token } from '../syntax/configParser';
-import { messages } from './messages';
-import type { Finding, Settings } from './types';
+import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
+import { lastSet, type ConfigModel, type ModelLine } from './configModel';
+import { messages } from './messages';
+import { inFile, placeOf } from './networkRules';
+import type { Finding, Settings } from './types';
 
 /** Directives where each line adds to the previous ones instead of replacing them. */
 const ADDITIVE = new Set(['save', 'client-output-buffer-limit', 'include', 'loadmodule', 'rename-command', 'user', 'sentinel', 'dir']);
@@ -21,68 +24,61 @@ function storageKey(line: DirectiveLine, settings: Settings): string | undefined
   return ADDITIVE.has(key) ? undefined : key;
 }
 
-export function duplicateFindings(tree: ConfigTree, settings: Settings): Finding[] {
-  const last = new Map<string, DirectiveLine>();
-  for (const line of tree.directives) {
-    if (line.broken || line.tokens.length === 0) continue;
-    const key = storageKey(line, settings);
-    if (key) last.set(key, line);
-  }
+/** Lines of this document whose value a later line replaces, in this file or an included one. */
+export function duplicateFindings(model: ConfigModel, settings: Settings): Finding[] {
+  const last = new Map<string, ModelLine>();
+  const keys = model.lines.map((m) => storageKey(m.line, settings));
+  model.lines.forEach((m, i) => {
+    const key = keys[i];
+    if (key) last.set(key, m);
+  });
   const out: Finding[] = [];
-  for (const line of tree.directives) {
-    if (line.broken || line.tokens.length === 0) continue;
-    const key = storageKey(line, settings);
+  model.lines.forEach((m, i) => {
+    const key = keys[i];
     const winner = key ? last.get(key) : undefined;
-    if (!winner || winner === line) continue;
+    if (m.file !== undefined || !winner || winner === m) return;
+    const where = winner.file === undefined ? `line ${winner.line.range.start.line + 1}` : `${winner.file}:${winner.line.range.start.line + 1}`;
     out.push({
       code: 'duplicate-directive',
       severity: RULES['duplicate-directive'].severity,
-      message: messages.duplicateDirective(line.name, winner.range.start.line + 1),
-      range: line.range,
+      message: messages.duplicateDirective(m.line.name, where),
+      range: m.line.range,
       tags: ['unnecessary'],
-      related: [{ message: `'${winner.name}' is set here, and this value is the one Redis uses`, range: winner.range }],
-      data: { name: line.name, key, winnerLine: winner.range.start.line },
+      related: [{ message: `'${winner.line.name}' is set here, and this value is the one Redis uses`, range: winner.line.range, ...(winner.file !== undefined ? { file: winner.file } : {}) }],
+      data: { name: m.line.name, key },
     });
-  }
+  });
   return out;
 }
 
-export function moduleConfigFindings(tree: ConfigTree): Finding[] {
-  if (tree.directives.some((d) => d.name === 'loadmodule' && !d.broken)) return [];
-  const first = tree.directives.find((d) => !d.broken && isModuleConfigName(d.name) && d.tokens.length > 1);
+export function moduleConfigFindings(model: ConfigModel): Finding[] {
+  if (model.lines.some((m) => m.line.name === 'loadmodule')) return [];
+  const first = model.lines.find((m) => isModuleConfigName(m.line.name) && m.line.tokens.length > 1);
   if (!first) return [];
   return [
     {
       code: 'module-config-without-loadmodule',
       severity: RULES['module-config-without-loadmodule'].severity,
-      message: messages.moduleConfigWithoutModule(first.name),
-      range: (first.tokens[0] as Token).range,
-      data: { name: first.name },
+      message: inFile(first, messages.moduleConfigWithoutModule(first.line.name)),
+      range: placeOf(first, (first.line.tokens[0] as Token).range),
+      data: { name: first.line.name },
     },
   ];
 }
 
-function lastValue(tree: ConfigTree, names: readonly string[]): DirectiveLine | undefined {
-  for (let i = tree.directives.length - 1; i >= 0; i--) {
-    const d = tree.directives[i] as DirectiveLine;
-    if (!d.broken && names.includes(d.name)) return d;
-  }
-  return undefined;
-}
-
-export function replicaofInClusterFindings(tree: ConfigTree): Finding[] {
-  const cluster = lastValue(tree, ['cluster-enabled']);
-  if (!cluster || asciiLower(cluster.tokens[1]?.value ?? '') !== 'yes') return [];
-  const replicaof = lastValue(tree, ['replicaof', 'slaveof']);
-  if (!replicaof || replicaof.tokens.length !== 3) return [];
-  if (asciiLower(replicaof.tokens[1]?.value ?? '') === 'no' && asciiLower(replicaof.tokens[2]?.value ?? '') === 'one') return [];
+export function replicaofInClusterFindings(model: ConfigModel): Finding[] {
+  const cluster = lastSet(model, ['cluster-enabled']);
+  if (!cluster || asciiLower(cluster.line.tokens[1]?.value ?? '') !== 'yes') return [];
+  const replicaof = lastSet(model, ['replicaof', 'slaveof']);
+  if (!replicaof || replicaof.line.tokens.length !== 3) return [];
+  if (asciiLower(replicaof.line.tokens[1]?.value ?? '') === 'no' && asciiLower(replicaof.line.tokens[2]?.value ?? '') === 'one') return [];
   return [
     {
       code: 'replicaof-in-cluster',
       severity: RULES['replicaof-in-cluster'].severity,
-      message: messages.replicaofInCluster(),
-      range: replicaof.range,
-      related: [{ message: 'cluster mode is turned on here', range: cluster.range }],
+      message: inFile(replicaof, messages.replicaofInCluster()),
+      range: placeOf(replicaof, replicaof.line.range),
+      related: [{ message: 'cluster mode is turned on here', range: cluster.line.range, ...(cluster.file !== undefined ? { file: cluster.file } : {}) }],
     },
   ];
 }

@@ -21,7 +21,8 @@ function contains(range: Range, p: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-export function hoverAt(analysis: Analysis, position: Position, settings: Settings): HoverResult | undefined {
+export function hoverAt(analysis: Analysis, position: Position): HoverResult | undefined {
+  const settings = analysis.settings;
   if (analysis.kind === 'acl') return undefined;
   for (const line of analysis.tree.directives) {
     if (position.line < line.range.start.line || position.line > line.range.end.line) continue;

@@ -40,8 +40,17 @@ export const messages = {
     const counts = rule.split('||').map((alt) => Number(/==\s*(\d+)/.exec(alt)?.[1]) - 2);
     return `'sentinel ${sub}' takes ${counts.join(' or ')} argument${counts.length === 1 && counts[0] === 1 ? '' : 's'}: Sentinel refuses the file otherwise.`;
   },
-  duplicateDirective(name: string, winnerLine: number): string {
-    return `'${name}' is set again on line ${winnerLine}, which wins: this line has no effect. Remove one of them.`;
+  duplicateDirective(name: string, where: string): string {
+    return `'${name}' is set again at ${where}, which wins: this line has no effect. Remove one of them.`;
+  },
+  includeNotFound(written: string, resolved: string): string {
+    return `'${written}' does not exist (looked for ${resolved}): redis-server stops ("Fatal error, can't open config file"). Relative paths are resolved from the folder of this file, or from the redisConfig.includeBaseDirectory setting; redis-server itself resolves them from its working directory.`;
+  },
+  includeCycle(written: string, chain: readonly string[]): string {
+    return `'${written}' includes a file that is already being read (${chain.join(' → ')}): Redis has no guard against this and never finishes loading. Break the loop.`;
+  },
+  unknownTarget(value: string, targets: readonly string[]): string {
+    return `'${value}' is not a version this tool knows; using the configured one instead. Known: ${targets.join(', ')}.`;
   },
   moduleConfigWithoutModule(name: string): string {
     return `'${name}' is a module setting, but no 'loadmodule' line loads a module: redis-server reads the file, then stops ("Module Configuration detected without loadmodule directive").`;

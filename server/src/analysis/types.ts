@@ -12,14 +12,18 @@ export type DocumentKind = 'config' | 'sentinel' | 'acl';
 
 export interface Settings {
   readonly target: TargetId;
+  /** True when nobody chose the target: the file name may then pick it (valkey*.conf). */
+  readonly targetIsDefault?: boolean;
   readonly profile: Profile;
+  /** Where relative `include` paths start; the document's folder when unset. */
+  readonly includeBaseDirectory?: string;
 }
 
 export interface RelatedInformation {
   readonly message: string;
   readonly range: Range;
-  /** Undefined for the same document. */
-  readonly uri?: string;
+  /** Path of another file; undefined for the same document. */
+  readonly file?: string;
 }
 
 export interface Finding {

@@ -2,12 +2,14 @@
  * `redis-config-lint`: the same analysis as the editor, for CI. Exit status 0 when no
  * finding reaches --fail-on, 1 when one does, 2 on usage or I/O errors.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeDocument } from '../analysis/analyze';
 import { documentKindFromPath } from '../analysis/documentKind';
 import type { Profile, Settings } from '../analysis/types';
 import { SEVERITY_ORDER, type Severity } from '../knowledge/rules';
 import { DEFAULT_TARGET, TARGETS, isTargetId } from '../knowledge/types';
+import { diskFileSource } from '../io/fileSource';
 import { readConfigFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport } from './formats';
 
@@ -26,7 +28,10 @@ redis-server reads them, and reports insecure settings.
 Options:
   --format text|json|sarif   output format (default: text)
   --target ID                Redis or Valkey version: ${TARGETS.join(', ')}
-                             (default: ${DEFAULT_TARGET})
+                             (default: a '# redis-config: target=ID' comment in the
+                             file, else valkey-8.1 for valkey*.conf, else ${DEFAULT_TARGET})
+  --include-base DIR         folder relative include paths start from
+                             (default: the folder of the file that includes)
   --profile production|development
                              development relaxes the network findings (default: production)
   --fail-on error|warning|information|hint|none
@@ -60,6 +65,7 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
         target: { type: 'string' },
         profile: { type: 'string' },
         'fail-on': { type: 'string' },
+        'include-base': { type: 'string' },
         version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -84,13 +90,21 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
     return fail(`invalid value for --target: '${values.target}' (expected ${TARGETS.join(', ')})`);
   }
   if (positionals.length === 0) return fail(`no file given\n${USAGE}`);
-  const settings: Settings = { target: isTargetId(values.target) ? values.target : DEFAULT_TARGET, profile: profile as Profile };
+  const includeBase = values['include-base'];
+  const settings: Settings = {
+    target: isTargetId(values.target) ? values.target : DEFAULT_TARGET,
+    targetIsDefault: values.target === undefined,
+    profile: profile as Profile,
+    ...(includeBase ? { includeBaseDirectory: resolve(includeBase) } : {}),
+  };
 
+  const source = diskFileSource();
   const reports: FileReport[] = [];
   for (const file of positionals) {
     const read = readConfigFile(file);
     if (!read.ok) return fail(`${file}: ${read.reason}`);
-    reports.push({ file, findings: analyzeDocument(read.text, documentKindFromPath(file), settings).findings });
+    const findings = analyzeDocument(read.text, documentKindFromPath(file), settings, { path: resolve(file), source }).findings;
+    reports.push({ file, findings });
   }
 
   if (format === 'json') out(formatJson(reports));

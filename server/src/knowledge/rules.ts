@@ -112,6 +112,24 @@ const CONFIG_RULES = {
     appliesTo: 'config',
     title: 'replicaof together with cluster-enabled yes: redis-server refuses to start.',
   },
+  'include-not-found': {
+    code: 'include-not-found',
+    severity: 'error',
+    appliesTo: 'config',
+    title: 'An included file that does not exist: redis-server stops at startup.',
+  },
+  'include-cycle': {
+    code: 'include-cycle',
+    severity: 'error',
+    appliesTo: 'config',
+    title: 'Files that include each other: Redis never finishes loading them.',
+  },
+  'unknown-target': {
+    code: 'unknown-target',
+    severity: 'warning',
+    appliesTo: 'config',
+    title: 'A target pragma naming a Redis or Valkey version this tool does not know.',
+  },
   'bind-all-interfaces': {
     code: 'bind-all-interfaces',
     severity: 'warning',

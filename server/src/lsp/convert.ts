@@ -1,4 +1,5 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
 import { docsUrl } from '../knowledge/rules';
 import type { Finding, Severity } from '../analysis/types';
 
@@ -24,7 +25,7 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
     diagnostic.tags = finding.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   }
   if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({ message: r.message, location: { uri: r.uri ?? uri, range: r.range } }));
+    diagnostic.relatedInformation = finding.related.map((r) => ({ message: r.message, location: { uri: r.file !== undefined ? pathToFileURL(r.file).href : uri, range: r.range } }));
   }
   if (finding.data) diagnostic.data = { code: finding.code, ...finding.data };
   return diagnostic;

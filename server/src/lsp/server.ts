@@ -11,12 +11,26 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeDocument, type Analysis } from '../analysis/analyze';
 import { documentKindFor } from '../analysis/documentKind';
 import { hoverAt } from '../analysis/hover';
 import type { Settings } from '../analysis/types';
 import { toDiagnostic } from './convert';
+import { diskFileSource } from '../io/fileSource';
 import { DEFAULT_SETTINGS, settingsFromClient } from './settings';
+
+/** The notification that tells the client which version a document is checked against. */
+export const TARGET_NOTIFICATION = 'redisConfig/target';
+
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
 
 export const SERVER_NAME = 'redis-config-language-server';
 
@@ -51,8 +65,12 @@ export function startServer(connection: Connection, version: string): void {
     return s;
   }
 
+  // Open documents take precedence over the disk, so unsaved included files count.
+  const source = diskFileSource((path) => documents.get(pathToFileURL(path).href)?.getText());
+
   function analyse(doc: TextDocument, settings: Settings): Analysis {
-    return analyzeDocument(doc.getText(), documentKindFor(doc.languageId, doc.uri), settings);
+    const path = pathOf(doc.uri);
+    return analyzeDocument(doc.getText(), documentKindFor(doc.languageId, doc.uri), settings, { ...(path ? { path } : {}), source });
   }
 
   async function validate(uri: string, version: number): Promise<void> {
@@ -62,6 +80,7 @@ export function startServer(connection: Connection, version: string): void {
     if (!doc || doc.version !== version) return;
     const analysis = analyse(doc, settings);
     await connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)) });
+    await connection.sendNotification(TARGET_NOTIFICATION, { uri, target: analysis.target, source: analysis.targetSource });
   }
 
   function schedule(doc: TextDocument): void {
@@ -77,7 +96,13 @@ export function startServer(connection: Connection, version: string): void {
     );
   }
 
-  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidChangeContent((e) => {
+    schedule(e.document);
+    // Another open file may include this one: its effective configuration changed too.
+    for (const other of documents.all()) {
+      if (other.uri !== e.document.uri && other.languageId !== 'redis-acl' && /^\s*include\s/im.test(other.getText())) schedule(other);
+    }
+  });
   documents.onDidClose((e) => {
     const p = pending.get(e.document.uri);
     if (p) clearImmediate(p);
@@ -96,7 +121,7 @@ export function startServer(connection: Connection, version: string): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const settings = await settingsFor(doc.uri);
-    const hover = hoverAt(analyse(doc, settings), params.position, settings);
+    const hover = hoverAt(analyse(doc, settings), params.position);
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
 
