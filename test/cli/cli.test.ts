@@ -137,3 +137,12 @@ test('--help and --version', () => {
   assert.equal(version.status, 0);
   assert.equal(version.stdout.trim(), (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version);
 });
+
+test('--rule sets a severity per code, and refuses unknown codes or levels', () => {
+  assert.equal(cli('--rule', 'protected-mode-off=error', `${FIX}/warnings.conf`).status, 1);
+  assert.equal(cli('--rule', 'protected-mode-off=off', '--fail-on', 'warning', `${FIX}/warnings.conf`).status, 0);
+  const bad = cli('--rule', 'nope=error', `${FIX}/clean.conf`);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /unknown rule code in --rule: 'nope'/);
+  assert.equal(cli('--rule', 'protected-mode-off=loud', `${FIX}/clean.conf`).status, 2);
+});

@@ -15,6 +15,7 @@ import { duplicateFindings, moduleConfigFindings, replicaofInClusterFindings } f
 import { messages } from './messages';
 import { bindFindings, protectedModeFindings } from './networkRules';
 import { resolveTarget, type TargetSource } from './target';
+import { readSuppressions, tune } from './tuning';
 import type { DocumentKind, Finding, Settings } from './types';
 
 export interface DocumentContext {
@@ -42,7 +43,7 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     const { tree, errors } = parseAcl(text);
     const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true);
     const s = { ...settings, target: resolved.target };
-    return { kind, tree, findings: sortFindings(aclSyntaxFindings(errors)), target: resolved.target, targetSource: resolved.source, settings: s };
+    return { kind, tree, findings: sortFindings(tune(aclSyntaxFindings(errors), s)), target: resolved.target, targetSource: resolved.source, settings: s };
   }
   const { tree, errors } = parseConfig(text);
   const resolved = resolveTarget(tree, text, context.path, settings.target, settings.targetIsDefault === true);
@@ -57,8 +58,8 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     ...duplicateFindings(model, s),
     ...moduleConfigFindings(model),
     ...replicaofInClusterFindings(model),
-    ...bindFindings(model, s),
-    ...protectedModeFindings(model, s),
+    ...bindFindings(model),
+    ...protectedModeFindings(model),
   ];
   if (resolved.invalidPragma) {
     const p = resolved.invalidPragma;
@@ -69,7 +70,8 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
       range: p.range,
     });
   }
-  return { kind, tree, model, findings: sortFindings(findings), target: resolved.target, targetSource: resolved.source, settings: s };
+  const tuned = tune(findings, s, readSuppressions(tree, text));
+  return { kind, tree, model, findings: sortFindings(tuned), target: resolved.target, targetSource: resolved.source, settings: s };
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

@@ -2,18 +2,14 @@
  * Network exposure: where the server listens, and whether protected mode guards it.
  * Both read the effective configuration: the last line wins, wherever it is.
  */
-import { RULES, type Severity } from '../knowledge/rules';
+import { RULES } from '../knowledge/rules';
 import { asciiLower } from '../syntax/text';
 import { lastSet, type ConfigModel, type ModelLine } from './configModel';
 import { messages } from './messages';
-import type { Finding, Range, Settings } from './types';
+import type { Finding, Range } from './types';
 
 /** Addresses that mean "every interface"; a leading `-` only marks an address optional. */
 const ALL_INTERFACES = new Set(['*', '0.0.0.0', '::', '::*', '0:0:0:0:0:0:0:0']);
-
-function networkSeverity(settings: Settings, base: Severity): Severity {
-  return settings.profile === 'development' ? 'hint' : base;
-}
 
 /** Where a finding about a line shows: on the token when it is in this document, else on the include line. */
 export function placeOf(m: ModelLine, tokenRange: Range): Range {
@@ -24,8 +20,8 @@ export function inFile(m: ModelLine, message: string): string {
   return m.file === undefined ? message : `${message} (set in ${m.file})`;
 }
 
-export function bindFindings(model: ConfigModel, settings: Settings): Finding[] {
-  const severity = networkSeverity(settings, RULES['bind-all-interfaces'].severity);
+export function bindFindings(model: ConfigModel): Finding[] {
+  const severity = RULES['bind-all-interfaces'].severity;
   const bind = lastSet(model, ['bind']);
   if (!bind) {
     // An empty document is not a config yet; say nothing until there is a directive.
@@ -45,14 +41,14 @@ export function bindFindings(model: ConfigModel, settings: Settings): Finding[] 
   return [];
 }
 
-export function protectedModeFindings(model: ConfigModel, settings: Settings): Finding[] {
+export function protectedModeFindings(model: ConfigModel): Finding[] {
   const m = lastSet(model, ['protected-mode']);
   const value = m?.line.tokens[1];
   if (!m || !value || m.line.tokens.length !== 2 || asciiLower(value.value) !== 'no') return [];
   return [
     {
       code: 'protected-mode-off',
-      severity: networkSeverity(settings, RULES['protected-mode-off'].severity),
+      severity: RULES['protected-mode-off'].severity,
       message: inFile(m, messages.protectedModeOff()),
       range: placeOf(m, value.range),
     },

@@ -17,6 +17,8 @@ export interface Settings {
   readonly profile: Profile;
   /** Where relative `include` paths start; the document's folder when unset. */
   readonly includeBaseDirectory?: string;
+  /** Per-code severity chosen by the user; 'off' hides the code. */
+  readonly rules?: Readonly<Record<string, Severity | 'off'>>;
 }
 
 export interface RelatedInformation {

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { analyzeDocument } from '../analysis/analyze';
 import { documentKindFromPath } from '../analysis/documentKind';
 import type { Profile, Settings } from '../analysis/types';
-import { SEVERITY_ORDER, type Severity } from '../knowledge/rules';
+import { RULES, SEVERITY_ORDER, type Severity } from '../knowledge/rules';
 import { DEFAULT_TARGET, TARGETS, isTargetId } from '../knowledge/types';
 import { diskFileSource } from '../io/fileSource';
 import { readConfigFile } from './files';
@@ -30,6 +30,8 @@ Options:
   --target ID                Redis or Valkey version: ${TARGETS.join(', ')}
                              (default: a '# redis-config: target=ID' comment in the
                              file, else valkey-8.1 for valkey*.conf, else ${DEFAULT_TARGET})
+  --rule CODE=LEVEL          set one code's severity: off, hint, information,
+                             warning or error (repeatable)
   --include-base DIR         folder relative include paths start from
                              (default: the folder of the file that includes)
   --profile production|development
@@ -66,6 +68,7 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
         profile: { type: 'string' },
         'fail-on': { type: 'string' },
         'include-base': { type: 'string' },
+        rule: { type: 'string', multiple: true },
         version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -90,12 +93,20 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
     return fail(`invalid value for --target: '${values.target}' (expected ${TARGETS.join(', ')})`);
   }
   if (positionals.length === 0) return fail(`no file given\n${USAGE}`);
+  const rules: Record<string, Severity | 'off'> = {};
+  for (const spec of values.rule ?? []) {
+    const [code = '', level = ''] = spec.split('=');
+    if (!(code in RULES)) return fail(`unknown rule code in --rule: '${code}'`);
+    if (!['off', 'hint', 'information', 'warning', 'error'].includes(level)) return fail(`invalid level in --rule ${spec} (expected off, hint, information, warning or error)`);
+    rules[code] = level as Severity | 'off';
+  }
   const includeBase = values['include-base'];
   const settings: Settings = {
     target: isTargetId(values.target) ? values.target : DEFAULT_TARGET,
     targetIsDefault: values.target === undefined,
     profile: profile as Profile,
     ...(includeBase ? { includeBaseDirectory: resolve(includeBase) } : {}),
+    ...(Object.keys(rules).length ? { rules } : {}),
   };
 
   const source = diskFileSource();

@@ -6,6 +6,8 @@ export interface RuleInfo {
   readonly title: string;
   /** Which file kinds the rule applies to. */
   readonly appliesTo: 'config' | 'acl';
-  /** True for findings about security, which the profile may relax. */
+  /** True for findings about security (SARIF tags them so). */
   readonly security?: boolean;
+  /** Network, TLS and memory findings: the development profile turns them into hints. */
+  readonly relaxedInDevelopment?: boolean;
 }

@@ -135,6 +135,7 @@ const CONFIG_RULES = {
     severity: 'warning',
     appliesTo: 'config',
     security: true,
+    relaxedInDevelopment: true,
     title: 'The server listens on every network interface.',
   },
   'protected-mode-off': {
@@ -142,6 +143,7 @@ const CONFIG_RULES = {
     severity: 'warning',
     appliesTo: 'config',
     security: true,
+    relaxedInDevelopment: true,
     title: 'Protected mode is off: without authentication, any host that reaches the port gets full access.',
   },
 } as const satisfies Record<string, RuleInfo>;

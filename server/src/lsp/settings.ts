@@ -3,13 +3,25 @@
  * and the manifest test.
  */
 import { DEFAULT_TARGET, TARGETS, isTargetId, type TargetId } from '../knowledge/types';
-import type { Profile, Settings } from '../analysis/types';
+import type { Profile, Settings, Severity } from '../analysis/types';
+import { RULES } from '../knowledge/rules';
 
 export const SETTINGS_SCHEMA = {
   targetVersion: { enum: ['auto', ...TARGETS] as const, default: 'auto' },
   profile: { enum: ['production', 'development'] as const, default: 'production' as Profile },
   includeBaseDirectory: { type: 'string', default: '' },
+  rules: { type: 'object', default: {}, values: ['off', 'hint', 'information', 'warning', 'error'] as const },
 } as const;
+
+/** Keeps the entries of a `rules` object that name a known code and a valid level. */
+export function ruleLevels(raw: unknown): Record<string, Severity | 'off'> | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const out: Record<string, Severity | 'off'> = {};
+  for (const [code, level] of Object.entries(raw as Record<string, unknown>)) {
+    if (code in RULES && typeof level === 'string' && (SETTINGS_SCHEMA.rules.values as readonly string[]).includes(level)) out[code] = level as Severity | 'off';
+  }
+  return Object.keys(out).length ? out : undefined;
+}
 
 export const DEFAULT_SETTINGS: Settings = { target: DEFAULT_TARGET, targetIsDefault: true, profile: 'production' };
 
@@ -19,10 +31,12 @@ export function settingsFromClient(raw: unknown): Settings {
   const chosen = isTargetId(section.targetVersion);
   const profile = section.profile === 'development' || section.profile === 'production' ? section.profile : DEFAULT_SETTINGS.profile;
   const base = typeof section.includeBaseDirectory === 'string' && section.includeBaseDirectory.trim() !== '' ? section.includeBaseDirectory.trim() : undefined;
+  const rules = ruleLevels(section.rules);
   return {
     target: chosen ? (section.targetVersion as TargetId) : DEFAULT_TARGET,
     targetIsDefault: !chosen,
     profile,
     ...(base ? { includeBaseDirectory: base } : {}),
+    ...(rules ? { rules } : {}),
   };
 }

@@ -1,0 +1,73 @@
+/**
+ * What the user tuned: the profile (development relaxes network, TLS and memory findings),
+ * per-code severities, and suppression comments in the file. Redis ignores the comments;
+ * we read them:
+ *   # redis-config-disable-next-line <code>[, <code>]   the next directive line
+ *   # redis-config-disable <code>[, <code>]             from here to the end of the file
+ * Without codes, a comment silences every code.
+ */
+import { RULES, type RuleCode } from '../knowledge/rules';
+import type { ConfigTree, DirectiveLine } from '../syntax/configParser';
+import type { Finding, Settings } from './types';
+
+const COMMENT = /^#\s*redis-config-(disable-next-line|disable)\b(.*)$/;
+
+export interface Suppressions {
+  /** LSP line → codes silenced on that line ('*' for all). */
+  readonly lines: ReadonlyMap<number, ReadonlySet<string>>;
+  /** From this LSP line on, these codes are silenced. */
+  readonly fromLine: readonly { readonly line: number; readonly codes: ReadonlySet<string> }[];
+}
+
+function codesOf(rest: string): Set<string> {
+  const codes = rest.split(/[\s,]+/).filter((c) => c !== '');
+  return new Set(codes.length ? codes : ['*']);
+}
+
+export function readSuppressions(tree: ConfigTree, text: string): Suppressions {
+  const lines = new Map<number, Set<string>>();
+  const fromLine: { line: number; codes: Set<string> }[] = [];
+  const ordered = tree.lines;
+  for (let i = 0; i < ordered.length; i++) {
+    const line = ordered[i];
+    if (line?.kind !== 'comment') continue;
+    const m = COMMENT.exec(text.slice(line.start, line.end));
+    if (!m) continue;
+    const codes = codesOf(m[2] ?? '');
+    if (m[1] === 'disable') {
+      fromLine.push({ line: line.range.start.line, codes });
+      continue;
+    }
+    // The next directive line, skipping other comments (several disable comments may stack).
+    let j = i + 1;
+    while (j < ordered.length && ordered[j]?.kind === 'comment') j++;
+    const next = ordered[j] as DirectiveLine | undefined;
+    if (!next) continue;
+    const set = lines.get(next.range.start.line) ?? new Set<string>();
+    for (const c of codes) set.add(c);
+    lines.set(next.range.start.line, set);
+  }
+  return { lines, fromLine };
+}
+
+function suppressed(f: Finding, s: Suppressions): boolean {
+  const line = f.range.start.line;
+  const here = s.lines.get(line);
+  if (here && (here.has('*') || here.has(f.code))) return true;
+  return s.fromLine.some((r) => r.line <= line && (r.codes.has('*') || r.codes.has(f.code)));
+}
+
+/** Applies the profile, the per-code severities and the suppressions. */
+export function tune(findings: readonly Finding[], settings: Settings, suppressions?: Suppressions): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (suppressions && suppressed(f, suppressions)) continue;
+    const chosen = settings.rules?.[f.code];
+    if (chosen === 'off') continue;
+    let severity = f.severity;
+    if (settings.profile === 'development' && (RULES[f.code as RuleCode] as { relaxedInDevelopment?: boolean }).relaxedInDevelopment) severity = 'hint';
+    if (chosen) severity = chosen;
+    out.push(severity === f.severity ? f : { ...f, severity });
+  }
+  return out;
+}
