@@ -1,0 +1,141 @@
+// Regenerates server/src/knowledge/generated/commands.ts: every command and subcommand of
+// every target with its flags, arity and effective ACL categories, plus the positions of
+// its keys. Inputs: the command tables extracted from the Redis and Valkey sources
+// (../shared/reference/commands-*.json) and the key specs captured from a live server
+// (scripts/data/command-keys.json, see capture-command-keys.mjs).
+//
+// Redis 6.0 and 6.2 have no table of their own: they get 7.0's commands whose `since` is not
+// newer than their version, with 7.0's flags and categories (see docs/acl.md).
+//
+// Facts that are the same in several targets are stored once, with the list of targets.
+// `node scripts/generate-commands.mjs --check` fails when the committed file is stale.
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const reference = process.env.REDIS_REFERENCE_DIR ?? resolve(root, '../shared/reference');
+const keysFile = join(root, 'scripts/data/command-keys.json');
+const out = join(root, 'server/src/knowledge/generated/commands.ts');
+
+const TABLE_FILES = {
+  'redis-7.0': 'commands-7.0.json',
+  'redis-7.2': 'commands-7.2.json',
+  'redis-7.4': 'commands-7.4.json',
+  'redis-8.0': 'commands-8.0.json',
+  'valkey-7.2': 'commands-valkey-7.2.json',
+  'valkey-8.0': 'commands-valkey-8.0.json',
+  'valkey-8.1': 'commands-valkey-unstable.json',
+};
+
+/** Targets without a table: the 7.0 table cut at this version. */
+const DERIVED = { 'redis-6.0': '6.0.99', 'redis-6.2': '6.2.99' };
+
+const TARGET_ORDER = ['redis-6.0', 'redis-6.2', 'redis-7.0', 'redis-7.2', 'redis-7.4', 'redis-8.0', 'valkey-7.2', 'valkey-8.0', 'valkey-8.1'];
+
+function versionKey(v) {
+  return v.split('.').map((x) => Number(x) || 0).reduce((acc, n) => acc * 1000 + n, 0);
+}
+
+function loadTable(file) {
+  const data = JSON.parse(readFileSync(join(reference, file), 'utf8'));
+  return { label: `${data.product} ${data.git_ref}`, commands: data.commands, categories: data.acl_categories };
+}
+
+/** The facts of one command in one target, in a stable key order. */
+function factsOf(c) {
+  return {
+    arity: c.arity,
+    flags: c.command_flags.map((f) => f.toLowerCase()).filter((f, i, all) => all.indexOf(f) === i).sort(),
+    categories: [...c.acl_categories].sort(),
+  };
+}
+
+function main() {
+  if (!existsSync(reference)) {
+    console.error(`reference folder not found: ${reference}`);
+    process.exit(2);
+  }
+  const tables = Object.fromEntries(Object.entries(TABLE_FILES).map(([t, f]) => [t, loadTable(f)]));
+  const sources = {};
+  const perTarget = {};
+  for (const t of TARGET_ORDER) {
+    if (tables[t]) {
+      sources[t] = tables[t].label;
+      perTarget[t] = tables[t].commands;
+    } else {
+      const base = tables['redis-7.0'];
+      const limit = versionKey(DERIVED[t]);
+      sources[t] = `${base.label}, commands whose 'since' is at most ${t.slice(6)}`;
+      perTarget[t] = Object.fromEntries(Object.entries(base.commands).filter(([, c]) => versionKey(c.since ?? '0') <= limit));
+    }
+  }
+  const categories = tables['redis-7.0'].categories;
+  for (const [t, table] of Object.entries(tables)) {
+    if (JSON.stringify(table.categories) !== JSON.stringify(categories)) throw new Error(`${t}: categories differ from 7.0`);
+  }
+
+  const keyData = JSON.parse(readFileSync(keysFile, 'utf8'));
+  const keySpecs = { ...keyData.captured, ...keyData.supplement.commands };
+
+  const names = [...new Set(TARGET_ORDER.flatMap((t) => Object.keys(perTarget[t])))].sort();
+  const entries = [];
+  for (const name of names) {
+    const variants = [];
+    let meta;
+    for (const t of TARGET_ORDER) {
+      const c = perTarget[t][name];
+      // Sentinel-only commands do not exist in a Redis server: `+sentinel` is refused.
+      if (!c || c.sentinel_only) continue;
+      meta ??= c;
+      const facts = factsOf(c);
+      const key = JSON.stringify(facts);
+      const same = variants.find((v) => v.key === key);
+      if (same) same.targets.push(t);
+      else variants.push({ key, targets: [t], facts });
+    }
+    if (!meta) continue;
+    const entry = { name };
+    if (meta.since) entry.since = meta.since;
+    entry.group = meta.group;
+    if (meta.deprecated_since) entry.deprecatedSince = meta.deprecated_since;
+    if (meta.replaced_by) entry.replacedBy = meta.replaced_by.replace(/`/g, '');
+    entry.variants = variants.map((v) => ({ targets: v.targets, ...v.facts }));
+    if (keySpecs[name]) entry.keys = keySpecs[name];
+    entries.push(entry);
+  }
+  const missingKeys = Object.keys(keySpecs).filter((n) => !entries.some((e) => e.name === n));
+  if (missingKeys.length) throw new Error(`key specs for unknown commands: ${missingKeys.join(', ')}`);
+
+  const body = [
+    '// Generated by scripts/generate-commands.mjs from the command tables extracted from the Redis',
+    '// and Valkey sources and the key specs in scripts/data/command-keys.json. Do not edit by hand:',
+    '// run `node scripts/generate-commands.mjs`.',
+    "import type { CommandEntry } from '../commandTypes';",
+    "import type { TargetId } from '../types';",
+    '',
+    `export const COMMAND_SOURCES: Readonly<Record<TargetId, string>> = ${JSON.stringify(sources, null, 2)};`,
+    '',
+    `export const ACL_CATEGORIES: readonly string[] = ${JSON.stringify(categories)};`,
+    '',
+    `export const KEY_SPECS_SOURCE = ${JSON.stringify(keyData.source)};`,
+    '',
+    'export const COMMANDS: readonly CommandEntry[] = [',
+    ...entries.map((e) => `  ${JSON.stringify(e)},`),
+    '];',
+    '',
+  ].join('\n');
+  mkdirSync(dirname(out), { recursive: true });
+  if (process.argv.includes('--check')) {
+    const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
+    if (current !== body) {
+      console.error('server/src/knowledge/generated/commands.ts is stale: run node scripts/generate-commands.mjs');
+      process.exit(1);
+    }
+    return;
+  }
+  writeFileSync(out, body);
+  console.log(`wrote ${out}: ${entries.length} commands and subcommands, ${body.length} bytes`);
+}
+
+main();
