@@ -25,13 +25,16 @@ test('text output: one finding per line, file:line:col: severity code message', 
   assert.deepEqual(
     lines.map((l) => l.split(' ').slice(0, 3).join(' ')),
     [
+      `${FIX}/insecure.conf:1:1: error no-auth`,
+      `${FIX}/insecure.conf:1:1: warning no-tls`,
+      `${FIX}/insecure.conf:1:1: information unbounded-memory`,
       `${FIX}/insecure.conf:1:6: warning bind-all-interfaces`,
-      `${FIX}/insecure.conf:2:16: warning protected-mode-off`,
+      `${FIX}/insecure.conf:2:16: error protected-mode-off`,
       `${FIX}/insecure.conf:3:11: error trailing-comment`,
       `${FIX}/insecure.conf:4:1: error unknown-directive`,
     ],
   );
-  assert.match(lines[3] ?? '', /Did you mean 'maxmemory'\?/);
+  assert.match(lines[6] ?? '', /Did you mean 'maxmemory'\?/);
 });
 
 test('exit status follows --fail-on', () => {
@@ -76,7 +79,7 @@ test('json output follows the documented shape', () => {
       source: 'redis-config',
     },
   ]);
-  assert.equal(json.files[0]?.diagnostics.length, 4);
+  assert.equal(json.files[0]?.diagnostics.length, 7);
 });
 
 test('sarif output validates against the SARIF 2.1.0 schema and lists every rule', () => {
@@ -94,7 +97,7 @@ test('sarif output validates against the SARIF 2.1.0 schema and lists every rule
     assert.match(rule.helpUri, /^https:\/\/.+\/docs\/rules\/[a-z-]+\.md$/);
     assert.ok(rule.shortDescription.text.length > 10);
   }
-  assert.equal(run.results.length, 5);
+  assert.equal(run.results.length, 8);
   for (const result of run.results) assert.equal(run.tool.driver.rules[result.ruleIndex]?.id, result.ruleId);
 });
 
@@ -145,4 +148,24 @@ test('--rule sets a severity per code, and refuses unknown codes or levels', () 
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /unknown rule code in --rule: 'nope'/);
   assert.equal(cli('--rule', 'protected-mode-off=loud', `${FIX}/clean.conf`).status, 2);
+});
+
+test('--fix-dry-run prints a unified diff and changes nothing; --fix writes the safe fixes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rcl-'));
+  try {
+    const f = join(dir, 'redis.conf');
+    const original = 'bind 0.0.0.0\nprotected-mode no\ntimeout 0 # never\n';
+    writeFileSync(f, original);
+    const dry = cli('--fix-dry-run', f);
+    assert.match(dry.stdout, /^-bind 0\.0\.0\.0$/m);
+    assert.match(dry.stdout, /^\+bind 127\.0\.0\.1 -::1$/m);
+    assert.match(dry.stdout, /^\+# never$/m);
+    assert.equal(readFileSync(f, 'utf8'), original);
+    const fixed = cli('--fix', '--fail-on', 'error', f);
+    assert.equal(fixed.status, 0, fixed.stdout);
+    assert.equal(readFileSync(f, 'utf8'), 'bind 127.0.0.1 -::1\nprotected-mode yes\n# never\ntimeout 0\n');
+    assert.equal(cli('--fix-dry-run', f).stdout, '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

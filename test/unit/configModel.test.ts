@@ -45,7 +45,7 @@ test('the last value wins across files: an included bind counts, a later one ove
   const files = { '/etc/redis/net.conf': 'bind 0.0.0.0\n' };
   const included = run('port 6379\ninclude /etc/redis/net.conf\n', files, {}, ['bind-all-interfaces']);
   assert.deepEqual(included.summary, ['2:1 warning bind-all-interfaces']);
-  assert.match(included.analysis.findings[0]?.message ?? '', /set in \/etc\/redis\/net\.conf/);
+  assert.match(included.analysis.findings.find((f) => f.code === 'bind-all-interfaces')?.message ?? '', /set in \/etc\/redis\/net\.conf/);
   assert.deepEqual(run('include /etc/redis/net.conf\nbind 127.0.0.1\n', files, {}, ['bind-all-interfaces']).summary, []);
 });
 

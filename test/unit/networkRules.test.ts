@@ -17,8 +17,9 @@ const CASES: [string, string, string[]][] = [
   ['no bind at all', 'port 6379\n', ['1:1 warning bind-all-interfaces']],
   ['an empty file says nothing yet', '# only a comment\n', []],
   ['a private address', 'bind 10.0.0.5\n', []],
-  ['protected mode off', 'bind 127.0.0.1\nprotected-mode no\n', ['2:16 warning protected-mode-off']],
-  ['protected mode off in capitals', 'bind 127.0.0.1\nPROTECTED-MODE NO\n', ['2:16 warning protected-mode-off']],
+  ['protected mode off, with a password', `bind 127.0.0.1\nrequirepass ${'x'.repeat(40)}\nprotected-mode no\n`, ['3:16 warning protected-mode-off']],
+  ['protected mode off without a password is an error', 'bind 127.0.0.1\nprotected-mode no\n', ['2:16 error protected-mode-off']],
+  ['protected mode off in capitals', 'bind 127.0.0.1\nPROTECTED-MODE NO\n', ['2:16 error protected-mode-off']],
   ['protected mode on', 'bind 127.0.0.1\nprotected-mode yes\n', []],
   ['protected mode turned back on', 'bind 127.0.0.1\nprotected-mode no\nprotected-mode yes\n', []],
 ];
@@ -28,7 +29,7 @@ for (const [name, text, expected] of CASES) {
 }
 
 test('the development profile turns network findings into hints', () => {
-  check('bind 0.0.0.0\nprotected-mode no\n', ['1:6 hint bind-all-interfaces', '2:16 hint protected-mode-off'], { ...ONLY, settings: { profile: 'development' } });
+  check(`requirepass ${'x'.repeat(40)}\nbind 0.0.0.0\nprotected-mode no\n`, ['2:6 hint bind-all-interfaces', '3:16 hint protected-mode-off'], { ...ONLY, settings: { profile: 'development' } });
 });
 
 test('messages come from the builders', () => {

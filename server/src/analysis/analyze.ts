@@ -11,9 +11,11 @@ import { aclSyntaxFindings } from './aclDiagnostics';
 import { syntaxFindings } from './configDiagnostics';
 import { buildModel, singleFileModel, type ConfigModel, type FileSource } from './configModel';
 import { directiveFindings } from './directiveChecks';
-import { duplicateFindings, moduleConfigFindings, replicaofInClusterFindings } from './fileChecks';
+import { configUserFindings, aclFileFindings } from './acl/validate';
+import { aclfileFindings, duplicateFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
 import { messages } from './messages';
 import { bindFindings, protectedModeFindings } from './networkRules';
+import { securityFindings } from './security';
 import { resolveTarget, type TargetSource } from './target';
 import { readSuppressions, tune } from './tuning';
 import type { DocumentKind, Finding, Settings } from './types';
@@ -21,6 +23,8 @@ import type { DocumentKind, Finding, Settings } from './types';
 export interface DocumentContext {
   /** Absolute path of the document, when it is a file. */
   readonly path?: string;
+  /** Its permission bits, when it is a file (for config-file-world-readable). */
+  readonly mode?: number;
   /** Other files (includes, ACL files), when the caller can read them. */
   readonly source?: FileSource;
 }
@@ -43,7 +47,8 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     const { tree, errors } = parseAcl(text);
     const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true);
     const s = { ...settings, target: resolved.target };
-    return { kind, tree, findings: sortFindings(tune(aclSyntaxFindings(errors), s)), target: resolved.target, targetSource: resolved.source, settings: s };
+    const findings = [...aclSyntaxFindings(errors), ...aclFileFindings(tree, s)];
+    return { kind, tree, findings: sortFindings(tune(findings, s)), target: resolved.target, targetSource: resolved.source, settings: s };
   }
   const { tree, errors } = parseConfig(text);
   const resolved = resolveTarget(tree, text, context.path, settings.target, settings.targetIsDefault === true);
@@ -58,9 +63,17 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     ...duplicateFindings(model, s),
     ...moduleConfigFindings(model),
     ...replicaofInClusterFindings(model),
+    ...renameCommandFindings(model, s),
+    ...aclfileFindings(model, s, context),
+    ...configUserFindings(tree, s),
     ...bindFindings(model),
     ...protectedModeFindings(model),
+    ...securityFindings({ model, tree, kind, settings: s, ...(context.path ? { path: context.path } : {}), ...(context.source ? { source: context.source } : {}), ...(context.mode !== undefined ? { mode: context.mode } : {}) }),
   ];
+  // Protected mode off is what turns a password-less server into an open one.
+  if (findings.some((f) => f.code === 'no-auth')) {
+    for (const [i, f] of findings.entries()) if (f.code === 'protected-mode-off') findings[i] = { ...f, severity: 'error' };
+  }
   if (resolved.invalidPragma) {
     const p = resolved.invalidPragma;
     findings.push({

@@ -10,7 +10,7 @@ import type { ConfigTree, DirectiveLine, Token } from '../syntax/configParser';
 import { suggest } from './didYouMean';
 import { messages } from './messages';
 import type { DocumentKind, Finding, Range, Settings } from './types';
-import { checkValues, type ValueProblem } from './valueChecks';
+import { checkValues, type ValueContext, type ValueProblem } from './valueChecks';
 import { string2ll } from './values';
 import { asciiLower } from '../syntax/text';
 
@@ -30,12 +30,25 @@ export function directiveFindings(tree: ConfigTree, kind: DocumentKind, settings
       out.push(comment);
       continue;
     }
-    checkLine(line, kind, settings, out);
+    checkLine(line, kind, settings, out, tree.directives);
   }
   return out;
 }
 
-function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, out: Finding[]): void {
+/** What the lines before this one set, for proc-title-template's variables. */
+function earlierState(line: DirectiveLine, all: readonly DirectiveLine[], kind: DocumentKind): NonNullable<ValueContext['earlier']> {
+  let unixsocket = false;
+  let clusterEnabled = false;
+  for (const d of all) {
+    if (d === line) break;
+    if (d.broken || d.tokens.length !== 2) continue;
+    if (d.name === 'unixsocket') unixsocket = (d.tokens[1] as Token).value !== '';
+    if (d.name === 'cluster-enabled') clusterEnabled = asciiLower((d.tokens[1] as Token).value) === 'yes';
+  }
+  return { unixsocket, clusterEnabled, sentinel: kind === 'sentinel' };
+}
+
+function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, out: Finding[], all: readonly DirectiveLine[]): void {
   const nameToken = line.tokens[0] as Token;
   const name = line.name;
   const args = line.tokens.slice(1);
@@ -70,7 +83,7 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
     out.push(finding('deprecated-directive', messages.deprecatedDirective(name, primary), nameToken.range, { tags: ['deprecated'], data: { name, replacement: primary } }));
   }
   if (!facts) return;
-  const p = checkValues({ name: variant.aliasOf ?? name, target, variant: facts, args: args.map((t) => t.value) });
+  const p = checkValues({ name: variant.aliasOf ?? name, target, variant: facts, args: args.map((t) => t.value), ...(name === 'proc-title-template' ? { earlier: earlierState(line, all, kind) } : {}) });
   if (p) {
     out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText } }));
     return;
@@ -135,7 +148,9 @@ function checkSentinel(line: DirectiveLine, kind: DocumentKind, target: TargetId
 function trailingComment(line: DirectiveLine, target: TargetId): Finding | undefined {
   const variant = directiveVariant(line.name, target);
   const facts = variant?.aliasOf ? directiveVariant(variant.aliasOf, target) : variant;
-  const singleValue = facts !== undefined && (facts.kind === 'table' || facts.kind === 'special') && !facts.multiArg;
+  const allows = (argc: number): boolean => (facts?.argc ?? []).every(([op, n]) => (op === '==' ? argc === n : op === '>=' ? argc >= n : op === '<=' ? argc <= n : true));
+  const exactlyOneValue = (facts?.argc?.length ?? 0) > 0 && allows(2) && !allows(1) && !allows(3);
+  const singleValue = facts !== undefined && (((facts.kind === 'table' || facts.kind === 'special') && !facts.multiArg) || exactlyOneValue);
   for (let i = 1; i < line.tokens.length; i++) {
     const t = line.tokens[i] as Token;
     if (t.quoted || !t.value.startsWith('#')) continue;

@@ -3,11 +3,12 @@
  * module settings with no module, and combinations redis-server refuses once it has read
  * everything.
  */
+import { topLevelCommands } from '../knowledge/commands';
 import { directiveVariant, isModuleConfigName } from '../knowledge/directives';
 import { RULES } from '../knowledge/rules';
 import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
-import { lastSet, type ConfigModel, type ModelLine } from './configModel';
+import { includeBase, lastSet, resolvePath, type ConfigModel, type FileSource, type ModelLine } from './configModel';
 import { messages } from './messages';
 import { inFile, placeOf } from './networkRules';
 import type { Finding, Settings } from './types';
@@ -61,7 +62,7 @@ export function moduleConfigFindings(model: ConfigModel): Finding[] {
       severity: RULES['module-config-without-loadmodule'].severity,
       message: inFile(first, messages.moduleConfigWithoutModule(first.line.name)),
       range: placeOf(first, (first.line.tokens[0] as Token).range),
-      data: { name: first.line.name },
+      data: { name: first.line.name, afterLoad: true },
     },
   ];
 }
@@ -70,8 +71,12 @@ export function replicaofInClusterFindings(model: ConfigModel): Finding[] {
   const cluster = lastSet(model, ['cluster-enabled']);
   if (!cluster || asciiLower(cluster.line.tokens[1]?.value ?? '') !== 'yes') return [];
   const replicaof = lastSet(model, ['replicaof', 'slaveof']);
-  if (!replicaof || replicaof.line.tokens.length !== 3) return [];
-  if (asciiLower(replicaof.line.tokens[1]?.value ?? '') === 'no' && asciiLower(replicaof.line.tokens[2]?.value ?? '') === 'one') return [];
+  if (!replicaof) return [];
+  // `replicaof "host port"` is re-split by Redis like any multi-value directive.
+  const values = replicaof.line.tokens.slice(1).map((t) => t.value);
+  const args = values.length === 1 && values[0] !== '' ? (values[0] as string).split(/\s+/).filter((v) => v !== '') : values;
+  if (args.length !== 2) return [];
+  if (asciiLower(args[0] ?? '') === 'no' && asciiLower(args[1] ?? '') === 'one') return [];
   return [
     {
       code: 'replicaof-in-cluster',
@@ -79,6 +84,60 @@ export function replicaofInClusterFindings(model: ConfigModel): Finding[] {
       message: inFile(replicaof, messages.replicaofInCluster()),
       range: placeOf(replicaof, replicaof.line.range),
       related: [{ message: 'cluster mode is turned on here', range: cluster.line.range, ...(cluster.file !== undefined ? { file: cluster.file } : {}) }],
+      data: { afterLoad: true },
+    },
+  ];
+}
+
+/**
+ * rename-command, replayed in load order over the command table of the target: the
+ * command must still exist under that name, and the new name must be free.
+ */
+export function renameCommandFindings(model: ConfigModel, settings: Settings): Finding[] {
+  const names = new Set(topLevelCommands(settings.target));
+  const out: Finding[] = [];
+  for (const m of model.lines) {
+    if (m.line.name !== 'rename-command' || m.line.tokens.length !== 3) continue;
+    const from = m.line.tokens[1] as Token;
+    const to = m.line.tokens[2] as Token;
+    const oldName = asciiLower(from.value);
+    const newName = asciiLower(to.value);
+    const report = (message: string, token: Token, redisText: string): void => {
+      if (m.file === undefined) out.push({ code: 'invalid-value', severity: RULES['invalid-value'].severity, message: `${message} redis-server refuses this line ("${redisText}").`, range: token.range, data: { name: 'rename-command', redisText } });
+    };
+    if (oldName.includes('|')) {
+      report(`'${from.value}' is a subcommand: rename-command only renames whole commands, and this form crashes redis-server 7.0 at startup.`, from, 'No such command in rename-command');
+      continue;
+    }
+    if (!names.has(oldName)) {
+      report(`'${from.value}' is not a command of ${settings.target} under that name (it may have been renamed or removed by an earlier line).`, from, 'No such command in rename-command');
+      continue;
+    }
+    names.delete(oldName);
+    if (newName !== '' && names.has(newName)) {
+      report(`'${to.value}' is already the name of a command.`, to, 'Target command name already exists');
+      continue;
+    }
+    if (newName !== '') names.add(newName);
+  }
+  return out;
+}
+
+/** An aclfile that cannot be read: Redis stops after loading the config. */
+export function aclfileFindings(model: ConfigModel, settings: Settings, ctx: { path?: string; source?: FileSource }): Finding[] {
+  const m = lastSet(model, ['aclfile']);
+  const value = m?.line.tokens[1];
+  const base = includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) });
+  if (!m || !value || value.value === '' || !ctx.source || base === undefined) return [];
+  const path = resolvePath(base, value.value);
+  if (ctx.source.read(path) !== undefined) return [];
+  return [
+    {
+      code: 'aclfile-not-found',
+      severity: RULES['aclfile-not-found'].severity,
+      message: inFile(m, messages.aclfileNotFound(value.value, path)),
+      range: placeOf(m, value.range),
+      data: { path, afterLoad: true },
     },
   ];
 }

@@ -46,6 +46,9 @@ export const messages = {
   includeNotFound(written: string, resolved: string): string {
     return `'${written}' does not exist (looked for ${resolved}): redis-server stops ("Fatal error, can't open config file"). Relative paths are resolved from the folder of this file, or from the redisConfig.includeBaseDirectory setting; redis-server itself resolves them from its working directory.`;
   },
+  aclfileNotFound(written: string, resolved: string): string {
+    return `The ACL file '${written}' does not exist (looked for ${resolved}): redis-server reads the config, then stops ("Error loading ACLs, opening file"). Relative paths are resolved like includes: from this file's folder or redisConfig.includeBaseDirectory here, from the working directory for redis-server.`;
+  },
   includeCycle(written: string, chain: readonly string[]): string {
     return `'${written}' includes a file that is already being read (${chain.join(' → ')}): Redis has no guard against this and never finishes loading. Break the loop.`;
   },

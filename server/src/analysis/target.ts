@@ -22,8 +22,7 @@ const PRAGMA = /^#\s*redis-config:\s*target\s*=\s*(\S*)/;
 
 export function resolveTarget(tree: ConfigTree | undefined, text: string, path: string | undefined, configured: TargetId, isDefault: boolean): ResolvedTarget {
   if (tree) {
-    for (const line of tree.lines) {
-      if (line.kind !== 'comment') continue;
+    for (const line of tree.toolComments) {
       const m = PRAGMA.exec(text.slice(line.start, line.end));
       if (!m) continue;
       const value = m[1] ?? '';

@@ -27,21 +27,20 @@ function codesOf(rest: string): Set<string> {
 export function readSuppressions(tree: ConfigTree, text: string): Suppressions {
   const lines = new Map<number, Set<string>>();
   const fromLine: { line: number; codes: Set<string> }[] = [];
-  const ordered = tree.lines;
-  for (let i = 0; i < ordered.length; i++) {
-    const line = ordered[i];
-    if (line?.kind !== 'comment') continue;
-    const m = COMMENT.exec(text.slice(line.start, line.end));
+  const directives = tree.directives;
+  let d = 0;
+  for (const comment of tree.toolComments) {
+    const m = COMMENT.exec(text.slice(comment.start, comment.end));
     if (!m) continue;
     const codes = codesOf(m[2] ?? '');
     if (m[1] === 'disable') {
-      fromLine.push({ line: line.range.start.line, codes });
+      fromLine.push({ line: comment.range.start.line, codes });
       continue;
     }
-    // The next directive line, skipping other comments (several disable comments may stack).
-    let j = i + 1;
-    while (j < ordered.length && ordered[j]?.kind === 'comment') j++;
-    const next = ordered[j] as DirectiveLine | undefined;
+    // The next directive line; other comments in between do not count, so several
+    // disable comments may stack above one line.
+    while (d < directives.length && (directives[d] as DirectiveLine).start < comment.end) d++;
+    const next = directives[d];
     if (!next) continue;
     const set = lines.get(next.range.start.line) ?? new Set<string>();
     for (const c of codes) set.add(c);

@@ -7,7 +7,7 @@ import type { DirectiveVariant, TargetId } from '../knowledge/types';
 import { NOTIFY_KEYSPACE_CHARS } from '../knowledge/generated/directives';
 import { splitArgs } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
-import { asSigned64, atoi, LLONG_MAX, memoryUnit, memtoull, string2ll, strtodWhole, strtollWhole, ULLONG_MAX } from './values';
+import { asSigned64, atoi, cstr, LLONG_MAX, memoryUnit, memtoull, string2d, string2ll, strtollChecked, strtollWhole, ULLONG_MAX } from './values';
 
 export type ValueCode = 'wrong-arity' | 'invalid-value' | 'out-of-range' | 'invalid-file-name';
 
@@ -27,6 +27,8 @@ export interface ValueContext {
   readonly variant: DirectiveVariant;
   /** The values after the directive name, unquoted. */
   readonly args: readonly string[];
+  /** What earlier lines set, for the rare checks that depend on them. */
+  readonly earlier?: { readonly unixsocket: boolean; readonly clusterEnabled: boolean; readonly sentinel: boolean };
 }
 
 const UNSIGNED = new Set(['uint', 'ulong', 'ulong-long', 'size_t']);
@@ -47,7 +49,8 @@ export function effectiveArgs(variant: DirectiveVariant, args: readonly string[]
   if (variant.multiArg && args.length === 1 && args[0] !== '') {
     const value = args[0] as string;
     const split = splitArgs(value, 0, value.length);
-    if (!split.error) return { args: split.tokens.map((t) => t.value), resplit: true };
+    // A value that does not split leaves the setter with no argument at all.
+    return { args: split.error ? [] : split.tokens.map((t) => t.value), resplit: true };
   }
   return { args, resplit: false };
 }
@@ -63,11 +66,12 @@ export function checkValues(ctx: ValueContext): ValueProblem | undefined {
   // After a re-split the problem is inside the one quoted token.
   const at = (i: number): number => (resplit ? 0 : i);
   if (variant.kind === 'special') {
-    // `dir` is the one special without a value rule here: whether chdir works depends on the machine.
     const special = SPECIAL[ctx.name];
     return special ? remap(special(args, ctx), at) : undefined;
   }
-  const value = args[0] ?? '';
+  // Most readers see a C string: a NUL byte ends the value (string2ll is the exception).
+  const raw = args[0] ?? '';
+  const value = variant.type === 'string' || variant.type === 'sds' || variant.type === 'bool' || variant.type === 'enum' ? cstr(raw) : raw;
   switch (variant.type) {
     case 'bool':
       return /^(yes|no)$/i.test(value) ? undefined : problem('invalid-value', 0, "argument must be 'yes' or 'no'", `'${ctx.name}' is a yes/no setting.`);
@@ -97,7 +101,7 @@ function checkEnum(value: string, ctx: ValueContext): ValueProblem | undefined {
 
 function checkMultiEnum(args: readonly string[], ctx: ValueContext): ValueProblem | undefined {
   if (args.length === 0) return problem('wrong-arity', -1, 'wrong number of arguments', `'${ctx.name}' needs at least one of: ${enumList(ctx)}.`);
-  const lower = args.map(asciiLower);
+  const lower = args.map((a) => asciiLower(cstr(a)));
   for (let i = 0; i < args.length; i++) {
     if (!(ctx.variant.values ?? []).includes(lower[i] as string)) {
       return problem('invalid-value', i, `argument(s) must be one of the following: ${enumList(ctx)}`, `'${args[i]}' is not a value of '${ctx.name}'.`);
@@ -120,6 +124,9 @@ function checkString(value: string, ctx: ValueContext): ValueProblem | undefined
       if (value.includes('/') || value.includes('\\')) {
         return problem('invalid-file-name', 0, `${ctx.name} can't be a path, just a filename`, `Put the directory in 'dir' and only the file name here.`);
       }
+      if (ctx.name === 'dbfilename' && (value === '.' || value === '..')) {
+        return problem('invalid-file-name', 0, 'Unexpected EOF reading RDB file', `'${value}' names a directory: the server starts, then fails to load it as the RDB file.`);
+      }
       return undefined;
     case 'cluster-announce-hostname':
       if (!/^[A-Za-z0-9.-]*$/.test(value) || value.length >= 256) {
@@ -127,7 +134,7 @@ function checkString(value: string, ctx: ValueContext): ValueProblem | undefined
       }
       return undefined;
     case 'proc-title-template':
-      return validProcTitle(value) ? undefined : problem('invalid-value', 0, 'template format is invalid or contains unknown variables', 'Use only {title}, {listen-addr}, {server-mode}, {port}, {tls-port}, {unixsocket} and {config-file}, and leave something besides {title}.');
+      return validProcTitle(value, ctx.earlier) ? undefined : problem('invalid-value', 0, 'template format is invalid or contains unknown variables', 'Use only {title}, {listen-addr}, {server-mode}, {port}, {tls-port}, {unixsocket} and {config-file}, and leave something besides {title}.');
     case 'requirepass':
       return isRedis6(ctx.target) && ctx.variant.kind === 'loader' && value.length > 512
         ? problem('invalid-value', 0, 'Password is longer than CONFIG_AUTHPASS_MAX_LEN', 'Redis 6.0 limits requirepass to 512 characters.')
@@ -137,27 +144,45 @@ function checkString(value: string, ctx: ValueContext): ValueProblem | undefined
   }
 }
 
-const PROC_TITLE_VARIABLES = new Set(['title', 'listen-addr', 'server-mode', 'port', 'tls-port', 'unixsocket', 'config-file']);
-
-/** The template must parse, use known variables, and not be empty when the title is. */
-function validProcTitle(template: string): boolean {
-  let rest = '';
-  for (let i = 0; i < template.length; i++) {
-    const c = template[i] as string;
-    if (c === '{') {
-      const close = template.indexOf('}', i + 1);
-      if (close < 0) return false;
-      const name = template.slice(i + 1, close);
-      if (!PROC_TITLE_VARIABLES.has(name)) return false;
-      if (name !== 'title') rest += 'x';
-      i = close;
-    } else if (c === '}') {
-      return false;
-    } else {
-      rest += c;
+/**
+ * `proc-title-template`, expanded as Redis does when it checks it: `{{` is a literal brace,
+ * `{name}` a variable, a lone `}` plain text; the result, trimmed of spaces, must not be
+ * empty when the title is. `{server-mode}` and `{unixsocket}` are empty unless cluster mode
+ * or a socket was set on an earlier line.
+ */
+function validProcTitle(template: string, earlier: ValueContext['earlier']): boolean {
+  const variables: Readonly<Record<string, boolean>> = {
+    title: false,
+    'listen-addr': true,
+    'server-mode': earlier?.clusterEnabled === true || earlier?.sentinel === true,
+    port: true,
+    'tls-port': true,
+    unixsocket: earlier?.unixsocket === true,
+    'config-file': true,
+  };
+  let out = '';
+  let p = 0;
+  while (p < template.length) {
+    const open = template.indexOf('{', p);
+    if (open < 0) {
+      out += template.slice(p);
+      break;
     }
+    out += template.slice(p, open);
+    if (open + 1 >= template.length) return false;
+    if (template[open + 1] === '{') {
+      out += '{';
+      p = open + 2;
+      continue;
+    }
+    const close = template.indexOf('}', open + 1);
+    if (close < 0) return false;
+    const name = template.slice(open + 1, close);
+    if (!(name in variables)) return false;
+    if (variables[name]) out += 'x';
+    p = close + 1;
   }
-  return rest.trim() !== '';
+  return out.replace(/^ +| +$/g, '') !== '';
 }
 
 function boundsText(ctx: ValueContext, octal = false): string {
@@ -173,7 +198,7 @@ function checkNumber(value: string, ctx: ValueContext): ValueProblem | undefined
   const numeric = ctx.variant.numeric ?? ['integer'];
   const unsigned = UNSIGNED.has(ctx.variant.type ?? '');
   if (numeric.includes('memory')) {
-    const mem = isRedis6(ctx.target) ? memtoll6(value) : memtoull(value)?.bytes;
+    const mem = isRedis6(ctx.target) ? memtoll6(cstr(value)) : memtoull(cstr(value))?.bytes;
     if (mem === undefined) {
       if (numeric.includes('percent')) return checkPercent(value, ctx);
       return problem('invalid-value', 0, 'argument must be a memory value', `'${ctx.name}' takes a size in bytes, optionally with a unit: b, k (1000), kb (1024), m, mb, g, gb — no decimals, no sign, no space.`);
@@ -182,7 +207,7 @@ function checkNumber(value: string, ctx: ValueContext): ValueProblem | undefined
     return inBounds(v, ctx) ? undefined : problem('out-of-range', 0, boundsText(ctx), rangeHint(ctx));
   }
   if (numeric.includes('octal')) {
-    const v = strtollWhole(value, 8);
+    const v = strtollWhole(cstr(value), 8);
     if (v === undefined) return problem('invalid-value', 0, "argument couldn't be parsed as an octal number", `'${ctx.name}' takes octal file permissions such as 700 or 770.`);
     return inBounds(v, ctx) ? undefined : problem('out-of-range', 0, boundsText(ctx, true), 'Use octal permissions from 0 to 777.');
   }
@@ -221,6 +246,10 @@ function memtoll6(value: string): bigint | undefined {
 type SpecialCheck = (args: readonly string[], ctx: ValueContext) => ValueProblem | undefined;
 
 const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
+  dir(args) {
+    // Whether another folder exists depends on the machine; an empty name never does.
+    return args[0] === '' ? problem('invalid-value', 0, 'No such file or directory', "'dir' needs a folder name.") : undefined;
+  },
   save(args) {
     if (args.length === 1 && args[0] === '') return undefined;
     if (args.length % 2 === 1) return problem('invalid-value', args.length - 1, 'Invalid save parameters', "'save' takes pairs: <seconds> <changes>, or \"\" to turn snapshots off.");
@@ -245,7 +274,7 @@ const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
       for (const j of [i + 1, i + 2]) {
         if (!memtoull(args[j] as string)) return problem('invalid-value', j, 'Error in hard or soft limit', 'Limits are memory values such as 256mb, or 0 for none.');
       }
-      const secs = strtollWhole(args[i + 3] as string);
+      const secs = strtollChecked(args[i + 3] as string);
       if (secs === undefined || secs < 0n) {
         return problem('invalid-value', i + 3, 'Error in soft_seconds setting in buffer limit configuration.', 'Soft seconds is a whole number of at least 0.');
       }
@@ -256,7 +285,7 @@ const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
     if (args.length !== 3) return problem('wrong-arity', args.length > 3 ? 3 : -1, 'wrong number of arguments', "'oom-score-adj-values' takes three values: for the master, replicas and background children.");
     for (let i = 0; i < 3; i++) {
       const v = strtollWhole(args[i] as string);
-      if (v === undefined || (args[i] as string) === '' || v < -2000n || v > 2000n) {
+      if (v === undefined || v < -2000n || v > 2000n) {
         return problem('out-of-range', i, 'Invalid oom-score-adj-values, elements must be between -2000 and 2000.', 'Each value is a whole number from -2000 to 2000.');
       }
     }
@@ -264,7 +293,7 @@ const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
   },
   'notify-keyspace-events'(args, ctx) {
     const allowed = NOTIFY_KEYSPACE_CHARS[ctx.target];
-    const bad = [...(args[0] ?? '')].find((c) => !allowed.includes(c));
+    const bad = [...cstr(args[0] ?? '')].find((c) => !allowed.includes(c));
     return bad === undefined ? undefined : problem('invalid-value', 0, `Invalid event class character. Use '${allowed}'.`, `'${bad}' is not an event class.`);
   },
   replicaof: checkReplicaof,
@@ -272,7 +301,7 @@ const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
   'latency-tracking-info-percentiles'(args) {
     if (args.length === 1 && args[0] === '') return undefined;
     for (let i = 0; i < args.length; i++) {
-      const v = strtodWhole(args[i] as string);
+      const v = string2d(args[i] as string);
       if (v === undefined || v < 0 || v > 100) {
         return problem('invalid-value', i, 'latency-tracking-info-percentiles parameters should sit between [0.0,100.0]', 'Each percentile is a number from 0 to 100.');
       }
@@ -284,7 +313,9 @@ const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
 function checkReplicaof(args: readonly string[], ctx: ValueContext): ValueProblem | undefined {
   if (args.length !== 2) return problem('wrong-arity', args.length > 2 ? 2 : -1, 'wrong number of arguments', `'${ctx.name}' takes <host> <port>, or 'no one'.`);
   if (asciiLower(args[0] as string) === 'no' && asciiLower(args[1] as string) === 'one') return undefined;
-  const port = /^[ \t\n\v\f\r]*[+-]?[0-9]*$/.test(args[1] as string) ? strtollWhole(args[1] as string) : undefined;
+  // strtol's long is then stored in an int: only the low 32 bits count.
+  const read = strtollWhole(args[1] as string);
+  const port = read === undefined ? undefined : BigInt.asIntN(32, read);
   if (port === undefined || port < 0n || port > 65535n) return problem('invalid-value', 1, 'Invalid master port', 'The port is a number from 0 to 65535.');
   return undefined;
 }

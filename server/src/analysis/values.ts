@@ -139,3 +139,31 @@ export function formatBytes(bytes: bigint): string {
   const shown = u === 0 ? String(bytes) : Number.isInteger(v) ? String(v) : v.toFixed(2);
   return `${shown} ${units[u]}`;
 }
+
+/** The string as C code sees it: up to the first NUL byte. */
+export function cstr(s: string): string {
+  const i = s.indexOf('\0');
+  return i < 0 ? s : s.slice(0, i);
+}
+
+/** Like strtollWhole, but out-of-range values are refused (strtoll's ERANGE checked). */
+export function strtollChecked(s: string): bigint | undefined {
+  const v = strtollWhole(s);
+  if (v === undefined) return undefined;
+  const digits = s.replace(/^[ \t\n\v\f\r]*[+-]?0*/, '');
+  // A saturated result from more digits than fit means strtoll reported ERANGE.
+  return (v === LLONG_MAX || v === -(2n ** 63n)) && digits.length > 19 ? undefined : v;
+}
+
+/**
+ * Redis's `string2d`: a double with no blank before or after, no NaN, and no overflow or
+ * underflow to zero (strtod's ERANGE). Hexadecimal and `inf` are read as strtod reads them.
+ */
+export function string2d(s: string): number | undefined {
+  if (s === '' || /^[ \t\n\v\f\r]/.test(s) || /[ \t\n\v\f\r]$/.test(s)) return undefined;
+  const v = strtodWhole(s);
+  if (v === undefined || Number.isNaN(v)) return undefined;
+  if (v === 0 && /[1-9a-f]/i.test(s.replace(/^[+-]?0x/i, '').replace(/[ep][+-]?\d+$/i, ''))) return undefined;
+  if (!Number.isFinite(v) && !/inf/i.test(s)) return undefined;
+  return v;
+}

@@ -1,7 +1,7 @@
 /** Reading the files named on the command line, with one clear reason when it fails. */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+export type ReadResult = { ok: true; text: string; mode: number } | { ok: false; reason: string };
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -21,7 +21,17 @@ export function readConfigFile(path: string): ReadResult {
     const bytes = readFileSync(path);
     // The same test as git's: a NUL byte early on means a binary file, not a config.
     if (bytes.subarray(0, 8000).includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-    return { ok: true, text: bytes.toString('utf8') };
+    return { ok: true, text: bytes.toString('utf8'), mode: stat.mode & 0o777 };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    return { ok: false, reason: REASONS[code] ?? (err instanceof Error ? err.message : String(err)) };
+  }
+}
+
+export function writeConfigFile(path: string, text: string): { ok: true } | { ok: false; reason: string } {
+  try {
+    writeFileSync(path, text);
+    return { ok: true };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
     return { ok: false, reason: REASONS[code] ?? (err instanceof Error ? err.message : String(err)) };

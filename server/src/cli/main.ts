@@ -4,13 +4,15 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeDocument } from '../analysis/analyze';
+import { createTwoFilesPatch } from 'diff';
+import { analyzeDocument, type Analysis } from '../analysis/analyze';
+import { fixAllText } from '../analysis/fixes';
 import { documentKindFromPath } from '../analysis/documentKind';
 import type { Profile, Settings } from '../analysis/types';
 import { RULES, SEVERITY_ORDER, type Severity } from '../knowledge/rules';
 import { DEFAULT_TARGET, TARGETS, isTargetId } from '../knowledge/types';
 import { diskFileSource } from '../io/fileSource';
-import { readConfigFile } from './files';
+import { readConfigFile, writeConfigFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport } from './formats';
 
 declare const __VERSION__: string | undefined;
@@ -32,6 +34,8 @@ Options:
                              file, else valkey-8.1 for valkey*.conf, else ${DEFAULT_TARGET})
   --rule CODE=LEVEL          set one code's severity: off, hint, information,
                              warning or error (repeatable)
+  --fix                      apply the safe fixes to the files, then report what is left
+  --fix-dry-run              print the safe fixes as a unified diff; change nothing
   --include-base DIR         folder relative include paths start from
                              (default: the folder of the file that includes)
   --profile production|development
@@ -69,6 +73,8 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
         'fail-on': { type: 'string' },
         'include-base': { type: 'string' },
         rule: { type: 'string', multiple: true },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -111,14 +117,28 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
 
   const source = diskFileSource();
   const reports: FileReport[] = [];
+  const patches: string[] = [];
   for (const file of positionals) {
     const read = readConfigFile(file);
     if (!read.ok) return fail(`${file}: ${read.reason}`);
-    const findings = analyzeDocument(read.text, documentKindFromPath(file), settings, { path: resolve(file), source }).findings;
-    reports.push({ file, findings });
+    const analyse = (text: string): Analysis => analyzeDocument(text, documentKindFromPath(file), settings, { path: resolve(file), source, mode: read.mode });
+    let text = read.text;
+    if (values.fix || values['fix-dry-run']) {
+      const fixed = fixAllText(text, analyse).text;
+      if (fixed !== text) {
+        if (values['fix-dry-run']) patches.push(createTwoFilesPatch(file, file, text, fixed, undefined, undefined, { context: 3 }));
+        else {
+          const written = writeConfigFile(file, fixed);
+          if (!written.ok) return fail(`${file}: ${written.reason}`);
+        }
+        text = fixed;
+      }
+    }
+    reports.push({ file, findings: analyse(text).findings });
   }
 
-  if (format === 'json') out(formatJson(reports));
+  if (values['fix-dry-run']) out(patches.join(''));
+  else if (format === 'json') out(formatJson(reports));
   else if (format === 'sarif') out(formatSarif(reports, VERSION));
   else out(formatText(reports));
 

@@ -68,3 +68,12 @@ function isFile(path: string): boolean {
     return false;
   }
 }
+
+/** The permission bits of a file, or undefined when it cannot be read. */
+export function fileMode(path: string): number | undefined {
+  try {
+    return statSync(path).mode & 0o777;
+  } catch {
+    return undefined;
+  }
+}

@@ -57,3 +57,12 @@ export function sentinelDirectives(target: TargetId): readonly SentinelEntry[] {
 export function primaryName(name: string, target: TargetId): string {
   return lookupDirective(name, target)?.variant?.aliasOf ?? name;
 }
+
+const memoryByTarget = new Map<TargetId, ReadonlySet<string>>(
+  TARGETS.map((t) => [t, new Set(DIRECTIVES.filter((d) => variantsByTarget.get(t)?.get(d.name)?.numeric?.includes('memory')).map((d) => d.name))]),
+);
+
+/** The names whose value is a memory size (`100mb`) in the target, aliases aside. */
+export function memoryDirectives(target: TargetId): ReadonlySet<string> {
+  return memoryByTarget.get(target) ?? new Set();
+}

@@ -1,4 +1,15 @@
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  SymbolKind,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+} from 'vscode-languageserver/node';
+import type { CompletionEntry } from '../analysis/completion';
+import type { OutlineSymbol } from '../analysis/symbols';
 import { pathToFileURL } from 'node:url';
 import { docsUrl } from '../knowledge/rules';
 import type { Finding, Severity } from '../analysis/types';
@@ -29,4 +40,35 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   }
   if (finding.data) diagnostic.data = { code: finding.code, ...finding.data };
   return diagnostic;
+}
+
+const COMPLETION_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  directive: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  unit: CompletionItemKind.Unit,
+  file: CompletionItemKind.File,
+  sentinel: CompletionItemKind.Property,
+};
+
+export function toCompletionItem(e: CompletionEntry): CompletionItem {
+  return {
+    label: e.label,
+    kind: COMPLETION_KIND[e.kind],
+    textEdit: { range: e.range, newText: e.label },
+    ...(e.detail ? { detail: e.detail } : {}),
+    ...(e.documentation ? { documentation: { kind: 'markdown', value: e.documentation } } : {}),
+    ...(e.sortText ? { sortText: e.sortText } : {}),
+    ...(e.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
+  };
+}
+
+const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
+  section: SymbolKind.Namespace,
+  directive: SymbolKind.Property,
+  user: SymbolKind.Object,
+  sentinel: SymbolKind.Event,
+};
+
+export function toDocumentSymbol(s: OutlineSymbol): DocumentSymbol {
+  return { name: s.name || '(empty)', detail: s.detail, kind: SYMBOL_KIND[s.kind], range: s.range, selectionRange: s.selectionRange, children: s.children.map(toDocumentSymbol) };
 }

@@ -4,6 +4,8 @@
  * pending run of an older version obsolete.
  */
 import {
+  CodeActionKind,
+  FoldingRangeKind,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
@@ -14,10 +16,16 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeDocument, type Analysis } from '../analysis/analyze';
 import { documentKindFor } from '../analysis/documentKind';
+import { completionsAt } from '../analysis/completion';
+import { definitionAt } from '../analysis/definition';
 import { hoverAt } from '../analysis/hover';
+import { inlayHints } from '../analysis/inlayHints';
+import { fileLinks } from '../analysis/links';
+import { documentSymbols, foldingRanges } from '../analysis/symbols';
 import type { Settings } from '../analysis/types';
-import { toDiagnostic } from './convert';
-import { diskFileSource } from '../io/fileSource';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
+import { diskFileSource, fileMode } from '../io/fileSource';
 import { DEFAULT_SETTINGS, settingsFromClient } from './settings';
 
 /** The notification that tells the client which version a document is checked against. */
@@ -48,6 +56,13 @@ export function startServer(connection: Connection, version: string): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        completionProvider: { triggerCharacters: [' ', '@', '+', '-', '/', '|'] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        definitionProvider: true,
+        inlayHintProvider: true,
       },
       serverInfo: { name: SERVER_NAME, version },
     };
@@ -70,7 +85,8 @@ export function startServer(connection: Connection, version: string): void {
 
   function analyse(doc: TextDocument, settings: Settings): Analysis {
     const path = pathOf(doc.uri);
-    return analyzeDocument(doc.getText(), documentKindFor(doc.languageId, doc.uri), settings, { ...(path ? { path } : {}), source });
+    const mode = path ? fileMode(path) : undefined;
+    return analyzeDocument(doc.getText(), documentKindFor(doc.languageId, doc.uri), settings, { ...(path ? { path } : {}), ...(mode !== undefined ? { mode } : {}), source });
   }
 
   async function validate(uri: string, version: number): Promise<void> {
@@ -123,6 +139,61 @@ export function startServer(connection: Connection, version: string): void {
     const settings = await settingsFor(doc.uri);
     const hover = hoverAt(analyse(doc, settings), params.position);
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
+  });
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const analysis = analyse(doc, await settingsFor(doc.uri));
+    return codeActions(analysis, doc.uri, params.context);
+  });
+
+  /** The analysis of an open document with its settings, for the requests below. */
+  async function analysed(uri: string): Promise<{ doc: TextDocument; analysis: Analysis } | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    return { doc, analysis: analyse(doc, await settingsFor(uri)) };
+  }
+
+  connection.onCompletion(async (params) => {
+    const got = await analysed(params.textDocument.uri);
+    if (!got) return null;
+    const path = pathOf(got.doc.uri);
+    return completionsAt(got.analysis, params.position, { ...(path ? { path } : {}), source }).map(toCompletionItem);
+  });
+
+  connection.onDocumentSymbol(async (params) => {
+    const got = await analysed(params.textDocument.uri);
+    return got ? documentSymbols(got.analysis).map(toDocumentSymbol) : null;
+  });
+
+  connection.onFoldingRanges(async (params) => {
+    const got = await analysed(params.textDocument.uri);
+    return got ? foldingRanges(got.analysis).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region })) : null;
+  });
+
+  connection.onDocumentLinks(async (params) => {
+    const got = await analysed(params.textDocument.uri);
+    if (!got) return null;
+    return fileLinks(got.analysis, pathOf(got.doc.uri)).map((l) => ({ range: l.range, target: pathToFileURL(l.path).href, tooltip: `Open ${l.path}` }));
+  });
+
+  connection.onDefinition(async (params) => {
+    const got = await analysed(params.textDocument.uri);
+    if (!got) return null;
+    const loc = definitionAt(got.analysis, params.position, pathOf(got.doc.uri));
+    return loc ? { uri: loc.file !== undefined ? pathToFileURL(loc.file).href : got.doc.uri, range: loc.range } : null;
+  });
+
+  connection.languages.inlayHint.on(async (params) => {
+    const got = await analysed(params.textDocument.uri);
+    if (!got) return null;
+    return inlayHints(got.analysis, params.range.start.line, params.range.end.line).map((h) => ({
+      position: h.position,
+      label: h.label,
+      paddingLeft: false,
+      ...(h.tooltip ? { tooltip: h.tooltip } : {}),
+    }));
   });
 
   documents.listen(connection);

@@ -1,15 +1,22 @@
 /**
  * The ACL file reader, mirroring how redis-server loads an `aclfile`: the text is cut on
  * `\n`, each line trimmed of ` \t\r\n`, blank lines skipped, and every other line split on
- * single spaces — no quoting, no comments — each piece trimmed of `\t\r\n`. A line must be
- * `user <name> [rule ...]` with `user` in lower case. Never throws.
+ * single spaces — no quoting, no comments. A line must be `user <name> [rule ...]` with
+ * `user` in lower case. The first two pieces are used as they are (`user \tbob` names a
+ * user with a tab in its name); the rules are trimmed of `\t\r\n` each, after selectors are
+ * merged from the pieces as written. Never throws.
  */
 import { LineIndex, asciiLower, type Range } from './text';
 import type { ParseResult } from './configParser';
 
 export interface AclToken {
-  /** The piece as Redis sees it (after trimming `\t\r\n`); may be empty (double spaces). */
+  /**
+   * The piece as Redis uses it: for rules, trimmed of `\t\r\n`; for `user` and the name,
+   * untrimmed. May be empty (double spaces).
+   */
   readonly value: string;
+  /** The piece as split, before any trimming (Redis merges selectors from these). */
+  readonly raw: string;
   readonly start: number;
   readonly end: number;
   readonly range: Range;
@@ -84,9 +91,13 @@ function parseAclLine(text: string, s: number, e: number, redisLine: number, ind
     if (p === e || text.charCodeAt(p) === 32) {
       let a = pieceStart;
       let b = p;
-      while (a < b && isPieceTrim(text.charCodeAt(a))) a++;
-      while (b > a && isPieceTrim(text.charCodeAt(b - 1))) b--;
-      tokens.push({ value: text.slice(a, b), start: a, end: b, range: index.rangeAt(a, b) });
+      const raw = text.slice(a, b);
+      // The `user` word and the name are used untrimmed; rules are trimmed.
+      if (tokens.length >= 2) {
+        while (a < b && isPieceTrim(text.charCodeAt(a))) a++;
+        while (b > a && isPieceTrim(text.charCodeAt(b - 1))) b--;
+      }
+      tokens.push({ value: text.slice(a, b), raw, start: a, end: b, range: index.rangeAt(a, b) });
       pieceStart = p + 1;
     }
   }

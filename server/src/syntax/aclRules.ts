@@ -17,8 +17,10 @@ import { asciiLower, type LineIndex, type Range } from './text';
 
 /** A word of a rule list, with its place in the document. */
 export interface RuleToken {
-  /** The word as Redis sees it (ACL file: trimmed of tab/CR/LF; redis.conf: unquoted). */
+  /** The word as Redis applies it (ACL file: trimmed of tab/CR/LF; redis.conf: unquoted). */
   readonly value: string;
+  /** ACL files: the word before trimming, which Redis merges selectors from. */
+  readonly raw?: string;
   readonly start: number;
   readonly end: number;
   readonly range: Range;
@@ -152,7 +154,7 @@ export function classifyRules(tokens: readonly RuleToken[], index: LineIndex): C
   let open = -1;
   for (let j = 0; j < tokens.length; j++) {
     const t = tokens[j] as RuleToken;
-    const v = t.value;
+    const v = t.raw ?? t.value;
     if (v.startsWith('(') && !v.endsWith(')')) {
       // A new opening word drops a selector still open, as Redis does.
       if (open >= 0) {
@@ -171,7 +173,7 @@ export function classifyRules(tokens: readonly RuleToken[], index: LineIndex): C
       }
       continue;
     }
-    rules.push(classifyRule({ text: v, start: t.start, end: t.end, range: t.range }, false, index, [t]));
+    rules.push(classifyRule({ text: t.value, start: t.start, end: t.end, range: t.range }, false, index, [t]));
   }
   if (open >= 0) {
     const first = tokens[open] as RuleToken;
@@ -187,18 +189,31 @@ export function classifyRuleText(text: string, index: LineIndex): AclRule {
   return classifyRule({ text, start: 0, end: 0, range }, false, index, []);
 }
 
+/** C `sdstrim(s, "\t\r\n")`: how many characters it removes at each end. */
+function trimCounts(s: string): [number, number] {
+  const trims = (c: string | undefined): boolean => c === '\t' || c === '\r' || c === '\n';
+  let a = 0;
+  let b = s.length;
+  while (a < b && trims(s[a])) a++;
+  while (b > a && trims(s[b - 1])) b--;
+  return [a, s.length - b];
+}
+
 function classifySelector(parts: readonly RuleToken[], index: LineIndex): AclRule {
   const first = parts[0] as RuleToken;
   const last = parts[parts.length - 1] as RuleToken;
-  const text = parts.map((p) => p.value).join(' ');
-  return classifyRule({ text, start: first.start, end: last.end, range: index.rangeAt(first.start, last.end) }, false, index, parts);
+  // Redis joins the words as split, then trims the joined rule.
+  const joined = parts.map((p) => p.raw ?? p.value).join(' ');
+  const [lead, tail] = trimCounts(joined);
+  const text = joined.slice(lead, joined.length - tail);
+  return classifyRule({ text, start: first.start, end: last.end, range: index.rangeAt(first.start, last.end) }, false, index, parts, lead);
 }
 
 /**
  * Classifies one rule. `parts` are the words it came from, to place the rules inside a
  * selector; `inSelector` applies the narrower grammar of a selector's inner rules.
  */
-function classifyRule(span: Span, inSelector: boolean, index: LineIndex, parts: readonly RuleToken[]): AclRule {
+function classifyRule(span: Span, inSelector: boolean, index: LineIndex, parts: readonly RuleToken[], lead = 0): AclRule {
   const op = span.text;
   const base = { text: op, start: span.start, end: span.end, range: span.range };
   if (!inSelector) {
@@ -211,7 +226,7 @@ function classifyRule(span: Span, inSelector: boolean, index: LineIndex, parts: 
       const hash = op.slice(1);
       return { ...base, kind: 'hash', op: c === '#' ? 'add' : 'remove', hash, valid: HASH_RE.test(hash) };
     }
-    if (c === '(' && op.endsWith(')')) return selectorRule(base, index, parts);
+    if (c === '(' && op.endsWith(')')) return selectorRule(base, index, parts, lead);
     if (lower === 'clearselectors' || lower === 'reset') return { ...base, kind: 'user-keyword', keyword: lower };
   }
   const keyword = SELECTOR_KEYWORDS.get(asciiLower(op));
@@ -260,10 +275,10 @@ function keyPattern(op: string): KeyPatternFields {
  * are) and each word must be a selector rule. Unbalanced quotes make Redis split nothing,
  * which leaves an empty selector and no error.
  */
-function selectorRule(base: RuleBase, index: LineIndex, parts: readonly RuleToken[]): AclRule {
+function selectorRule(base: RuleBase, index: LineIndex, parts: readonly RuleToken[], lead: number): AclRule {
   const inner = base.text.slice(1, -1);
   const split = splitArgs(inner, 0, inner.length);
-  const offsets = sourceOffsets(base.text, parts, index.text);
+  const offsets = sourceOffsets(parts, index.text).slice(lead);
   const rules: AclRule[] = [];
   if (!split.error) {
     for (const t of split.tokens) {
@@ -281,14 +296,14 @@ function selectorRule(base: RuleBase, index: LineIndex, parts: readonly RuleToke
  * what the document holds map character by character; a word that differs (quotes,
  * escapes, trimmed tabs) maps every character to its first one.
  */
-function sourceOffsets(merged: string, parts: readonly RuleToken[], doc: string): number[] {
+function sourceOffsets(parts: readonly RuleToken[], doc: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i] as RuleToken;
-    const exact = doc.slice(p.start, p.end) === p.value;
-    for (let k = 0; k < p.value.length; k++) out.push(exact ? p.start + k : p.start);
+    const word = p.raw ?? p.value;
+    const exact = doc.slice(p.start, p.end) === word;
+    for (let k = 0; k < word.length; k++) out.push(exact ? p.start + k : p.start);
     if (i < parts.length - 1) out.push(p.end); // the joining space
   }
-  while (out.length < merged.length) out.push(parts[parts.length - 1]?.end ?? 0);
   return out;
 }

@@ -53,6 +53,8 @@ export type ConfigLine = DirectiveLine | CommentLine;
 export interface ConfigTree {
   /** Comments and directives in file order (built on first use). */
   readonly lines: readonly ConfigLine[];
+  /** Comments addressed to this tool (`# redis-config...`): pragmas and suppressions. */
+  readonly toolComments: readonly CommentLine[];
   readonly directives: readonly DirectiveLine[];
   readonly index: LineIndex;
 }
@@ -69,6 +71,7 @@ class ParsedConfig implements ConfigTree {
     readonly index: LineIndex,
     /** For each comment: Redis line, start offset, end offset. */
     private readonly comments: readonly number[],
+    readonly toolComments: readonly CommentLine[],
   ) {}
 
   get lines(): readonly ConfigLine[] {
@@ -111,6 +114,8 @@ const DQUOTE = 34;
 const SQUOTE = 39;
 const BACKSLASH = 92;
 const HASH = 35;
+/** Comments starting with this word are read by this tool (pragmas, suppressions). */
+const TOOL_PREFIX = 'redis-config';
 
 /** C `isspace()` in the "C" locale. */
 function isCSpace(c: number): boolean {
@@ -250,6 +255,7 @@ export function parseConfig(text: string): ParseResult<ConfigTree> {
   const index = new LineIndex(text);
   const lineIndex = hasLoneCarriageReturn(text) ? index : undefined;
   const comments: number[] = [];
+  const toolComments: CommentLine[] = [];
   const directives: DirectiveLine[] = [];
   const errors: SyntaxProblem[] = [];
   const n = text.length;
@@ -274,12 +280,17 @@ export function parseConfig(text: string): ParseResult<ConfigTree> {
       nextNul = text.indexOf('\0', lineEnd);
     }
     if (s < e) {
-      if (text.charCodeAt(s) === HASH) comments.push(redisLine, s, e);
+      if (text.charCodeAt(s) === HASH) {
+        comments.push(redisLine, s, e);
+        let p = s + 1;
+        while (p < e && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB)) p++;
+        if (text.startsWith(TOOL_PREFIX, p)) toolComments.push(new CommentLine(redisLine, s, e, index));
+      }
       else parseDirective(text, s, e, redisLine, frameOf(redisLine - 1, lineStart, lineIndex), directives, errors);
     }
     lineStart = lineEnd + 1;
   }
-  return { tree: new ParsedConfig(directives, index, comments), errors };
+  return { tree: new ParsedConfig(directives, index, comments, toolComments), errors };
 }
 
 function parseDirective(

@@ -58,9 +58,10 @@ function atoi(s: string): number {
 function fromSpecs(specs: readonly KeySpec[], argv: readonly string[], negativeArity: boolean): KeyRef[] | undefined {
   const argc = argv.length;
   const keys: KeyRef[] = [];
+  // Specs whose flags depend on the arguments are never used (SET, BITFIELD).
+  if (specs.some((s) => s.flags.includes('variable_flags'))) return undefined;
   for (const spec of specs) {
     if (spec.flags.includes('not_key')) continue;
-    if (spec.flags.includes('incomplete') || spec.flags.includes('variable_flags')) return undefined;
     let first = 0;
     const begin = spec.begin;
     if (begin === 'unknown') return undefined;
@@ -78,6 +79,8 @@ function fromSpecs(specs: readonly KeySpec[], argv: readonly string[], negativeA
       }
       if (first === 0) continue; // keyword not there: this spec has no keys
     }
+    // A spec that may miss keys (MIGRATE ... KEYS) makes Redis use the command's own parser.
+    if (spec.flags.includes('incomplete')) return undefined;
     const find = spec.find;
     if (find === 'unknown') return undefined;
     let last: number;

@@ -80,7 +80,8 @@ function userFindings(doc: UserDocument): Finding[] {
     for (const d of def.classified.dropped) out.push(finding('acl-selector-ignored', aclMessages.selectorDropped(), d.range, { data: { detail: 'dropped' } }));
     const unclosed = def.classified.unclosed;
     if (unclosed) {
-      const crashes = source === 'acl' && unclosed.rulesBefore > 0;
+      // Redis skips a duplicate line before merging selectors: only a first definition crashes.
+      const crashes = source === 'acl' && unclosed.rulesBefore > 0 && !earlier;
       out.push(finding('acl-unclosed-selector', aclMessages.unclosedSelector(source, crashes), unclosed.range, { data: { crashes } }));
     }
     const { user, log } = buildUser(def.name, def.rules, doc.context);

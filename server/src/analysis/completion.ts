@@ -1,0 +1,100 @@
+/**
+ * Completion in config files: directive names (documented, filtered by the target,
+ * already-set names ranked lower), values by type (yes/no, enum values, memory units),
+ * Sentinel sub-directives, and file paths for the directives that name files.
+ */
+import { directiveDocs } from '../knowledge/directiveDocs';
+import { directiveNames, directiveVariant, sentinelDirectives } from '../knowledge/directives';
+import { splitArgs } from '../syntax/configParser';
+import type { Analysis } from './analyze';
+import { includeBase, resolvePath, type FileSource } from './configModel';
+import type { Position, Range } from './types';
+
+export interface CompletionEntry {
+  readonly label: string;
+  readonly kind: 'directive' | 'value' | 'unit' | 'file' | 'sentinel';
+  readonly detail?: string;
+  readonly documentation?: string;
+  readonly sortText?: string;
+  readonly deprecated?: boolean;
+  /** The text the entry replaces. */
+  readonly range: Range;
+}
+
+const FILE_DIRECTIVES = new Set(['include', 'aclfile', 'loadmodule', 'tls-cert-file', 'tls-key-file', 'tls-client-cert-file', 'tls-client-key-file', 'tls-ca-cert-file', 'tls-dh-params-file']);
+
+export function completionsAt(a: Analysis, position: Position, ctx: { path?: string; source?: FileSource } = {}): CompletionEntry[] {
+  if (a.kind === 'acl') return [];
+  const index = a.tree.index;
+  const text = index.text;
+  const cursor = index.offsetAt(position);
+  const lineStart = index.offsetAt({ line: position.line, character: 0 });
+  const before = text.slice(lineStart, cursor);
+  if (/^\s*#/.test(before)) return [];
+  const split = splitArgs(text, lineStart, cursor);
+  if (split.error) return [];
+  const tokens = split.tokens;
+  const endsInWord = before.length > 0 && !/\s$/.test(before);
+  const argIndex = endsInWord ? tokens.length - 1 : tokens.length;
+  const current = endsInWord ? tokens[tokens.length - 1] : undefined;
+  const range: Range = { start: current ? index.positionAt(current.start) : position, end: position };
+  if (argIndex <= 0) return directiveCompletions(a, range, position.line);
+  const name = (tokens[0]?.value ?? '').toLowerCase();
+  if (name === 'sentinel' && argIndex === 1) {
+    return sentinelDirectives(a.settings.target).map((s) => ({ label: s.name, kind: 'sentinel', detail: 'Sentinel setting', range }));
+  }
+  if (FILE_DIRECTIVES.has(name) && argIndex === 1) return fileCompletions(current?.value ?? '', range, ctx, a.settings.includeBaseDirectory);
+  return valueCompletions(a, name, argIndex, current?.value ?? '', range);
+}
+
+function directiveCompletions(a: Analysis, range: Range, line: number): CompletionEntry[] {
+  if (a.kind === 'acl') return [];
+  const target = a.settings.target;
+  const set = new Set(a.tree.directives.filter((d) => d.range.start.line !== line).map((d) => d.name));
+  const out: CompletionEntry[] = [];
+  for (const name of directiveNames(target)) {
+    const v = directiveVariant(name, target);
+    if (!v || v.kind === 'ignored') continue;
+    const primary = v.aliasOf ?? name;
+    const doc = directiveDocs[primary];
+    const additive = ['save', 'include', 'loadmodule', 'rename-command', 'user', 'sentinel', 'client-output-buffer-limit'].includes(name);
+    const rank = v.aliasOf ? '3' : set.has(name) && !additive ? '2' : '1';
+    out.push({
+      label: name,
+      kind: 'directive',
+      ...(v.aliasOf ? { detail: `old name of ${v.aliasOf}`, deprecated: true } : v.type ? { detail: v.type === 'special' ? 'special' : v.type } : {}),
+      ...(doc ? { documentation: doc.summary } : {}),
+      sortText: `${rank}${name}`,
+      range,
+    });
+  }
+  return out;
+}
+
+function valueCompletions(a: Analysis, name: string, argIndex: number, current: string, range: Range): CompletionEntry[] {
+  const target = a.settings.target;
+  const v = directiveVariant(name, target);
+  const facts = v?.aliasOf ? directiveVariant(v.aliasOf, target) : v;
+  if (!facts) return [];
+  if (!facts.multiArg && argIndex > 1) return [];
+  const values = (labels: readonly string[], detail: string): CompletionEntry[] =>
+    labels.map((label, i) => ({ label, kind: 'value', detail, sortText: `${label === facts.default ? 0 : 1}${String(i).padStart(2, '0')}`, ...(label === facts.default ? { documentation: 'the default' } : {}), range }));
+  if (facts.type === 'bool') return values(['yes', 'no'], 'yes/no');
+  if (facts.values) return values(facts.values, 'value');
+  if (facts.numeric?.includes('memory') && /^\d+$/.test(current)) {
+    return ['mb', 'gb', 'kb', 'b'].map((unit, i) => ({ label: `${current}${unit}`, kind: 'unit', detail: unit === 'b' ? 'bytes' : `${unit.toUpperCase().replace('B', 'iB')} (×${{ mb: '1024²', gb: '1024³', kb: '1024', b: '1' }[unit]})`, sortText: String(i), range }));
+  }
+  return [];
+}
+
+function fileCompletions(current: string, range: Range, ctx: { path?: string; source?: FileSource }, baseDirectory: string | undefined): CompletionEntry[] {
+  const base = includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(baseDirectory ? { baseDirectory } : {}) });
+  if (!ctx.source || base === undefined) return [];
+  const slash = current.lastIndexOf('/');
+  const dirPart = slash >= 0 ? current.slice(0, slash + 1) : '';
+  const dir = resolvePath(base, dirPart || '.');
+  return ctx.source
+    .glob(`${dir === '/' ? '' : dir}/*`)
+    .slice(0, 200)
+    .map((p) => ({ label: dirPart + (p.split('/').pop() ?? p), kind: 'file' as const, range }));
+}

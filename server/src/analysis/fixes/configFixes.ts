@@ -1,0 +1,147 @@
+/**
+ * Fixes for the findings of a config file, each a pure function of the analysed document
+ * and the finding's code and data — never of its message.
+ */
+import type { ConfigAnalysis } from '../analyze';
+import type { DirectiveLine, Token } from '../../syntax/configParser';
+import { memtoull } from '../values';
+import type { Position, Range } from '../types';
+import type { Fix, FixRequest, TextEdit } from './types';
+
+function sameStart(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character;
+}
+
+function lineAt(analysis: ConfigAnalysis, line: number): DirectiveLine | undefined {
+  return analysis.tree.directives.find((d) => d.range.start.line <= line && d.range.end.line >= line);
+}
+
+function tokenAt(line: DirectiveLine | undefined, range: Range): Token | undefined {
+  return line?.tokens.find((t) => sameStart(t.range, range));
+}
+
+/** The range of a whole line including its line break, for deleting it. */
+function wholeLine(analysis: ConfigAnalysis, line: DirectiveLine): Range {
+  const start: Position = { line: line.range.start.line, character: 0 };
+  const next = line.range.end.line + 1;
+  return next < analysis.tree.index.lineCount ? { start, end: { line: next, character: 0 } } : { start, end: line.range.end };
+}
+
+function indentOf(analysis: ConfigAnalysis, line: DirectiveLine): string {
+  const text = analysis.tree.index.text;
+  const lineStart = analysis.tree.index.offsetAt({ line: line.range.start.line, character: 0 });
+  return text.slice(lineStart, line.start);
+}
+
+/** Inserts whole lines before a directive line, with its indentation. */
+function insertAbove(analysis: ConfigAnalysis, line: DirectiveLine, newLines: readonly string[]): TextEdit {
+  const indent = indentOf(analysis, line);
+  const pos = { line: line.range.start.line, character: 0 };
+  return { range: { start: pos, end: pos }, newText: newLines.map((l) => `${indent}${l}\n`).join('') };
+}
+
+function insertBelow(analysis: ConfigAnalysis, line: DirectiveLine, newLines: readonly string[]): TextEdit {
+  const indent = indentOf(analysis, line);
+  const next = line.range.end.line + 1;
+  if (next < analysis.tree.index.lineCount) {
+    const pos = { line: next, character: 0 };
+    return { range: { start: pos, end: pos }, newText: newLines.map((l) => `${indent}${l}\n`).join('') };
+  }
+  return { range: { start: line.range.end, end: line.range.end }, newText: newLines.map((l) => `\n${indent}${l}`).join('') };
+}
+
+function replace(range: Range, newText: string): TextEdit {
+  return { range, newText };
+}
+
+function fix(code: string, title: string, edits: readonly TextEdit[], safe: boolean, preferred = false): Fix {
+  return { code, title, edits: [{ edits }], safe, ...(preferred ? { preferred } : {}) };
+}
+
+const POLICIES: readonly [string, string][] = [
+  ['allkeys-lru', 'evict the least recently used keys (a cache)'],
+  ['allkeys-lfu', 'evict the least frequently used keys (a cache with hot keys)'],
+  ['volatile-lru', 'evict only keys with a TTL, least recently used first'],
+  ['noeviction', 'refuse writes when full (a primary data store)'],
+];
+
+type Builder = (analysis: ConfigAnalysis, f: FixRequest) => Fix[];
+
+const BUILDERS: Readonly<Record<string, Builder>> = {
+  'bind-all-interfaces'(a, f) {
+    const line = lineAt(a, f.range.start.line);
+    if (line?.name === 'include') {
+      // The open bind comes from an included file: a bind after the include wins.
+      return [fix(f.code, "Override it after the include: 'bind 127.0.0.1 -::1'", [insertBelow(a, line, ['bind 127.0.0.1 -::1'])], true, true)];
+    }
+    if (f.data?.missing === true || !line || line.name !== 'bind') {
+      const first = a.tree.directives[0];
+      return first ? [fix(f.code, "Add 'bind 127.0.0.1 -::1' (listen on loopback only)", [insertAbove(a, first, ['bind 127.0.0.1 -::1'])], true, true)] : [];
+    }
+    const first = line.tokens[1] as Token;
+    const last = line.tokens[line.tokens.length - 1] as Token;
+    return [fix(f.code, "Listen on loopback only: 'bind 127.0.0.1 -::1'", [replace({ start: first.range.start, end: last.range.end }, '127.0.0.1 -::1')], true, true)];
+  },
+  'protected-mode-off'(a, f) {
+    const line = lineAt(a, f.range.start.line);
+    const value = tokenAt(line, f.range) ?? line?.tokens[1];
+    return line?.name === 'protected-mode' && value ? [fix(f.code, "Turn protected mode back on: 'protected-mode yes'", [replace(value.range, 'yes')], true, true)] : [];
+  },
+  'dangerous-commands-enabled'(a, f) {
+    const line = lineAt(a, f.range.start.line);
+    const value = tokenAt(line, f.range);
+    return value ? [fix(f.code, `Allow it from loopback connections only: '${line?.name} local'`, [replace(value.range, 'local')], true, true)] : [];
+  },
+  'maxmemory-policy-implicit'(a, f) {
+    const line = lineAt(a, f.range.start.line);
+    if (!line) return [];
+    return POLICIES.map(([policy, what]) => fix(f.code, `Add 'maxmemory-policy ${policy}': ${what}`, [insertBelow(a, line, [`maxmemory-policy ${policy}`])], false, policy === 'allkeys-lru'));
+  },
+  'ambiguous-memory-unit'(a, f) {
+    const token = tokenAt(lineAt(a, f.range.start.line), f.range);
+    const value = token ? memtoull(token.value) : undefined;
+    if (!token || !value) return [];
+    return [
+      fix(f.code, `Use the binary unit: '${token.value}b' (${memtoull(`${token.value}b`)?.bytes} bytes)`, [replace(token.range, `${token.value}b`)], false, true),
+      fix(f.code, `Keep the decimal size, written in bytes: '${value.bytes}'`, [replace(token.range, String(value.bytes))], false),
+    ];
+  },
+  'deprecated-directive'(a, f) {
+    const line = lineAt(a, f.range.start.line);
+    const replacement = f.data?.replacement;
+    const name = line?.tokens[0];
+    return typeof replacement === 'string' && name ? [fix(f.code, `Rename to '${replacement}'`, [replace(name.range, replacement)], true, true)] : [];
+  },
+  'unknown-directive'(a, f) {
+    const name = lineAt(a, f.range.start.line)?.tokens[0];
+    const suggestions = Array.isArray(f.data?.suggestions) ? (f.data.suggestions as unknown[]).filter((s): s is string => typeof s === 'string') : [];
+    if (!name || !sameStart(name.range, f.range)) return [];
+    return suggestions.filter((s) => !s.includes(' ')).map((s, i) => fix(f.code, `Change to '${s}'`, [replace(name.range, s)], false, i === 0));
+  },
+  'duplicate-directive'(a, f) {
+    const line = lineAt(a, f.range.start.line);
+    return line ? [fix(f.code, `Remove this overridden '${line.name}' line`, [replace(wholeLine(a, line), '')], true, true)] : [];
+  },
+  'trailing-comment'(a, f) {
+    const line = lineAt(a, f.range.start.line);
+    const start = typeof f.data?.commentStart === 'number' ? f.data.commentStart : undefined;
+    if (!line || start === undefined || start <= line.start || start > line.end) return [];
+    const text = a.tree.index.text;
+    const comment = text.slice(start, line.end);
+    const keep = text.slice(line.start, start).trimEnd();
+    const index = a.tree.index;
+    return [
+      fix(
+        f.code,
+        'Move the comment to its own line above',
+        [insertAbove(a, line, [comment]), replace({ start: index.positionAt(line.start + keep.length), end: index.positionAt(line.end) }, '')],
+        true,
+        true,
+      ),
+    ];
+  },
+};
+
+export function configFixes(analysis: ConfigAnalysis, f: FixRequest): Fix[] {
+  return BUILDERS[f.code]?.(analysis, f) ?? [];
+}

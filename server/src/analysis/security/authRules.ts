@@ -1,0 +1,61 @@
+/** Authentication: who can connect without a password, and how passwords are chosen and kept. */
+import { RULES } from '../../knowledge/rules';
+import { parseAcl } from '../../syntax/aclParser';
+import { passwordWeakness } from '../acl/security';
+import { aclFileUsers } from '../acl/users';
+import type { Finding } from '../types';
+import { at, missing } from './common';
+import type { SecurityFacts } from './facts';
+import { securityMessages as msg } from './securityMessages';
+
+export function noAuthFindings(facts: SecurityFacts): Finding[] {
+  if (facts.kind === 'sentinel') return [];
+  const { state, decidedBy, line } = facts.defaultUser;
+  if (state !== 'open') return [];
+  const severity = facts.beyondLoopback ? 'error' : 'warning';
+  const message = msg.noAuth(facts.beyondLoopback, decidedBy);
+  const data = { decidedBy, beyondLoopback: facts.beyondLoopback };
+  if (decidedBy === 'aclfile' && facts.aclFile) return [{ ...at('no-auth', facts.aclFile.line, message, facts.aclFile.line.line.tokens[1], { data }), severity }];
+  if (line) return [{ ...at('no-auth', line, message, undefined, { data }), severity }];
+  const bind = facts.last('bind');
+  if (bind && bind.file === undefined) return [{ ...at('no-auth', bind, message, undefined, { data }), severity }];
+  return missing('no-auth', facts, message, { severity, data });
+}
+
+export function requirepassFindings(facts: SecurityFacts): Finding[] {
+  const line = facts.last('requirepass');
+  const secret = line?.line.tokens[1];
+  if (!line || !secret || secret.value === '') return [];
+  const out: Finding[] = [];
+  if (facts.aclFile) {
+    const hasDefault = facts.aclFile.text === undefined ? undefined : aclFileUsers(parseAcl(facts.aclFile.text).tree, facts.target).users.some((u) => u.name === 'default');
+    out.push(at('requirepass-ignored-with-aclfile', line, msg.requirepassIgnored(hasDefault), line.line.tokens[0]));
+    return out;
+  }
+  if (facts.defaultUser.decidedBy === 'requirepass' && facts.kind !== 'sentinel') out.push(at('requirepass-prefer-acl', line, msg.requirepassPreferAcl(), line.line.tokens[0]));
+  return out;
+}
+
+/** Passwords written in the config itself: requirepass, masterauth (primaryauth), sentinel auth-pass. */
+export function configPasswordFindings(facts: SecurityFacts): Finding[] {
+  const out: Finding[] = [];
+  const secrets: { what: string; m: (typeof facts.model.lines)[number]; index: number }[] = [];
+  for (const name of ['requirepass', 'masterauth', 'primaryauth']) {
+    const m = facts.last(name);
+    if (m && m.file === undefined && (m.line.tokens[1]?.value ?? '') !== '') secrets.push({ what: `'${m.line.name}'`, m, index: 1 });
+  }
+  if (facts.kind === 'sentinel') {
+    for (const m of facts.all('sentinel')) {
+      const sub = m.line.tokens[1]?.value.toLowerCase();
+      if (m.file === undefined && (sub === 'auth-pass' || sub === 'sentinel-pass') && m.line.tokens.length >= 3) secrets.push({ what: `'sentinel ${sub}'`, m, index: m.line.tokens.length - 1 });
+    }
+  }
+  for (const { what, m, index } of secrets) {
+    const token = m.line.tokens[index];
+    if (!token) continue;
+    const weakness = passwordWeakness(token.value, 'default');
+    if (weakness) out.push({ ...at('weak-password', m, msg.weakPassword(what, weakness), token), severity: RULES['weak-password'].severity, data: { weakness } });
+    out.push(at('plaintext-password', m, msg.plaintextPassword(what), token));
+  }
+  return out;
+}

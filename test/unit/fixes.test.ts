@@ -1,0 +1,76 @@
+/**
+ * Every fix: applied to a document, the finding is gone, no new error appears, and the
+ * text outside the edit is untouched byte for byte (the expected output says so exactly).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument, type Analysis } from '../../server/src/analysis/analyze';
+import { applyEdits, fixAllText, fixesFor, type Fix } from '../../server/src/analysis/fixes';
+import type { Finding } from '../../server/src/analysis/types';
+
+const S = { target: 'redis-7.4', profile: 'production' } as const;
+const analyse = (text: string): Analysis => analyzeDocument(text, 'config', S);
+const errors = (a: Analysis): string[] => a.findings.filter((f) => f.severity === 'error').map((f) => `${f.range.start.line}:${f.code}`);
+
+function fixesOf(text: string, code: string): { finding: Finding; fixes: Fix[] } {
+  const a = analyse(text);
+  const finding = a.findings.find((f) => f.code === code);
+  assert.ok(finding, `no ${code} in ${JSON.stringify(text)}`);
+  return { finding, fixes: fixesFor(a, finding) };
+}
+
+function applyFix(text: string, fix: Fix): string {
+  assert.ok(fix.edits.every((e) => e.file === undefined));
+  return applyEdits(text, fix.edits.flatMap((e) => e.edits)).text;
+}
+
+const PW = 'requirepass 9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d9e2f\n';
+
+// [code, input, title of the fix to apply, expected text, safe (applied by fix-all)]
+const CASES: [string, string, RegExp, string, boolean][] = [
+  ['bind-all-interfaces', `${PW}bind 0.0.0.0 ::\nport 6379\n`, /loopback only/, `${PW}bind 127.0.0.1 -::1\nport 6379\n`, true],
+  ['bind-all-interfaces', `${PW}port 6379\n`, /Add 'bind/, `bind 127.0.0.1 -::1\n${PW}port 6379\n`, true],
+  ['protected-mode-off', `bind 127.0.0.1\n${PW}protected-mode no\n`, /protected-mode yes/, `bind 127.0.0.1\n${PW}protected-mode yes\n`, true],
+  ['dangerous-commands-enabled', 'bind 127.0.0.1\nenable-debug-command yes\n', /local/, 'bind 127.0.0.1\nenable-debug-command local\n', true],
+  ['maxmemory-policy-implicit', 'bind 127.0.0.1\nmaxmemory 1gb\nport 1\n', /allkeys-lfu/, 'bind 127.0.0.1\nmaxmemory 1gb\nmaxmemory-policy allkeys-lfu\nport 1\n', false],
+  ['maxmemory-policy-implicit', 'bind 127.0.0.1\nmaxmemory 1gb', /noeviction/, 'bind 127.0.0.1\nmaxmemory 1gb\nmaxmemory-policy noeviction', false],
+  ['ambiguous-memory-unit', 'bind 127.0.0.1\nmaxmemory 2g\nmaxmemory-policy allkeys-lru\n', /binary unit/, 'bind 127.0.0.1\nmaxmemory 2gb\nmaxmemory-policy allkeys-lru\n', false],
+  ['ambiguous-memory-unit', 'bind 127.0.0.1\nmaxmemory 2g\nmaxmemory-policy allkeys-lru\n', /in bytes/, 'bind 127.0.0.1\nmaxmemory 2000000000\nmaxmemory-policy allkeys-lru\n', false],
+  ['deprecated-directive', 'bind 127.0.0.1\nslave-read-only yes\n', /replica-read-only/, 'bind 127.0.0.1\nreplica-read-only yes\n', true],
+  ['unknown-directive', 'bind 127.0.0.1\nmaxmemroy 1gb\n', /'maxmemory'/, 'bind 127.0.0.1\nmaxmemory 1gb\n', false],
+  ['duplicate-directive', 'bind 127.0.0.1\ntimeout 10\nport 1\ntimeout 20\n', /Remove/, 'bind 127.0.0.1\nport 1\ntimeout 20\n', true],
+  ['trailing-comment', 'bind 127.0.0.1\n  timeout 0   # never\r\nport 1\n', /own line/, 'bind 127.0.0.1\n  # never\n  timeout 0\r\nport 1\n', true],
+  ['trailing-comment', 'bind 127.0.0.1\nsave 900 1 # hourly', /own line/, 'bind 127.0.0.1\n# hourly\nsave 900 1', true],
+  ['protected-mode-off', `bind 127.0.0.1\n${PW}protected-mode no\n`, /for this line/, `bind 127.0.0.1\n${PW}# redis-config-disable-next-line protected-mode-off\nprotected-mode no\n`, false],
+  ['protected-mode-off', `bind 127.0.0.1\n${PW}protected-mode no\n`, /for this file/, `# redis-config-disable protected-mode-off\nbind 127.0.0.1\n${PW}protected-mode no\n`, false],
+];
+
+for (const [code, input, title, expected, safe] of CASES) {
+  test(`fix ${code}: ${title.source}`, () => {
+    const { fixes } = fixesOf(input, code);
+    const fix = fixes.find((f) => title.test(f.title));
+    assert.ok(fix, `no fix matching ${title} among ${fixes.map((f) => f.title).join(' | ')}`);
+    assert.equal(fix.safe, safe);
+    const output = applyFix(input, fix);
+    assert.equal(output, expected);
+    const after = analyse(output);
+    const count = (a: Analysis): number => a.findings.filter((f) => f.code === code).length;
+    assert.equal(count(after), count(analyse(input)) - 1, `${code} is still reported`);
+    const before = new Set(errors(analyse(input)).map((e) => e.split(':')[1]));
+    assert.deepEqual(errors(after).filter((e) => !before.has(e.split(':')[1] ?? '')), [], 'a new error appeared');
+  });
+}
+
+test('fix all applies every safe fix and none with a choice', () => {
+  const input = `bind 0.0.0.0\n${PW}protected-mode no\nslave-read-only yes\ntimeout 0 # x\nmaxmemory 2g\ntimeout 5\n`;
+  const { text, applied } = fixAllText(input, analyse);
+  assert.equal(text, `bind 127.0.0.1 -::1\n${PW}protected-mode yes\nreplica-read-only yes\n# x\nmaxmemory 2g\ntimeout 5\n`);
+  assert.ok(applied.length >= 5);
+  const left = analyse(text).findings.map((f) => f.code);
+  assert.ok(left.includes('ambiguous-memory-unit') && left.includes('maxmemory-policy-implicit'));
+});
+
+test('ACL files get no suppression comments (they have no comments)', () => {
+  const a = analyzeDocument('# x\n', 'acl', S);
+  assert.deepEqual(fixesFor(a, { code: 'invalid-acl-line', range: a.findings[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }), []);
+});

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument } from '../../server/src/analysis/analyze';
+import { definitionAt } from '../../server/src/analysis/definition';
+import { inlayHints } from '../../server/src/analysis/inlayHints';
+import { fileLinks } from '../../server/src/analysis/links';
+import { documentSymbols, foldingRanges } from '../../server/src/analysis/symbols';
+import { cursor } from '../support/cursor';
+import { memoryFiles } from '../support/memoryFiles';
+
+const S = { target: 'redis-7.4', profile: 'production' } as const;
+const CONF = [
+  '# header comment',
+  '# second line',
+  '################################## NETWORK #####################################',
+  '',
+  'bind 127.0.0.1',
+  'port 6379',
+  '',
+  '################################## SECURITY ###################################',
+  'requirepass 9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d9e2f',
+  'user app on >secretpw ~app:* +@read',
+  'maxmemory 1gb',
+  'maxmemory 2gb',
+  'appendonly no',
+].join('\n');
+
+test('outline: sections with their directives; secrets never shown', () => {
+  const symbols = documentSymbols(analyzeDocument(CONF, 'config', S));
+  assert.deepEqual(symbols.map((s) => s.name), ['NETWORK', 'SECURITY']);
+  assert.deepEqual(symbols[0]?.children.map((c) => `${c.name} ${c.detail}`), ['bind 127.0.0.1', 'port 6379']);
+  const security = symbols[1]?.children ?? [];
+  assert.deepEqual(security.map((c) => c.name), ['requirepass', 'user app', 'maxmemory', 'maxmemory', 'appendonly']);
+  assert.equal(security[0]?.detail, '•••');
+  assert.ok(!JSON.stringify(symbols).includes('9f2c4e7a') && !JSON.stringify(symbols).includes('secretpw'));
+});
+
+test('outline of an ACL file: its users', () => {
+  const symbols = documentSymbols(analyzeDocument('user default off\nuser app on >pw ~*\n', 'acl', S));
+  assert.deepEqual(symbols.map((s) => `${s.name} ${s.detail}`), ['default user (off)', 'app user']);
+});
+
+test('folding: comment blocks and sections', () => {
+  const folds = foldingRanges(analyzeDocument(CONF, 'config', S));
+  assert.deepEqual(folds.map((f) => `${f.startLine}-${f.endLine} ${f.kind}`), ['0-1 comment', '2-5 region', '7-12 region']);
+});
+
+test('inlay hints: bytes of memory values, overridden lines, defaults', () => {
+  const hints = inlayHints(analyzeDocument(CONF, 'config', S)).map((h) => `${h.position.line}:${h.label.trim()}`);
+  assert.ok(hints.includes('10:= 1 GiB'));
+  assert.ok(hints.includes('10:overridden at line 12'));
+  assert.ok(hints.includes('12:(default)'));
+  assert.ok(hints.includes('5:(default)'));
+});
+
+test('document links for include, aclfile, loadmodule and TLS files', () => {
+  const a = analyzeDocument('include conf.d/extra.conf\naclfile /etc/redis/users.acl\nloadmodule /usr/lib/m.so\ntls-cert-file tls/r.crt\ninclude conf.d/*.conf\n', 'config', S);
+  assert.deepEqual(fileLinks(a, '/etc/redis/redis.conf').map((l) => l.path), ['/etc/redis/conf.d/extra.conf', '/etc/redis/users.acl', '/usr/lib/m.so', '/etc/redis/tls/r.crt']);
+});
+
+test('go to definition: the line whose value wins, across includes', () => {
+  const { text, position } = cursor('max$0memory 1gb\ninclude /etc/redis/mem.conf\n');
+  const a = analyzeDocument(text, 'config', S, { path: '/etc/redis/redis.conf', source: memoryFiles({ '/etc/redis/mem.conf': '# x\nmaxmemory 2gb\n' }) });
+  assert.deepEqual(definitionAt(a, position, '/etc/redis/redis.conf'), { file: '/etc/redis/mem.conf', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } } });
+  const inc = cursor('maxmemory 1gb\ninclude /etc/redis/$0mem.conf\n');
+  assert.equal(definitionAt(analyzeDocument(inc.text, 'config', S), inc.position, '/etc/redis/redis.conf')?.file, '/etc/redis/mem.conf');
+});
