@@ -28,8 +28,8 @@ test('hover works at both ends of the name and in any case', () => {
   assert.ok(hover('maxmemory$0 1gb')?.startsWith('**maxmemory**'));
 });
 
-test('no hover on values, comments, blank space or ACL files (yet)', () => {
-  assert.equal(hover('maxmemory 1$0gb'), undefined);
+test('no hover on comments, blank space, plain values or ACL file names', () => {
+  assert.equal(hover('dbfilename du$0mp.rdb'), undefined);
   assert.equal(hover('# max$0memory'), undefined);
   assert.equal(hover('maxmemory 1gb\n$0\n'), undefined);
   assert.equal(hover('user$0 bob on', {}, 'acl'), undefined);
@@ -54,4 +54,29 @@ test('a directive of another version says where it exists', () => {
 test('unknown names have no hover; module settings explain themselves', () => {
   assert.equal(hover('bogus$0 1'), undefined);
   assert.match(hover('mymod.opt$0ion 5') ?? '', /module/);
+});
+
+test('values: eviction policies, memory sizes with the decimal trap, yes/no, TLS protocols', () => {
+  assert.match(hover('maxmemory-policy volatile-l$0ru') ?? '', /when no key has a TTL, Redis behaves like `noeviction`/);
+  assert.match(hover('maxmemory-policy allkeys-$0lru') ?? '', /maxmemory-samples/);
+  const g = hover('maxmemory 2$0g') ?? '';
+  assert.match(g, /2,000,000,000 bytes/);
+  assert.match(g, /`2gb` would be 2,147,483,648 bytes/);
+  assert.match(hover('maxmemory 1$0gb') ?? '', /1,073,741,824 bytes \(1 GiB\)/);
+  assert.match(hover('appendonly y$0es') ?? '', /^\*\*appendonly yes\*\*\n\nTurns this on/);
+  assert.match(hover('tls-protocols "TLSv1 TLS$0v1.2"') ?? '', /deprecated by RFC 8996/);
+  assert.match(hover('loglevel no$0tice') ?? '', /the default/);
+});
+
+test('secrets are never shown in hovers', () => {
+  for (const marked of ['requirepass s3cr$0et-value', 'masterauth s3cr$0et-value', 'user bob on >s3cr$0et-value ~* +@all']) {
+    const md = hover(marked) ?? '';
+    assert.ok(!md.includes('s3cret'), md);
+  }
+  assert.match(hover('requirepass s3cr$0et-value') ?? '', /a secret/);
+});
+
+test('the newest targets say where our facts stop', () => {
+  assert.match(hover('max$0memory 1gb', { target: 'redis-8.0' }) ?? '', /8\.0-m01/);
+  assert.doesNotMatch(hover('max$0memory 1gb', { target: 'redis-7.2' }) ?? '', /8\.0-m01/);
 });

@@ -3,11 +3,16 @@
  * with the facts Redis holds about it for the targeted version.
  */
 import { directiveDocs } from '../knowledge/directiveDocs';
-import { lookupDirective, isModuleConfigName, targetsOf } from '../knowledge/directives';
+import { directiveVariant, lookupDirective, isModuleConfigName, targetsOf } from '../knowledge/directives';
 import { describeTargets, targetLabel } from '../knowledge/targets';
 import type { DirectiveVariant } from '../knowledge/types';
 
 import type { Analysis } from './analyze';
+import type { DirectiveLine, Token } from '../syntax/configParser';
+import { asciiLower } from '../syntax/text';
+import { EVICTION_POLICIES, TLS_PROTOCOLS } from '../knowledge/valueDocs';
+import { isSecretToken } from './secrets';
+import { formatBytes, memtoull } from './values';
 import type { Position, Range, Settings } from './types';
 
 export interface HoverResult {
@@ -31,8 +36,55 @@ export function hoverAt(analysis: Analysis, position: Position): HoverResult | u
       const markdown = directiveHover(line.name, settings);
       return markdown === undefined ? undefined : { markdown, range: name.range };
     }
+    const index = line.tokens.findIndex((t, i) => i > 0 && contains(t.range, position));
+    const token = line.tokens[index];
+    if (!token || line.broken) continue;
+    const markdown = valueHover(line, index, settings);
+    return markdown === undefined ? undefined : { markdown, range: token.range };
   }
   return undefined;
+}
+
+/** A value under the cursor: what it means for this directive. Secrets are never shown. */
+function valueHover(line: DirectiveLine, index: number, settings: Settings): string | undefined {
+  const token = line.tokens[index] as Token;
+  if (isSecretToken(line, index, settings.target)) return '**(a secret)** — its value is never shown here.';
+  const variant = directiveVariant(line.name, settings.target);
+  const primary = variant?.aliasOf ?? line.name;
+  const facts = variant?.aliasOf ? directiveVariant(variant.aliasOf, settings.target) : variant;
+  const value = asciiLower(token.value);
+  if (primary === 'maxmemory-policy' && EVICTION_POLICIES[value]) return `**${value}**\n\n${EVICTION_POLICIES[value]}`;
+  if (primary === 'tls-protocols') {
+    const parts = value.split(/\s+/).filter((p) => TLS_PROTOCOLS[p]);
+    if (parts.length) return parts.map((p) => `**${p}** — ${TLS_PROTOCOLS[p]}`).join('\n\n');
+  }
+  if (facts?.type === 'bool' && (value === 'yes' || value === 'no')) {
+    const doc = directiveDocs[primary];
+    const isDefault = facts.default === value ? ' This is the default.' : '';
+    return `**${primary} ${value}**\n\n${value === 'yes' ? 'Turns this on' : 'Turns this off'}: ${doc ? lowerFirst(doc.summary) : primary}.${isDefault}`;
+  }
+  if (facts?.numeric?.includes('memory') || (line.name === 'client-output-buffer-limit' && (index % 4 === 2 || index % 4 === 3))) {
+    const mem = memtoull(token.value);
+    if (mem) return memoryHover(token.value, mem.bytes, mem.unit);
+  }
+  if (facts?.values?.includes(value)) {
+    const isDefault = facts.default === value ? ' (the default)' : '';
+    return `**${value}**${isDefault} — one of the values of \`${primary}\`: ${facts.values.map((v) => `\`${v}\``).join(', ')}.`;
+  }
+  return undefined;
+}
+
+function lowerFirst(s: string): string {
+  return s.length ? s[0]?.toLowerCase() + s.slice(1).replace(/\.$/, '') : s;
+}
+
+function memoryHover(written: string, bytes: bigint, unit: string): string {
+  const lines = [`**${written}** = ${bytes.toLocaleString('en-US')} bytes (${formatBytes(bytes)})`];
+  if (['k', 'm', 'g'].includes(unit)) {
+    const binary = memtoull(`${written}b`)?.bytes ?? 0n;
+    lines.push(`\`${unit}\` is a decimal unit (powers of 1000). \`${written}b\` would be ${binary.toLocaleString('en-US')} bytes (${formatBytes(binary)}): the binary units \`kb\`, \`mb\`, \`gb\` are powers of 1024.`);
+  }
+  return lines.join('\n\n');
 }
 
 export function directiveHover(name: string, settings: Settings): string | undefined {
@@ -58,6 +110,9 @@ export function directiveHover(name: string, settings: Settings): string | undef
   else facts.push(`Known in ${describeTargets(known)}.`);
   parts.push(facts.map((f) => `- ${f}`).join('\n'));
   if (doc?.related?.length) parts.push(`See also: ${doc.related.map((r) => `\`${r}\``).join(', ')}.`);
+  if (settings.target === 'redis-8.0' || settings.target === 'valkey-8.1') {
+    parts.push(`_Facts for ${targetLabel(settings.target)} come from its ${settings.target === 'redis-8.0' ? '8.0-m01 milestone' : '8.1 development line'} (October 2024); later changes are not known here._`);
+  }
   return parts.join('\n\n');
 }
 
