@@ -47,7 +47,9 @@ test('initialize, diagnostics on open, hover, and diagnostics that follow edits'
     assert.equal(hover.contents.kind, 'markdown');
     assert.match(hover.contents.value, /^\*\*maxmemory\*\*/);
     assert.deepEqual(hover.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } });
-    const none = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 12 } });
+    const value = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 12 } })) as { contents: { value: string } };
+    assert.match(value.contents.value, /104,857,600 bytes/);
+    const none = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 2, character: 0 } });
     assert.equal(none, null);
 
     const fixed = client.nextDiagnostics(URI, 2);

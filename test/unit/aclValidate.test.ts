@@ -136,6 +136,13 @@ test('the hardened examples raise no ACL warning or error (suppression comments 
   }
 });
 
+test('a piece of a quoted password is never echoed', () => {
+  const all = findings(`${D}user a on ">abc +topsecret" ~k`, 'acl', 'redis-7.0');
+  const f = all.find((x) => x.code === 'acl-unknown-command');
+  assert.equal(f?.message, aclMessages.quotedWord('acl'));
+  for (const x of all) assert.ok(!x.message.includes('topsecret'), x.code);
+});
+
 test('messages come from the builders and never repeat a password', () => {
   const secret = 'hunter2-but-longer';
   const text = `${D}user alice on >${secret} nopass <${secret}x ~* ~k`;

@@ -6,13 +6,16 @@
 import { directiveDocs } from '../knowledge/directiveDocs';
 import { directiveNames, directiveVariant, sentinelDirectives } from '../knowledge/directives';
 import { splitArgs } from '../syntax/configParser';
+import { aclCompletions } from './acl/aclCompletion';
 import type { Analysis } from './analyze';
 import { includeBase, resolvePath, type FileSource } from './configModel';
 import type { Position, Range } from './types';
 
 export interface CompletionEntry {
   readonly label: string;
-  readonly kind: 'directive' | 'value' | 'unit' | 'file' | 'sentinel';
+  readonly kind: 'directive' | 'value' | 'unit' | 'file' | 'sentinel' | 'keyword' | 'category' | 'command' | 'user';
+  /** Snippet text (`$1` marks the cursor) when it differs from the label. */
+  readonly insertText?: string;
   readonly detail?: string;
   readonly documentation?: string;
   readonly sortText?: string;
@@ -24,7 +27,9 @@ export interface CompletionEntry {
 const FILE_DIRECTIVES = new Set(['include', 'aclfile', 'loadmodule', 'tls-cert-file', 'tls-key-file', 'tls-client-cert-file', 'tls-client-key-file', 'tls-ca-cert-file', 'tls-dh-params-file']);
 
 export function completionsAt(a: Analysis, position: Position, ctx: { path?: string; source?: FileSource } = {}): CompletionEntry[] {
-  if (a.kind === 'acl') return [];
+  // ACL rules, in an ACL file or a `user` line (the ACL completer answers nothing elsewhere).
+  const acl = aclCompletions(a.kind === 'acl' ? { kind: 'acl', tree: a.tree } : { kind: a.kind, tree: a.tree }, position, a.settings);
+  if (acl.length > 0 || a.kind === 'acl') return acl.map((i) => ({ label: i.label, kind: i.kind, detail: i.detail, documentation: i.documentation, range: i.range, ...(i.insertText ? { insertText: i.insertText } : {}) }));
   const index = a.tree.index;
   const text = index.text;
   const cursor = index.offsetAt(position);

@@ -7,6 +7,7 @@ import { directiveVariant, lookupDirective, isModuleConfigName, targetsOf } from
 import { describeTargets, targetLabel } from '../knowledge/targets';
 import type { DirectiveVariant } from '../knowledge/types';
 
+import { aclHover } from './acl/aclHover';
 import type { Analysis } from './analyze';
 import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
@@ -28,6 +29,9 @@ function contains(range: Range, p: Position): boolean {
 
 export function hoverAt(analysis: Analysis, position: Position): HoverResult | undefined {
   const settings = analysis.settings;
+  // ACL files, and the rules of `user` lines in a config, are explained by the ACL model.
+  const acl = analysis.kind === 'acl' ? aclHover({ kind: 'acl', tree: analysis.tree }, position, settings) : aclHover({ kind: analysis.kind, tree: analysis.tree }, position, settings);
+  if (acl) return acl;
   if (analysis.kind === 'acl') return undefined;
   for (const line of analysis.tree.directives) {
     if (position.line < line.range.start.line || position.line > line.range.end.line) continue;

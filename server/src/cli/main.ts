@@ -12,6 +12,7 @@ import type { Profile, Settings } from '../analysis/types';
 import { RULES, SEVERITY_ORDER, type Severity } from '../knowledge/rules';
 import { DEFAULT_TARGET, TARGETS, isTargetId } from '../knowledge/types';
 import { diskFileSource } from '../io/fileSource';
+import { ACL_DRYRUN_USAGE, runAclDryrun } from './aclDryrun';
 import { readConfigFile, writeConfigFile } from './files';
 import { formatJson, formatSarif, formatText, type FileReport } from './formats';
 
@@ -46,6 +47,8 @@ Options:
   --help                     print this help
 
 Exit status: 0 no finding at or above --fail-on; 1 at least one; 2 usage or file error.
+
+${ACL_DRYRUN_USAGE}
 Files are read as UTF-8; files with NUL bytes are taken as binary and refused.
 `;
 
@@ -60,6 +63,10 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 }
 
 export function run(argv: readonly string[], out: (s: string) => void): number {
+  if (argv[0] === 'acl-dryrun') {
+    const line = (write: (s: string) => void) => (s: string): void => write(s.endsWith('\n') ? s : `${s}\n`);
+    return runAclDryrun(argv.slice(1), line(out), line((s) => process.stderr.write(s)));
+  }
   let parsed;
   try {
     parsed = parseArgs({

@@ -151,7 +151,7 @@ export function targetsOfCommand(name: string): readonly TargetId[] {
 /** Our short description of what a category holds, for hovers and completion. */
 export const CATEGORY_DOCS: Readonly<Record<string, string>> = {
   all: 'every command, including those added later by modules',
-  keyspace: 'commands that work on keys whatever their type: DEL, EXPIRE, RENAME, SCAN, ...',
+  keyspace: 'commands that work on keys whatever their type, such as DEL, EXPIRE, RENAME and SCAN',
   read: 'commands that read the values of keys',
   write: 'commands that change keys (including FLUSHALL and FLUSHDB)',
   set: 'commands on sets',
@@ -164,12 +164,12 @@ export const CATEGORY_DOCS: Readonly<Record<string, string>> = {
   geo: 'commands on geospatial indexes',
   stream: 'commands on streams',
   pubsub: 'Pub/Sub commands',
-  admin: 'administration commands (replication, configuration, debugging, ...)',
+  admin: 'administration commands: replication, configuration, debugging and the like',
   fast: 'commands that run in constant or logarithmic time',
   slow: 'every command that is not @fast',
   blocking: 'commands that may block the connection until data arrives',
-  dangerous: 'commands Redis marks as potentially dangerous: administration, key listing, flushing, ...',
-  connection: 'commands about the connection itself (AUTH, HELLO, CLIENT, ...)',
+  dangerous: 'commands Redis marks as potentially dangerous: administration, key listing, flushing and the like',
+  connection: 'commands about the connection itself, such as AUTH, HELLO and CLIENT',
   transaction: 'MULTI, EXEC, DISCARD, WATCH and UNWATCH',
   scripting: 'Lua scripting and functions (EVAL, EVALSHA, FCALL, SCRIPT, FUNCTION)',
 };

@@ -3,6 +3,7 @@ import {
   CompletionItemTag,
   DiagnosticSeverity,
   DiagnosticTag,
+  InsertTextFormat,
   SymbolKind,
   type CompletionItem,
   type Diagnostic,
@@ -48,13 +49,18 @@ const COMPLETION_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
   unit: CompletionItemKind.Unit,
   file: CompletionItemKind.File,
   sentinel: CompletionItemKind.Property,
+  keyword: CompletionItemKind.Keyword,
+  category: CompletionItemKind.Module,
+  command: CompletionItemKind.Function,
+  user: CompletionItemKind.Reference,
 };
 
 export function toCompletionItem(e: CompletionEntry): CompletionItem {
   return {
     label: e.label,
     kind: COMPLETION_KIND[e.kind],
-    textEdit: { range: e.range, newText: e.label },
+    textEdit: { range: e.range, newText: e.insertText ?? e.label },
+    ...(e.insertText ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
     ...(e.detail ? { detail: e.detail } : {}),
     ...(e.documentation ? { documentation: { kind: 'markdown', value: e.documentation } } : {}),
     ...(e.sortText ? { sortText: e.sortText } : {}),

@@ -56,6 +56,9 @@ export const aclMessages = {
     }[detail];
     return `Syntax error: ${what}. ${SOURCE_EFFECT[source]}.`;
   },
+  quotedWord(source: RuleSource): string {
+    return `This rule contains a quote. ACL files have no quoting: a quoted value with spaces (a password, say) is cut into several rules at each space, and Redis refuses this one. ${SOURCE_EFFECT[source]}. Set such passwords with '#<sha256>' instead.`;
+  },
   emptyKeyPermission(source: RuleSource): string {
     return `A key pattern with '%' needs R, W or both before '~' (for example '%R~cache:*'). Redis 7.2.6, 7.4.1 and later (and patched 7.0 builds such as Debian's 7.0.15) answer "Syntax error", so ${SOURCE_EFFECT[source]}; unpatched 7.0 accepted it and granted nothing (CVE-2024-31227).`;
   },

@@ -126,6 +126,13 @@ function versionForm(rule: AclRule): string {
 }
 
 function problemFinding(p: RuleProblem, def: UserDefinition, ctx: AclContext, source: RuleSource): Finding {
+  const f = problemFindingOf(p, def, ctx, source);
+  // A word with a quote in an ACL file is likely a piece of a quoted password: never echo it.
+  if (source === 'acl' && /["']/.test(p.rule.text) && f.severity === 'error') return { ...f, message: aclMessages.quotedWord(source), data: { ...f.data, detail: 'quote' } };
+  return f;
+}
+
+function problemFindingOf(p: RuleProblem, def: UserDefinition, ctx: AclContext, source: RuleSource): Finding {
   const range = p.rule.range;
   const target = ctx.target;
   const name = p.name ?? '';

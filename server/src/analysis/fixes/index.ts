@@ -3,17 +3,20 @@
  * together (fix all). Pure: the document's analysis in, edits out.
  */
 import type { Analysis } from '../analyze';
+import { aclFixes, type FixContext } from './aclFixes';
 import { applyEdits } from './applyEdits';
 import { configFixes } from './configFixes';
 import { suppressionFixes } from './suppressFixes';
 import type { Fix, FixRequest, TextEdit } from './types';
 
 export type { Fix, FixRequest, FileEdit, TextEdit } from './types';
+export type { FixContext, RandomHex } from './aclFixes';
 export { applyEdits } from './applyEdits';
 
-export function fixesFor(analysis: Analysis, request: FixRequest): Fix[] {
-  if (analysis.kind === 'acl') return [];
-  return [...configFixes(analysis, request), ...suppressionFixes(analysis, request)];
+/** `context` gives the fixes that edit the ACL file its path and content, and randomness. */
+export function fixesFor(analysis: Analysis, request: FixRequest, context: FixContext = {}): Fix[] {
+  if (analysis.kind === 'acl') return aclFixes(analysis, request, context);
+  return [...configFixes(analysis, request), ...aclFixes(analysis, request, context), ...suppressionFixes(analysis, request)];
 }
 
 /** The safe fix of every finding, as edits to the document that do not overlap. */

@@ -1,0 +1,394 @@
+/**
+ * Fixes for passwords, and what they share with the ACL fixes (aclFixes.ts): where the
+ * users of a config live (`user` lines, or the ACL file named by `aclfile`, read through the
+ * FileSource), how to edit their lines, and how to write the default user out.
+ *
+ * - `plaintext-password` on an ACL rule: `>secret` becomes `#<sha256>` (safe: Redis keeps
+ *   only the hash either way);
+ * - `weak-password`: a generated password of ACL GENPASS strength replaces it, stored as
+ *   `#<sha256>` in ACL rules and shown once through `Fix.notice`;
+ * - `requirepass` (`requirepass-prefer-acl`, or `plaintext-password` / `weak-password` on
+ *   it): a `user default` with the same rights and the hashed password, in this file or in
+ *   the ACL file when there is one (never both: Redis refuses `user` lines with `aclfile`).
+ *
+ * Pure apart from the randomness of generated passwords, which the caller may inject. No
+ * title or notice ever holds a password that is already in a file.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AclAnalysis, ConfigAnalysis } from '../analyze';
+import { aclFeatures, sha256Hex, type AclContext } from '../acl/permissions';
+import { aclFileUsers, configUsers, type UserDefinition } from '../acl/users';
+import { includeBase, resolvePath, type FileSource } from '../configModel';
+import { parseAcl } from '../../syntax/aclParser';
+import type { AclRule, RuleToken } from '../../syntax/aclRules';
+import type { DirectiveLine } from '../../syntax/configParser';
+import type { LineIndex } from '../../syntax/text';
+import type { TargetId } from '../../knowledge/types';
+import type { FileEdit, Fix, FixRequest, TextEdit } from './types';
+
+/** `bytes` random bytes as lower-case hex. */
+export type RandomHex = (bytes: number) => string;
+
+const cryptoRandomHex: RandomHex = (bytes) => randomBytes(bytes).toString('hex');
+
+/** What fixes may need beyond the analysis: the files around the document, and randomness. */
+export interface FixContext {
+  /** Absolute path of the document, to resolve a relative `aclfile`. */
+  readonly path?: string;
+  /** Where the ACL file is read from. */
+  readonly source?: FileSource;
+  /** Randomness for generated passwords (node:crypto by default; tests pass a fixed one). */
+  readonly randomHex?: RandomHex;
+}
+
+/** A fresh password as strong as ACL GENPASS makes them: 256 random bits, 64 hex digits. */
+export function generatePassword(ctx: FixContext): string {
+  return (ctx.randomHex ?? cryptoRandomHex)(32);
+}
+
+export function hashRule(secret: string): string {
+  return `#${sha256Hex(secret)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text edits
+
+/** Edits grouped by file (undefined: the document), the document first. */
+export class EditSet {
+  private readonly byFile = new Map<string | undefined, TextEdit[]>();
+
+  add(file: string | undefined, edit: TextEdit): void {
+    const list = this.byFile.get(file) ?? [];
+    list.push(edit);
+    this.byFile.set(file, list);
+  }
+
+  /** The other files edited, in the order they were first edited. */
+  otherFiles(): string[] {
+    return [...this.byFile.keys()].filter((f): f is string => f !== undefined);
+  }
+
+  toFileEdits(): FileEdit[] {
+    const out: FileEdit[] = [];
+    const own = this.byFile.get(undefined);
+    if (own) out.push({ edits: own });
+    for (const file of this.otherFiles()) out.push({ file, edits: this.byFile.get(file) as TextEdit[] });
+    return out;
+  }
+}
+
+/** The line break a text uses: `\r\n` when it has one, else `\n`. */
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+export function insertAt(index: LineIndex, offset: number, newText: string): TextEdit {
+  return { range: index.rangeAt(offset, offset), newText };
+}
+
+export function replaceSpan(index: LineIndex, start: number, end: number, newText: string): TextEdit {
+  return { range: index.rangeAt(start, end), newText };
+}
+
+/** Deletes a whole line with its line break (the last line: its text only). */
+export function deleteLine(index: LineIndex, line: number): TextEdit {
+  const start = index.offsetAt({ line, character: 0 });
+  const end = line + 1 < index.lineCount ? index.offsetAt({ line: line + 1, character: 0 }) : index.text.length;
+  return { range: index.rangeAt(start, end), newText: '' };
+}
+
+/** The indentation of a config line. */
+export function indentOf(index: LineIndex, line: DirectiveLine): string {
+  return index.text.slice(index.offsetAt({ line: line.range.start.line, character: 0 }), line.start);
+}
+
+/** Adds a line at the end of a file, keeping its line breaks. */
+export function appendLine(index: LineIndex, line: string): TextEdit {
+  const text = index.text;
+  const eol = eolOf(text);
+  if (text.length === 0) return insertAt(index, 0, `${line}${eol}`);
+  return insertAt(index, text.length, text.endsWith('\n') ? `${line}${eol}` : `${eol}${line}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the users live
+
+/** A user definition and the file its line is in. */
+export interface PlacedUser {
+  readonly def: UserDefinition;
+  /** The file of the line; undefined for the document. */
+  readonly file: string | undefined;
+  readonly index: LineIndex;
+  readonly context: AclContext;
+}
+
+export type UserStore =
+  /** `aclfile` is set: every user is defined there, and `user` lines must not be added. */
+  | { readonly kind: 'aclfile'; readonly path: string; readonly index: LineIndex; readonly users: readonly PlacedUser[] }
+  /** `user` lines of this file and of the files it includes. */
+  | { readonly kind: 'inline'; readonly users: readonly PlacedUser[] };
+
+/** The `aclfile` value Redis uses (the last line sets it), when it is not empty. */
+function aclfileValue(a: ConfigAnalysis): string | undefined {
+  for (let i = a.model.lines.length - 1; i >= 0; i--) {
+    const line = a.model.lines[i]?.line;
+    if (line?.name === 'aclfile' && line.tokens.length === 2) return line.tokens[1]?.value || undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Where the users are, or undefined when an ACL file is configured but cannot be read (its
+ * path cannot be resolved without the document's path, or the file is missing): then no fix
+ * can say what its users are.
+ */
+export function userStore(a: ConfigAnalysis, ctx: FixContext): UserStore | undefined {
+  const target = a.settings.target;
+  const value = aclfileValue(a);
+  if (value !== undefined) {
+    // Resolved like security/facts.ts does: against the include base (the document's folder).
+    const base = includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(a.settings.includeBaseDirectory ? { baseDirectory: a.settings.includeBaseDirectory } : {}) });
+    if (base === undefined && !value.startsWith('/')) return undefined;
+    const path = resolvePath(base ?? '/', value);
+    const text = ctx.source?.read(path);
+    if (text === undefined) return undefined;
+    const tree = parseAcl(text).tree;
+    const doc = aclFileUsers(tree, target);
+    return { kind: 'aclfile', path, index: tree.index, users: doc.users.map((def) => ({ def, file: path, index: tree.index, context: doc.context })) };
+  }
+  const own = configUsers(a.tree, target);
+  const users: PlacedUser[] = own.users.map((def) => ({ def, file: undefined, index: a.tree.index, context: own.context }));
+  for (const [file, tree] of a.model.files) {
+    const doc = configUsers(tree, target);
+    for (const def of doc.users) users.push({ def, file, index: tree.index, context: own.context });
+  }
+  return { kind: 'inline', users };
+}
+
+export function defaultUser(store: UserStore): PlacedUser | undefined {
+  return store.users.find((u) => u.def.name === 'default');
+}
+
+/** Where to add words at the end of a user's rules. */
+export function lineEnd(user: PlacedUser): number {
+  return user.def.tokens.at(-1)?.end ?? user.def.nameToken.end;
+}
+
+/** Where "describe the store" titles say the edit happens. */
+export function storeName(store: UserStore, edits: EditSet): string {
+  if (store.kind === 'aclfile') return `in ${store.path}`;
+  const others = edits.otherFiles();
+  return others.length === 0 ? 'in this file' : `in this file and ${others.join(', ')}`;
+}
+
+/**
+ * The rights of the default user Redis creates when nothing defines it (`on nopass ~* &* +@all`,
+ * without `&*` on 6.0, which has no channel rules), with a password hash instead of `nopass`
+ * when one is given.
+ */
+export function builtinDefaultRules(target: TargetId, hash?: string): string {
+  const channels = aclFeatures(target).channels ? ' &*' : '';
+  return `on ${hash === undefined ? 'nopass' : `#${hash}`} ~*${channels} +@all`;
+}
+
+/** The user names in use, to pick a new one. */
+export function freeUserName(store: UserStore, base: string): string {
+  const taken = new Set(store.users.map((u) => u.def.name));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// requirepass
+
+/** The requirepass line Redis uses (the last one), when it sets a password. */
+export function effectiveRequirepass(a: ConfigAnalysis): { line: DirectiveLine; file: string | undefined; secret: string } | undefined {
+  for (let i = a.model.lines.length - 1; i >= 0; i--) {
+    const m = a.model.lines[i];
+    if (m?.line.name !== 'requirepass') continue;
+    const secret = m.line.tokens[1]?.value;
+    return secret === undefined || secret === '' || m.line.tokens.length !== 2 ? undefined : { line: m.line, file: m.file, secret };
+  }
+  return undefined;
+}
+
+/** The requirepass lines of the document. */
+export function requirepassLines(a: ConfigAnalysis): DirectiveLine[] {
+  return a.tree.directives.filter((d) => d.name === 'requirepass');
+}
+
+/** Rules that set or clear a user's passwords: what "replace its passwords" removes. */
+function isPasswordRule(r: AclRule): boolean {
+  return r.kind === 'password' || r.kind === 'hash' || (r.kind === 'user-keyword' && (r.keyword === 'nopass' || r.keyword === 'resetpass'));
+}
+
+/** Removes a single-word rule with the separator before it. */
+function removeRule(user: PlacedUser, rule: AclRule): TextEdit {
+  const tokens: readonly RuleToken[] = user.def.tokens;
+  const i = tokens.findIndex((t) => t.start === rule.start);
+  const before = i > 0 ? (tokens[i - 1] as RuleToken).end : user.def.nameToken.end;
+  return replaceSpan(user.index, before, rule.end, '');
+}
+
+/**
+ * Edits that make the default user log in with `hash` only, for a requirepass line of the
+ * document (`effective`). ACL file: its `default` line loses its password rules and gets
+ * `#<hash>`, or a `user default` line with the built-in rights is added. Inline: a `user
+ * default` line with the built-in rights takes the place of the requirepass line (callers
+ * check there is no `user default` line yet). Every requirepass line of the document goes;
+ * in the ACL file case a comment says where it went.
+ */
+function requirepassToAcl(a: ConfigAnalysis, store: UserStore, effective: DirectiveLine, hash: string, edits: EditSet): void {
+  const index = a.tree.index;
+  let replacement: string;
+  if (store.kind === 'aclfile') {
+    const def = defaultUser(store);
+    if (def) {
+      for (const r of def.def.rules) if (isPasswordRule(r)) edits.add(def.file, removeRule(def, r));
+      edits.add(def.file, insertAt(def.index, lineEnd(def), ` #${hash}`));
+    } else edits.add(store.path, appendLine(store.index, `user default ${builtinDefaultRules(a.settings.target, hash)}`));
+    replacement = `# requirepass moved to the default user in ${store.path}, as a SHA-256 hash (redis-config)`;
+  } else replacement = `user default ${builtinDefaultRules(a.settings.target, hash)}`;
+  for (const line of requirepassLines(a)) {
+    if (line === effective) edits.add(undefined, replaceSpan(index, line.start, line.end, replacement));
+    else edits.add(undefined, deleteLine(index, line.range.start.line));
+  }
+}
+
+/** The fixes that move requirepass (with this password, or a generated one) into the ACL. */
+function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, weak: boolean): Fix[] {
+  if (a.kind !== 'config') return [];
+  const effective = effectiveRequirepass(a);
+  if (!effective || effective.file !== undefined) return [];
+  const store = userStore(a, ctx);
+  if (!store) return [];
+  const fixes: Fix[] = [];
+  if (store.kind === 'inline' && defaultUser(store)) {
+    // A `user default` line resets the default user after requirepass: requirepass does nothing.
+    const edits = new EditSet();
+    for (const line of requirepassLines(a)) edits.add(undefined, deleteLine(a.tree.index, line.range.start.line));
+    fixes.push({ code: f.code, title: "Remove 'requirepass' (the 'user default' line overrides it)", edits: edits.toFileEdits(), safe: false, preferred: true });
+    return fixes;
+  }
+  const where = store.kind === 'aclfile' ? `the default user in ${store.path}` : "'user default'";
+  const replacing = store.kind === 'aclfile' && defaultUser(store) ? ', replacing its passwords' : '';
+  const rights = builtinDefaultRules(a.settings.target, '<sha256>');
+  if (!weak) {
+    const edits = new EditSet();
+    requirepassToAcl(a, store, effective.line, sha256Hex(effective.secret), edits);
+    const title =
+      store.kind === 'aclfile'
+        ? `Move the 'requirepass' password to ${where} as its SHA-256${replacing}, and remove 'requirepass'`
+        : `Replace 'requirepass' with 'user default ${rights}' (the same password, stored as its SHA-256)`;
+    fixes.push({ code: f.code, title, edits: edits.toFileEdits(), safe: false, preferred: true });
+    return fixes;
+  }
+  const password = generatePassword(ctx);
+  const edits = new EditSet();
+  requirepassToAcl(a, store, effective.line, sha256Hex(password), edits);
+  const notice = `The new password of the default user, shown only this once (the file keeps only its SHA-256): ${password}`;
+  const title =
+    store.kind === 'aclfile'
+      ? `Give ${where} a generated password (stored as its SHA-256${replacing}), and remove 'requirepass'`
+      : `Replace 'requirepass' with 'user default ${rights}' and a generated password (stored as its SHA-256)`;
+  fixes.push({ code: f.code, title, edits: edits.toFileEdits(), safe: false, preferred: true, notice });
+  if (store.kind === 'inline') {
+    const fresh = generatePassword(ctx);
+    const token = effective.line.tokens[1];
+    if (token) {
+      fixes.push({
+        code: f.code,
+        title: "Replace the 'requirepass' password with a generated one (kept in clear in this file)",
+        edits: [{ edits: [replaceSpan(a.tree.index, token.start, token.end, fresh)] }],
+        safe: false,
+        notice: `The new 'requirepass' password, shown only this once: ${fresh}`,
+      });
+    }
+  }
+  return fixes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ACL rules with a password
+
+/** The user definition and rule at the finding's start, in an ACL file or a `user` line. */
+function ruleAt(a: ConfigAnalysis | AclAnalysis, f: FixRequest): { user: PlacedUser; rule: AclRule } | undefined {
+  const doc = a.kind === 'acl' ? aclFileUsers(a.tree, a.settings.target) : configUsers(a.tree, a.settings.target);
+  for (const def of doc.users) {
+    if (def.range.start.line > f.range.start.line || def.range.end.line < f.range.start.line) continue;
+    const rule = def.rules.find((r) => r.range.start.line === f.range.start.line && r.range.start.character === f.range.start.character);
+    if (rule) return { user: { def, file: undefined, index: doc.index, context: doc.context }, rule };
+  }
+  return undefined;
+}
+
+/** The hash a password rule adds. */
+function addedHash(rule: AclRule): string | undefined {
+  if (rule.kind === 'password' && rule.op === 'add') return sha256Hex(rule.secret);
+  if (rule.kind === 'hash' && rule.op === 'add' && rule.valid) return rule.hash;
+  return undefined;
+}
+
+function plaintextFix(a: ConfigAnalysis | AclAnalysis, f: FixRequest): Fix[] {
+  const at = ruleAt(a, f);
+  if (!at || at.rule.kind !== 'password' || at.rule.op !== 'add') return [];
+  const { user, rule } = at;
+  return [
+    {
+      code: f.code,
+      title: `Replace the clear-text password of '${user.def.name}' with its SHA-256 ('#<sha256>')`,
+      edits: [{ edits: [replaceSpan(user.index, rule.start, rule.end, hashRule(rule.secret))] }],
+      safe: true,
+      preferred: true,
+    },
+  ];
+}
+
+function weakRuleFix(a: ConfigAnalysis | AclAnalysis, f: FixRequest, ctx: FixContext): Fix[] {
+  const at = ruleAt(a, f);
+  const old = at ? addedHash(at.rule) : undefined;
+  if (!at || old === undefined) return [];
+  const { user, rule } = at;
+  // A later `<secret` / `!hash` of the same password would fail once it is gone.
+  const removedLater = user.def.rules.some(
+    (r) => r.start > rule.start && ((r.kind === 'password' && r.op === 'remove' && sha256Hex(r.secret) === old) || (r.kind === 'hash' && r.op === 'remove' && r.hash === old)),
+  );
+  if (removedLater) return [];
+  const password = generatePassword(ctx);
+  return [
+    {
+      code: f.code,
+      title: `Replace the weak password of '${user.def.name}' with a generated one (stored as its SHA-256)`,
+      edits: [{ edits: [replaceSpan(user.index, rule.start, rule.end, hashRule(password))] }],
+      safe: false,
+      preferred: true,
+      notice: `The new password of user '${user.def.name}', shown only this once (the file keeps only its SHA-256): ${password}`,
+    },
+  ];
+}
+
+/** Which directive a config finding is on. */
+function directiveAt(a: ConfigAnalysis, f: FixRequest): DirectiveLine | undefined {
+  return a.tree.directives.find((d) => d.range.start.line <= f.range.start.line && d.range.end.line >= f.range.start.line);
+}
+
+export function passwordFixes(a: ConfigAnalysis | AclAnalysis, f: FixRequest, ctx: FixContext): Fix[] {
+  if (a.kind === 'acl') {
+    if (f.code === 'plaintext-password') return plaintextFix(a, f);
+    if (f.code === 'weak-password') return weakRuleFix(a, f, ctx);
+    return [];
+  }
+  const line = directiveAt(a, f);
+  switch (f.code) {
+    case 'plaintext-password':
+      if (line?.name === 'user') return plaintextFix(a, f);
+      return line?.name === 'requirepass' ? requirepassFixes(a, f, ctx, false) : [];
+    case 'weak-password':
+      if (line?.name === 'user') return weakRuleFix(a, f, ctx);
+      return line?.name === 'requirepass' ? requirepassFixes(a, f, ctx, true) : [];
+    case 'requirepass-prefer-acl':
+      return line?.name === 'requirepass' ? requirepassFixes(a, f, ctx, false) : [];
+    default:
+      return [];
+  }
+}
