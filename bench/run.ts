@@ -10,7 +10,10 @@ import { performance } from 'node:perf_hooks';
 import { analyzeDocument } from '../server/src/analysis/analyze';
 import { LspTestClient } from '../test/support/lspClient';
 
-const CORPUS = join(__dirname, '../../shared/corpus/official');
+declare const __BENCH_ROOT__: string | undefined;
+/** The repository root: given by the bundler, or found from this file when run unbundled. */
+const ROOT = typeof __BENCH_ROOT__ === 'string' ? __BENCH_ROOT__ : join(__dirname, '..');
+const CORPUS = join(ROOT, '../shared/corpus/official');
 const SETTINGS = { target: 'redis-7.4', profile: 'production' } as const;
 
 function largestOfficialConfig(): { name: string; text: string } {

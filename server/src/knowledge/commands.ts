@@ -81,10 +81,16 @@ function buildTable(target: TargetId): TargetTable {
   return { byName, names, topLevel, byCategory, aclClosure };
 }
 
-const TABLES = new Map<TargetId, TargetTable>(TARGETS.map((t) => [t, buildTable(t)]));
+/** Built on first use: a session rarely needs more than one or two targets, and start-up matters. */
+const TABLES = new Map<TargetId, TargetTable>();
 
 function table(target: TargetId): TargetTable {
-  return TABLES.get(target) as TargetTable;
+  let t = TABLES.get(target);
+  if (!t) {
+    t = buildTable(target);
+    TABLES.set(target, t);
+  }
+  return t;
 }
 
 const CATEGORY_SET = new Set(ACL_CATEGORIES);
