@@ -64,3 +64,8 @@ test('every accepted name of every reference table is known to the same target',
     assert.deepEqual([...ours].filter((n) => !theirs.includes(n)), [], `${t}: names the reference does not list`);
   }
 });
+
+test('the README lists every rule with a link to its page', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  for (const rule of RULE_LIST) assert.ok(readme.includes(`[\`${rule.code}\`](docs/rules/${rule.code}.md)`), rule.code);
+});
