@@ -29,13 +29,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'vscode-remote', language },
     ]),
     synchronize: { configurationSection: 'redisConfig' },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('redisConfig') },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('redisConfig'), showsNotices: true },
   };
   client = new LanguageClient('redisConfig', 'Redis Config', serverOptions, clientOptions);
+  context.subscriptions.push(vscode.commands.registerCommand('redisConfig.showNotice', showNotice));
   const status = new TargetStatus();
   context.subscriptions.push(status);
   context.subscriptions.push(client.onNotification('redisConfig/target', (info: TargetInfo) => status.set(info)));
   await client.start();
+}
+
+/**
+ * Shows what a fix needs the user to know once — a generated password, which the files only
+ * hold as a hash — with a button that copies the secret and nothing else.
+ */
+async function showNotice(notice: string): Promise<void> {
+  const secret = /\b[0-9a-f]{64}\b/.exec(notice)?.[0];
+  const choice = await vscode.window.showInformationMessage(notice, { modal: true }, ...(secret ? ['Copy password'] : []));
+  if (choice === 'Copy password' && secret) await vscode.env.clipboard.writeText(secret);
 }
 
 /** A status bar item with the target version of the active file, as the server resolved it. */

@@ -5,10 +5,13 @@
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { Analysis } from '../analysis/analyze';
-import { fixAll, fixesFor, type Fix } from '../analysis/fixes';
+import { fixAll, fixesFor, type Fix, type FixContext } from '../analysis/fixes';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.redis-config`;
+
+/** The client command that shows a fix's notice (a generated password) once, after the edit. */
+export const SHOW_NOTICE_COMMAND = 'redisConfig.showNotice';
 
 function workspaceEdit(fix: Fix, uri: string): WorkspaceEdit {
   const changes: Record<string, LspTextEdit[]> = {};
@@ -23,13 +26,13 @@ function wants(context: CodeActionContext, kind: string): boolean {
   return !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
 }
 
-export function codeActions(analysis: Analysis, uri: string, context: CodeActionContext): CodeAction[] {
+export function codeActions(analysis: Analysis, uri: string, context: CodeActionContext, fixContext: FixContext = {}): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wants(context, CodeActionKind.QuickFix)) {
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
       const data = typeof diagnostic.data === 'object' && diagnostic.data !== null ? (diagnostic.data as Record<string, unknown>) : undefined;
-      for (const fix of fixesFor(analysis, { code: diagnostic.code, range: diagnostic.range, ...(data ? { data } : {}) })) {
+      for (const fix of fixesFor(analysis, { code: diagnostic.code, range: diagnostic.range, ...(data ? { data } : {}) }, fixContext)) {
         actions.push(toAction(fix, uri, [diagnostic]));
       }
     }
@@ -50,5 +53,6 @@ function toAction(fix: Fix, uri: string, diagnostics: Diagnostic[]): CodeAction 
     diagnostics,
     edit: workspaceEdit(fix, uri),
     ...(fix.preferred ? { isPreferred: true } : {}),
+    ...(fix.notice ? { command: { title: 'Show the new password', command: SHOW_NOTICE_COMMAND, arguments: [fix.notice] } } : {}),
   };
 }

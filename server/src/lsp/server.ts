@@ -45,12 +45,15 @@ export const SERVER_NAME = 'redis-config-language-server';
 export function startServer(connection: Connection, version: string): void {
   const documents = new TextDocuments(TextDocument);
   let pullSettings = false;
+  let showsNotices = false;
   let globalSettings: Settings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<Settings>>();
   const pending = new Map<string, NodeJS.Immediate>();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullSettings = params.capabilities.workspace?.configuration === true;
+    // Only a client that shows fix notices (ours) gets the fixes that generate a password.
+    showsNotices = (params.initializationOptions as { showsNotices?: unknown } | undefined)?.showsNotices === true;
     globalSettings = settingsFromClient((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
       capabilities: {
@@ -145,7 +148,8 @@ export function startServer(connection: Connection, version: string): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const analysis = analyse(doc, await settingsFor(doc.uri));
-    return codeActions(analysis, doc.uri, params.context);
+    const path = pathOf(doc.uri);
+    return codeActions(analysis, doc.uri, params.context, { ...(path ? { path } : {}), source, showsNotices });
   });
 
   /** The analysis of an open document with its settings, for the requests below. */

@@ -46,6 +46,7 @@ import {
   userStore,
   type FixContext,
   type PlacedUser,
+  type UserStore,
 } from './passwords';
 import type { Fix, FixRequest } from './types';
 
@@ -128,10 +129,9 @@ function shown(r: Rename): string {
  * One fix replacing `renames` with ACL rules; `admin` adds a user that may run the
  * secretly renamed ones among them.
  */
-function renameFix(a: ConfigAnalysis, ctx: FixContext, code: string, renames: readonly Rename[], admin: Admin | undefined, title: (where: string) => string): Fix | undefined {
-  const store = userStore(a, ctx);
+function renameFix(a: ConfigAnalysis, store: UserStore, code: string, renames: readonly Rename[], admin: Admin | undefined, title: (where: string) => string): Fix | undefined {
   const first = renames[0];
-  if (!store || !first) return undefined;
+  if (!first) return undefined;
   const edits = new EditSet();
   for (const user of store.users) denyForUser(user, renames, edits);
 
@@ -173,30 +173,30 @@ function renameFix(a: ConfigAnalysis, ctx: FixContext, code: string, renames: re
 function renameFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext): Fix[] {
   const all = renamesOf(a);
   const mine = all.find((r) => r.line.range.start.line <= f.range.start.line && r.line.range.end.line >= f.range.start.line);
-  if (!mine) return [];
+  if (!mine || (typeof f.data?.command === 'string' && asciiLower(f.data.command) !== mine.acl)) return [];
   const store = userStore(a, ctx);
   if (!store) return [];
   const fixes: (Fix | undefined)[] = [];
   const rule = `'-${mine.acl}'`;
   const single = (where: string): string => `Replace 'rename-command ${shown(mine)}' with ${rule} for every user (${where})`;
-  if (mine.removed) {
-    const fix = renameFix(a, ctx, f.code, [mine], undefined, single);
-    fixes.push(fix ? { ...fix, preferred: true } : undefined);
-  } else {
-    fixes.push(renameFix(a, ctx, f.code, [mine], undefined, single));
+  const deny = renameFix(a, store, f.code, [mine], undefined, single);
+  // `""` has one fix; a secret name prefers keeping the command for a dedicated user.
+  const withAdmin = !mine.removed && ctx.showsNotices === true;
+  fixes.push(deny && !withAdmin ? { ...deny, preferred: true } : deny);
+  if (withAdmin) {
     const admin = { name: freeUserName(store, `${mine.acl}-admin`), password: generatePassword(ctx) };
-    const fix = renameFix(a, ctx, f.code, [mine], admin, (where) => `Replace 'rename-command ${shown(mine)}' with ${rule} for every user, and add user '${admin.name}' who may run it (${where})`);
+    const fix = renameFix(a, store, f.code, [mine], admin, (where) => `Replace 'rename-command ${shown(mine)}' with ${rule} for every user, and add user '${admin.name}' who may run it (${where})`);
     fixes.push(fix ? { ...fix, preferred: true } : undefined);
   }
   if (all.length >= 2) {
     const count = a.tree.directives.filter((d) => d.name === 'rename-command').length;
     const lines = count === all.length ? `all ${all.length}` : `${all.length} of the ${count}`;
-    fixes.push(renameFix(a, ctx, f.code, all, undefined, (where) => `Replace ${lines} rename-command lines with ACL rules (${where})`));
+    fixes.push(renameFix(a, store, f.code, all, undefined, (where) => `Replace ${lines} rename-command lines with ACL rules (${where})`));
     const secret = all.filter((r) => !r.removed);
-    if (secret.length > 0) {
+    if (secret.length > 0 && ctx.showsNotices) {
       const admin = { name: freeUserName(store, 'admin'), password: generatePassword(ctx) };
       const commands = secret.map((r) => r.written.toUpperCase()).join(', ');
-      fixes.push(renameFix(a, ctx, f.code, all, admin, (where) => `Replace ${lines} rename-command lines with ACL rules, and add user '${admin.name}' who may run ${commands} (${where})`));
+      fixes.push(renameFix(a, store, f.code, all, admin, (where) => `Replace ${lines} rename-command lines with ACL rules, and add user '${admin.name}' who may run ${commands} (${where})`));
     }
   }
   return fixes.filter((x): x is Fix => x !== undefined);

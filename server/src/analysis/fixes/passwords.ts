@@ -39,6 +39,11 @@ export interface FixContext {
   readonly source?: FileSource;
   /** Randomness for generated passwords (node:crypto by default; tests pass a fixed one). */
   readonly randomHex?: RandomHex;
+  /**
+   * The caller shows `Fix.notice` to the user after applying a fix. Fixes that generate a
+   * password are offered only then: applied without it, nobody would know the new password.
+   */
+  readonly showsNotices?: boolean;
 }
 
 /** A fresh password as strong as ACL GENPASS makes them: 256 random bits, 64 hex digits. */
@@ -283,6 +288,7 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
     fixes.push({ code: f.code, title, edits: edits.toFileEdits(), safe: false, preferred: true });
     return fixes;
   }
+  if (!ctx.showsNotices) return fixes;
   const password = generatePassword(ctx);
   const edits = new EditSet();
   requirepassToAcl(a, store, effective.line, sha256Hex(password), edits);
@@ -353,7 +359,7 @@ function weakRuleFix(a: ConfigAnalysis | AclAnalysis, f: FixRequest, ctx: FixCon
   const removedLater = user.def.rules.some(
     (r) => r.start > rule.start && ((r.kind === 'password' && r.op === 'remove' && sha256Hex(r.secret) === old) || (r.kind === 'hash' && r.op === 'remove' && r.hash === old)),
   );
-  if (removedLater) return [];
+  if (removedLater || !ctx.showsNotices) return [];
   const password = generatePassword(ctx);
   return [
     {
