@@ -169,3 +169,19 @@ test('--fix-dry-run prints a unified diff and changes nothing; --fix writes the 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('no CLI output ever contains a configured password', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rcl-'));
+  try {
+    const f = join(dir, 'redis.conf');
+    writeFileSync(f, 'bind 0.0.0.0\nrequirepass hunter2-secret\nmasterauth other-secret-77\nuser bob on >bob-secret-99 ~* +@all\n');
+    for (const format of ['text', 'json', 'sarif']) {
+      const r = cli('--format', format, '--min-password-length', '40', f);
+      for (const secret of ['hunter2-secret', 'other-secret-77', 'bob-secret-99']) assert.ok(!r.stdout.includes(secret) && !r.stderr.includes(secret), `${format} shows ${secret}`);
+      assert.match(r.stdout, /weak-password/);
+    }
+    assert.equal(cli('--min-password-length', 'x', f).status, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -169,3 +169,20 @@ test('code actions: quick fixes rebuilt from the diagnostic, and fix all', async
     await client.shutdown();
   }
 });
+
+test('an included file is checked against the target of the file that includes it', async () => {
+  const client = new LspTestClient();
+  try {
+    await client.initialize(false);
+    const extra = 'file:///tmp/redis-config-e2e/extra.conf';
+    const main = 'file:///tmp/redis-config-e2e/redis.conf';
+    const first = client.nextDiagnostics(extra, 1);
+    await client.open(extra, 'redis-conf', 'enable-debug-command no\n');
+    assert.ok(!codes(await first).includes('unsupported-in-version'));
+    const again = client.nextDiagnostics(extra, 1);
+    await client.open(main, 'redis-conf', '# redis-config: target=redis-6.2\nbind 127.0.0.1\ninclude /tmp/redis-config-e2e/extra.conf\n');
+    assert.deepEqual(codes(await again), ['unsupported-in-version']);
+  } finally {
+    await client.shutdown();
+  }
+});

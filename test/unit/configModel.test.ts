@@ -66,3 +66,9 @@ test('paths are normalised', () => {
   assert.equal(resolvePath('/etc/redis', '../x/./y.conf'), '/etc/x/y.conf');
   assert.equal(resolvePath('/etc/redis', '/abs.conf'), '/abs.conf');
 });
+
+test('a fragment included by another file is not blamed for what it does not set', () => {
+  const codesOf = (included: boolean): string[] => analyzeDocument('protected-mode no\nmaxmemory 1gb\n', 'config', { ...SETTINGS, included }).findings.map((f) => f.code);
+  assert.ok(codesOf(false).includes('no-auth') && codesOf(false).includes('bind-all-interfaces'));
+  assert.deepEqual(codesOf(true), ['protected-mode-off']);
+});

@@ -5,6 +5,8 @@ import { hoverAt } from '../../server/src/analysis/hover';
 import type { DocumentKind, Settings } from '../../server/src/analysis/types';
 import { directiveDocs } from '../../server/src/knowledge/directiveDocs';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { cursor } from '../support/cursor';
+import { memoryFiles } from '../support/memoryFiles';
 
 /** Hover at the `$0` marker; returns the markdown, or undefined. */
 function hover(marked: string, settings: Partial<Settings> = {}, kind: DocumentKind = 'config'): string | undefined {
@@ -79,4 +81,13 @@ test('secrets are never shown in hovers', () => {
 test('the newest targets say where our facts stop', () => {
   assert.match(hover('max$0memory 1gb', { target: 'redis-8.0' }) ?? '', /8\.0-m01/);
   assert.doesNotMatch(hover('max$0memory 1gb', { target: 'redis-7.2' }) ?? '', /8\.0-m01/);
+});
+
+test('include and aclfile targets: the resolved path and whether it exists', () => {
+  const { text, position } = cursor('include extra$0.conf\naclfile /etc/redis/users.acl\ninclude conf.d/*.conf\n');
+  const a = analyzeDocument(text, 'config', { ...DEFAULT_SETTINGS, target: 'redis-7.4', targetIsDefault: false }, {});
+  const files = { path: '/etc/redis/redis.conf', source: memoryFiles({ '/etc/redis/extra.conf': '', '/etc/redis/conf.d/a.conf': '' }) };
+  assert.match(hoverAt(a, position, files)?.markdown ?? '', /→ `\/etc\/redis\/extra\.conf`[\s\S]*The file exists/);
+  assert.match(hoverAt(a, { line: 1, character: 12 }, files)?.markdown ?? '', /does not exist on this machine/);
+  assert.match(hoverAt(a, { line: 2, character: 12 }, files)?.markdown ?? '', /1 file: `\/etc\/redis\/conf\.d\/a\.conf`/);
 });

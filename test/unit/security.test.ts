@@ -128,3 +128,15 @@ test('no message repeats a password', () => {
     for (const s of secrets) assert.ok(!f.message.includes(s), `${f.code}: ${f.message}`);
   }
 });
+
+test('the minimum password length is configurable', () => {
+  const text = variant('-aclfile', 'requirepass 9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d9e2f');
+  const weak = (min: number): boolean =>
+    analyzeDocument(text, 'config', { target: 'redis-7.4', profile: 'production', minPasswordLength: min }).findings.some((f) => f.code === 'weak-password');
+  assert.equal(weak(32), false);
+  assert.equal(weak(48), true);
+  const acl = (min: number): boolean =>
+    analyzeDocument(`user default on >${'x9f2c4e7a1b8d3f6e0a5c9b2'.repeat(2)} ~* +get\n`, 'acl', { target: 'redis-7.4', profile: 'production', minPasswordLength: min }).findings.some((f) => f.code === 'weak-password');
+  assert.equal(acl(32), false);
+  assert.equal(acl(64), true);
+});

@@ -70,6 +70,15 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     ...protectedModeFindings(model),
     ...securityFindings({ model, tree, kind, settings: s, ...(context.path ? { path: context.path } : {}), ...(context.source ? { source: context.source } : {}), ...(context.mode !== undefined ? { mode: context.mode } : {}) }),
   ];
+  // A fragment included by another file lacks what the whole config has: what it does
+  // not set is not a finding there (the including file is checked for it).
+  if (s.included) {
+    const ABSENCE = new Set(['no-auth', 'no-tls', 'unbounded-memory', 'maxmemory-policy-implicit', 'sentinel-no-auth', 'module-config-without-loadmodule', 'tls-incomplete']);
+    for (let i = findings.length - 1; i >= 0; i--) {
+      const f = findings[i] as Finding;
+      if (ABSENCE.has(f.code) || (f.code === 'bind-all-interfaces' && f.data?.missing === true)) findings.splice(i, 1);
+    }
+  }
   // Protected mode off is what turns a password-less server into an open one.
   if (findings.some((f) => f.code === 'no-auth')) {
     for (const [i, f] of findings.entries()) if (f.code === 'protected-mode-off') findings[i] = { ...f, severity: 'error' };

@@ -9,6 +9,7 @@ import type { DirectiveVariant } from '../knowledge/types';
 
 import { aclHover } from './acl/aclHover';
 import type { Analysis } from './analyze';
+import { includeBase, resolvePath, type FileSource } from './configModel';
 import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
 import { EVICTION_POLICIES, TLS_PROTOCOLS } from '../knowledge/valueDocs';
@@ -27,7 +28,13 @@ function contains(range: Range, p: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-export function hoverAt(analysis: Analysis, position: Position): HoverResult | undefined {
+/** What the hover may know of other files: where relative paths start, and which exist. */
+export interface HoverFiles {
+  readonly path?: string;
+  readonly source?: FileSource;
+}
+
+export function hoverAt(analysis: Analysis, position: Position, files: HoverFiles = {}): HoverResult | undefined {
   const settings = analysis.settings;
   // ACL files, and the rules of `user` lines in a config, are explained by the ACL model.
   const acl = analysis.kind === 'acl' ? aclHover({ kind: 'acl', tree: analysis.tree }, position, settings) : aclHover({ kind: analysis.kind, tree: analysis.tree }, position, settings);
@@ -43,15 +50,16 @@ export function hoverAt(analysis: Analysis, position: Position): HoverResult | u
     const index = line.tokens.findIndex((t, i) => i > 0 && contains(t.range, position));
     const token = line.tokens[index];
     if (!token || line.broken) continue;
-    const markdown = valueHover(line, index, settings);
+    const markdown = valueHover(line, index, settings, analysis, files);
     return markdown === undefined ? undefined : { markdown, range: token.range };
   }
   return undefined;
 }
 
 /** A value under the cursor: what it means for this directive. Secrets are never shown. */
-function valueHover(line: DirectiveLine, index: number, settings: Settings): string | undefined {
+function valueHover(line: DirectiveLine, index: number, settings: Settings, analysis: Analysis, files: HoverFiles): string | undefined {
   const token = line.tokens[index] as Token;
+  if ((line.name === 'include' || line.name === 'aclfile') && index === 1 && analysis.kind !== 'acl') return fileHover(line.name, token.value, settings, files);
   if (isSecretToken(line, index, settings.target)) return '**(a secret)** — its value is never shown here.';
   const variant = directiveVariant(line.name, settings.target);
   const primary = variant?.aliasOf ?? line.name;
@@ -76,6 +84,19 @@ function valueHover(line: DirectiveLine, index: number, settings: Settings): str
     return `**${value}**${isDefault} — one of the values of \`${primary}\`: ${facts.values.map((v) => `\`${v}\``).join(', ')}.`;
   }
   return undefined;
+}
+
+function fileHover(directive: string, written: string, settings: Settings, files: HoverFiles): string {
+  const base = includeBase({ ...(files.path ? { path: files.path } : {}), ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) });
+  if (base === undefined) return `**${written}** — a relative path: redis-server resolves it from its working directory.`;
+  const resolved = resolvePath(base, written);
+  if (/[*?[]/.test(written)) {
+    const matches = files.source?.glob(resolved) ?? [];
+    return `**${written}** — a pattern (${resolved}): ${matches.length ? `${matches.length} file${matches.length > 1 ? 's' : ''}: ${matches.map((m) => `\`${m}\``).join(', ')}` : 'no file matches, and Redis skips it silently'}.`;
+  }
+  const exists = files.source?.read(resolved) !== undefined;
+  const what = directive === 'include' ? 'Included here, in place' : 'The ACL file, read after the whole config';
+  return `**${written}** → \`${resolved}\`\n\n${what}. ${exists ? 'The file exists.' : 'The file does not exist on this machine.'}${written.startsWith('/') ? '' : ' redis-server resolves relative paths from its working directory; this editor uses the folder of this file or `redisConfig.includeBaseDirectory`.'}`;
 }
 
 function lowerFirst(s: string): string {

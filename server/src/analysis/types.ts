@@ -17,6 +17,10 @@ export interface Settings {
   readonly profile: Profile;
   /** Where relative `include` paths start; the document's folder when unset. */
   readonly includeBaseDirectory?: string;
+  /** The document is included by another config: it is a fragment, not a whole config. */
+  readonly included?: boolean;
+  /** Passwords shorter than this are weak (default 32). */
+  readonly minPasswordLength?: number;
   /** Per-code severity chosen by the user; 'off' hides the code. */
   readonly rules?: Readonly<Record<string, Severity | 'off'>>;
 }

@@ -37,6 +37,7 @@ Options:
                              warning or error (repeatable)
   --fix                      apply the safe fixes to the files, then report what is left
   --fix-dry-run              print the safe fixes as a unified diff; change nothing
+  --min-password-length N    passwords shorter than N are weak (default: 32)
   --include-base DIR         folder relative include paths start from
                              (default: the folder of the file that includes)
   --profile production|development
@@ -79,6 +80,7 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
         profile: { type: 'string' },
         'fail-on': { type: 'string' },
         'include-base': { type: 'string' },
+        'min-password-length': { type: 'string' },
         rule: { type: 'string', multiple: true },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
@@ -114,12 +116,18 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
     rules[code] = level as Severity | 'off';
   }
   const includeBase = values['include-base'];
+  const minText = values['min-password-length'];
+  const minPasswordLength = minText === undefined ? undefined : Number(minText);
+  if (minPasswordLength !== undefined && (!Number.isInteger(minPasswordLength) || minPasswordLength < 1 || minPasswordLength > 1024)) {
+    return fail(`invalid value for --min-password-length: '${minText}' (expected a whole number from 1 to 1024)`);
+  }
   const settings: Settings = {
     target: isTargetId(values.target) ? values.target : DEFAULT_TARGET,
     targetIsDefault: values.target === undefined,
     profile: profile as Profile,
     ...(includeBase ? { includeBaseDirectory: resolve(includeBase) } : {}),
     ...(Object.keys(rules).length ? { rules } : {}),
+    ...(minPasswordLength !== undefined ? { minPasswordLength } : {}),
   };
 
   const source = diskFileSource();

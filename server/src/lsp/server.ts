@@ -86,10 +86,27 @@ export function startServer(connection: Connection, version: string): void {
   // Open documents take precedence over the disk, so unsaved included files count.
   const source = diskFileSource((path) => documents.get(pathToFileURL(path).href)?.getText());
 
+  /** Files another open document includes, with the target of that document. */
+  const includedBy = new Map<string, { target: Settings['target']; includer: string }>();
+
   function analyse(doc: TextDocument, settings: Settings): Analysis {
     const path = pathOf(doc.uri);
     const mode = path ? fileMode(path) : undefined;
-    return analyzeDocument(doc.getText(), documentKindFor(doc.languageId, doc.uri), settings, { ...(path ? { path } : {}), ...(mode !== undefined ? { mode } : {}), source });
+    // An included file is checked against the version of the file that includes it.
+    const includer = path ? includedBy.get(path) : undefined;
+    const effective: Settings = includer ? { ...settings, included: true, ...(settings.targetIsDefault ? { target: includer.target, targetIsDefault: false } : {}) } : settings;
+    const analysis = analyzeDocument(doc.getText(), documentKindFor(doc.languageId, doc.uri), effective, { ...(path ? { path } : {}), ...(mode !== undefined ? { mode } : {}), source });
+    if (analysis.kind !== 'acl') {
+      for (const [file, entry] of includedBy) if (entry.includer === doc.uri && !analysis.model.files.has(file)) includedBy.delete(file);
+      for (const file of analysis.model.files.keys()) {
+        if (file === path || includedBy.get(file)?.target === analysis.target) continue;
+        includedBy.set(file, { target: analysis.target, includer: doc.uri });
+        // The included file, if open, now has another target: check it again.
+        const open = documents.get(pathToFileURL(file).href);
+        if (open) schedule(open);
+      }
+    }
+    return analysis;
   }
 
   async function validate(uri: string, version: number): Promise<void> {
@@ -140,7 +157,8 @@ export function startServer(connection: Connection, version: string): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const settings = await settingsFor(doc.uri);
-    const hover = hoverAt(analyse(doc, settings), params.position);
+    const path = pathOf(doc.uri);
+    const hover = hoverAt(analyse(doc, settings), params.position, { ...(path ? { path } : {}), source });
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
 

@@ -10,6 +10,7 @@ export const SETTINGS_SCHEMA = {
   targetVersion: { enum: ['auto', ...TARGETS] as const, default: 'auto' },
   profile: { enum: ['production', 'development'] as const, default: 'production' as Profile },
   includeBaseDirectory: { type: 'string', default: '' },
+  minPasswordLength: { type: 'integer', default: 32, minimum: 8, maximum: 256 },
   rules: { type: 'object', default: {}, values: ['off', 'hint', 'information', 'warning', 'error'] as const },
 } as const;
 
@@ -32,11 +33,14 @@ export function settingsFromClient(raw: unknown): Settings {
   const profile = section.profile === 'development' || section.profile === 'production' ? section.profile : DEFAULT_SETTINGS.profile;
   const base = typeof section.includeBaseDirectory === 'string' && section.includeBaseDirectory.trim() !== '' ? section.includeBaseDirectory.trim() : undefined;
   const rules = ruleLevels(section.rules);
+  const min = section.minPasswordLength;
+  const minPasswordLength = typeof min === 'number' && Number.isInteger(min) && min >= 8 && min <= 256 && min !== 32 ? min : undefined;
   return {
     target: chosen ? (section.targetVersion as TargetId) : DEFAULT_TARGET,
     targetIsDefault: !chosen,
     profile,
     ...(base ? { includeBaseDirectory: base } : {}),
     ...(rules ? { rules } : {}),
+    ...(minPasswordLength ? { minPasswordLength } : {}),
   };
 }

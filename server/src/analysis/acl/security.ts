@@ -32,10 +32,13 @@ const COMMON_HASHES = new Set(COMMON_PASSWORDS.map(sha256Hex));
 export type Weakness = 'short' | 'common' | 'low-entropy';
 
 /** Why a password is weak, or undefined. `user` counts as common (a password equal to the user name). */
-export function passwordWeakness(secret: string, user: string): Weakness | undefined {
+/** The shortest password we accept without a finding, unless the user chooses another. */
+export const DEFAULT_MIN_PASSWORD_LENGTH = 32;
+
+export function passwordWeakness(secret: string, user: string, minLength = DEFAULT_MIN_PASSWORD_LENGTH): Weakness | undefined {
   const lower = secret.toLowerCase();
   if (COMMON_SET.has(lower) || lower === user.toLowerCase()) return 'common';
-  if ([...secret].length < 32) return 'short';
+  if ([...secret].length < minLength) return 'short';
   return entropyBits(secret) < 100 ? 'low-entropy' : undefined;
 }
 
@@ -86,7 +89,7 @@ function mayRun(user: UserState, name: string): boolean {
 }
 
 /** The security findings of one user definition, given the state its rules produce. */
-export function userSecurityFindings(def: UserDefinition, user: UserState, ctx: AclContext): Finding[] {
+export function userSecurityFindings(def: UserDefinition, user: UserState, ctx: AclContext, minPasswordLength = DEFAULT_MIN_PASSWORD_LENGTH): Finding[] {
   const out: Finding[] = [];
   const add = (code: SecurityCode, message: string, rule: { range: Finding['range'] } | undefined, data?: Record<string, unknown>): void => {
     out.push({ code, severity: RULES[code].severity, message, range: (rule ?? def.nameToken).range, ...(data ? { data } : {}) });
@@ -113,11 +116,11 @@ export function userSecurityFindings(def: UserDefinition, user: UserState, ctx: 
   }
   for (const r of def.rules) {
     if (r.kind === 'password' && r.op === 'add') {
-      const why = passwordWeakness(r.secret, def.name);
-      if (why) add('weak-password', aclMessages.weakPassword(def.name, why, [...r.secret].length), r, { reason: why });
+      const why = passwordWeakness(r.secret, def.name, minPasswordLength);
+      if (why) add('weak-password', aclMessages.weakPassword(def.name, why, [...r.secret].length, minPasswordLength), r, { reason: why });
       add('plaintext-password', aclMessages.plaintextPassword(def.name), r, { sha256: sha256Hex(r.secret) });
     } else if (r.kind === 'hash' && r.op === 'add' && r.valid && COMMON_HASHES.has(r.hash)) {
-      add('weak-password', aclMessages.weakPassword(def.name, 'common', 0), r, { reason: 'common' });
+      add('weak-password', aclMessages.weakPassword(def.name, 'common', 0, minPasswordLength), r, { reason: 'common' });
     }
   }
   return out;

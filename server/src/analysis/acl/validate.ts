@@ -33,7 +33,7 @@ function finding(code: RuleCode, message: string, range: Finding['range'], extra
 
 export function aclFileFindings(tree: AclTree, settings: Settings): Finding[] {
   const doc = aclFileUsers(tree, settings.target);
-  const findings = userFindings(doc);
+  const findings = userFindings(doc, settings.minPasswordLength);
   // Redis creates an open `default` user when the file does not define one.
   const first = tree.lines[0];
   if (first && !doc.users.some((u) => u.name === 'default')) {
@@ -45,17 +45,17 @@ export function aclFileFindings(tree: AclTree, settings: Settings): Finding[] {
 
 export function configUserFindings(tree: ConfigTree, settings: Settings): Finding[] {
   const doc = configUsers(tree, settings.target);
-  const findings = userFindings(doc);
+  const findings = userFindings(doc, settings.minPasswordLength);
   const aclfile = [...tree.directives].reverse().find((d) => d.name === 'aclfile' && !d.broken && d.tokens.length === 2);
   const firstUser = doc.users[0];
   if (firstUser && aclfile && (aclfile.tokens[1]?.value ?? '') !== '') {
     const related: RelatedInformation[] = [{ message: "'aclfile' is set here", range: aclfile.range }];
-    findings.push(finding('acl-users-with-aclfile', aclMessages.usersWithAclfile(), firstUser.keyword.range, { related }));
+    findings.push(finding('acl-users-with-aclfile', aclMessages.usersWithAclfile(), firstUser.keyword.range, { related, data: { afterLoad: true } }));
   }
   return findings;
 }
 
-function userFindings(doc: UserDocument): Finding[] {
+function userFindings(doc: UserDocument, minPasswordLength: number | undefined): Finding[] {
   const out: Finding[] = [];
   const seen = new Map<string, UserDefinition>();
   for (const def of doc.users) {
@@ -87,7 +87,7 @@ function userFindings(doc: UserDocument): Finding[] {
     const { user, log } = buildUser(def.name, def.rules, doc.context);
     for (const p of log.problems) out.push(problemFinding(p, def, doc.context, source));
     for (const n of log.notes) out.push(noteFinding(n));
-    if (!earlier && !unclosed) out.push(...userSecurityFindings(def, user, doc.context));
+    if (!earlier && !unclosed) out.push(...userSecurityFindings(def, user, doc.context, minPasswordLength));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /** Authentication: who can connect without a password, and how passwords are chosen and kept. */
 import { RULES } from '../../knowledge/rules';
 import { parseAcl } from '../../syntax/aclParser';
-import { passwordWeakness } from '../acl/security';
+import { DEFAULT_MIN_PASSWORD_LENGTH, passwordWeakness } from '../acl/security';
 import { aclFileUsers } from '../acl/users';
 import type { Finding } from '../types';
 import { at, missing } from './common';
@@ -53,8 +53,8 @@ export function configPasswordFindings(facts: SecurityFacts): Finding[] {
   for (const { what, m, index } of secrets) {
     const token = m.line.tokens[index];
     if (!token) continue;
-    const weakness = passwordWeakness(token.value, 'default');
-    if (weakness) out.push({ ...at('weak-password', m, msg.weakPassword(what, weakness), token), severity: RULES['weak-password'].severity, data: { weakness } });
+    const weakness = passwordWeakness(token.value, 'default', facts.settings.minPasswordLength);
+    if (weakness) out.push({ ...at('weak-password', m, msg.weakPassword(what, weakness, facts.settings.minPasswordLength ?? DEFAULT_MIN_PASSWORD_LENGTH), token), severity: RULES['weak-password'].severity, data: { weakness } });
     out.push(at('plaintext-password', m, msg.plaintextPassword(what), token));
   }
   return out;

@@ -17,9 +17,9 @@ export const securityMessages = {
       ? "'requirepass' has no effect with an 'aclfile': the ACL file decides the default user, and it has no 'default' line — the server accepts clients without a password, although CONFIG GET requirepass shows one. Put 'user default ... #<hash>' (or 'user default off') in the ACL file and remove requirepass."
       : "'requirepass' is overridden by the 'aclfile', which decides the default user. Keep the password in the ACL file and remove this line.";
   },
-  weakPassword(what: string, weakness: string): string {
-    const why = weakness === 'common' ? 'is a well-known or guessable password' : weakness === 'short' ? 'is shorter than 32 characters' : 'has too little variety to resist guessing';
-    return `The password of ${what} ${why}. Redis answers quickly, so guessing is cheap: use at least 32 random characters (ACL GENPASS, or openssl rand -hex 32).`;
+  weakPassword(what: string, weakness: string, minLength: number): string {
+    const why = weakness === 'common' ? 'is a well-known or guessable password' : weakness === 'short' ? `is shorter than ${minLength} characters` : 'has too little variety to resist guessing';
+    return `The password of ${what} ${why}. Redis answers quickly, so guessing is cheap: use at least ${minLength} random characters (ACL GENPASS, or openssl rand -hex 32).`;
   },
   plaintextPassword(what: string): string {
     return `The password of ${what} is stored in clear in this file. Prefer ACL users with '#<sha256>' hashes, keep secrets out of version control, and make the file readable by the redis user only.`;
