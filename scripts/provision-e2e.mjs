@@ -134,7 +134,12 @@ async function npmInstall(dir, spec, env) {
 }
 
 function cleanEnv(extra = {}) {
-  const env = { ...process.env, ...extra };
+  const env = { ...process.env };
+  // Under `npm test`, the outer npm (running on the machine's Node) leaves npm_* variables
+  // (npm_node_execpath, npm_config_*...) that make the nested installs run their scripts with
+  // that Node instead of Node 24; code-server's postinstall then refuses. Start clean.
+  for (const key of Object.keys(env)) if (/^npm_/i.test(key) || key === 'NODE' || key === 'INIT_CWD') delete env[key];
+  Object.assign(env, extra);
   // Lifecycle scripts must run: `node` downloads its platform package and code-server builds
   // native modules in postinstall. Variables inherited from `npm run` could turn that off.
   delete env.npm_config_ignore_scripts;
