@@ -33,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('redisConfig', 'Redis Config', serverOptions, clientOptions);
   context.subscriptions.push(vscode.commands.registerCommand('redisConfig.showNotice', showNotice));
+  context.subscriptions.push(vscode.commands.registerCommand('redisConfig.copyConnectionSnippet', () => copyConnectionSnippet()));
   const status = new TargetStatus();
   context.subscriptions.push(status);
   context.subscriptions.push(client.onNotification('redisConfig/target', (info: TargetInfo) => status.set(info)));
@@ -47,6 +48,29 @@ async function showNotice(notice: string): Promise<void> {
   const secret = /\b[0-9a-f]{64}\b/.exec(notice)?.[0];
   const choice = await vscode.window.showInformationMessage(notice, { modal: true }, ...(secret ? ['Copy password'] : []));
   if (choice === 'Copy password' && secret) await vscode.env.clipboard.writeText(secret);
+}
+
+/**
+ * Asks which ACL user and which client library, then copies a connection snippet whose
+ * password comes from an environment variable.
+ */
+async function copyConnectionSnippet(): Promise<void> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!client || !doc || !LANGUAGES.includes(doc.languageId)) {
+    void vscode.window.showWarningMessage('Open a Redis config or ACL file first.');
+    return;
+  }
+  const uri = client.code2ProtocolConverter.asUri(doc.uri);
+  const choices = await client.sendRequest<{ users: string[]; libraries: string[] } | null>('workspace/executeCommand', { command: 'redisConfig.server.connectionSnippet', arguments: [{ uri }] });
+  if (!choices) return;
+  const user = await vscode.window.showQuickPick(choices.users, { title: 'Connect as which user?' });
+  if (!user) return;
+  const library = await vscode.window.showQuickPick(choices.libraries, { title: 'For which client library?' });
+  if (!library) return;
+  const result = await client.sendRequest<{ snippet: string; variable: string } | null>('workspace/executeCommand', { command: 'redisConfig.server.connectionSnippet', arguments: [{ uri, user, library }] });
+  if (!result) return;
+  await vscode.env.clipboard.writeText(result.snippet);
+  void vscode.window.showInformationMessage(`Copied a ${library} snippet for '${user}'. It reads the password from $${result.variable}.`);
 }
 
 /** A status bar item with the target version of the active file, as the server resolved it. */

@@ -186,3 +186,21 @@ test('an included file is checked against the target of the file that includes i
     await client.shutdown();
   }
 });
+
+test('the connection snippet command lists users and writes a snippet without the password', async () => {
+  const client = new LspTestClient();
+  try {
+    await client.initialize(false);
+    const p = client.nextDiagnostics(URI, 1);
+    await client.open(URI, 'redis-conf', 'bind 127.0.0.1\nuser default off\nuser app on >pw-in-file ~app:* +get\n');
+    await p;
+    const choices = (await client.connection.sendRequest('workspace/executeCommand', { command: 'redisConfig.server.connectionSnippet', arguments: [{ uri: URI }] })) as { users: string[] };
+    assert.deepEqual(choices.users, ['default', 'app']);
+    const result = (await client.connection.sendRequest('workspace/executeCommand', { command: 'redisConfig.server.connectionSnippet', arguments: [{ uri: URI, user: 'app', library: 'ioredis' }] })) as { snippet: string; variable: string };
+    assert.match(result.snippet, /new Redis\(/);
+    assert.equal(result.variable, 'REDIS_APP_PASSWORD');
+    assert.ok(!result.snippet.includes('pw-in-file'));
+  } finally {
+    await client.shutdown();
+  }
+});

@@ -8,6 +8,7 @@ import { describeTargets, targetLabel } from '../knowledge/targets';
 import type { DirectiveVariant } from '../knowledge/types';
 
 import { aclHover } from './acl/aclHover';
+import { connectionFacts, connectionSnippet } from './connection';
 import type { Analysis } from './analyze';
 import { includeBase, resolvePath, type FileSource } from './configModel';
 import type { DirectiveLine, Token } from '../syntax/configParser';
@@ -38,7 +39,11 @@ export function hoverAt(analysis: Analysis, position: Position, files: HoverFile
   const settings = analysis.settings;
   // ACL files, and the rules of `user` lines in a config, are explained by the ACL model.
   const acl = analysis.kind === 'acl' ? aclHover({ kind: 'acl', tree: analysis.tree }, position, settings) : aclHover({ kind: analysis.kind, tree: analysis.tree }, position, settings);
-  if (acl) return acl;
+  if (acl) {
+    // On a user name, also show how an application logs in as that user.
+    const user = userNameAt(analysis, position);
+    return user ? { ...acl, markdown: `${acl.markdown}\n\n${clientHowTo(analysis, user)}` } : acl;
+  }
   if (analysis.kind === 'acl') return undefined;
   for (const line of analysis.tree.directives) {
     if (position.line < line.range.start.line || position.line > line.range.end.line) continue;
@@ -112,6 +117,21 @@ function memoryHover(written: string, bytes: bigint, unit: string): string {
   return lines.join('\n\n');
 }
 
+function userNameAt(analysis: Analysis, position: Position): string | undefined {
+  if (analysis.kind === 'acl') {
+    const line = analysis.tree.lines.find((l) => l.user && contains(l.user.range, position));
+    return line?.user?.value;
+  }
+  const line = analysis.tree.directives.find((d) => d.name === 'user' && d.tokens[1] && contains(d.tokens[1].range, position));
+  return line?.tokens[1]?.value;
+}
+
+/** How a client connects as a user, in redis-py (the password comes from the environment). */
+function clientHowTo(analysis: Analysis, user: string): string {
+  const snippet = connectionSnippet(connectionFacts(analysis), user, 'redis-py');
+  return `**Connecting as \`${user}\`** (redis-py; the command *Redis Config: Copy connection snippet* also writes node-redis and ioredis):\n\n\`\`\`python\n${snippet}\`\`\``;
+}
+
 export function directiveHover(name: string, settings: Settings): string | undefined {
   if (name === '') return undefined;
   if (isModuleConfigName(name)) {
@@ -135,6 +155,12 @@ export function directiveHover(name: string, settings: Settings): string | undef
   else facts.push(`Known in ${describeTargets(known)}.`);
   parts.push(facts.map((f) => `- ${f}`).join('\n'));
   if (doc?.related?.length) parts.push(`See also: ${doc.related.map((r) => `\`${r}\``).join(', ')}.`);
+  if (primary === 'tls-port' || primary === 'tls-auth-clients' || primary === 'tls-ca-cert-file') {
+    parts.push("**Client side** (redis-py): `redis.Redis(host, port, ssl=True, ssl_cert_reqs='required', ssl_ca_certs='ca.crt')`, plus `ssl_certfile` and `ssl_keyfile` when the server requires client certificates (`tls-auth-clients yes`).");
+  }
+  if (primary === 'requirepass') {
+    parts.push("**Client side** (redis-py): `redis.Redis(host, port, password=os.environ['REDIS_PASSWORD'])` — read the password from the environment or a secret store, never from source code.");
+  }
   if (settings.target === 'redis-8.0' || settings.target === 'valkey-8.1') {
     parts.push(`_Facts for ${targetLabel(settings.target)} come from its ${settings.target === 'redis-8.0' ? '8.0-m01 milestone' : '8.1 development line'} (October 2024); later changes are not known here._`);
   }

@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeDocument, type Analysis } from '../analysis/analyze';
 import { documentKindFor } from '../analysis/documentKind';
 import { completionsAt } from '../analysis/completion';
+import { CLIENT_LIBRARIES, connectionFacts, connectionSnippet, passwordVariable } from '../analysis/connection';
 import { definitionAt } from '../analysis/definition';
 import { hoverAt } from '../analysis/hover';
 import { inlayHints } from '../analysis/inlayHints';
@@ -30,6 +31,9 @@ import { DEFAULT_SETTINGS, settingsFromClient } from './settings';
 
 /** The notification that tells the client which version a document is checked against. */
 export const TARGET_NOTIFICATION = 'redisConfig/target';
+
+/** The server command behind the client's "Copy connection snippet". */
+export const CONNECTION_COMMAND = 'redisConfig.server.connectionSnippet';
 
 function pathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -66,6 +70,7 @@ export function startServer(connection: Connection, version: string): void {
         documentLinkProvider: { resolveProvider: false },
         definitionProvider: true,
         inlayHintProvider: true,
+        executeCommandProvider: { commands: [CONNECTION_COMMAND] },
       },
       serverInfo: { name: SERVER_NAME, version },
     };
@@ -216,6 +221,18 @@ export function startServer(connection: Connection, version: string): void {
       paddingLeft: false,
       ...(h.tooltip ? { tooltip: h.tooltip } : {}),
     }));
+  });
+
+  // Connection snippets for the client command: the users of a document, or one snippet.
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== CONNECTION_COMMAND) return null;
+    const [arg] = (params.arguments ?? []) as { uri?: string; user?: string; library?: string }[];
+    const got = arg?.uri ? await analysed(arg.uri) : undefined;
+    if (!got) return null;
+    const facts = connectionFacts(got.analysis);
+    if (!arg?.user) return { users: facts.users.length ? facts.users : ['default'], libraries: CLIENT_LIBRARIES };
+    const library = CLIENT_LIBRARIES.find((l) => l === arg.library) ?? 'redis-py';
+    return { snippet: connectionSnippet(facts, arg.user, library), variable: passwordVariable(arg.user) };
   });
 
   documents.listen(connection);
