@@ -5,6 +5,8 @@ import { definitionAt } from '../../server/src/analysis/definition';
 import { inlayHints } from '../../server/src/analysis/inlayHints';
 import { fileLinks } from '../../server/src/analysis/links';
 import { documentSymbols, foldingRanges } from '../../server/src/analysis/symbols';
+import { userReferencesAt } from '../../server/src/analysis/references';
+import { encodeSemanticTokens, semanticTokens } from '../../server/src/analysis/semanticTokens';
 import { cursor } from '../support/cursor';
 import { memoryFiles } from '../support/memoryFiles';
 
@@ -64,4 +66,25 @@ test('go to definition: the line whose value wins, across includes', () => {
   assert.deepEqual(definitionAt(a, position, '/etc/redis/redis.conf'), { file: '/etc/redis/mem.conf', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } } });
   const inc = cursor('maxmemory 1gb\ninclude /etc/redis/$0mem.conf\n');
   assert.equal(definitionAt(analyzeDocument(inc.text, 'config', S), inc.position, '/etc/redis/redis.conf')?.file, '/etc/redis/mem.conf');
+});
+
+test('find references of an ACL user: its definition, masteruser, Sentinel, and the aclfile', () => {
+  const { text, position } = cursor('aclfile users.acl\nmasteruser repl$0ica\nuser other on\n');
+  const a = analyzeDocument(text, 'config', S);
+  const refs = userReferencesAt(a, position, { path: '/etc/redis/redis.conf', source: memoryFiles({ '/etc/redis/users.acl': 'user default off\nuser replica on #x\n' }) });
+  assert.deepEqual(refs, [
+    { range: { start: { line: 1, character: 11 }, end: { line: 1, character: 18 } } },
+    { file: '/etc/redis/users.acl', range: { start: { line: 1, character: 5 }, end: { line: 1, character: 12 } } },
+  ]);
+  const acl = cursor('user app on ~*\nuser ap$0p off\n');
+  assert.equal(userReferencesAt(analyzeDocument(acl.text, 'acl', S), acl.position).length, 2);
+});
+
+test('semantic tokens: known directives, deprecated names, user names', () => {
+  const a = analyzeDocument('maxmemory 1gb\nslave-read-only yes\nbogus 1\nuser app on\n', 'config', S);
+  assert.deepEqual(
+    semanticTokens(a).map((t) => `${t.range.start.line}:${t.range.start.character} ${t.type} ${t.modifiers.join(',')}`),
+    ['0:0 property ', '1:0 property deprecated', '3:0 property ', '3:5 variable declaration'],
+  );
+  assert.deepEqual(encodeSemanticTokens(semanticTokens(a)).slice(0, 10), [0, 0, 9, 0, 0, 1, 0, 15, 0, 1]);
 });

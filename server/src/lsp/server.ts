@@ -22,6 +22,8 @@ import { definitionAt } from '../analysis/definition';
 import { hoverAt } from '../analysis/hover';
 import { inlayHints } from '../analysis/inlayHints';
 import { fileLinks } from '../analysis/links';
+import { userReferencesAt } from '../analysis/references';
+import { encodeSemanticTokens, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../analysis/semanticTokens';
 import { documentSymbols, foldingRanges } from '../analysis/symbols';
 import type { Settings } from '../analysis/types';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
@@ -69,6 +71,8 @@ export function startServer(connection: Connection, version: string): void {
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
         definitionProvider: true,
+        referencesProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
         inlayHintProvider: true,
         executeCommandProvider: { commands: [CONNECTION_COMMAND] },
       },
@@ -210,6 +214,18 @@ export function startServer(connection: Connection, version: string): void {
     if (!got) return null;
     const loc = definitionAt(got.analysis, params.position, pathOf(got.doc.uri));
     return loc ? { uri: loc.file !== undefined ? pathToFileURL(loc.file).href : got.doc.uri, range: loc.range } : null;
+  });
+
+  connection.languages.semanticTokens.on(async (params) => {
+    const got = await analysed(params.textDocument.uri);
+    return { data: got ? encodeSemanticTokens(semanticTokens(got.analysis)) : [] };
+  });
+
+  connection.onReferences(async (params) => {
+    const got = await analysed(params.textDocument.uri);
+    if (!got) return null;
+    const path = pathOf(got.doc.uri);
+    return userReferencesAt(got.analysis, params.position, { ...(path ? { path } : {}), source }).map((l) => ({ uri: l.file !== undefined ? pathToFileURL(l.file).href : got.doc.uri, range: l.range }));
   });
 
   connection.languages.inlayHint.on(async (params) => {
