@@ -438,17 +438,35 @@ async function runUiPhase(tools, tempRoot) {
   await page.screenshot({ path: path.join(resultsDir, 'problems.png') });
   log(`ui: screenshot ${path.relative(repoRoot, path.join(resultsDir, 'problems.png'))}`);
 
-  // Best effort, not a pass/fail criterion: hover the squiggle for a README-style screenshot.
+  // Best effort, not a pass/fail criterion: hover a directive for a README screenshot.
   try {
-    const box = await squiggle.boundingBox();
+    await page.keyboard.press('Control+Shift+M'); // close the Problems panel again
+    const word = page.locator('.monaco-editor .view-line span span', { hasText: /^maxmemory$/ }).first();
+    await word.waitFor({ state: 'visible', timeout: 10_000 });
+    const box = await word.boundingBox();
     if (box) {
-      await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2);
-      await page.locator('.monaco-hover', { hasText: 'bind-all-interfaces' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.locator('.monaco-hover', { hasText: 'maxmemory' }).first().waitFor({ state: 'visible', timeout: 10_000 });
       await page.screenshot({ path: path.join(resultsDir, 'hover.png') });
       log(`ui: screenshot ${path.relative(repoRoot, path.join(resultsDir, 'hover.png'))} (best effort)`);
     }
   } catch (err) {
     log(`ui: hover screenshot skipped (best effort only): ${err?.message?.split('\n')[0] ?? err}`);
+  }
+
+  // Best effort too: the quick fixes of 'bind 0.0.0.0', opened with Ctrl+. like a user would.
+  try {
+    await page.keyboard.press('Escape');
+    const address = page.locator('.monaco-editor .view-line span span', { hasText: /^0\.0\.0\.0$/ }).first();
+    await address.click({ timeout: 10_000 });
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget, .context-view', { hasText: /loopback|Disable/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.screenshot({ path: path.join(resultsDir, 'quickfix.png') });
+    log(`ui: screenshot ${path.relative(repoRoot, path.join(resultsDir, 'quickfix.png'))} (best effort)`);
+    await page.keyboard.press('Escape');
+  } catch (err) {
+    await page.screenshot({ path: path.join(resultsDir, 'quickfix-failure.png') }).catch(() => undefined);
+    log(`ui: quick-fix screenshot skipped (best effort only): ${err?.message?.split('\n')[0] ?? err}`);
   }
 }
 
