@@ -72,3 +72,11 @@ test('a fragment included by another file is not blamed for what it does not set
   assert.ok(codesOf(false).includes('no-auth') && codesOf(false).includes('bind-all-interfaces'));
   assert.deepEqual(codesOf(true), ['protected-mode-off']);
 });
+
+test('aclfile-not-found: an aclfile that cannot be read, relative to the same base as includes', () => {
+  const text = 'bind 127.0.0.1\naclfile users.acl\n';
+  assert.deepEqual(run(text, {}, {}, ['aclfile-not-found']).summary, ['2:9 error aclfile-not-found']);
+  assert.deepEqual(run(text, { '/etc/redis/users.acl': 'user default off\n' }, {}, ['aclfile-not-found']).summary, []);
+  const f = run(text, {}, {}, ['aclfile-not-found']).analysis.findings.find((x) => x.code === 'aclfile-not-found');
+  assert.equal(f?.data?.afterLoad, true);
+});
