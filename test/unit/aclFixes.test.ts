@@ -439,3 +439,15 @@ test('fixes that generate a password are offered only to callers that show notic
     "Replace 'rename-command CONFIG <secret name>' with '-config' for every user, and add user 'config-admin' who may run it (in this file) +notice",
   ]);
 });
+
+test('requirepass-ignored-with-aclfile offers to move the password into the ACL file', () => {
+  const path = '/etc/redis/redis.conf';
+  const files = { '/etc/redis/users.acl': 'user app on #' + 'b'.repeat(64) + ' ~app:* +get\n' };
+  const text = 'bind 127.0.0.1\nrequirepass 9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d9e2f\naclfile /etc/redis/users.acl\n';
+  const source = memoryFiles(files);
+  const a = analyzeDocument(text, 'config', { target: 'redis-7.4', profile: 'production' }, { path, source });
+  const finding = a.findings.find((f) => f.code === 'requirepass-ignored-with-aclfile');
+  assert.ok(finding);
+  const fixes = fixesFor(a, finding, { path, source });
+  assert.ok(fixes.some((f) => /default user in \/etc\/redis\/users\.acl/.test(f.title) && f.edits.some((e) => e.file === '/etc/redis/users.acl')), fixes.map((f) => f.title).join(' | '));
+});

@@ -393,6 +393,7 @@ export function passwordFixes(a: ConfigAnalysis | AclAnalysis, f: FixRequest, ct
       if (line?.name === 'user') return weakRuleFix(a, f, ctx);
       return line?.name === 'requirepass' ? requirepassFixes(a, f, ctx, true) : [];
     case 'requirepass-prefer-acl':
+    case 'requirepass-ignored-with-aclfile':
       return line?.name === 'requirepass' ? requirepassFixes(a, f, ctx, false) : [];
     default:
       return [];
