@@ -454,13 +454,22 @@ async function runUiPhase(tools, tempRoot) {
     log(`ui: hover screenshot skipped (best effort only): ${err?.message?.split('\n')[0] ?? err}`);
   }
 
-  // Best effort too: the quick fixes of 'bind 0.0.0.0', opened with Ctrl+. like a user would.
+  // Best effort too: the rename-command quick fixes, opened with Ctrl+. like a user would.
   try {
     await page.keyboard.press('Escape');
-    const address = page.locator('.monaco-editor .view-line span span', { hasText: /^0\.0\.0\.0$/ }).first();
-    await address.click({ timeout: 10_000 });
+    // Open rename/redis.conf from the Explorer: expand the folder; its redis.conf is then the first one listed.
+    const rows = page.locator('.explorer-folders-view .monaco-list-row');
+    await rows.filter({ has: page.locator('.label-name', { hasText: /^rename$/ }) }).first().click({ timeout: 10_000 });
+    const renameConf = rows.filter({ has: page.locator('.label-name', { hasText: /^redis\.conf$/ }) });
+    await renameConf.nth(1).waitFor({ state: 'visible', timeout: 10_000 });
+    await renameConf.first().click();
+    await page.locator('.tab.active', { hasText: 'redis.conf' }).waitFor({ timeout: 10_000 });
+    const word = page.locator('.monaco-editor .view-line span span', { hasText: /^rename-command$/ }).first();
+    await word.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: 15_000 });
+    await word.click();
     await page.keyboard.press('Control+.');
-    await page.locator('.action-widget, .context-view', { hasText: /loopback|Disable/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('.action-widget, .context-view', { hasText: /Replace/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.screenshot({ path: path.join(resultsDir, 'quickfix.png') });
     log(`ui: screenshot ${path.relative(repoRoot, path.join(resultsDir, 'quickfix.png'))} (best effort)`);
     await page.keyboard.press('Escape');
