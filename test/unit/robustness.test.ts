@@ -8,6 +8,14 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../../server/src/analysis/analyze';
 import { hoverAt } from '../../server/src/analysis/hover';
+import { completionsAt } from '../../server/src/analysis/completion';
+import { definitionAt } from '../../server/src/analysis/definition';
+import { fixAll, fixesFor } from '../../server/src/analysis/fixes';
+import { inlayHints } from '../../server/src/analysis/inlayHints';
+import { fileLinks } from '../../server/src/analysis/links';
+import { userReferencesAt } from '../../server/src/analysis/references';
+import { encodeSemanticTokens, semanticTokens } from '../../server/src/analysis/semanticTokens';
+import { documentSymbols, foldingRanges } from '../../server/src/analysis/symbols';
 import type { DocumentKind, Range } from '../../server/src/analysis/types';
 import { TARGETS } from '../../server/src/knowledge/types';
 
@@ -44,12 +52,25 @@ test('readers and diagnostics never throw and keep ranges inside the document', 
       }
       for (let line = 0; line < Math.min(doc.lineCount, 5); line++) {
         for (const character of [0, 1, 3, 100]) {
-          const h = hoverAt(analysis, { line, character });
+          const position = { line, character };
+          const h = hoverAt(analysis, position);
           if (h) assertInside(doc, h.range, 'hover');
+          for (const c of completionsAt(analysis, position)) assertInside(doc, c.range, 'completion');
+          const def = definitionAt(analysis, position, '/x/redis.conf');
+          if (def && def.file === undefined) assertInside(doc, def.range, 'definition');
+          for (const r of userReferencesAt(analysis, position)) if (r.file === undefined) assertInside(doc, r.range, 'reference');
         }
       }
+      // Every other feature on the same input: no throw, ranges inside.
+      for (const sym of documentSymbols(analysis)) assertInside(doc, sym.range, 'symbol');
+      for (const f of foldingRanges(analysis)) assert.ok(f.startLine <= f.endLine && f.endLine < doc.lineCount);
+      for (const hint of inlayHints(analysis)) assertInside(doc, { start: hint.position, end: hint.position }, 'inlay');
+      for (const l of fileLinks(analysis, '/x/redis.conf')) assertInside(doc, l.range, 'link');
+      encodeSemanticTokens(semanticTokens(analysis));
+      for (const f of analysis.findings) for (const fix of fixesFor(analysis, f)) for (const e of fix.edits) if (e.file === undefined) for (const edit of e.edits) assertInside(doc, edit.range, `fix ${fix.title}`);
+      for (const e of fixAll(analysis).edits) assertInside(doc, e.range, 'fix all');
     }),
-    { numRuns: 3000 },
+    { numRuns: 2000 },
   );
 });
 

@@ -26,14 +26,17 @@ export interface CompletionEntry {
 
 const FILE_DIRECTIVES = new Set(['include', 'aclfile', 'loadmodule', 'tls-cert-file', 'tls-key-file', 'tls-client-cert-file', 'tls-client-key-file', 'tls-ca-cert-file', 'tls-dh-params-file']);
 
-export function completionsAt(a: Analysis, position: Position, ctx: { path?: string; source?: FileSource } = {}): CompletionEntry[] {
+export function completionsAt(a: Analysis, requested: Position, ctx: { path?: string; source?: FileSource } = {}): CompletionEntry[] {
+  // A position past the end of its line (clients may send one) counts as the line's end.
+  const position = a.tree.index.positionAt(a.tree.index.offsetAt(requested));
   // ACL rules, in an ACL file or a `user` line (the ACL completer answers nothing elsewhere).
   const acl = aclCompletions(a.kind === 'acl' ? { kind: 'acl', tree: a.tree } : { kind: a.kind, tree: a.tree }, position, a.settings);
   if (acl.length > 0 || a.kind === 'acl') return acl.map((i) => ({ label: i.label, kind: i.kind, detail: i.detail, documentation: i.documentation, range: i.range, ...(i.insertText ? { insertText: i.insertText } : {}) }));
   const index = a.tree.index;
   const text = index.text;
   const cursor = index.offsetAt(position);
-  const lineStart = index.offsetAt({ line: position.line, character: 0 });
+  const at = position;
+  const lineStart = index.offsetAt({ line: at.line, character: 0 });
   const before = text.slice(lineStart, cursor);
   if (/^\s*#/.test(before)) return [];
   const split = splitArgs(text, lineStart, cursor);
@@ -42,8 +45,8 @@ export function completionsAt(a: Analysis, position: Position, ctx: { path?: str
   const endsInWord = before.length > 0 && !/\s$/.test(before);
   const argIndex = endsInWord ? tokens.length - 1 : tokens.length;
   const current = endsInWord ? tokens[tokens.length - 1] : undefined;
-  const range: Range = { start: current ? index.positionAt(current.start) : position, end: position };
-  if (argIndex <= 0) return directiveCompletions(a, range, position.line);
+  const range: Range = { start: current ? index.positionAt(current.start) : at, end: at };
+  if (argIndex <= 0) return directiveCompletions(a, range, at.line);
   const name = (tokens[0]?.value ?? '').toLowerCase();
   if (name === 'sentinel' && argIndex === 1) {
     return sentinelDirectives(a.settings.target).map((s) => ({ label: s.name, kind: 'sentinel', detail: 'Sentinel setting', range }));

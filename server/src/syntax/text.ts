@@ -70,8 +70,11 @@ export class LineIndex {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
     const start = this.starts[position.line] as number;
-    const next = position.line + 1 < this.starts.length ? (this.starts[position.line + 1] as number) : this.text.length;
-    return Math.max(start, Math.min(start + position.character, next));
+    let end = position.line + 1 < this.starts.length ? (this.starts[position.line + 1] as number) : this.text.length;
+    // A character past the end of the line stops before its line break, as editors do.
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13 && position.line + 1 < this.starts.length) end--;
+    return Math.max(start, Math.min(start + Math.max(0, position.character), end));
   }
 }
 
