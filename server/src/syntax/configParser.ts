@@ -122,10 +122,6 @@ function isCSpace(c: number): boolean {
   return c === SPACE || (c >= TAB && c <= CR);
 }
 
-/** The bytes `sdstrim(line, " \t\r\n")` removes. */
-function isTrimmed(c: number): boolean {
-  return c === SPACE || c === TAB || c === CR || c === LF;
-}
 
 function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
@@ -268,8 +264,9 @@ export function parseConfig(text: string): ParseResult<ConfigTree> {
     redisLine++;
     let s = lineStart;
     let e = lineEnd;
-    while (s < e && isTrimmed(text.charCodeAt(s))) s++;
-    while (e > s && isTrimmed(text.charCodeAt(e - 1))) e--;
+    // Inlined isTrimmed(): this loop runs once per line of the file.
+    for (let c = text.charCodeAt(s); s < e && (c === SPACE || c === TAB || c === CR || c === LF); c = text.charCodeAt(++s));
+    for (let c = text.charCodeAt(e - 1); e > s && (c === SPACE || c === TAB || c === CR || c === LF); c = text.charCodeAt(--e - 1));
     if (nextNul >= 0 && nextNul < lineEnd) {
       errors.push({
         code: 'nul-byte',
@@ -284,7 +281,8 @@ export function parseConfig(text: string): ParseResult<ConfigTree> {
         comments.push(redisLine, s, e);
         let p = s + 1;
         while (p < e && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB)) p++;
-        if (text.startsWith(TOOL_PREFIX, p)) toolComments.push(new CommentLine(redisLine, s, e, index));
+        // 114 is 'r': most comments fail here without a string comparison.
+        if (text.charCodeAt(p) === 114 && text.startsWith(TOOL_PREFIX, p)) toolComments.push(new CommentLine(redisLine, s, e, index));
       }
       else parseDirective(text, s, e, redisLine, frameOf(redisLine - 1, lineStart, lineIndex), directives, errors);
     }
