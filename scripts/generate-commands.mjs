@@ -9,9 +9,10 @@
 //
 // Facts that are the same in several targets are stored once, with the list of targets.
 // `node scripts/generate-commands.mjs --check` fails when the committed file is stale.
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './writeGenerated.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const reference = process.env.REDIS_REFERENCE_DIR ?? resolve(root, '../shared/reference');
@@ -126,17 +127,7 @@ function main() {
     '].join()}]`) as CommandEntry[];',
     '',
   ].join('\n');
-  mkdirSync(dirname(out), { recursive: true });
-  if (process.argv.includes('--check')) {
-    const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
-    if (current !== body) {
-      console.error('server/src/knowledge/generated/commands.ts is stale: run node scripts/generate-commands.mjs');
-      process.exit(1);
-    }
-    return;
-  }
-  writeFileSync(out, body);
-  console.log(`wrote ${out}: ${entries.length} commands and subcommands, ${body.length} bytes`);
+  writeOrCheck(root, out, body, 'node scripts/generate-commands.mjs', `${entries.length} commands and subcommands, ${body.length} bytes`);
 }
 
 main();

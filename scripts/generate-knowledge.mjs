@@ -1,9 +1,10 @@
 // Regenerates server/src/knowledge/generated/directives.ts from the facts extracted from
 // the Redis and Valkey sources (../shared/reference). The output is committed, so the
 // project stands alone; test/unit/knowledge.test.ts checks it is not stale.
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './writeGenerated.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const reference = process.env.REDIS_REFERENCE_DIR ?? resolve(root, '../shared/reference');
@@ -102,17 +103,7 @@ function main() {
     `export const SENTINEL_DIRECTIVES: readonly SentinelEntry[] = ${JSON.stringify(Object.values(sentinel))};`,
     '',
   ].join('\n');
-  mkdirSync(dirname(out), { recursive: true });
-  if (process.argv.includes('--check')) {
-    const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
-    if (current !== body) {
-      console.error('server/src/knowledge/generated/directives.ts is stale: run node scripts/generate-knowledge.mjs');
-      process.exit(1);
-    }
-    return;
-  }
-  writeFileSync(out, body);
-  console.log(`wrote ${out}: ${directives.length} directives`);
+  writeOrCheck(root, out, body, 'node scripts/generate-knowledge.mjs', `${directives.length} directives`);
 }
 
 main();

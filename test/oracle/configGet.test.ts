@@ -8,7 +8,7 @@
  *
  * The server runs on a minimal config, `port <free> / bind 127.0.0.1 / dir <tmp>`, so the
  * defaults of port, bind and dir are not compared (they are what the config sets; our default
- * for dir is a placeholder for the working directory anyway).
+ * for dir only names the working directory anyway).
  *
  * Run: node --import tsx --test test/oracle/configGet.test.ts
  */

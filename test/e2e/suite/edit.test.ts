@@ -1,18 +1,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, describeDiagnostics, lineOf, openFixture, ourDiagnostics, waitFor, waitForDiagnostic } from './helpers';
+import { codeOf, describeDiagnostics, lineOf, openFixture, ourDiagnostics, revertAndCloseAll, waitFor, waitForDiagnostic } from './helpers';
 
 suite('editing redis-edit.conf', () => {
   let editor: vscode.TextEditor | undefined;
 
-  suiteTeardown(async () => {
-    // Never leave the fixture modified (nothing is saved, but discard the buffer anyway).
-    if (editor?.document.isDirty) {
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    await closeAllEditors();
-  });
+  // Never leave the fixture modified (nothing is saved, but discard the buffer anyway).
+  suiteTeardown(() => revertAndCloseAll([editor?.document]));
 
   test('replacing bind 0.0.0.0 by bind 127.0.0.1 removes bind-all-interfaces', async () => {
     editor = await openFixture('redis-edit.conf');

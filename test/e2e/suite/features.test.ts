@@ -1,17 +1,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, describeDiagnostics, lineOf, openFixture, ourDiagnostics, waitFor, waitForDiagnostic } from './helpers';
+import { codeOf, describeDiagnostics, lineOf, openFixture, ourDiagnostics, revertAndCloseAll, waitFor, waitForDiagnostic } from './helpers';
 
 suite('editor features in redis-features.conf', () => {
   let editor: vscode.TextEditor | undefined;
 
-  suiteTeardown(async () => {
-    if (editor?.document.isDirty) {
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    await closeAllEditors();
-  });
+  suiteTeardown(() => revertAndCloseAll([editor?.document]));
 
   test('completion offers directive names with their documentation', async () => {
     editor = await openFixture('redis-features.conf');

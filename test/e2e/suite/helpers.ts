@@ -111,3 +111,13 @@ export function hoverTexts(hovers: readonly vscode.Hover[]): string[] {
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Undoes a test's edits without saving them, then closes every editor. */
+export async function revertAndCloseAll(docs: readonly (vscode.TextDocument | undefined)[]): Promise<void> {
+  for (const doc of docs) {
+    if (!doc?.isDirty) continue;
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await closeAllEditors();
+}

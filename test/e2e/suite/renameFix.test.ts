@@ -1,19 +1,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, fixtureUri, lineOf, waitFor, waitForDiagnostic } from './helpers';
+import { fixtureUri, revertAndCloseAll, lineOf, waitFor, waitForDiagnostic } from './helpers';
 
 suite('rename-command → ACL from the light bulb', () => {
   const docs: vscode.TextDocument[] = [];
 
-  suiteTeardown(async () => {
-    // Undo the fix in both files without saving them.
-    for (const doc of docs) {
-      if (!doc.isDirty) continue;
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    await closeAllEditors();
-  });
+  // Undo the fix in both files without saving them.
+  suiteTeardown(() => revertAndCloseAll(docs));
 
   test('the fix edits the config and its ACL file', async () => {
     const conf = await vscode.workspace.openTextDocument(fixtureUri('rename', 'redis.conf'));
