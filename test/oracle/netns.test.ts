@@ -6,6 +6,7 @@
  *   - the default config (no bind, protected mode on, no password): the remote client is refused with
  *     the protected-mode DENIED error, on every version;
  *   - a server bound to 127.0.0.1 only, or no server at all: the remote client cannot connect;
+ *   - a server bound to the host address only with a password: NOAUTH remotely until AUTH;
  *   - the version's own CLI runs inside the namespace;
  *   - the namespace is gone after the process that made it exits, by an uncaught error or a
  *     signal, and the namespaces of dead processes are removed.
@@ -87,6 +88,25 @@ test('the namespace is another host: loopback-only servers and closed ports are 
   const closed = await ns.client(await freePort(), [['PING']]);
   assert.equal(closed.connected, false, show(closed));
   assert.deepEqual(closed.replies, []);
+});
+
+test('a server bound to the host address only, with a password: ready without loopback, NOAUTH remotely until AUTH', { skip: unavailable }, async () => {
+  const ns = await ensureNetns();
+  for (const version of oracleVersions()) {
+    const s = await startRedis(`bind ${ns.hostAddress}\nrequirepass remote-secret\n`, { version });
+    assert.equal(s.status, 'running', `${version} starts`);
+    if (s.status !== 'running') continue;
+    try {
+      await assert.rejects(s.command('PING'), /does not listen on 127\.0\.0\.1/, `${version}: no loopback client`);
+      const denied = await ns.client(s.port, [['SET', 'k', 'v']]);
+      assert.equal(denied.replies[0]?.ok, false, show(denied));
+      assert.match(denied.replies[0]?.text ?? '', /^NOAUTH/, show(denied));
+      const allowed = await ns.client(s.port, [['AUTH', 'remote-secret'], ['SET', 'k', 'v']]);
+      assert.deepEqual(allowed.replies, [{ ok: true, text: 'OK' }, { ok: true, text: 'OK' }], show(allowed));
+    } finally {
+      await s.stop();
+    }
+  }
 });
 
 test("the version's CLI runs inside the namespace", { skip: unavailable }, async () => {

@@ -140,6 +140,14 @@ for (const version of oracleVersions()) {
       assert.equal(await sharedServer(version), shared, 'the shared server is kept for the process');
     }
 
+    // Readiness does not need a PING that a password would refuse.
+    await withServer(version, 'requirepass smoke-secret\n', async (s) => {
+      const noauth = await s.command('PING');
+      assert.ok(noauth instanceof RespError && /^NOAUTH/.test(noauth.message), `PING before AUTH: ${text(noauth)}`);
+      assert.equal(await s.command('AUTH', 'smoke-secret'), 'OK');
+      assert.equal(await s.command('PING'), 'PONG');
+    });
+
     const acl = await startAclServer(version);
     try {
       const ok = await acl.load(`user default on nopass ~* +@all\nuser app on >secret ~app:* +get\n`);

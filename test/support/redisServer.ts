@@ -618,11 +618,13 @@ async function startOnce(server: OracleServer, configText: string, opts: StartOp
       throw new Error(`${server.id} (pid ${pid}) neither exited nor became ready within ${timeoutMs} ms. Log:\n${log()}`);
     }
     let client: RespClient | undefined;
+    // Only a connection tried after the ready line can tell that loopback is not served.
+    const triedWhenReady = readySeen;
     try {
       client = await RespClient.connect(port, '127.0.0.1', 1000);
     } catch (e) {
       // Ready but not on loopback: the config binds other addresses only.
-      if (readySeen && child.exitCode === null) return up(RespClient.unconnected(new Error(`${server.id} does not listen on 127.0.0.1:${port} (${(e as Error).message})`)));
+      if (triedWhenReady && child.exitCode === null) return up(RespClient.unconnected(new Error(`${server.id} does not listen on 127.0.0.1:${port} (${(e as Error).message})`)));
     }
     if (client) {
       try {
