@@ -78,11 +78,21 @@ function must(args: readonly string[]): string {
   return r.output;
 }
 
-/** Why network namespaces cannot be used here, or undefined when they can. */
+/**
+ * Why network namespaces cannot be used here, or undefined when they can. As root, installs
+ * iproute2 (the `ip` command) when it is missing, as the other provisioning does.
+ */
 export function netnsUnavailable(): string | undefined {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return 'network namespaces need root';
+  if (spawnSync('ip', ['-V'], { stdio: 'ignore' }).error) {
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const lock = ['-o', 'DPkg::Lock::Timeout=300'];
+    spawnSync('apt-get', [...lock, 'update'], { env, stdio: 'ignore', timeout: 300_000 });
+    const r = spawnSync('apt-get', [...lock, 'install', '-y', '--no-install-recommends', 'iproute2'], { env, encoding: 'utf8', timeout: 300_000 });
+    if (r.status !== 0) return `the \`ip\` command is missing and apt-get install iproute2 failed: ${`${r.stdout ?? ''}${r.stderr ?? ''}`.trim().slice(-500)}`;
+  }
   const r = ip(['netns', 'list']);
-  if (!r.ok) return `\`ip netns list\` fails: ${r.output || 'iproute2 missing?'}`;
+  if (!r.ok) return `\`ip netns list\` fails: ${r.output}`;
   return undefined;
 }
 
