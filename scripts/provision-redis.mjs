@@ -505,6 +505,8 @@ export async function provisionRedis({ versions = ORACLE_VERSIONS, force = false
   const wanted = releasesFor(versions);
   if (force || !wanted.every(releaseReady)) {
     await withLock(async () => {
+      // Unpacking interrupted by a killed process; nobody else writes while we hold the lock.
+      if (existsSync(rootsDir)) for (const d of readdirSync(rootsDir)) if (d.includes('.partial-')) rmSync(path.join(rootsDir, d), { recursive: true, force: true });
       const failures = readJson(failureFile) ?? {};
       const remember = (release, message) => {
         failures[release] = { at: new Date().toISOString(), message };
