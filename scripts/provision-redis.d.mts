@@ -37,3 +37,19 @@ export function provisionRedis(options?: {
   force?: boolean;
   log?: (message: string) => void;
 }): Promise<Record<OracleVersion, OracleServer>>;
+
+export type DebianRelease = 'bullseye' | 'trixie' | 'sid';
+
+/** The pinned servers of a release: `[id, { product, upstream, release, package, deb }]`. */
+export function serversOf(release: DebianRelease): [OracleVersion, { product: string; upstream: string; release: string; package: string; deb: string }][];
+
+/**
+ * The Debian version to download per package of `release`, from what the archive offers
+ * (`apt-cache madison`: package -> versions with their suite, newest first), and the problems
+ * that stop it (each names the package and what the archive has instead).
+ */
+export function chooseVersions(
+  release: DebianRelease,
+  available: ReadonlyMap<string, readonly { version: string; suite: string }[]>,
+  servers?: ReturnType<typeof serversOf>,
+): { chosen: Map<string, string>; problems: string[] };

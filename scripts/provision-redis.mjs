@@ -203,7 +203,7 @@ function madison(opts, packages) {
  * when the archive still has it, else another build of the same upstream release (with a
  * message), else a clear failure; the newest of the release for libraries.
  */
-function chooseVersions(release, available, servers) {
+export function chooseVersions(release, available, servers = serversOf(release)) {
   const { suites, libraries } = RELEASES[release];
   const inRelease = (name) => (available.get(name) ?? []).filter((v) => suites.includes(v.suite));
   const chosen = new Map();
@@ -298,7 +298,7 @@ function readStamp(release) {
   }
 }
 
-function serversOf(release) {
+export function serversOf(release) {
   return Object.entries(SERVERS).filter(([, s]) => s.release === release);
 }
 

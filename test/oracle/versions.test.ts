@@ -5,7 +5,8 @@
  * names as the reference taken from that version (../shared/reference/live/<version>.json, when
  * that folder is present). The helpers built on top are exercised once per version too: a
  * refused config names its line, Sentinel mode starts, the version's CLI talks to its server,
- * and ACL LOAD works on a kept server.
+ * and ACL LOAD works on a kept server. The provisioning's choice of package versions is checked
+ * on archives that moved on.
  *
  * Run: node --import tsx --test test/oracle/versions.test.ts
  */
@@ -16,8 +17,10 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { startAclServer } from '../support/aclOracle';
 import {
+  DEFAULT_VERSION,
   ensureServer,
   launchArgs,
+  ORACLE_VERSIONS,
   oracleVersions,
   probeConfig,
   RespError,
@@ -76,6 +79,37 @@ async function withServer<T>(version: OracleVersion, config: string, fn: (s: Run
     await r.stop();
   }
 }
+
+test('the provisioning script and the test helpers list the same versions', async () => {
+  const script = await import('../../scripts/provision-redis.mjs');
+  assert.deepEqual(script.ORACLE_VERSIONS, ORACLE_VERSIONS);
+  assert.equal(script.DEFAULT_VERSION, DEFAULT_VERSION);
+});
+
+test('a pinned package that left the archive: another build of the same release is taken, else the failure names it', async () => {
+  const { chooseVersions } = await import('../../scripts/provision-redis.mjs');
+  // sid moved on from 9.1.2-1 to a rebuild of the same upstream release.
+  const rebuilt = chooseVersions('sid', new Map([['valkey-tools', [{ version: '9.1.2-2', suite: 'sid' }]]]));
+  assert.deepEqual(rebuilt.problems, []);
+  assert.equal(rebuilt.chosen.get('valkey-tools'), '9.1.2-2');
+  // ... or to another release: nothing to take, and the message says what is there instead.
+  const moved = chooseVersions('sid', new Map([['valkey-tools', [{ version: '9.2.0-1', suite: 'sid' }, { version: '8.1.1+dfsg1-3+deb13u3', suite: 'trixie' }]]]));
+  assert.equal(moved.chosen.has('valkey-tools'), false);
+  assert.equal(moved.problems.length, 1);
+  assert.match(moved.problems[0] ?? '', /valkey-9\.1\.2: valkey-tools 9\.1\.2-1 .*not in Debian sid any more; versions there: 9\.2\.0-1/);
+  // A library is taken from the release's own suites, newest first; a missing one is named.
+  const trixie = chooseVersions(
+    'trixie',
+    new Map([
+      ['libc6', [{ version: '2.43-7', suite: 'sid' }, { version: '2.41-12+deb13u5', suite: 'trixie' }]],
+      ['redis-tools', [{ version: '5:8.0.2-3+deb13u3', suite: 'trixie-security' }]],
+      ['valkey-tools', [{ version: '8.1.1+dfsg1-3+deb13u3', suite: 'trixie' }]],
+    ]),
+  );
+  assert.equal(trixie.chosen.get('libc6'), '2.41-12+deb13u5');
+  assert.equal(trixie.chosen.get('redis-tools'), '5:8.0.2-3+deb13u3');
+  assert.ok(trixie.problems.some((p) => /^library libssl3t64: not found in trixie, trixie-security$/.test(p)), trixie.problems.join('\n'));
+});
 
 for (const version of oracleVersions()) {
   test(`${version}: provisioned, starts on an empty config, reports its version, CONFIG GET * as the reference`, async (t) => {
