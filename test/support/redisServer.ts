@@ -634,8 +634,9 @@ async function startOnce(server: OracleServer, configText: string, opts: StartOp
           const info = await withTimeout(client.command('INFO', 'server'), 2000, 'INFO');
           const m = Buffer.isBuffer(info) ? /process_id:(\d+)/.exec(info.toString('latin1')) : null;
           if (m && Number(m[1]) === pid) return up(client);
-        } else if (pong instanceof RespError && ANSWERS_BUT_REFUSES.test(pong.message) && (readySeen || child.exitCode === null)) {
-          // A password or an ACL stops the PING; the port was free before our server took it.
+        } else if (pong instanceof RespError && ANSWERS_BUT_REFUSES.test(pong.message) && child.exitCode === null) {
+          // A password or an ACL stops the PING (and INFO). The port was free a moment ago and our
+          // server still runs, so it holds it: another one there would have made it exit.
           return up(client);
         }
       } catch {
