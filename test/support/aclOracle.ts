@@ -1,21 +1,21 @@
 /**
  * What the ACL oracle tests need from a real redis-server, on top of redisServer.ts (used
- * read-only: the binary, free ports, the RESP client, the FATAL banner parser):
+ * read-only: the servers per version, free ports, the RESP client, the FATAL banner parser):
  *
- * - `startAclServer()`: one server with an `aclfile`, kept running; `load(text)` rewrites the
+ * - `startAclServer(version)`: one server with an `aclfile`, kept running; `load(text)` rewrites the
  *   file and runs ACL LOAD, returning the lines Redis names in its error reply.
- * - `startupCheck(body)`: starts a server on `body` (after a small header, read from stdin,
+ * - `startupCheck(body, files, version)`: starts a server on `body` (after a small header, read from stdin,
  *   listening on a unix socket only) and says whether it reached "ready to accept
  *   connections", and if not, which line or user its error names.
  *
  * Every server is stopped by its PID in a finally block (SIGKILL when it is only a probe),
  * with no fixed sleeps: readiness is the server's own log line or a PING reply.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureRedisServer, freePort, parseFatalBanner, RespClient, RespError, type RespValue } from './redisServer';
+import { DEFAULT_VERSION, ensureServer, freePort, parseFatalBanner, RespClient, RespError, spawnServer, type OracleVersion, type RespValue } from './redisServer';
 
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -90,14 +90,15 @@ export function aclLoadErrorLines(message: string, aclPath: string): Set<number>
   return lines;
 }
 
-export async function startAclServer(): Promise<AclServer> {
-  const binary = await ensureRedisServer();
+export async function startAclServer(version: OracleVersion = DEFAULT_VERSION): Promise<AclServer> {
+  const server = await ensureServer(version);
   const dir = mkdtempSync(join(tmpdir(), 'acl-oracle-'));
   const aclPath = join(dir, 'users.acl');
-  writeFileSync(aclPath, 'user default on nopass ~* &* +@all\n');
+  // Channel rules (`&*`) exist from 6.2 on.
+  writeFileSync(aclPath, `user default on nopass ~* ${version.startsWith('redis-6.0') ? '' : '&* '}+@all\n`);
   const port = await freePort();
   const config = [`port ${port}`, 'bind 127.0.0.1', `dir ${dir}`, `aclfile ${aclPath}`, 'save ""', 'appendonly no', 'logfile ""', 'daemonize no'].join('\n');
-  const child = spawn(binary, ['-'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawnServer(server, ['-'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
   const chunks: Buffer[] = [];
   child.stdout?.on('data', (d: Buffer) => chunks.push(d));
   child.stderr?.on('data', (d: Buffer) => chunks.push(d));
@@ -105,9 +106,9 @@ export async function startAclServer(): Promise<AclServer> {
   const pid = child.pid;
   let client: RespClient | undefined;
   try {
-    if (pid === undefined) throw new Error(`could not start ${binary}`);
+    if (pid === undefined) throw new Error(`could not start ${server.id}`);
     const ready = await waitForOutput(child, chunks, (t) => READY.test(t), 15_000);
-    if (ready !== 'match') throw new Error(`redis-server did not start (${ready}):\n${Buffer.concat(chunks).toString('utf8')}`);
+    if (ready !== 'match') throw new Error(`${server.id} did not start (${ready}):\n${Buffer.concat(chunks).toString('utf8')}`);
     client = await RespClient.connect(port);
   } catch (e) {
     await killPid(child, 'SIGKILL');
@@ -156,14 +157,14 @@ export const STARTUP_HEADER = 5;
  * socket in a fresh folder. `files` are written into that folder first (an ACL file that
  * `body` names by `<dir>/name`: the string `$DIR` in `body` is replaced by the folder).
  */
-export async function startupCheck(body: string, files: Readonly<Record<string, string>> = {}): Promise<StartupResult> {
-  const binary = await ensureRedisServer();
+export async function startupCheck(body: string, files: Readonly<Record<string, string>> = {}, version: OracleVersion = DEFAULT_VERSION): Promise<StartupResult> {
+  const server = await ensureServer(version);
   const dir = mkdtempSync(join(tmpdir(), 'acl-startup-'));
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     const header = ['port 0', `unixsocket ${join(dir, 's.sock')}`, `dir ${dir}`, 'save ""', 'appendonly no'];
     const config = `${header.join('\n')}\n${body.split('$DIR').join(dir)}\n`;
-    const child = spawn(binary, ['-'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawnServer(server, ['-'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout?.on('data', (d: Buffer) => out.push(d));
@@ -174,7 +175,7 @@ export async function startupCheck(body: string, files: Readonly<Record<string, 
     try {
       const r = await waitForOutput(child, out, (t) => READY.test(t), 15_000);
       if (r === 'match') return { accepted: true, message: 'ready' };
-      if (r === 'timeout') throw new Error(`redis-server neither started nor exited:\n${Buffer.concat(out).toString('utf8')}`);
+      if (r === 'timeout') throw new Error(`${server.id} neither started nor exited:\n${Buffer.concat(out).toString('utf8')}`);
       await closed;
       const banner = parseFatalBanner(Buffer.concat(err));
       if (banner) return { accepted: false, ...(banner.fileLine !== undefined ? { line: banner.fileLine - STARTUP_HEADER } : {}), message: banner.message };

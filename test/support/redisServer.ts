@@ -1,23 +1,34 @@
 /**
- * Test helpers that run the real `redis-server` as an oracle.
+ * Test helpers that run real Redis and Valkey servers as oracles.
  *
- * - `ensureRedisServer()` finds the binary, installs the Debian package when we are root, or
- *   throws with the command to run.
- * - `startRedis(config)` writes the config (after a fixed header) into a fresh temporary
- *   directory, starts the server and resolves as soon as it answers PING, or as soon as it
- *   exits (a refused config exits within milliseconds).
- * - `checkConfig(text)` says whether redis-server accepts `text`, and if not, on which line of
- *   `text` and with which message.
+ * - Versions: `ORACLE_VERSIONS` lists the servers the oracles can run (Redis 6.0.16, 7.0.15, 8.0.2,
+ *   Valkey 8.1.1, 9.1.2); `oracleVersions()` is that list, narrowed by `$REDIS_ORACLE_VERSIONS`
+ *   (comma-separated) when set. Every helper below takes `version` (default `redis-7.0.15`, the
+ *   system's redis-server). `ensureServer(version)` provisions it (scripts/provision-redis.mjs:
+ *   Debian packages unpacked under .cache/redis-oracles/) and says how to start it;
+ *   `spawnServer(server, args)` starts it.
+ * - `ensureRedisServer()` finds the system's redis-server 7.0, installs the Debian package when we
+ *   are root, or throws with the command to run.
+ * - `startRedis(config, { version })` writes the config (after a fixed header) into a fresh
+ *   temporary directory, starts the server and resolves as soon as it is ready (its own log line,
+ *   or a PING reply), or as soon as it exits (a refused config exits within milliseconds).
+ *   `sharedServer(version)` is one such server per version, kept for the whole test process.
+ * - `checkConfig(text, { version })` says whether the server accepts `text`, and if not, on which
+ *   line of `text` and with which message; `probeConfig` is the same verdict without a
+ *   connection (the cheap path for thousands of files), `probeConfigs` runs many in parallel.
  * - `RespClient` is a minimal RESP2 client (PING, CONFIG GET, ACL DRYRUN, ...).
  *
  * Every server is stopped by its PID (SIGTERM, then SIGKILL after a deadline) and its temporary
  * directory removed, in `stop()`, and as a last resort when the test process exits.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { accessSync, constants as fsConstants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import type { Launch, OracleServer, OracleVersion } from '../../scripts/provision-redis.mjs' with { 'resolution-mode': 'import' };
+
+export type { Launch, OracleServer, OracleVersion };
 
 // ---------------------------------------------------------------------------------------------
 // Finding or installing redis-server
@@ -40,19 +51,23 @@ function isExecutable(path: string): boolean {
   }
 }
 
-/** The redis-server binary to use: `$REDIS_SERVER`, else `redis-server` on PATH, else undefined. */
-export function findRedisServer(): string | undefined {
-  const fromEnv = process.env[REDIS_SERVER_ENV];
-  if (fromEnv) return isExecutable(fromEnv) ? fromEnv : undefined;
+function findOnPath(name: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (!dir) continue;
-    const candidate = join(dir, 'redis-server');
+    const candidate = join(dir, name);
     if (isExecutable(candidate)) return candidate;
   }
   return undefined;
 }
 
-function runQuiet(cmd: string, args: string[], env?: NodeJS.ProcessEnv): { status: number | null; output: string } {
+/** The redis-server binary to use: `$REDIS_SERVER`, else `redis-server` on PATH, else undefined. */
+export function findRedisServer(): string | undefined {
+  const fromEnv = process.env[REDIS_SERVER_ENV];
+  if (fromEnv) return isExecutable(fromEnv) ? fromEnv : undefined;
+  return findOnPath('redis-server');
+}
+
+function runQuiet(cmd: string, args: readonly string[], env?: NodeJS.ProcessEnv): { status: number | null; output: string } {
   const r = spawnSync(cmd, args, { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
 }
@@ -95,6 +110,93 @@ export function redisServerVersion(binary: string): string {
   const r = runQuiet(binary, ['--version']);
   const m = /v=(\S+)/.exec(r.output);
   if (!m?.[1]) throw new Error(`cannot read the version of ${binary}: ${r.output}`);
+  return m[1];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Versions
+
+/** Every server the oracles can run, oldest first. */
+export const ORACLE_VERSIONS: readonly OracleVersion[] = ['redis-6.0.16', 'redis-7.0.15', 'redis-8.0.2', 'valkey-8.1.1', 'valkey-9.1.2'];
+
+/** The version every helper runs when none is named: the system's Debian bookworm redis-server. */
+export const DEFAULT_VERSION: OracleVersion = 'redis-7.0.15';
+
+/** Narrows the versions the multi-version suites run, e.g. `REDIS_ORACLE_VERSIONS=redis-7.0.15,valkey-9.1.2`. */
+export const ORACLE_VERSIONS_ENV = 'REDIS_ORACLE_VERSIONS';
+
+/** The versions to test: all of them, or those `$REDIS_ORACLE_VERSIONS` names (unknown names throw). */
+export function oracleVersions(): readonly OracleVersion[] {
+  const wanted = (process.env[ORACLE_VERSIONS_ENV] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  if (wanted.length === 0) return ORACLE_VERSIONS;
+  const unknown = wanted.filter((v) => !(ORACLE_VERSIONS as readonly string[]).includes(v));
+  if (unknown.length > 0) throw new Error(`${ORACLE_VERSIONS_ENV} names unknown versions ${unknown.join(', ')}; known: ${ORACLE_VERSIONS.join(', ')}`);
+  return ORACLE_VERSIONS.filter((v) => wanted.includes(v));
+}
+
+/** The upstream version a version id names: `valkey-8.1.1` -> `8.1.1`. */
+export function upstreamVersion(version: OracleVersion): string {
+  return version.replace(/^[a-z]+-/, '');
+}
+
+const servers = new Map<OracleVersion, Promise<OracleServer>>();
+
+/**
+ * How to start `version`, provisioned first when needed (the default version: the system's
+ * redis-server, or `$REDIS_SERVER`). Rejects with a message naming what could not be had.
+ */
+export function ensureServer(version: OracleVersion = DEFAULT_VERSION): Promise<OracleServer> {
+  let p = servers.get(version);
+  if (!p) {
+    p = version === DEFAULT_VERSION ? systemServer() : provisioned(version);
+    servers.set(version, p);
+    // A failure is remembered for this process: every test of that version fails with it at once.
+  }
+  return p;
+}
+
+async function systemServer(): Promise<OracleServer> {
+  const binary = await ensureRedisServer();
+  const cli = findOnPath('redis-cli');
+  const none: Readonly<Record<string, string>> = {};
+  return {
+    id: DEFAULT_VERSION,
+    product: 'redis',
+    version: upstreamVersion(DEFAULT_VERSION),
+    origin: `system ${binary}`,
+    server: { command: binary, args: [], env: none },
+    cli: cli ? { command: cli, args: [], env: none } : undefined,
+  };
+}
+
+async function provisioned(version: OracleVersion): Promise<OracleServer> {
+  const { provisionRedis, ProvisionError } = await import('../../scripts/provision-redis.mjs');
+  try {
+    const got = await provisionRedis({ versions: [version], log: (m) => process.stderr.write(`[provision-redis] ${m}\n`) });
+    return got[version];
+  } catch (e) {
+    if (e instanceof ProvisionError) throw new Error(`${version} cannot run: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
+
+/** Arguments and environment for `launch` followed by the caller's arguments. */
+export function launchArgs(launch: Launch, args: readonly string[], env: NodeJS.ProcessEnv = process.env): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
+  return { command: launch.command, args: [...launch.args, ...args], env: { ...env, ...launch.env } };
+}
+
+/** Starts the server program of `server` with `args` (config file first, as for redis-server). */
+export function spawnServer(server: OracleServer, args: readonly string[], options: SpawnOptions = {}): ChildProcess {
+  const l = launchArgs(server.server, args, options.env ?? process.env);
+  return spawn(l.command, l.args, { ...options, env: l.env });
+}
+
+/** `--version` of a provisioned server, e.g. `8.1.1`. */
+export function serverVersion(server: OracleServer): string {
+  const l = launchArgs(server.server, ['--version']);
+  const r = runQuiet(l.command, l.args, l.env);
+  const m = /v=(\S+)/.exec(r.output);
+  if (!m?.[1]) throw new Error(`cannot read the version of ${server.id}: ${r.output}`);
   return m[1];
 }
 
@@ -193,26 +295,42 @@ export class RespClient {
   private buf: Buffer = Buffer.alloc(0);
   private readonly waiting: { resolve: (v: RespValue) => void; reject: (e: Error) => void }[] = [];
   private failure: Error | undefined;
+  private unrefIdle = false;
 
-  private constructor(private readonly socket: Socket) {
-    socket.on('data', (d: Buffer) => this.onData(d));
-    socket.on('error', (e) => this.fail(e));
-    socket.on('close', () => this.fail(new Error('connection closed')));
+  private constructor(private readonly socket: Socket | undefined, failure?: Error) {
+    this.failure = failure;
+    socket?.on('data', (d: Buffer) => this.onData(d));
+    socket?.on('error', (e) => this.fail(e));
+    socket?.on('close', () => this.fail(new Error('connection closed')));
+  }
+
+  /** A client that never connected: every command rejects with `reason`. */
+  static unconnected(reason: Error): RespClient {
+    return new RespClient(undefined, reason);
+  }
+
+  /** Connects to a Unix socket. */
+  static connectPath(path: string, timeoutMs = 2000): Promise<RespClient> {
+    return RespClient.open((socket, done) => socket.connect(path, done), path, timeoutMs);
   }
 
   static connect(port: number, host = '127.0.0.1', timeoutMs = 2000): Promise<RespClient> {
+    return RespClient.open((socket, done) => socket.connect(port, host, done), `${host}:${port}`, timeoutMs);
+  }
+
+  private static open(connect: (socket: Socket, done: () => void) => void, where: string, timeoutMs: number): Promise<RespClient> {
     return new Promise((resolve, reject) => {
       const socket = new Socket();
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new Error(`connect to ${host}:${port} timed out`));
+        reject(new Error(`connect to ${where} timed out`));
       }, timeoutMs);
       socket.once('error', (e) => {
         clearTimeout(timer);
         socket.destroy();
         reject(e);
       });
-      socket.connect(port, host, () => {
+      connect(socket, () => {
         clearTimeout(timer);
         socket.removeAllListeners('error');
         socket.setNoDelay(true);
@@ -221,16 +339,26 @@ export class RespClient {
     });
   }
 
+  /**
+   * Lets the process exit while no reply is awaited (a connection kept for the whole process);
+   * a pending command still keeps it alive until its reply.
+   */
+  unrefWhenIdle(): void {
+    this.unrefIdle = true;
+    if (this.waiting.length === 0) this.socket?.unref();
+  }
+
   command(...args: (string | Buffer | number)[]): Promise<RespValue> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      this.socket.write(encodeCommand(args));
+      if (this.unrefIdle) this.socket?.ref();
+      this.socket?.write(encodeCommand(args));
     });
   }
 
   close(): void {
-    this.socket.destroy();
+    this.socket?.destroy();
   }
 
   private onData(d: Buffer): void {
@@ -242,13 +370,14 @@ export class RespClient {
         r = parseReply(this.buf, pos);
       } catch (e) {
         this.fail(e as Error);
-        this.socket.destroy();
+        this.socket?.destroy();
         return;
       }
       if (!r) break;
       pos = r.next;
       this.waiting.shift()?.resolve(r.value);
     }
+    if (this.unrefIdle && this.waiting.length === 0) this.socket?.unref();
     this.buf = pos >= this.buf.length ? Buffer.alloc(0) : this.buf.subarray(pos);
   }
 
@@ -312,11 +441,18 @@ function removeDir(dir: string): void {
   dirs.delete(dir);
 }
 
-/** The lines written before the user's config; `checkConfig` subtracts their count. */
-export function headerLines(port: number, dir: string): string[] {
-  return [`port ${port}`, 'bind 127.0.0.1', `dir ${quoteArg(dir)}`, 'daemonize no', 'save ""', 'appendonly no', 'logfile ""'];
+/** The bind line of the header when `StartOptions.bind` is not given. */
+export const DEFAULT_HEADER_BIND: readonly string[] = ['127.0.0.1'];
+
+/**
+ * The lines written before the user's config; `checkConfig` subtracts their count. `bind` null
+ * leaves the bind line out (the server then listens where its version listens by default).
+ */
+export function headerLines(port: number, dir: string, bind: readonly string[] | null = DEFAULT_HEADER_BIND): string[] {
+  return [`port ${port}`, ...(bind === null ? [] : [`bind ${bind.join(' ')}`]), `dir ${quoteArg(dir)}`, 'daemonize no', 'save ""', 'appendonly no', 'logfile ""'];
 }
 
+/** The header's length with the default bind line. */
 export const HEADER_LINE_COUNT = 7;
 
 /** Quotes an argument for a config line when it needs it (double quotes, `\\` and `\"` escaped). */
@@ -326,7 +462,13 @@ export function quoteArg(s: string): string {
 }
 
 export interface StartOptions {
-  /** Give up (and kill the server) when it neither exits nor answers PING by then. Default 15 s. */
+  /** The server to run (default redis-7.0.15). */
+  version?: OracleVersion;
+  /** Run as Sentinel (`--sentinel` after the config file). */
+  sentinel?: boolean;
+  /** Addresses of the header's bind line (default 127.0.0.1); null: no bind line. */
+  bind?: readonly string[] | null;
+  /** Give up (and kill the server) when it neither exits nor becomes ready by then. Default 15 s. */
   timeoutMs?: number;
   /** Extra command-line arguments after the config file name. */
   args?: string[];
@@ -334,15 +476,25 @@ export interface StartOptions {
 
 export interface RunningRedis {
   readonly status: 'running';
+  readonly version: OracleVersion;
+  readonly server: OracleServer;
   readonly pid: number;
   readonly port: number;
   readonly dir: string;
+  /** The config file the server was started on (Sentinel rewrites it). */
+  readonly configFile: string;
+  /**
+   * A connection from 127.0.0.1, opened once the server is ready. When the config binds no
+   * loopback address there is none: its commands reject with the reason.
+   */
   readonly client: RespClient;
   command(...args: (string | Buffer | number)[]): Promise<RespValue>;
   /** CONFIG GET for one exact name: the raw value bytes, or undefined when the name is unknown. */
   configGet(name: string): Promise<Buffer | undefined>;
   /** The log so far (the header sends it to stdout). */
   log(): string;
+  /** True until the process has exited. */
+  alive(): boolean;
   /** SIGTERM by PID, SIGKILL after `graceMs`; removes the temporary directory. Idempotent. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -387,43 +539,60 @@ async function killByPid(child: ChildProcess, graceMs: number): Promise<void> {
 const BIND_IN_USE = /Could not create server TCP listening socket[^\n]*(in use|EADDRINUSE)/i;
 
 /**
- * Writes `header + configText` to `<fresh tmp dir>/redis.conf` and starts redis-server on it.
- * Resolves with a running server once it answers PING, or with the exit status and output
- * when it exits first. Retries on a new port when the chosen one was taken meanwhile.
+ * What every version logs once it serves clients: "Ready to accept connections" (and its
+ * `tcp` / `unix` forms from 7.2), "The server is now ready to accept connections at <socket>",
+ * or, for Sentinel, "Sentinel ID is".
+ */
+export const READY_LINE = /ready to accept connections|Sentinel ID is /i;
+
+/** Replies that prove a server answers even though it refuses the command (auth, ACL). */
+const ANSWERS_BUT_REFUSES = /^(NOAUTH|WRONGPASS|NOPERM|DENIED)\b/;
+
+/**
+ * Writes `header + configText` to `<fresh tmp dir>/redis.conf` and starts the server on it.
+ * Resolves with a running server once it is ready, or with the exit status and output when it
+ * exits first. Retries on a new port when the chosen one was taken meanwhile.
  */
 export async function startRedis(configText: string, opts: StartOptions = {}): Promise<StartResult> {
-  const binary = await ensureRedisServer();
+  const server = await ensureServer(opts.version);
   installHooks();
   for (let attempt = 1; ; attempt++) {
-    const r = await startOnce(binary, configText, opts);
+    const r = await startOnce(server, configText, opts);
     if (r.status === 'exited' && BIND_IN_USE.test(r.stdout) && attempt < 5) continue;
     return r;
   }
 }
 
-async function startOnce(binary: string, configText: string, opts: StartOptions): Promise<StartResult> {
+async function startOnce(server: OracleServer, configText: string, opts: StartOptions): Promise<StartResult> {
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const dir = mkdtempSync(join(tmpdir(), 'redis-oracle-'));
   dirs.add(dir);
   const port = await freePort();
   const file = join(dir, 'redis.conf');
-  writeFileSync(file, `${headerLines(port, dir).join('\n')}\n${configText}`);
+  writeFileSync(file, `${headerLines(port, dir, opts.bind === undefined ? DEFAULT_HEADER_BIND : opts.bind).join('\n')}\n${configText}`);
 
-  const child = spawn(binary, [file, ...(opts.args ?? [])], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [file, ...(opts.sentinel ? ['--sentinel'] : []), ...(opts.args ?? [])];
+  const child = spawnServer(server, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   const pid = child.pid;
   if (pid === undefined) {
     await new Promise((resolve) => child.once('error', resolve));
     removeDir(dir);
-    throw new Error(`could not start ${binary}`);
+    throw new Error(`could not start ${server.id} (${server.server.command})`);
   }
   live.set(pid, { child, dir });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
+  let logText = '';
+  let readySeen = false;
   let ready: () => void = () => {};
-  let readySignal = new Promise<void>((resolve) => (ready = resolve));
+  const readySignal = new Promise<void>((resolve) => (ready = resolve));
   child.stdout?.on('data', (d: Buffer) => {
     out.push(d);
-    if (d.includes('Ready to accept connections')) ready();
+    logText += d.toString('latin1');
+    if (!readySeen && READY_LINE.test(logText)) {
+      readySeen = true;
+      ready();
+    }
   });
   child.stderr?.on('data', (d: Buffer) => err.push(d));
   // Resolves once the process has exited and its pipes are drained.
@@ -437,6 +606,7 @@ async function startOnce(binary: string, configText: string, opts: StartOptions)
     removeDir(dir);
     return { status: 'exited', exitCode: child.exitCode, signal: child.signalCode, stderr: Buffer.concat(err), stdout: log() };
   };
+  const up = (client: RespClient): RunningRedis => running({ child, pid, port, dir, file, server, client, log });
 
   const deadline = Date.now() + timeoutMs;
   let wait = 2;
@@ -445,40 +615,62 @@ async function startOnce(binary: string, configText: string, opts: StartOptions)
     if (Date.now() > deadline) {
       await killByPid(child, 2000);
       removeDir(dir);
-      throw new Error(`redis-server (pid ${pid}) neither exited nor answered PING within ${timeoutMs} ms. Log:\n${log()}`);
+      throw new Error(`${server.id} (pid ${pid}) neither exited nor became ready within ${timeoutMs} ms. Log:\n${log()}`);
     }
     let client: RespClient | undefined;
+    // Only a connection tried after the ready line can tell that loopback is not served.
+    const triedWhenReady = readySeen;
     try {
       client = await RespClient.connect(port, '127.0.0.1', 1000);
-      const pong = await withTimeout(client.command('PING'), 2000, 'PING');
-      if (pong === 'PONG') {
-        // Make sure the server that answers is ours and not another one on a reused port.
-        const info = await withTimeout(client.command('INFO', 'server'), 2000, 'INFO');
-        const m = Buffer.isBuffer(info) ? /process_id:(\d+)/.exec(info.toString('latin1')) : null;
-        if (m && Number(m[1]) === pid) return running(child, pid, port, dir, client, log);
-        client.close();
-        client = undefined;
-      } else {
-        client.close(); // e.g. -LOADING: try again
-        client = undefined;
-      }
-    } catch {
-      client?.close();
-      // not listening yet
+    } catch (e) {
+      // Ready but not on loopback: the config binds other addresses only.
+      if (triedWhenReady && child.exitCode === null) return up(RespClient.unconnected(new Error(`${server.id} does not listen on 127.0.0.1:${port} (${(e as Error).message})`)));
     }
-    await settlesWithin(Promise.race([exited, readySignal]), wait);
-    readySignal = new Promise<void>((resolve) => (ready = resolve));
+    if (client) {
+      try {
+        const pong = await withTimeout(client.command('PING'), 2000, 'PING');
+        if (pong === 'PONG') {
+          // Make sure the server that answers is ours and not another one on a reused port.
+          const info = await withTimeout(client.command('INFO', 'server'), 2000, 'INFO');
+          const m = Buffer.isBuffer(info) ? /process_id:(\d+)/.exec(info.toString('latin1')) : null;
+          if (m && Number(m[1]) === pid) return up(client);
+        } else if (pong instanceof RespError && ANSWERS_BUT_REFUSES.test(pong.message) && child.exitCode === null) {
+          // A password or an ACL stops the PING (and INFO). The port was free a moment ago and our
+          // server still runs, so it holds it: another one there would have made it exit.
+          return up(client);
+        }
+      } catch {
+        // closed under us, or no answer yet
+      }
+      client.close(); // e.g. -LOADING: try again
+    }
+    // Until the log says ready, that line (or the exit) ends the wait early.
+    await settlesWithin(readySeen ? exited : Promise.race([exited, readySignal]), wait);
     wait = Math.min(wait * 2, 25);
   }
 }
 
-function running(child: ChildProcess, pid: number, port: number, dir: string, client: RespClient, log: () => string): RunningRedis {
+interface RunningParts {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  dir: string;
+  file: string;
+  server: OracleServer;
+  client: RespClient;
+  log: () => string;
+}
+
+function running({ child, pid, port, dir, file, server, client, log }: RunningParts): RunningRedis {
   let stopping: Promise<void> | undefined;
   return {
     status: 'running',
+    version: server.id,
+    server,
     pid,
     port,
     dir,
+    configFile: file,
     client,
     command: (...args) => client.command(...args),
     async configGet(name: string): Promise<Buffer | undefined> {
@@ -492,6 +684,7 @@ function running(child: ChildProcess, pid: number, port: number, dir: string, cl
       return undefined;
     },
     log,
+    alive: () => child.exitCode === null && child.signalCode === null,
     stop(graceMs = 5000): Promise<void> {
       stopping ??= (async () => {
         // Redis acts on SIGTERM in its cron, up to 1/hz s later (100 ms by default): also ask
@@ -504,6 +697,35 @@ function running(child: ChildProcess, pid: number, port: number, dir: string, cl
       return stopping;
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One server per version for the whole test process
+
+const shared = new Map<OracleVersion, Promise<RunningRedis>>();
+
+/**
+ * One server of `version` on an empty config, started on first use and kept for the rest of
+ * the test process (killed by the exit hook), for cases that only need commands: ACL DRYRUN,
+ * ACL SETUSER, COMMAND INFO, CONFIG GET. It does not keep the process alive. Callers must leave
+ * its config as they found it; if one stops it, the next call starts another.
+ */
+export async function sharedServer(version: OracleVersion = DEFAULT_VERSION): Promise<RunningRedis> {
+  const existing = shared.get(version);
+  if (existing) {
+    const s = await existing.catch(() => undefined);
+    if (s?.alive()) return s;
+  }
+  const p = startRedis('', { version }).then((r) => {
+    if (r.status !== 'running') throw new Error(`${version} does not start on an empty config (exit ${r.exitCode ?? r.signal}):\n${r.stderr.toString('utf8')}${r.stdout}`);
+    const child = live.get(r.pid)?.child;
+    child?.unref();
+    for (const stream of [child?.stdout, child?.stderr]) (stream as { unref?: () => void } | null | undefined)?.unref?.();
+    r.client.unrefWhenIdle();
+    return r;
+  });
+  shared.set(version, p);
+  return p;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -540,6 +762,26 @@ export function parseFatalBanner(stderr: Buffer): FatalBanner | undefined {
   return { fileLine, echoed, message };
 }
 
+/** Log lines every server of ours may print at startup that say nothing about the config. */
+const STARTUP_NOISE = /Memory overcommit must be enabled|Transparent Huge Pages|WARNING: The TCP backlog/i;
+
+/** The last warning of a log (`pid:X date # text`) that is not startup noise, else its last line. */
+export function lastLogMessage(log: string): string {
+  const lines = log.split('\n').filter((l) => l.trim() !== '');
+  const warn = lines.filter((l) => /^\d+:[A-Z] .*? # /.test(l) && !STARTUP_NOISE.test(l)).pop();
+  const pick = warn ?? lines.filter((l) => !STARTUP_NOISE.test(l)).pop() ?? '';
+  return pick.replace(/^\d+:[A-Z] \d+ \w+ \d+ [\d:.]+ [#*.-] /, '').trim();
+}
+
+/**
+ * The line a refusal without a banner quotes in the log (`# >>> 'line'`): Redis 8.0 refuses an
+ * unknown directive that way, as a module setting nobody claimed, with no line number.
+ */
+export function echoedInLog(log: string): Buffer | undefined {
+  const m = /^\d+:[A-Z] [^#]*# >>> '(.*)'$/m.exec(log);
+  return m?.[1] === undefined ? undefined : Buffer.from(m[1], 'utf8');
+}
+
 export interface CheckResult {
   readonly accepted: boolean;
   /** Refused: the line of the user's text (1-based, header not counted) that Redis named. */
@@ -560,7 +802,7 @@ export interface CheckOptions extends StartOptions {
   configGet?: readonly string[];
 }
 
-/** Runs redis-server on `text` (after the header) and reports whether it accepts it. */
+/** Runs the server on `text` (after the header) and reports whether it accepts it. */
 export async function checkConfig(text: string, opts: CheckOptions = {}): Promise<CheckResult> {
   const r = await startRedis(text, opts);
   if (r.status === 'running') {
@@ -575,18 +817,144 @@ export async function checkConfig(text: string, opts: CheckOptions = {}): Promis
   const banner = parseFatalBanner(r.stderr);
   const stderr = r.stderr.toString('utf8');
   if (!banner) {
-    const lastLog = r.stdout.trim().split('\n').pop() ?? '';
-    return { accepted: false, exitCode: r.exitCode, message: lastLog.replace(/^\d+:[A-Z] [^*#]*[*#.-] /, ''), stderr, log: r.stdout };
+    const echoed = echoedInLog(r.stdout);
+    return { accepted: false, exitCode: r.exitCode, message: lastLogMessage(r.stdout), stderr, log: r.stdout, ...(echoed ? { echoed } : {}) };
   }
+  const headerCount = headerLines(0, '', opts.bind === undefined ? DEFAULT_HEADER_BIND : opts.bind).length;
   return {
     accepted: false,
     exitCode: r.exitCode,
-    line: banner.fileLine === undefined ? undefined : banner.fileLine - HEADER_LINE_COUNT,
+    line: banner.fileLine === undefined ? undefined : banner.fileLine - headerCount,
     message: banner.message,
     echoed: banner.echoed,
     stderr,
     log: r.stdout,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cheap accept / refuse path: no TCP, no client, killed as soon as it is ready
+
+/** Lines before the body in `probeConfig`; the body's line N is line N + PROBE_HEADER_LINES. */
+export const PROBE_HEADER_LINES = 7;
+
+function probeHeader(dir: string, sock: string): string[] {
+  return ['port 0', `unixsocket ${quoteArg(sock)}`, `dir ${quoteArg(dir)}`, 'daemonize no', 'save ""', 'appendonly no', 'logfile ""'];
+}
+
+/**
+ * Applied after the file (Redis reads command-line options last): a body's own port, socket,
+ * daemonize, logfile or loglevel line is still parsed and checked, but cannot make the server
+ * listen on TCP, detach, or hide the log line that says it is ready.
+ */
+function probeOverrides(sock: string): string[] {
+  return ['--port', '0', '--unixsocket', sock, '--daemonize', 'no', '--logfile', '', '--loglevel', 'notice'];
+}
+
+/** Only what the server needs: no NOTIFY_SOCKET / UPSTART_JOB for `supervised`, no locale surprises. */
+function probeEnv(): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C', LC_ALL: 'C' };
+}
+
+export interface ProbeOptions {
+  version?: OracleVersion;
+  sentinel?: boolean;
+  /** Files written into the server's folder first; `$DIR` in the body names that folder. */
+  files?: Readonly<Record<string, string | Buffer>>;
+  /** Give up (a harness failure, thrown) when the server neither exits nor is ready by then. Default 20 s. */
+  timeoutMs?: number;
+}
+
+export interface ProbeResult {
+  readonly accepted: boolean;
+  /** Refused with a line number: the body line (1-based) it names; < 1 when it names the header. */
+  readonly line?: number;
+  /** Refused: the banner's message, else the last warning of the log. */
+  readonly message?: string;
+  /** Refused: the line as the server echoed it (trimmed), raw bytes (in the banner, or in the log without a line number). */
+  readonly echoed?: Buffer;
+  /** Refused: `exit N` or `signal S`. */
+  readonly exit?: string;
+  readonly log: string;
+  readonly stderr: string;
+}
+
+/**
+ * Starts the server on `body` (after a header that keeps it off TCP, in a fresh folder) and says
+ * whether it accepts it. The server is killed by its PID as soon as it logs that it is ready; a
+ * refused file exits by itself within milliseconds. No connection is made.
+ */
+export async function probeConfig(body: string, opts: ProbeOptions = {}): Promise<ProbeResult> {
+  const server = await ensureServer(opts.version);
+  installHooks();
+  const timeoutMs = opts.timeoutMs ?? 20_000;
+  const dir = mkdtempSync(join(tmpdir(), 'redis-probe-'));
+  dirs.add(dir);
+  try {
+    const sock = join(dir, 'redis.sock');
+    for (const [name, content] of Object.entries(opts.files ?? {})) writeFileSync(join(dir, name), content);
+    const file = join(dir, 'redis.conf');
+    writeFileSync(file, `${probeHeader(dir, sock).join('\n')}\n${body.split('$DIR').join(dir)}`);
+    const args = [file, ...(opts.sentinel ? ['--sentinel'] : []), ...probeOverrides(sock)];
+    const child = spawnServer(server, args, { cwd: dir, env: probeEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const pid = child.pid;
+    if (pid === undefined) throw new Error(`could not start ${server.id} (${server.server.command})`);
+    live.set(pid, { child, dir });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let outText = '';
+    const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+    const outcome = await new Promise<'ready' | 'closed' | 'timeout'>((resolve) => {
+      const timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      child.stdout?.on('data', (d: Buffer) => {
+        out.push(d);
+        outText += d.toString('latin1');
+        if (READY_LINE.test(outText)) {
+          clearTimeout(timer);
+          resolve('ready');
+        }
+      });
+      child.stderr?.on('data', (d: Buffer) => err.push(d));
+      void closed.then(() => {
+        clearTimeout(timer);
+        resolve('closed');
+      });
+    });
+    if (outcome !== 'closed') {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone already
+      }
+      await closed;
+      live.delete(pid);
+      if (outcome === 'timeout') throw new Error(`${server.id} (pid ${pid}) neither exited nor became ready within ${timeoutMs} ms on:\n${body}\nlog:\n${outText}`);
+      return { accepted: true, log: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+    }
+    live.delete(pid);
+    const stderr = Buffer.concat(err);
+    const log = Buffer.concat(out).toString('utf8');
+    const exit = child.signalCode ? `signal ${child.signalCode}` : `exit ${child.exitCode}`;
+    if (child.exitCode === 0) throw new Error(`${server.id} exited with status 0 before it was ready on:\n${body}\nlog:\n${log}`);
+    const banner = parseFatalBanner(stderr);
+    const base = { accepted: false, exit, log, stderr: stderr.toString('utf8') };
+    if (!banner) {
+      const echoed = echoedInLog(log);
+      return { ...base, message: lastLogMessage(log) || stderr.toString('utf8').trim().split('\n').pop() || '', ...(echoed ? { echoed } : {}) };
+    }
+    if (banner.fileLine === undefined) return { ...base, message: banner.message };
+    return { ...base, line: banner.fileLine - PROBE_HEADER_LINES, message: banner.message, ...(banner.echoed ? { echoed: banner.echoed } : {}) };
+  } finally {
+    removeDir(dir);
+  }
+}
+
+/** Servers probed at once by default: startup is mostly waiting on the kernel, so a few per core. */
+export const PROBE_CONCURRENCY = Math.max(2, availableParallelism() * 2);
+
+/** `probeConfig` over many bodies, `concurrency` at a time; results keep the input order. */
+export function probeConfigs(bodies: readonly string[], opts: ProbeOptions & { concurrency?: number } = {}): Promise<ProbeResult[]> {
+  return mapLimit(bodies, opts.concurrency ?? PROBE_CONCURRENCY, (body) => probeConfig(body, opts));
 }
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; results keep the input order. */
