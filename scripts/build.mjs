@@ -6,6 +6,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const cliPackage = JSON.parse(readFileSync(new URL('../packages/cli/package.json', import.meta.url), 'utf8'));
+if (cliPackage.version !== version) {
+  console.error(`packages/cli/package.json has version ${cliPackage.version}, package.json ${version}: the npm package and the extension are released together`);
+  process.exit(1);
+}
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');

@@ -21,8 +21,9 @@ export class LspTestClient {
   /** `window/showMessage` notifications the server sent. */
   readonly messages: { type: number; message: string }[] = [];
 
-  constructor() {
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  /** `server`: another build of the server (an installed package's bin). */
+  constructor(server: string = SERVER) {
+    this.child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
