@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../support/lspClient';
+import { installInto, offlineNpmEnv, packCli } from '../support/npmPackage';
 import { NPM_PACKAGE } from '../../server/src/version';
 import { DEFAULT_DOCS_BASE_URL } from '../../server/src/settings/docsLinks';
 import { RULE_LIST } from '../../server/src/knowledge/rules';
@@ -23,17 +24,8 @@ const rootVersion = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')
 const work = mkdtempSync(join(tmpdir(), 'rcl-pack-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
-/** Packs the package from the current build (dist/) and returns the tarball. */
-function pack(): string {
-  const out = execFileSync(process.execPath, [join(ROOT, 'scripts/package-cli.mjs')], { cwd: ROOT, encoding: 'utf8' });
-  const name = /^dist\/(\S+\.tgz):/m.exec(out)?.[1];
-  assert.ok(name, out);
-  return join(ROOT, 'dist', name);
-}
-
-const tarball = pack();
-/** npm with its own empty cache and no network: the package must need nothing else. */
-const npmEnv = { ...process.env, npm_config_cache: join(work, 'cache'), npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+const tarball = packCli();
+const npmEnv = offlineNpmEnv(join(work, 'cache'));
 
 test('the manifest: the chosen name, the extension’s version, two bins, no dependencies', () => {
   assert.equal(manifest.name, NPM_PACKAGE);
@@ -69,8 +61,8 @@ test('the tarball holds the bundles, every rule page, the README images and the 
 
 test('installed offline into an empty prefix, both bins work', async () => {
   const prefix = join(work, 'prefix');
-  execFileSync(npm, ['install', '--global', '--prefix', prefix, tarball], { env: npmEnv, stdio: 'pipe' });
-  const bin = (name: string): string => join(prefix, process.platform === 'win32' ? '' : 'bin', name);
+  const bins = installInto(prefix, tarball, join(work, 'cache'));
+  const bin = (name: string): string => join(bins, name);
   assert.ok(existsSync(bin('redis-config-lint')) && existsSync(bin('redis-config-language-server')));
 
   const project = join(work, 'project');

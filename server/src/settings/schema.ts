@@ -157,7 +157,8 @@ export function checkRule(code: string, level: unknown, label = 'rules'): { ok: 
 export function readSettings(raw: unknown, labelOf: (name: string) => string, ignore: readonly string[] = []): { settings: UserSettings; problems: string[] } {
   const problems: string[] = [];
   const settings: Record<string, unknown> = {};
-  if (raw === undefined || raw === null) return { settings, problems };
+  // Lua clients (Neovim) encode an empty table as [].
+  if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { settings, problems: [`${labelOf('')}: expected an object, got ${show(raw)}`] };
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (!(SETTING_NAMES as readonly string[]).includes(key)) {
