@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULE_LIST } from '../../server/src/knowledge/rules';
@@ -113,6 +113,17 @@ test('colour: --color decides, else FORCE_COLOR, else NO_COLOR, else only on a t
   assert.equal(esc(cli(['--color', 'never', file], { env: { FORCE_COLOR: '1' } })), false);
   assert.equal(esc(cli(['--format', 'json', file], { env: { FORCE_COLOR: '1' } })), false, 'machine formats are never coloured');
   assert.equal(cli(['--color', 'sometimes', file]).status, 2);
+});
+
+test('colour on a real terminal (a pseudo-terminal from script(1)), none with NO_COLOR', { skip: !existsSync('/usr/bin/script') && 'script(1) from util-linux is not installed' }, () => {
+  const onTty = (env: NodeJS.ProcessEnv): string =>
+    spawnSync('/usr/bin/script', ['-qec', `"${process.execPath}" "${CLI}" ${FIX}/insecure.conf`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...PLAIN_ENV, ...env } }).stdout;
+  const ESC = '\u001b[';
+  const coloured = onTty({ TERM: 'xterm' });
+  assert.ok(coloured.includes(`${ESC}1m${ESC}31merror${ESC}39m${ESC}22m`), 'errors in bold red');
+  assert.ok(coloured.includes(`${ESC}33mwarning${ESC}39m`), 'warnings in yellow');
+  assert.ok(!onTty({ TERM: 'xterm', NO_COLOR: '1' }).includes(ESC));
+  assert.ok(!onTty({ TERM: 'dumb' }).includes(ESC));
 });
 
 test('summary, --quiet and --statistics', () => {
