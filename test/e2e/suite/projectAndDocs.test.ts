@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, openFixture, waitFor, waitForDiagnostic, lineOf, describeDiagnostics } from './helpers';
+import { closeAllEditors, EXTENSION_ID, fixtureUri, openFixture, waitFor, waitForDiagnostic, lineOf, describeDiagnostics } from './helpers';
 
 /** The active tab when it is a Markdown preview of `file`. */
 function previewOf(file: string): vscode.Tab | undefined {
@@ -24,6 +24,26 @@ suite('project file and rule documentation', () => {
     // profile development from the project file, although VS Code's default is production.
     const bind = await waitForDiagnostic(uri, 'bind-all-interfaces', lineOf(editor.document, 'bind 0.0.0.0'));
     assert.strictEqual(bind.severity, vscode.DiagnosticSeverity.Hint, describeDiagnostics(uri));
+  });
+
+  test('VS Code checks and completes .redis-config.json with the shipped JSON Schema', async () => {
+    const uri = fixtureUri('schema-check', '.redis-config.json');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const line = lineOf(doc, '"targetVersion": "redis-5.0",');
+    await waitFor(
+      'a JSON Schema error on the unknown target',
+      () => vscode.languages.getDiagnostics(uri).find((d) => d.range.start.line === line && /redis-6\.0|not accepted|Value is not/i.test(d.message)),
+      () => describeDiagnostics(uri),
+    );
+    // Completion of a key on the empty line: the settings, with overrides.
+    const empty = lineOf(doc, '');
+    const items = await waitFor('completion of the settings', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(empty, 2));
+      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      return labels.some((l) => l.includes('minPasswordLength')) ? labels : undefined;
+    });
+    for (const key of ['profile', 'overrides', 'includeBaseDirectory']) assert.ok(items.some((l) => l.includes(key)), `${key} in ${items.join(', ')}`);
   });
 
   test('a diagnostic code links to the bundled page, which opens in the Markdown preview', async () => {
