@@ -13,7 +13,7 @@ import type { Settings } from '../analysis/types';
 import type { FileSource } from '../analysis/configModel';
 import { diskProjectFs } from '../io/projectFs';
 import { DEFAULT_DOCS_BASE_URL } from '../settings/docsLinks';
-import { PROJECT_FILE_NAME } from '../settings/names';
+import { PROJECT_FILE_NAME, SETTINGS_SECTION } from '../settings/names';
 import { ProjectFiles } from '../settings/projectSettings';
 import { checkSetting, resolveSettings, type ResolvedSettings, type SettingsLayer, type UserSettings } from '../settings/schema';
 import { editorSettings } from './settings';
@@ -86,7 +86,7 @@ export class DocumentSettings {
     this.editorCache.clear();
     this.resolved.clear();
     this.reported.clear();
-    if (!this.pull) this.global = this.read((settings as { redisConfig?: unknown } | undefined)?.redisConfig);
+    if (!this.pull) this.global = this.read((settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
   }
 
   /** True when a project file changed: every document must be checked again. */
@@ -116,7 +116,7 @@ export class DocumentSettings {
     if (!this.pull) return Promise.resolve(this.global);
     let s = this.editorCache.get(uri);
     if (!s) {
-      s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'redisConfig' }).then(
+      s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
         (raw) => this.read(raw),
         () => this.global,
       );
