@@ -11,6 +11,7 @@ import { RULE_LIST } from '../../server/src/knowledge/rules';
 import { parseProjectFile } from '../../server/src/settings/projectFile';
 import { SETTINGS_SCHEMA } from '../../server/src/settings/schema';
 import { USAGE } from '../../server/src/cli/options';
+import { CONFIG_NAME } from '../../server/src/cli/discover';
 import { NPM_PACKAGE } from '../../server/src/version';
 import { README, readmeBlock } from '../support/readme';
 
@@ -45,4 +46,15 @@ test('every command in the README names this version of the package', () => {
   for (const v of pinned) assert.equal(v, version);
   for (const m of README.matchAll(/rev: v(\S+)/g)) assert.equal(m[1], version);
   assert.ok(!/npx redis-config-lint/.test(README), 'npx with the unscoped name would run someone else’s package');
+});
+
+test('the pre-commit hooks select the files a folder search selects', () => {
+  const hooksFile = readFileSync(join(__dirname, '../../.pre-commit-hooks.yaml'), 'utf8');
+  const patterns = [/files: '([^']+)'/.exec(hooksFile)?.[1], /files: '([^']+)'/.exec(readmeBlock('pre-commit-local'))?.[1]];
+  const names = ['redis.conf', 'deploy/redis-6379.conf', 'a/sentinel.conf', 'sentinel-eu.conf', 'valkey.conf', 'x/app.redis.conf', 'users.acl', 'b/prod.acl', 'notes.txt', 'redis.conf.bak', 'myredis.conf', 'a/redis/b.conf', 'acl', 'x.aclx'];
+  for (const p of patterns) {
+    assert.ok(p, 'a files pattern');
+    const re = new RegExp(p);
+    for (const n of names) assert.equal(re.test(n), CONFIG_NAME.test(n.split('/').pop() ?? n), `${p} on ${n}`);
+  }
 });
