@@ -5,6 +5,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { explicitSettings, scopeOf } from './explicitSettings';
+import { docsBaseUrl, registerRuleDocs } from './ruleDocs';
 
 let client: LanguageClient | undefined;
 
@@ -13,7 +15,7 @@ const LANGUAGES = ['redis-conf', 'redis-acl'];
 interface TargetInfo {
   readonly uri: string;
   readonly target: string;
-  readonly source: 'pragma' | 'setting' | 'default';
+  readonly source: 'pragma' | 'setting' | 'project' | 'default';
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -29,11 +31,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'vscode-remote', language },
     ]),
     synchronize: { configurationSection: 'redisConfig' },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('redisConfig'), showsNotices: true },
+    // Only what the user set: the rest falls through to .redis-config.json, then the defaults.
+    initializationOptions: { settings: explicitSettings(), showsNotices: true, docsBaseUrl: docsBaseUrl(context) },
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return params.items.map((item, i) => (item.section === 'redisConfig' ? explicitSettings(scopeOf(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)) : result[i]));
+        },
+      },
+    },
   };
   client = new LanguageClient('redisConfig', 'Redis Config', serverOptions, clientOptions);
   context.subscriptions.push(vscode.commands.registerCommand('redisConfig.showNotice', showNotice));
   context.subscriptions.push(vscode.commands.registerCommand('redisConfig.copyConnectionSnippet', () => copyConnectionSnippet()));
+  registerRuleDocs(context);
   const status = new TargetStatus();
   context.subscriptions.push(status);
   context.subscriptions.push(client.onNotification('redisConfig/target', (info: TargetInfo) => status.set(info)));
@@ -98,7 +111,12 @@ class TargetStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const why = { pragma: 'set by a redis-config comment in this file', setting: 'set by redisConfig.targetVersion', default: 'chosen from the file name (redisConfig.targetVersion is auto)' }[info.source];
+    const why = {
+      pragma: 'set by a redis-config comment in this file',
+      setting: 'set by redisConfig.targetVersion',
+      project: 'set by .redis-config.json',
+      default: 'chosen from the file name (redisConfig.targetVersion is auto)',
+    }[info.source];
     this.item.text = `$(database) ${info.target}`;
     this.item.tooltip = `Checked against ${info.target}: ${why}`;
     this.item.show();

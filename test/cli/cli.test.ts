@@ -18,10 +18,12 @@ function cli(...args: string[]): { status: number | null; stdout: string; stderr
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-test('text output: one finding per line, file:line:col: severity code message', () => {
+test('text output: one finding per line, file:line:col: severity code message, then a summary', () => {
   const r = cli(`${FIX}/insecure.conf`);
   assert.equal(r.status, 1);
-  const lines = r.stdout.trimEnd().split('\n');
+  const [body = '', last] = r.stdout.split('\n\n');
+  assert.equal(last, '4 errors, 2 warnings, 1 information in 1 file; 3 fixable with --fix\n');
+  const lines = body.split('\n');
   assert.deepEqual(
     lines.map((l) => l.split(' ').slice(0, 3).join(' ')),
     [
@@ -110,8 +112,8 @@ test('usage and I/O errors exit 2 with one line naming the file and the reason',
     writeFileSync(unreadable, 'port 1\n');
     chmodSync(unreadable, 0o000);
     const cases: [string[], RegExp][] = [
-      [[join(dir, 'missing.conf')], /missing\.conf: no such file$/],
-      [[dir], /: is a directory$/],
+      [[join(dir, 'missing.conf')], /missing\.conf: no such file or folder$/],
+      [[dir], /: no Redis or Valkey config found \(a folder is searched for/],
       [[binary], /dump\.rdb: binary file/],
       [['--format', 'xml', `${FIX}/clean.conf`], /invalid value for --format: 'xml'/],
       [['--target', 'redis-5.0', `${FIX}/clean.conf`], /invalid value for --target: 'redis-5.0'/],

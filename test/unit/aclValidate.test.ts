@@ -114,6 +114,14 @@ for (const c of CASES) {
   });
 }
 
+test('acl-all-commands: following the advice of the message silences it', () => {
+  const line = `${D}user a on #${HASH} ~app:* +@all`;
+  const [hit] = findings(line, 'acl', 'redis-7.0').filter((f) => f.code === 'acl-all-commands');
+  const advice = /at least add '([^']+)' after '\+@all'/.exec(hit?.message ?? '');
+  assert.ok(advice, hit?.message);
+  assert.deepEqual(findings(`${line} ${advice[1]}`, 'acl', 'redis-7.0').filter((f) => f.code === 'acl-all-commands'), []);
+});
+
 test('every ACL code has a case (invalid-acl-line belongs to the parser tests)', () => {
   const covered = new Set(CASES.map((c) => c.code));
   const missing = Object.keys(ACL_RULES).filter((code) => code !== 'invalid-acl-line' && !covered.has(code));

@@ -1,6 +1,7 @@
 /**
  * The catalogue of diagnostic codes: one stable string code per finding, its default
- * severity, a one-line title (used by SARIF and the docs index) and its documentation page.
+ * severity, a one-line title (used by SARIF and the docs index); its page is docs/rules/<code>.md
+ * (settings/docsLinks.ts makes the links).
  */
 import { ACL_RULES } from './aclRules';
 import type { RuleInfo, Severity } from './ruleTypes';
@@ -8,12 +9,6 @@ import type { RuleInfo, Severity } from './ruleTypes';
 export type { RuleInfo, Severity } from './ruleTypes';
 
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
-
-export const REPOSITORY_URL = 'https://github.com/redis-config-tools/vscode-redis-config';
-
-export function docsUrl(code: string): string {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${code}.md`;
-}
 
 const CONFIG_RULES = {
   'unbalanced-quotes': {

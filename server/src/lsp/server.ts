@@ -29,7 +29,7 @@ import type { Settings } from '../analysis/types';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
 import { diskFileSource, fileMode } from '../io/fileSource';
-import { DEFAULT_SETTINGS, settingsFromClient } from './settings';
+import { DocumentSettings } from './documentSettings';
 
 /** The notification that tells the client which version a document is checked against. */
 export const TARGET_NOTIFICATION = 'redisConfig/target';
@@ -50,17 +50,16 @@ export const SERVER_NAME = 'redis-config-language-server';
 
 export function startServer(connection: Connection, version: string): void {
   const documents = new TextDocuments(TextDocument);
-  let pullSettings = false;
   let showsNotices = false;
-  let globalSettings: Settings = DEFAULT_SETTINGS;
-  const settingsCache = new Map<string, Promise<Settings>>();
   const pending = new Map<string, NodeJS.Immediate>();
+  // Open documents take precedence over the disk, so unsaved included files count.
+  const source = diskFileSource((path) => documents.get(pathToFileURL(path).href)?.getText());
+  const documentSettings = new DocumentSettings(connection, source);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    pullSettings = params.capabilities.workspace?.configuration === true;
+    documentSettings.initialize(params);
     // Only a client that shows fix notices (ours) gets the fixes that generate a password.
     showsNotices = (params.initializationOptions as { showsNotices?: unknown } | undefined)?.showsNotices === true;
-    globalSettings = settingsFromClient((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -81,19 +80,8 @@ export function startServer(connection: Connection, version: string): void {
   });
 
   function settingsFor(uri: string): Promise<Settings> {
-    if (!pullSettings) return Promise.resolve(globalSettings);
-    let s = settingsCache.get(uri);
-    if (!s) {
-      s = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'redisConfig' })
-        .then(settingsFromClient, () => globalSettings);
-      settingsCache.set(uri, s);
-    }
-    return s;
+    return documentSettings.forDocument(uri);
   }
-
-  // Open documents take precedence over the disk, so unsaved included files count.
-  const source = diskFileSource((path) => documents.get(pathToFileURL(path).href)?.getText());
 
   /** Files another open document includes, with the target of that document. */
   const includedBy = new Map<string, { target: Settings['target']; includer: string }>();
@@ -119,13 +107,16 @@ export function startServer(connection: Connection, version: string): void {
   }
 
   async function validate(uri: string, version: number): Promise<void> {
-    const settings = await settingsFor(uri);
+    const resolved = await documentSettings.resolve(uri);
     const doc = documents.get(uri);
     // Dropped when the document closed or changed while settings were fetched.
     if (!doc || doc.version !== version) return;
-    const analysis = analyse(doc, settings);
-    await connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)) });
-    await connection.sendNotification(TARGET_NOTIFICATION, { uri, target: analysis.target, source: analysis.targetSource });
+    const analysis = analyse(doc, resolved.settings);
+    const docsBase = documentSettings.docsBase(resolved);
+    await connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri, docsBase)) });
+    // A target that the project file chose is reported as such (the status bar says where it came from).
+    const source = analysis.targetSource === 'setting' && resolved.targetOrigin === 'project' ? 'project' : analysis.targetSource;
+    await connection.sendNotification(TARGET_NOTIFICATION, { uri, target: analysis.target, source });
   }
 
   function schedule(doc: TextDocument): void {
@@ -152,15 +143,23 @@ export function startServer(connection: Connection, version: string): void {
     const p = pending.get(e.document.uri);
     if (p) clearImmediate(p);
     pending.delete(e.document.uri);
-    settingsCache.delete(e.document.uri);
+    documentSettings.closed(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onDidChangeConfiguration((change) => {
-    settingsCache.clear();
-    if (!pullSettings) globalSettings = settingsFromClient((change.settings as { redisConfig?: unknown } | undefined)?.redisConfig);
+    documentSettings.configurationChanged(change.settings);
     for (const doc of documents.all()) schedule(doc);
   });
+
+  // Project files (.redis-config.json): re-read when one changes, and when a document opens.
+  connection.onInitialized(() => {
+    documentSettings.watch().catch((err: unknown) => connection.console.warn(`cannot watch project files: ${String(err)}`));
+  });
+  connection.onDidChangeWatchedFiles((params) => {
+    if (documentSettings.watchedFilesChanged(params)) for (const doc of documents.all()) schedule(doc);
+  });
+  documents.onDidOpen(() => documentSettings.opened());
 
   connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri);

@@ -124,7 +124,7 @@ export const aclMessages = {
     return "The 'default' user is on without a password ('nopass'): every client that connects is logged in as 'default' without authenticating. Give it a password ('>…' or '#<sha256>'), or turn it off.";
   },
   allCommands(user: string): string {
-    return `User '${user}' may run every command ('+@all' / 'allcommands'), including the dangerous ones and those modules add later. Grant the categories or commands it needs, or at least remove '-@dangerous'.`;
+    return `User '${user}' may run every command ('+@all' / 'allcommands'), including the dangerous ones and those modules add later. Grant the categories or commands it needs, or at least add '-@dangerous' after '+@all'.`;
   },
   dangerousCommands(user: string, commands: readonly string[], viaCategory: boolean): string {
     const shown = commands.slice(0, 8).map((c) => c.toUpperCase().replace('|', ' '));
