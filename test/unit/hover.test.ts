@@ -78,11 +78,6 @@ test('secrets are never shown in hovers', () => {
   assert.match(hover('requirepass s3cr$0et-value') ?? '', /a secret/);
 });
 
-test('the newest targets say where our facts stop', () => {
-  assert.match(hover('max$0memory 1gb', { target: 'redis-8.0' }) ?? '', /8\.0-m01/);
-  assert.doesNotMatch(hover('max$0memory 1gb', { target: 'redis-7.2' }) ?? '', /8\.0-m01/);
-});
-
 test('include and aclfile targets: the resolved path and whether it exists', () => {
   const { text, position } = cursor('include extra$0.conf\naclfile /etc/redis/users.acl\ninclude conf.d/*.conf\n');
   const a = analyzeDocument(text, 'config', { ...DEFAULT_SETTINGS, target: 'redis-7.4', targetIsDefault: false }, {});

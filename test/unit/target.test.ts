@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis/analyze';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { settingsFromClient } from '../../server/src/lsp/settings';
+import { NEWEST_VALKEY } from '../../server/src/knowledge/types';
 
 test('a pragma comment chooses the target, whatever the setting', () => {
   const a = analyzeDocument('# redis-config: target=redis-6.2\nbind 127.0.0.1\nenable-debug-command no\n', 'config', { target: 'redis-7.4', profile: 'production' });
@@ -19,7 +20,8 @@ test('an unknown pragma version is reported on the version and ignored', () => {
 
 test('without a choice, valkey*.conf files are checked against the newest Valkey', () => {
   const valkey = analyzeDocument('bind 127.0.0.1\n', 'config', DEFAULT_SETTINGS, { path: '/etc/valkey/valkey.conf' });
-  assert.deepEqual([valkey.target, valkey.targetSource], ['valkey-8.1', 'default']);
+  assert.deepEqual([valkey.target, valkey.targetSource], [NEWEST_VALKEY, 'default']);
+  assert.equal(NEWEST_VALKEY, 'valkey-9.1');
   const redis = analyzeDocument('bind 127.0.0.1\n', 'config', DEFAULT_SETTINGS, { path: '/etc/redis/redis.conf' });
   assert.deepEqual([redis.target, redis.targetSource], ['redis-8.0', 'default']);
   const chosen = analyzeDocument('bind 127.0.0.1\n', 'config', settingsFromClient({ targetVersion: 'redis-7.0' }), { path: '/etc/valkey/valkey.conf' });

@@ -161,9 +161,6 @@ export function directiveHover(name: string, settings: Settings): string | undef
   if (primary === 'requirepass') {
     parts.push("**Client side** (redis-py): `redis.Redis(host, port, password=os.environ['REDIS_PASSWORD'])` — read the password from the environment or a secret store, never from source code.");
   }
-  if (settings.target === 'redis-8.0' || settings.target === 'valkey-8.1') {
-    parts.push(`_Facts for ${targetLabel(settings.target)} come from its ${settings.target === 'redis-8.0' ? '8.0-m01 milestone' : '8.1 development line'} (October 2024); later changes are not known here._`);
-  }
   return parts.join('\n\n');
 }
 

@@ -3,11 +3,9 @@
  * wins (`# redis-config: target=redis-7.0`), then the setting, then a default that
  * follows the file name (valkey*.conf → the newest Valkey, anything else → newest Redis).
  */
-import { DEFAULT_TARGET, isTargetId, type TargetId } from '../knowledge/types';
+import { DEFAULT_TARGET, NEWEST_VALKEY, isTargetId, type TargetId } from '../knowledge/types';
 import type { ConfigTree } from '../syntax/configParser';
 import type { Range } from '../syntax/text';
-
-export const NEWEST_VALKEY: TargetId = 'valkey-8.1';
 
 export type TargetSource = 'pragma' | 'setting' | 'default';
 

@@ -10,7 +10,7 @@ import { fixAllText } from '../analysis/fixes';
 import { documentKindFromPath } from '../analysis/documentKind';
 import type { Profile, Settings } from '../analysis/types';
 import { RULES, SEVERITY_ORDER, type Severity } from '../knowledge/rules';
-import { DEFAULT_TARGET, TARGETS, isTargetId } from '../knowledge/types';
+import { DEFAULT_TARGET, NEWEST_VALKEY, TARGETS, isTargetId } from '../knowledge/types';
 import { diskFileSource } from '../io/fileSource';
 import { ACL_DRYRUN_USAGE, runAclDryrun } from './aclDryrun';
 import { readConfigFile, writeConfigFile } from './files';
@@ -32,7 +32,7 @@ Options:
   --format text|json|sarif   output format (default: text)
   --target ID                Redis or Valkey version: ${TARGETS.join(', ')}
                              (default: a '# redis-config: target=ID' comment in the
-                             file, else valkey-8.1 for valkey*.conf, else ${DEFAULT_TARGET})
+                             file, else ${NEWEST_VALKEY} for valkey*.conf, else ${DEFAULT_TARGET})
   --rule CODE=LEVEL          set one code's severity: off, hint, information,
                              warning or error (repeatable)
   --fix                      apply the safe fixes to the files, then report what is left
