@@ -57,3 +57,13 @@ test('the trailing comment range runs to the end of the line', () => {
   assert.deepEqual(finding?.range, { start: { line: 1, character: 10 }, end: { line: 1, character: 22 } });
   assert.equal(finding?.message, messages.trailingComment('timeout', false));
 });
+
+test('Valkey 9.1 reads text after a closing quote as part of the argument; earlier versions refuse it', () => {
+  const text = `${SAFE}requirepass "x"#y\nsave "900 1"'0'\n`;
+  check(text, ['2:15 error unbalanced-quotes', '3:12 error unbalanced-quotes'], { ...ONLY, settings: { target: 'valkey-8.1' } });
+  check(text, [], { codes: [...ONLY.codes, 'invalid-value', 'wrong-arity'], settings: { target: 'valkey-9.1' } });
+  // The joined value is what the value rules see: `save "900 1"x` is `save "900 1x"`, re-split by the server.
+  check(`${SAFE}save "900 1"x\n`, ['2:6 error invalid-value'], { codes: ['invalid-value'], settings: { target: 'valkey-9.1' } });
+  // The pragma chooses the quoting rules as well.
+  check(`# redis-config: target=valkey-9.1\n${SAFE}masterauth "a"b\n`, [], { ...ONLY });
+});

@@ -16,6 +16,7 @@ import { aclfileFindings, duplicateFindings, moduleConfigFindings, renameCommand
 import { messages } from './messages';
 import { bindFindings, protectedModeFindings } from './networkRules';
 import { securityFindings } from './security';
+import { quoting } from '../knowledge/versions';
 import { resolveTarget, type TargetSource } from './target';
 import { readSuppressions, tune } from './tuning';
 import type { DocumentKind, Finding, Settings } from './types';
@@ -50,8 +51,13 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     const findings = [...aclSyntaxFindings(errors), ...aclFileFindings(tree, s)];
     return { kind, tree, findings: sortFindings(tune(findings, s)), target: resolved.target, targetSource: resolved.source, settings: s };
   }
-  const { tree, errors } = parseConfig(text);
-  const resolved = resolveTarget(tree, text, context.path, settings.target, settings.targetIsDefault === true);
+  const first = parseConfig(text);
+  const resolved = resolveTarget(first.tree, text, context.path, settings.target, settings.targetIsDefault === true);
+  // The pragma is a comment, which every version reads alike; the arguments may not be.
+  // Only a line where text follows a closing quote splits differently, so most files are
+  // parsed once.
+  const rules = quoting(resolved.target);
+  const { tree, errors } = rules.continueAfterQuote && first.errors.some((e) => e.detail === 'quote-followed-by-text') ? parseConfig(text, rules) : first;
   const s: Settings = { ...settings, target: resolved.target };
   const model = context.source
     ? buildModel(tree, resolved.target, { ...(context.path ? { path: context.path } : {}), source: context.source, ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) })

@@ -5,6 +5,7 @@
  */
 import type { DirectiveVariant, TargetId } from '../knowledge/types';
 import { NOTIFY_KEYSPACE_CHARS } from '../knowledge/generated/directives';
+import { quoting } from '../knowledge/versions';
 import { splitArgs } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
 import { asSigned64, atoi, cstr, LLONG_MAX, memoryUnit, memtoull, string2d, string2ll, strtollChecked, strtollWhole, ULLONG_MAX } from './values';
@@ -45,10 +46,10 @@ function isRedis6(target: TargetId): boolean {
  * Redis re-splits the single value of a multi-value directive (`save "900 1"`), so the
  * arguments the setter sees may differ from the tokens.
  */
-export function effectiveArgs(variant: DirectiveVariant, args: readonly string[]): { args: readonly string[]; resplit: boolean } {
+export function effectiveArgs(variant: DirectiveVariant, args: readonly string[], target: TargetId): { args: readonly string[]; resplit: boolean } {
   if (variant.multiArg && args.length === 1 && args[0] !== '') {
     const value = args[0] as string;
-    const split = splitArgs(value, 0, value.length);
+    const split = splitArgs(value, 0, value.length, quoting(target));
     // A value that does not split leaves the setter with no argument at all.
     return { args: split.error ? [] : split.tokens.map((t) => t.value), resplit: true };
   }
@@ -62,7 +63,7 @@ export function checkValues(ctx: ValueContext): ValueProblem | undefined {
   if (!variant.multiArg && ctx.args.length !== 1) {
     return problem('wrong-arity', ctx.args.length === 0 ? -1 : 1, 'wrong number of arguments', `'${ctx.name}' takes exactly one value${ctx.args.length > 1 ? '; put a value that contains spaces in quotes' : ''}.`);
   }
-  const { args, resplit } = effectiveArgs(variant, ctx.args);
+  const { args, resplit } = effectiveArgs(variant, ctx.args, ctx.target);
   // After a re-split the problem is inside the one quoted token.
   const at = (i: number): number => (resplit ? 0 : i);
   if (variant.kind === 'special') {
