@@ -78,6 +78,11 @@ test('secrets are never shown in hovers', () => {
   assert.match(hover('requirepass s3cr$0et-value') ?? '', /a secret/);
 });
 
+test('a version without a table says whose facts the hover shows', () => {
+  assert.match(hover('# redis-config: target=redis-8.2\nmax$0memory 1gb') ?? '', /no table for Redis 8\.2 here: these are the facts of Redis 8\.0/);
+  assert.doesNotMatch(hover('max$0memory 1gb', { target: 'redis-8.0' }) ?? '', /no table/);
+});
+
 test('include and aclfile targets: the resolved path and whether it exists', () => {
   const { text, position } = cursor('include extra$0.conf\naclfile /etc/redis/users.acl\ninclude conf.d/*.conf\n');
   const a = analyzeDocument(text, 'config', { ...DEFAULT_SETTINGS, target: 'redis-7.4', targetIsDefault: false }, {});

@@ -16,6 +16,7 @@ import { aclfileFindings, duplicateFindings, moduleConfigFindings, renameCommand
 import { messages } from './messages';
 import { bindFindings, protectedModeFindings } from './networkRules';
 import { securityFindings } from './security';
+import { approximate } from './approximation';
 import { quoting } from '../knowledge/versions';
 import { resolveTarget, type TargetSource } from './target';
 import { readSuppressions, tune } from './tuning';
@@ -46,19 +47,19 @@ export type Analysis = ConfigAnalysis | AclAnalysis;
 export function analyzeDocument(text: string, kind: DocumentKind, settings: Settings, context: DocumentContext = {}): Analysis {
   if (kind === 'acl') {
     const { tree, errors } = parseAcl(text);
-    const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true);
-    const s = { ...settings, target: resolved.target };
-    const findings = [...aclSyntaxFindings(errors), ...aclFileFindings(tree, s)];
+    const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true, settings.requestedTarget);
+    const s = withTarget(settings, resolved);
+    const findings = approximate([...aclSyntaxFindings(errors), ...aclFileFindings(tree, s)], resolved);
     return { kind, tree, findings: sortFindings(tune(findings, s)), target: resolved.target, targetSource: resolved.source, settings: s };
   }
   const first = parseConfig(text);
-  const resolved = resolveTarget(first.tree, text, context.path, settings.target, settings.targetIsDefault === true);
+  const resolved = resolveTarget(first.tree, text, context.path, settings.target, settings.targetIsDefault === true, settings.requestedTarget);
   // The pragma is a comment, which every version reads alike; the arguments may not be.
   // Only a line where text follows a closing quote splits differently, so most files are
   // parsed once.
   const rules = quoting(resolved.target);
   const { tree, errors } = rules.continueAfterQuote && first.errors.some((e) => e.detail === 'quote-followed-by-text') ? parseConfig(text, rules) : first;
-  const s: Settings = { ...settings, target: resolved.target };
+  const s: Settings = withTarget(settings, resolved);
   const model = context.source
     ? buildModel(tree, resolved.target, { ...(context.path ? { path: context.path } : {}), source: context.source, ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) })
     : singleFileModel(tree);
@@ -98,8 +99,14 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
       range: p.range,
     });
   }
-  const tuned = tune(findings, s, readSuppressions(tree, text));
+  const tuned = tune(approximate(findings, resolved), s, readSuppressions(tree, text));
   return { kind, tree, model, findings: sortFindings(tuned), target: resolved.target, targetSource: resolved.source, settings: s };
+}
+
+/** The settings with the version the file is checked against; a pragma's choice replaces the setting's. */
+function withTarget(settings: Settings, resolved: ReturnType<typeof resolveTarget>): Settings {
+  const { requestedTarget: _, ...rest } = settings;
+  return { ...rest, target: resolved.target, ...(resolved.approximated ? { requestedTarget: resolved.approximated.requested } : {}) };
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

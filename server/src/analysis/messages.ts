@@ -3,6 +3,7 @@
  */
 import { targetLabel, describeTargets } from '../knowledge/targets';
 import type { TargetId } from '../knowledge/types';
+import { placeAmongTables, versionLabel } from '../knowledge/versions';
 import type { ValueProblem } from './valueChecks';
 
 export const messages = {
@@ -53,7 +54,22 @@ export const messages = {
     return `'${written}' includes a file that is already being read (${chain.join(' → ')}): Redis has no guard against this and never finishes loading. Break the loop.`;
   },
   unknownTarget(value: string, targets: readonly string[]): string {
-    return `'${value}' is not a version this tool knows; using the configured one instead. Known: ${targets.join(', ')}.`;
+    return `'${value}' is not a Redis or Valkey version (such as redis-7.0 or valkey-9.1); using the configured one instead. Versions with their own tables: ${targets.join(', ')}.`;
+  },
+  approximatedTarget(requested: string, target: TargetId): string {
+    const asked = versionLabel(requested);
+    const used = targetLabel(target);
+    switch (placeAmongTables(requested)) {
+      case 'newer':
+        return `There is no table for ${asked} here: our tables stop at ${used}, so this file is checked as ${used}. Names ${used} does not know are reported as warnings (${asked} may accept them), and what ${asked} changed is not checked.`;
+      case 'older':
+        return `There is no table for ${asked} here: our tables start at ${used}, so this file is checked as ${used}. ${asked} may refuse names and values that ${used} accepts.`;
+      default:
+        return `There is no table for ${asked} here: this file is checked as ${used}, the nearest older version we have. Names ${used} does not know are reported as warnings (${asked} may accept them).`;
+    }
+  },
+  approximatedVerdict(requested: string, target: TargetId): string {
+    return `(Checked as ${targetLabel(target)}, the nearest version with a table: ${versionLabel(requested)} may differ.)`;
   },
   moduleConfigWithoutModule(name: string): string {
     return `'${name}' is a module setting, but no 'loadmodule' line loads a module: redis-server reads the file, then stops ("Module Configuration detected without loadmodule directive").`;

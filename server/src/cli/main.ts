@@ -10,7 +10,8 @@ import { fixAllText } from '../analysis/fixes';
 import { documentKindFromPath } from '../analysis/documentKind';
 import type { Profile, Settings } from '../analysis/types';
 import { RULES, SEVERITY_ORDER, type Severity } from '../knowledge/rules';
-import { DEFAULT_TARGET, NEWEST_VALKEY, TARGETS, isTargetId } from '../knowledge/types';
+import { DEFAULT_TARGET, NEWEST_VALKEY, TARGETS } from '../knowledge/types';
+import { chooseTarget } from '../knowledge/versions';
 import { diskFileSource } from '../io/fileSource';
 import { ACL_DRYRUN_USAGE, runAclDryrun } from './aclDryrun';
 import { readConfigFile, writeConfigFile } from './files';
@@ -30,7 +31,9 @@ redis-server reads them, and reports insecure settings.
 
 Options:
   --format text|json|sarif   output format (default: text)
-  --target ID                Redis or Valkey version: ${TARGETS.join(', ')}
+  --target ID                Redis or Valkey version: ${TARGETS.join(', ')};
+                             another version (redis-8.2) is checked against the nearest
+                             of these, and the findings say so
                              (default: a '# redis-config: target=ID' comment in the
                              file, else ${NEWEST_VALKEY} for valkey*.conf, else ${DEFAULT_TARGET})
   --rule CODE=LEVEL          set one code's severity: off, hint, information,
@@ -104,8 +107,9 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
   const failOn = oneOf(values['fail-on'], FAIL_ON, 'error', 'fail-on');
   const profile = oneOf<Profile>(values.profile, PROFILES, 'production', 'profile');
   for (const v of [format, failOn, profile]) if (v instanceof Error) return fail(v.message);
-  if (values.target !== undefined && !isTargetId(values.target)) {
-    return fail(`invalid value for --target: '${values.target}' (expected ${TARGETS.join(', ')})`);
+  const choice = values.target === undefined ? undefined : chooseTarget(values.target);
+  if (values.target !== undefined && !choice) {
+    return fail(`invalid value for --target: '${values.target}' (expected ${TARGETS.join(', ')}, or another redis-X.Y or valkey-X.Y)`);
   }
   if (positionals.length === 0) return fail(`no file given\n${USAGE}`);
   const rules: Record<string, Severity | 'off'> = {};
@@ -122,7 +126,8 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
     return fail(`invalid value for --min-password-length: '${minText}' (expected a whole number from 1 to 1024)`);
   }
   const settings: Settings = {
-    target: isTargetId(values.target) ? values.target : DEFAULT_TARGET,
+    target: choice?.target ?? DEFAULT_TARGET,
+    ...(choice?.approximates ? { requestedTarget: choice.approximates } : {}),
     targetIsDefault: values.target === undefined,
     profile: profile as Profile,
     ...(includeBase ? { includeBaseDirectory: resolve(includeBase) } : {}),

@@ -38,6 +38,7 @@ const CONFIG_RULES = {
     code: 'unknown-directive',
     severity: 'error',
     appliesTo: 'config',
+    versionTable: true,
     title: 'A directive the targeted Redis or Valkey version does not know: the server will not start.',
   },
   'wrong-arity': {
@@ -68,6 +69,7 @@ const CONFIG_RULES = {
     code: 'unsupported-in-version',
     severity: 'error',
     appliesTo: 'config',
+    versionTable: true,
     title: 'A directive of another Redis or Valkey version: the targeted version refuses it.',
   },
   'deprecated-directive': {
@@ -134,7 +136,13 @@ const CONFIG_RULES = {
     code: 'unknown-target',
     severity: 'warning',
     appliesTo: 'config',
-    title: 'A target pragma naming a Redis or Valkey version this tool does not know.',
+    title: 'A target pragma that does not name a Redis or Valkey version.',
+  },
+  'approximated-target': {
+    code: 'approximated-target',
+    severity: 'information',
+    appliesTo: 'config',
+    title: 'A Redis or Valkey version this tool has no table for: the file is checked against the nearest one.',
   },
   'no-auth': {
     code: 'no-auth',

@@ -125,7 +125,7 @@ export function startServer(connection: Connection, version: string): void {
     if (!doc || doc.version !== version) return;
     const analysis = analyse(doc, settings);
     await connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)) });
-    await connection.sendNotification(TARGET_NOTIFICATION, { uri, target: analysis.target, source: analysis.targetSource });
+    await connection.sendNotification(TARGET_NOTIFICATION, { uri, target: analysis.target, source: analysis.targetSource, ...(analysis.settings.requestedTarget ? { requested: analysis.settings.requestedTarget } : {}) });
   }
 
   function schedule(doc: TextDocument): void {

@@ -2,7 +2,8 @@
  * The `redisConfig.*` settings: one schema with defaults, shared by the server, the CLI
  * and the manifest test.
  */
-import { DEFAULT_TARGET, TARGETS, isTargetId, type TargetId } from '../knowledge/types';
+import { DEFAULT_TARGET, TARGETS } from '../knowledge/types';
+import { chooseTarget } from '../knowledge/versions';
 import type { Profile, Settings, Severity } from '../analysis/types';
 import { RULES } from '../knowledge/rules';
 
@@ -29,15 +30,17 @@ export const DEFAULT_SETTINGS: Settings = { target: DEFAULT_TARGET, targetIsDefa
 /** Reads the client's `redisConfig` section; anything invalid falls back to its default. */
 export function settingsFromClient(raw: unknown): Settings {
   const section = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const chosen = isTargetId(section.targetVersion);
+  // A version without its own table (redis-8.2, typed into settings.json) is checked as the nearest one.
+  const choice = typeof section.targetVersion === 'string' ? chooseTarget(section.targetVersion) : undefined;
   const profile = section.profile === 'development' || section.profile === 'production' ? section.profile : DEFAULT_SETTINGS.profile;
   const base = typeof section.includeBaseDirectory === 'string' && section.includeBaseDirectory.trim() !== '' ? section.includeBaseDirectory.trim() : undefined;
   const rules = ruleLevels(section.rules);
   const min = section.minPasswordLength;
   const minPasswordLength = typeof min === 'number' && Number.isInteger(min) && min >= 8 && min <= 256 && min !== 32 ? min : undefined;
   return {
-    target: chosen ? (section.targetVersion as TargetId) : DEFAULT_TARGET,
-    targetIsDefault: !chosen,
+    target: choice?.target ?? DEFAULT_TARGET,
+    ...(choice?.approximates ? { requestedTarget: choice.approximates } : {}),
+    targetIsDefault: !choice,
     profile,
     ...(base ? { includeBaseDirectory: base } : {}),
     ...(rules ? { rules } : {}),
