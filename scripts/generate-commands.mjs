@@ -7,8 +7,14 @@
 // vector sets). Commands marked EXPERIMENTAL in the sources are left out: Redis's build
 // skips them, and the released server refuses their names in ACL rules.
 //
-// Redis 6.0 and 6.2 have no table of their own: they get 7.0's commands whose `since` is not
-// newer than their version, with 7.0's flags and categories (see docs/acl.md).
+// Redis 6.0 and 6.2 have no source table in this shape: they get 7.0's commands whose `since`
+// is not newer than their version. For 6.0 the top-level commands are then replaced by what
+// a live 6.0.16 reports (scripts/data/command-table-redis-6.0.json, see
+// capture-command-table.mjs): its own arities and categories (CONFIG, CLIENT, ACL are
+// @admin @dangerous themselves; SELECT and WAIT are @keyspace), STRALGO and the POST and
+// HOST: guards, and no QUIT, which 6.x handles outside its table. 6.2 keeps 7.0's facts
+// but gets the same four name differences, with 6.0's facts for the three it adds (its
+// source declares them alike); the subcommands of both come from 7.0 (see docs/acl.md).
 //
 // Facts that are the same in several targets are stored once, with the list of targets.
 // `node scripts/generate-commands.mjs --check` fails when the committed file is stale.
@@ -36,6 +42,11 @@ const TABLE_FILES = {
 
 /** Targets without a table: the 7.0 table cut at this version. */
 const DERIVED = { 'redis-6.0': '6.0.99', 'redis-6.2': '6.2.99' };
+/** Top-level commands captured from a live server of a derived target. */
+const CAPTURED_TABLES = { 'redis-6.0': 'scripts/data/command-table-redis-6.0.json' };
+/** Names that every 6.x table has and 7.0's lacks, and the one 6.x lacks. */
+const LEGACY_ADDED = ['stralgo', 'post', 'host:'];
+const LEGACY_REMOVED = ['quit'];
 
 const TARGET_ORDER = ['redis-6.0', 'redis-6.2', 'redis-7.0', 'redis-7.2', 'redis-7.4', 'redis-8.0', 'valkey-7.2', 'valkey-8.0', 'valkey-8.1', 'valkey-9.1'];
 
@@ -47,6 +58,12 @@ function loadTable(file) {
   const data = JSON.parse(readFileSync(join(reference, 'ga', file), 'utf8'));
   const commands = Object.fromEntries(Object.entries(data.commands).filter(([, c]) => !c.command_flags.includes('EXPERIMENTAL')));
   return { label: `${data.product} ${data.git_ref}`, commands, categories: data.acl_categories };
+}
+
+const capturedCache = new Map();
+function loadCaptured(target) {
+  if (!capturedCache.has(target)) capturedCache.set(target, JSON.parse(readFileSync(join(root, CAPTURED_TABLES[target]), 'utf8')));
+  return capturedCache.get(target);
 }
 
 /** The commands a built-in module registers, in the shape of the source tables. */
@@ -89,7 +106,18 @@ function main() {
       const base = tables['redis-7.0'];
       const limit = versionKey(DERIVED[t]);
       sources[t] = `${base.label}, commands whose 'since' is at most ${t.slice(6)}`;
-      perTarget[t] = Object.fromEntries(Object.entries(base.commands).filter(([, c]) => versionKey(c.since ?? '0') <= limit));
+      perTarget[t] = Object.fromEntries(Object.entries(base.commands).filter(([n, c]) => versionKey(c.since ?? '0') <= limit && !LEGACY_REMOVED.includes(n)));
+      const captured = loadCaptured('redis-6.0');
+      const asEntry = (n, c) => ({ name: n, container: null, group: base.commands[n]?.group ?? (n === 'stralgo' ? 'string' : 'server'), since: base.commands[n]?.since ?? '6.0.0', arity: c.arity, command_flags: c.flags, acl_categories: c.categories });
+      if (CAPTURED_TABLES[t]) {
+        const top = loadCaptured(t).commands;
+        perTarget[t] = Object.fromEntries(Object.entries(perTarget[t]).filter(([n]) => top[n.split('|')[0]]));
+        for (const [n, c] of Object.entries(top)) perTarget[t][n] = asEntry(n, c);
+        sources[t] = `${loadCaptured(t).source}; subcommands from ${base.label}`;
+      } else {
+        for (const n of LEGACY_ADDED) perTarget[t][n] = asEntry(n, captured.commands[n]);
+        sources[t] += `, with ${LEGACY_ADDED.join(', ')} as Redis 6.0.16 reports them and without ${LEGACY_REMOVED.join(', ')}`;
+      }
     }
   }
   const categories = tables['redis-7.0'].categories;

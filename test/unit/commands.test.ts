@@ -21,6 +21,7 @@ import {
   isCategory,
   subcommandsOf,
   targetsOfCommand,
+  topLevelCommands,
 } from '../../server/src/knowledge/commands';
 import { COMMANDS } from '../../server/src/knowledge/generated/commands';
 import { TARGETS, type TargetId } from '../../server/src/knowledge/types';
@@ -136,4 +137,18 @@ test('key specs: commands that take keys have them; the 7.4 hash-field commands 
 
 test('dangerous and scripting lists name real commands', () => {
   for (const name of [...Object.keys(DANGEROUS_COMMANDS), ...CODE_ACCEPTING_COMMANDS]) assert.ok(TARGETS.some((t) => commandExists(name, t)), name);
+});
+
+test('Redis 6.x: the names a live 6.0.16 has (STRALGO, POST, HOST:) and the one it lacks (QUIT)', () => {
+  for (const t of ['redis-6.0', 'redis-6.2'] as const) {
+    for (const name of ['stralgo', 'post', 'host:']) assert.ok(commandExists(name, t), `${t} ${name}`);
+    assert.ok(!commandExists('quit', t), t);
+  }
+  assert.ok(commandExists('quit', 'redis-7.0') && !commandExists('stralgo', 'redis-7.0'));
+  // 6.0's own categories: containers carry @admin @dangerous, SELECT is @keyspace.
+  assert.deepEqual([...categoriesOf('config', 'redis-6.0')], ['admin', 'dangerous', 'slow']);
+  assert.deepEqual([...categoriesOf('select', 'redis-6.0')], ['fast', 'keyspace']);
+  assert.deepEqual([...categoriesOf('select', 'redis-7.0')], ['connection', 'fast']);
+  assert.ok(categoryMembersForAcl('admin', 'redis-6.0').includes('config|get'));
+  assert.equal(topLevelCommands('redis-6.0').length, 205);
 });
