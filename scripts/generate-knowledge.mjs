@@ -33,7 +33,8 @@ export const DEVELOPER_BUILD_ONLY = ['defined(LOG_REQ_RES)'];
 function factsOf(entry, kind, enums) {
   const f = { kind };
   if (entry.type !== undefined) f.type = entry.type;
-  if (entry.default !== undefined) f.default = String(entry.default);
+  // A special directive without a default (rdma-bind) reads back empty from CONFIG GET.
+  if (entry.default !== undefined) f.default = entry.default === null ? '' : String(entry.default);
   if (entry.min !== undefined) f.min = String(entry.min);
   if (entry.max !== undefined) f.max = String(entry.max);
   if (entry.numeric_flags?.length) f.numeric = entry.numeric_flags.map((x) => x.replace('_CONFIG', '').toLowerCase());
