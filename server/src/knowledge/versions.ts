@@ -88,5 +88,15 @@ const STRICT_QUOTES: SplitOptions = {};
  * is not known here; it is checked as 8.1.)
  */
 export function quoting(target: TargetId): SplitOptions {
-  return productOf(target) === 'valkey' && compare(versionOf(target), [9, 1]) >= 0 ? CONTINUE_AFTER_QUOTE : STRICT_QUOTES;
+  return isAtLeast(target, 'valkey', 9, 1) ? CONTINUE_AFTER_QUOTE : STRICT_QUOTES;
+}
+
+/** True when the target is `product` at `major.minor` or later (Valkey 8.0 on, say). */
+export function isAtLeast(target: TargetId, product: Product, major: number, minor: number): boolean {
+  return productOf(target) === product && compare(versionOf(target), [major, minor]) >= 0;
+}
+
+/** Valkey 9.1's memory reader refuses a number past 2^64-1; earlier readers saturate it. */
+export function refusesMemoryOverflow(target: TargetId): boolean {
+  return isAtLeast(target, 'valkey', 9, 1);
 }
