@@ -55,7 +55,7 @@ test('a byte-order mark is named in the message', () => {
 test('the trailing comment range runs to the end of the line', () => {
   const [finding] = findingsOf(`${SAFE}timeout 0 # no timeout  \n`).filter((f) => f.code === 'trailing-comment');
   assert.deepEqual(finding?.range, { start: { line: 1, character: 10 }, end: { line: 1, character: 22 } });
-  assert.equal(finding?.message, messages.trailingComment('timeout', false));
+  assert.equal(finding?.message, messages.trailingComment('timeout', 'refused'));
 });
 
 test('Valkey 9.1 reads text after a closing quote as part of the argument; earlier versions refuse it', () => {

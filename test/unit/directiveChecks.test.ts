@@ -203,3 +203,16 @@ test('the server texts differ by product where the servers do', () => {
   assert.equal(bind?.range.start.character, 15);
   assert.match(bind?.message ?? '', /"bind: Address already in use"/);
 });
+
+test('Redis 6.x ignores a save line that is not one pair or "": a warning, and a trailing comment there is one too', () => {
+  for (const target of ['redis-6.0', 'redis-6.2'] as const) {
+    const opts = { codes: CODES, settings: { target } };
+    check(`${H}save 900\n`, ['2:1 warning ignored-directive'], opts);
+    check(`${H}save 900 1 300 10\n`, ['2:1 warning ignored-directive'], opts);
+    check(`${H}save 900 1 # hourly\n`, ['2:12 warning trailing-comment'], opts);
+    check(`${H}save 900 1\nsave ""\n`, [], opts);
+  }
+  check(`${H}save 900 1 # hourly\n`, ['2:12 error trailing-comment'], { codes: CODES, settings: { target: 'redis-7.0' } });
+  const [f] = findingsOf(`${H}save 900\n`, 'config', { target: 'redis-6.0' }).filter((x) => x.code === 'ignored-directive');
+  assert.equal(f?.message, messages.ignoredSaveLine(1, 'redis-6.0'));
+});

@@ -16,6 +16,10 @@ import { asciiLower } from '../syntax/text';
 
 const HASH_RULE = /^#[0-9a-f]{64}$/;
 
+function isRedis6(target: TargetId): boolean {
+  return target === 'redis-6.0' || target === 'redis-6.2';
+}
+
 function finding(code: RuleCode, message: string, range: Range, extra: Partial<Finding> = {}): Finding {
   return { code, severity: RULES[code].severity, message, range, ...extra };
 }
@@ -91,6 +95,9 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
   if (variant.kind === 'ignored') {
     out.push(finding('ignored-directive', messages.ignoredDirective(name, target), nameToken.range, { tags: ['unnecessary'], data: { name } }));
   }
+  if (name === 'save' && isRedis6(target) && args.length !== 2 && !(args.length === 1 && args[0]?.value === '')) {
+    out.push(finding('ignored-directive', messages.ignoredSaveLine(args.length, target), { start: nameToken.range.start, end: line.range.end }, { tags: ['unnecessary'], data: { name } }));
+  }
   const clamp = clampedValue(variant.aliasOf ?? name, args);
   if (clamp) out.push(finding('value-clamped', messages.valueClamped(name, clamp.written, clamp.used), (args[0] as Token).range, { data: { name, used: clamp.used } }));
 }
@@ -156,11 +163,12 @@ function trailingComment(line: DirectiveLine, target: TargetId): Finding | undef
     if (t.quoted || !t.value.startsWith('#')) continue;
     if (i === 1 && singleValue && line.tokens.length === 2) continue; // the value itself, e.g. a password
     if (line.name === 'user' && HASH_RULE.test(t.value)) continue;
-    const passedToModule = line.name === 'loadmodule';
+    // 6.x ignores a save line of any other length than one pair or "": no refusal, no effect.
+    const effect = line.name === 'loadmodule' ? 'module' : line.name === 'save' && isRedis6(target) ? 'ignored' : 'refused';
     return {
       code: 'trailing-comment',
-      severity: passedToModule ? 'warning' : RULES['trailing-comment'].severity,
-      message: messages.trailingComment(line.name, passedToModule),
+      severity: effect === 'refused' ? RULES['trailing-comment'].severity : 'warning',
+      message: messages.trailingComment(line.name, effect, target),
       range: { start: t.range.start, end: line.range.end },
       data: { commentStart: t.start, lineStart: line.start, lineEnd: line.end },
     };

@@ -80,10 +80,15 @@ export const messages = {
   emptyDirective(): string {
     return 'An empty directive name ("" alone): redis-server refuses this line ("Bad directive or wrong number of arguments").';
   },
-  trailingComment(directive: string, passedToModule: boolean): string {
-    return passedToModule
-      ? `Redis has no trailing comments: the words from '#' on are passed to the module as extra arguments. Move the comment to its own line above '${directive}'.`
-      : `Redis has no trailing comments: the words from '#' on become extra arguments of '${directive}' and redis-server refuses the line. Move the comment to its own line above.`;
+  trailingComment(directive: string, effect: 'refused' | 'module' | 'ignored', target?: TargetId): string {
+    if (effect === 'module') return `Redis has no trailing comments: the words from '#' on are passed to the module as extra arguments. Move the comment to its own line above '${directive}'.`;
+    if (effect === 'ignored') {
+      return `Redis has no trailing comments: the words from '#' on become extra arguments of '${directive}', and ${target ? targetLabel(target) : 'Redis 6.x'} silently ignores a '${directive}' line with that many words, so the line does nothing. Move the comment to its own line above.`;
+    }
+    return `Redis has no trailing comments: the words from '#' on become extra arguments of '${directive}' and redis-server refuses the line. Move the comment to its own line above.`;
+  },
+  ignoredSaveLine(count: number, target: TargetId): string {
+    return `'save' with ${count} argument${count === 1 ? '' : 's'}: ${targetLabel(target)} silently ignores the line, so it sets no snapshot point. Write 'save <seconds> <changes>', one pair per line, or 'save ""' to turn snapshots off.`;
   },
   bindAllInterfaces(address: string): string {
     return `'bind ${address}' listens on every network interface: anyone who can reach this host can reach Redis. Bind to loopback or to the private addresses that need access (for example 'bind 127.0.0.1 -::1').`;
