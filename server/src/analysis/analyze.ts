@@ -12,7 +12,7 @@ import { syntaxFindings } from './configDiagnostics';
 import { buildModel, singleFileModel, type ConfigModel, type FileSource } from './configModel';
 import { directiveFindings } from './directiveChecks';
 import { configUserFindings, aclFileFindings } from './acl/validate';
-import { aclfileFindings, duplicateFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
+import { aclfileFindings, duplicateFindings, listensNowhereFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
 import { messages } from './messages';
 import { bindFindings, protectedModeFindings } from './networkRules';
 import { securityFindings } from './security';
@@ -70,6 +70,7 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     ...duplicateFindings(model, s),
     ...moduleConfigFindings(model),
     ...replicaofInClusterFindings(model),
+    ...listensNowhereFindings(model),
     ...renameCommandFindings(model, s),
     ...aclfileFindings(model, s, context),
     ...configUserFindings(tree, s),
@@ -80,7 +81,7 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
   // A fragment included by another file lacks what the whole config has: what it does
   // not set is not a finding there (the including file is checked for it).
   if (s.included) {
-    const ABSENCE = new Set(['no-auth', 'no-tls', 'unbounded-memory', 'maxmemory-policy-implicit', 'sentinel-no-auth', 'module-config-without-loadmodule', 'tls-incomplete']);
+    const ABSENCE = new Set(['no-auth', 'no-tls', 'unbounded-memory', 'maxmemory-policy-implicit', 'sentinel-no-auth', 'module-config-without-loadmodule', 'tls-incomplete', 'listens-nowhere']);
     for (let i = findings.length - 1; i >= 0; i--) {
       const f = findings[i] as Finding;
       if (ABSENCE.has(f.code) || (f.code === 'bind-all-interfaces' && f.data?.missing === true)) findings.splice(i, 1);

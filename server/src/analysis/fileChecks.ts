@@ -10,6 +10,7 @@ import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
 import { includeBase, lastSet, resolvePath, type ConfigModel, type FileSource, type ModelLine } from './configModel';
 import { messages } from './messages';
+import { string2ll } from './values';
 import { inFile, placeOf } from './networkRules';
 import type { Finding, Settings } from './types';
 
@@ -63,6 +64,32 @@ export function moduleConfigFindings(model: ConfigModel): Finding[] {
       message: inFile(first, messages.moduleConfigWithoutModule(first.line.name)),
       range: placeOf(first, (first.line.tokens[0] as Token).range),
       data: { name: first.line.name, afterLoad: true },
+    },
+  ];
+}
+
+/**
+ * `port 0` closes the TCP port; with no TLS port and no Unix socket the server has no
+ * listener left and exits after reading the configuration. Read from the effective
+ * configuration, so a socket set in an included file counts. An RDMA port may be a
+ * listener, depending on the build: then nothing is said.
+ */
+export function listensNowhereFindings(model: ConfigModel): Finding[] {
+  const port = lastSet(model, ['port']);
+  if (!port || string2ll(port.line.tokens[1]?.value ?? '') !== 0n) return [];
+  const opened = (name: string, isOpen: (v: string) => boolean): boolean => {
+    const m = lastSet(model, [name]);
+    return m !== undefined && m.line.tokens.length === 2 && isOpen(m.line.tokens[1]?.value ?? '');
+  };
+  const nonZero = (v: string): boolean => string2ll(v) !== 0n;
+  if (opened('tls-port', nonZero) || opened('unixsocket', (v) => v !== '') || opened('rdma-port', nonZero)) return [];
+  return [
+    {
+      code: 'listens-nowhere',
+      severity: RULES['listens-nowhere'].severity,
+      message: inFile(port, messages.listensNowhere()),
+      range: placeOf(port, port.line.range),
+      data: { afterLoad: true },
     },
   ];
 }

@@ -16,7 +16,10 @@ export const messages = {
     return text;
   },
   valueProblem(p: ValueProblem): string {
-    return `${p.hint} redis-server refuses this line ("${p.redisText}").`;
+    return p.afterLoad ? `${p.hint} redis-server reads the file, then exits ("${p.redisText}").` : `${p.hint} redis-server refuses this line ("${p.redisText}").`;
+  },
+  listensNowhere(): string {
+    return "'port 0' turns the TCP port off, and neither 'tls-port' nor 'unixsocket' opens another way in: redis-server reads the file, then exits (\"Configured to not listen anywhere, exiting.\"). Set a port, a TLS port or a Unix socket.";
   },
   unsupportedInVersion(name: string, target: TargetId, knownIn: readonly TargetId[]): string {
     return `'${name}' does not exist in ${targetLabel(target)}, which refuses to start ("Bad directive or wrong number of arguments"). It exists in ${describeTargets(knownIn)}: remove it, or target one of those versions.`;

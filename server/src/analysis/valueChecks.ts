@@ -20,6 +20,8 @@ export interface ValueProblem {
   readonly redisText: string;
   /** What we add: what is expected, how to fix it. */
   readonly hint: string;
+  /** Redis reads the line, then fails later at startup without naming it (a socket that cannot be bound). */
+  readonly afterLoad?: boolean;
 }
 
 export interface ValueContext {
@@ -338,7 +340,7 @@ function checkBind(args: readonly string[], ctx: ValueContext): ValueProblem | u
   if (args.length > 16) return problem('invalid-value', 16, 'Too many bind addresses specified.', 'Redis binds at most 16 addresses.');
   if (ctx.target === 'redis-6.0') {
     const dash = args.findIndex((a) => a.startsWith('-'));
-    if (dash >= 0) return problem('invalid-value', dash, 'Name or service not known', "Redis 6.0 has no optional addresses: it reads the '-' (added in 6.2) as part of the name, which does not resolve, and exits. Remove the '-'.");
+    if (dash >= 0) return { ...problem('invalid-value', dash, 'Name or service not known', "Redis 6.0 has no optional addresses: it reads the '-' (added in 6.2) as part of the name, which does not resolve, and exits. Remove the '-'."), afterLoad: true };
   }
   const seen: { family: 4 | 6 | 0; any: boolean; name: string }[] = [];
   for (const [i, raw] of args.entries()) {
@@ -350,7 +352,7 @@ function checkBind(args: readonly string[], ctx: ValueContext): ValueProblem | u
     const any = any4 || any6;
     const clash = seen.find((s) => s.name === name || (family !== 0 && s.family === family && (any || s.any)));
     if (clash) {
-      return problem('invalid-value', i, 'bind: Address already in use', `'${raw}' claims the same socket as '${clash.name}' (a wildcard covers every address of its family): the server cannot listen on both and exits. Keep one of them.`);
+      return { ...problem('invalid-value', i, 'bind: Address already in use', `'${raw}' claims the same socket as '${clash.name}' (a wildcard covers every address of its family): the server cannot listen on both and exits. Keep one of them.`), afterLoad: true };
     }
     seen.push({ family, any, name });
   }

@@ -108,6 +108,12 @@ const CONFIG_RULES = {
     appliesTo: 'config',
     title: 'A module setting (name.with.dot) with no loadmodule: redis-server stops after reading the file.',
   },
+  'listens-nowhere': {
+    code: 'listens-nowhere',
+    severity: 'error',
+    appliesTo: 'config',
+    title: 'port 0 with no tls-port and no unixsocket: redis-server has nowhere to listen and exits.',
+  },
   'replicaof-in-cluster': {
     code: 'replicaof-in-cluster',
     severity: 'error',
