@@ -3,6 +3,7 @@
  * table (by name or alias), the names it ignores, the loader's own directives (include,
  * user, loadmodule, sentinel, ...), module settings, and finally "Bad directive".
  */
+import { buildRefusal, patchedSetting } from '../knowledge/builds';
 import { directiveNames, directiveVariant, isModuleConfigName, sentinelDirectives, targetsOf } from '../knowledge/directives';
 import { RULES, type RuleCode } from '../knowledge/rules';
 import type { DirectiveVariant, TargetId } from '../knowledge/types';
@@ -67,6 +68,13 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
       if (args.length === 0) out.push(finding('wrong-arity', messages.valueProblem({ code: 'wrong-arity', arg: -1, redisText: 'Module config specified without value', hint: 'Give the module setting a value.' }), nameToken.range));
       return;
     }
+    const patched = patchedSetting(name, target);
+    if (patched) {
+      out.push(finding('build-dependent', messages.patchedSetting(name, target, patched.builds), nameToken.range, { data: { name } }));
+      const p = checkValues({ name, target, variant: { targets: [target], kind: 'table', type: patched.type, default: patched.default }, args: args.map((t) => t.value) });
+      if (p) out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText } }));
+      return;
+    }
     const knownIn = targetsOf(name);
     if (knownIn.length > 0) {
       out.push(finding('unsupported-in-version', messages.unsupportedInVersion(name, target, knownIn), nameToken.range, { data: { name, knownIn } }));
@@ -97,6 +105,10 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
   }
   if (name === 'save' && isRedis6(target) && args.length !== 2 && !(args.length === 1 && args[0]?.value === '')) {
     out.push(finding('ignored-directive', messages.ignoredSaveLine(args.length, target), { start: nameToken.range.start, end: line.range.end }, { tags: ['unnecessary'], data: { name } }));
+  }
+  const refusal = buildRefusal(variant.aliasOf ?? name);
+  if (refusal && refusal.refuses(args[0]?.value ?? '')) {
+    out.push(finding('build-dependent', messages.buildRefusal(name, refusal.builds, refusal.redisText, refusal.hint), (args[0] as Token).range, { data: { name, redisText: refusal.redisText } }));
   }
   const clamp = clampedValue(variant.aliasOf ?? name, args);
   if (clamp) out.push(finding('value-clamped', messages.valueClamped(name, clamp.written, clamp.used), (args[0] as Token).range, { data: { name, used: clamp.used } }));

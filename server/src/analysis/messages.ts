@@ -18,6 +18,12 @@ export const messages = {
   valueProblem(p: ValueProblem): string {
     return p.afterLoad ? `${p.hint} redis-server reads the file, then exits ("${p.redisText}").` : `${p.hint} redis-server refuses this line ("${p.redisText}").`;
   },
+  buildRefusal(name: string, builds: string, redisText: string, hint: string): string {
+    return `Some builds refuse this value and exit: ${builds} ("${redisText}"). ${hint} Check the server you deploy to before you rely on '${name}'.`;
+  },
+  patchedSetting(name: string, target: TargetId, builds: string): string {
+    return `'${name}' is not in the release the ${targetLabel(target)} table comes from, but ${builds} accept it. A server without those updates refuses to start ("Bad directive or wrong number of arguments"): update the server, or remove the line.`;
+  },
   listensNowhere(): string {
     return "'port 0' turns the TCP port off, and neither 'tls-port' nor 'unixsocket' opens another way in: redis-server reads the file, then exits (\"Configured to not listen anywhere, exiting.\"). Set a port, a TLS port or a Unix socket.";
   },

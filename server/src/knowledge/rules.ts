@@ -108,6 +108,12 @@ const CONFIG_RULES = {
     appliesTo: 'config',
     title: 'A module setting (name.with.dot) with no loadmodule: redis-server stops after reading the file.',
   },
+  'build-dependent': {
+    code: 'build-dependent',
+    severity: 'warning',
+    appliesTo: 'config',
+    title: 'A line some builds of the targeted version refuse and others accept (a distribution\'s allocator, a security update).',
+  },
   'listens-nowhere': {
     code: 'listens-nowhere',
     severity: 'error',
@@ -246,6 +252,13 @@ const CONFIG_RULES = {
     appliesTo: 'config',
     security: true,
     title: 'DEBUG, MODULE or protected configs are open to every client (yes instead of no or local).',
+  },
+  'lua-insecure-api': {
+    code: 'lua-insecure-api',
+    severity: 'warning',
+    appliesTo: 'config',
+    security: true,
+    title: 'Lua scripts get back the functions the sandbox withholds (lua-enable-insecure-api / lua-enable-deprecated-api yes).',
   },
   'unbounded-memory': {
     code: 'unbounded-memory',
