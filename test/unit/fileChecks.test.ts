@@ -62,3 +62,14 @@ test('listens-nowhere reads the effective configuration: a socket or a port 0 in
   // A fragment included elsewhere does not know what the including file opens.
   assert.equal(analyzeDocument('port 0\n', 'config', { ...settings, included: true }).findings.some((x) => x.code === 'listens-nowhere'), false);
 });
+
+test('bind "" leaves TCP and TLS without an address from 6.2 on: listens nowhere unless a Unix socket is open', () => {
+  const only = { codes: ['listens-nowhere', 'invalid-value'] };
+  check('bind ""\n', ['1:1 error listens-nowhere'], { ...only, settings: { target: 'redis-7.0' } });
+  check('bind ""\nunixsocket /run/redis.sock\n', [], { ...only, settings: { target: 'valkey-9.1' } });
+  // Redis 6.0 tries to resolve the empty name instead, and so does every version when "" is one of several.
+  check('bind ""\n', ['1:6 error invalid-value'], { ...only, settings: { target: 'redis-6.0' } });
+  check('bind 127.0.0.1 ""\n', ['1:16 error invalid-value'], { ...only, settings: { target: 'redis-8.0' } });
+  const [f] = findingsOf('bind ""\n').filter((x) => x.code === 'listens-nowhere');
+  assert.equal(f?.message, messages.listensNowhereBind());
+});

@@ -16,6 +16,8 @@ import { ACL_CATEGORIES, commandNames, topLevelCommands } from '../../server/src
 import type { TargetId } from '../../server/src/knowledge/types';
 import { LIVE_SERVERS } from '../../server/src/knowledge/versions';
 import { checkValues } from '../../server/src/analysis/valueChecks';
+import { analyzeDocument } from '../../server/src/analysis/analyze';
+import { RULES, type RuleCode } from '../../server/src/knowledge/rules';
 import { sharedPath, SHARED_DIR } from '../support/shared';
 
 const ROOT = join(__dirname, '../..');
@@ -43,12 +45,32 @@ const DEFAULTS_SET_BY_THE_CAPTURE = new Set(['port', 'save', 'dir']);
 const live = sharedPath('reference', 'live');
 
 /**
+ * A server's CONFIG GET written as a configuration file, as we started each live server with
+ * it: one line per name, multi-value settings as words, one line per buffer-limit class, no
+ * line for an empty replicaof or (6.0) bind, and a real folder for `dir`.
+ */
+function ownDefaults(server: string, facts: ServerFacts): string {
+  const lines: string[] = [];
+  const words = new Set(['save', 'bind', 'oom-score-adj-values', 'latency-tracking-info-percentiles', 'shutdown-on-sigint', 'shutdown-on-sigterm', 'rdma-bind']);
+  for (const [name, value] of Object.entries(facts.config)) {
+    if ((NOT_IN_A_FILE[server] ?? []).includes(name)) continue;
+    if (name === 'dir') lines.push('dir /var/lib/redis');
+    else if (name === 'client-output-buffer-limit') for (const args of writtenBack(name, value, true)) lines.push(`${name} ${args.join(' ')}`);
+    else if (value === '' && (name === 'replicaof' || name === 'slaveof' || name === 'bind')) continue;
+    else if (value === '') lines.push(`${name} ""`);
+    else if (words.has(name)) lines.push(`${name} ${value}`);
+    else lines.push(/[\s"'#\\]/.test(value) ? `${name} "${value.replace(/[\\"]/g, (c) => `\\${c}`)}"` : `${name} ${value}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
  * The lines CONFIG REWRITE would write for a value CONFIG GET prints: none for an empty
- * `replicaof`, one per class of `client-output-buffer-limit`, the words of a multi-value
+ * `replicaof` or `bind`, one per class of `client-output-buffer-limit`, the words of a multi-value
  * directive, and the value itself otherwise.
  */
 function writtenBack(name: string, value: string, words: boolean): string[][] {
-  if ((name === 'replicaof' || name === 'slaveof') && value === '') return [];
+  if ((name === 'replicaof' || name === 'slaveof' || name === 'bind') && value === '') return [];
   const parts = value.split(' ').filter((w) => w !== '');
   if (name === 'client-output-buffer-limit') return Array.from({ length: parts.length / 4 }, (_, i) => parts.slice(i * 4, i * 4 + 4));
   if (!words) return [[value]];
@@ -98,6 +120,14 @@ for (const [target, server] of Object.entries(LIVE_SERVERS) as [TargetId, string
       }
     }
     assert.deepEqual(refused, []);
+  });
+
+  test(`${server}: its own defaults, written as a config it starts with, raise no correctness error as ${target}`, () => {
+    const text = ownDefaults(server, facts);
+    const errors = analyzeDocument(text, 'config', { target, profile: 'production' }).findings.filter(
+      (f) => f.severity === 'error' && !(RULES[f.code as RuleCode] as { security?: boolean }).security,
+    );
+    assert.deepEqual(errors.map((f) => `${f.range.start.line + 1}: ${f.code} ${f.message}`), []);
   });
 
   test(`${server}: ACL categories and commands are the server's`, () => {

@@ -70,7 +70,7 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     ...duplicateFindings(model, s),
     ...moduleConfigFindings(model),
     ...replicaofInClusterFindings(model),
-    ...listensNowhereFindings(model),
+    ...listensNowhereFindings(model, resolved.target),
     ...renameCommandFindings(model, s),
     ...aclfileFindings(model, s, context),
     ...configUserFindings(tree, s),

@@ -24,6 +24,9 @@ export const messages = {
   patchedSetting(name: string, target: TargetId, builds: string): string {
     return `'${name}' is not in the release the ${targetLabel(target)} table comes from, but ${builds} accept it. A server without those updates refuses to start ("Bad directive or wrong number of arguments"): update the server, or remove the line.`;
   },
+  listensNowhereBind(): string {
+    return "'bind \"\"' gives the TCP and TLS ports no address to listen on, and there is no 'unixsocket': redis-server reads the file, then exits (\"Configured to not listen anywhere, exiting.\"). Name the addresses, or remove the line to use the default.";
+  },
   listensNowhere(): string {
     return "'port 0' turns the TCP port off, and neither 'tls-port' nor 'unixsocket' opens another way in: redis-server reads the file, then exits (\"Configured to not listen anywhere, exiting.\"). Set a port, a TLS port or a Unix socket.";
   },

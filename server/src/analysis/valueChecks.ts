@@ -338,6 +338,11 @@ const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
  */
 function checkBind(args: readonly string[], ctx: ValueContext): ValueProblem | undefined {
   if (args.length > 16) return problem('invalid-value', 16, 'Too many bind addresses specified.', 'Redis binds at most 16 addresses.');
+  // An empty address does not resolve; alone, from 6.2 on, it means "no TCP address" instead.
+  const empty = args.findIndex((a) => a === '');
+  if (empty >= 0 && (args.length > 1 || ctx.target === 'redis-6.0')) {
+    return { ...problem('invalid-value', empty, 'Name or service not known', args.length > 1 ? 'An empty address among others does not resolve, and the server exits. Remove it.' : "Redis 6.0 reads 'bind \"\"' as an address with no name, which does not resolve, and exits. Remove the line to listen on every interface, or name the addresses."), afterLoad: true };
+  }
   if (ctx.target === 'redis-6.0') {
     const dash = args.findIndex((a) => a.startsWith('-'));
     if (dash >= 0) return { ...problem('invalid-value', dash, 'Name or service not known', "Redis 6.0 has no optional addresses: it reads the '-' (added in 6.2) as part of the name, which does not resolve, and exits. Remove the '-'."), afterLoad: true };
