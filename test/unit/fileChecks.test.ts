@@ -49,6 +49,9 @@ test('port 0 with no TLS port and no Unix socket: the server listens nowhere and
   const [f] = findingsOf('port 0\n').filter((x) => x.code === 'listens-nowhere');
   assert.equal(f?.message, messages.listensNowhere());
   assert.equal(f?.data?.afterLoad, true);
+  assert.equal(f?.data?.socket, true, 'decided when the sockets open: a harness that replaces them cannot judge it');
+  const [clash] = findingsOf('bind 127.0.0.1 127.0.0.1\n').filter((x) => x.code === 'invalid-value');
+  assert.deepEqual([clash?.data?.afterLoad, clash?.data?.socket], [true, true]);
 });
 
 test('listens-nowhere reads the effective configuration: a socket or a port 0 in an included file counts', () => {

@@ -97,7 +97,7 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
   if (!facts) return;
   const p = checkValues({ name: variant.aliasOf ?? name, target, variant: facts, args: args.map((t) => t.value), ...(name === 'proc-title-template' ? { earlier: earlierState(line, all, kind) } : {}) });
   if (p) {
-    out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText, ...(p.afterLoad ? { afterLoad: true } : {}) } }));
+    out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText, ...(p.afterLoad ? { afterLoad: true } : {}), ...(p.socket ? { socket: true } : {}) } }));
     return;
   }
   if (variant.kind === 'ignored') {

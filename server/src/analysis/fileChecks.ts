@@ -96,7 +96,8 @@ export function listensNowhereFindings(model: ConfigModel, target: TargetId): Fi
       severity: RULES['listens-nowhere'].severity,
       message: inFile(at, noAddress ? messages.listensNowhereBind() : messages.listensNowhere()),
       range: placeOf(at, at.line.range),
-      data: { afterLoad: true },
+      // Decided when the server opens its sockets, after reading every file.
+      data: { afterLoad: true, socket: true },
     },
   ];
 }

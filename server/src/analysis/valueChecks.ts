@@ -22,6 +22,8 @@ export interface ValueProblem {
   readonly hint: string;
   /** Redis reads the line, then fails later at startup without naming it (a socket that cannot be bound). */
   readonly afterLoad?: boolean;
+  /** The failure happens when the server opens its listening sockets (a test harness that replaces them cannot see it). */
+  readonly socket?: boolean;
 }
 
 export interface ValueContext {
@@ -341,11 +343,11 @@ function checkBind(args: readonly string[], ctx: ValueContext): ValueProblem | u
   // An empty address does not resolve; alone, from 6.2 on, it means "no TCP address" instead.
   const empty = args.findIndex((a) => a === '');
   if (empty >= 0 && (args.length > 1 || ctx.target === 'redis-6.0')) {
-    return { ...problem('invalid-value', empty, 'Name or service not known', args.length > 1 ? 'An empty address among others does not resolve, and the server exits. Remove it.' : "Redis 6.0 reads 'bind \"\"' as an address with no name, which does not resolve, and exits. Remove the line to listen on every interface, or name the addresses."), afterLoad: true };
+    return { ...problem('invalid-value', empty, 'Name or service not known', args.length > 1 ? 'An empty address among others does not resolve, and the server exits. Remove it.' : "Redis 6.0 reads 'bind \"\"' as an address with no name, which does not resolve, and exits. Remove the line to listen on every interface, or name the addresses."), afterLoad: true, socket: true };
   }
   if (ctx.target === 'redis-6.0') {
     const dash = args.findIndex((a) => a.startsWith('-'));
-    if (dash >= 0) return { ...problem('invalid-value', dash, 'Name or service not known', "Redis 6.0 has no optional addresses: it reads the '-' (added in 6.2) as part of the name, which does not resolve, and exits. Remove the '-'."), afterLoad: true };
+    if (dash >= 0) return { ...problem('invalid-value', dash, 'Name or service not known', "Redis 6.0 has no optional addresses: it reads the '-' (added in 6.2) as part of the name, which does not resolve, and exits. Remove the '-'."), afterLoad: true, socket: true };
   }
   const seen: { family: 4 | 6 | 0; any: boolean; name: string }[] = [];
   for (const [i, raw] of args.entries()) {
@@ -357,7 +359,7 @@ function checkBind(args: readonly string[], ctx: ValueContext): ValueProblem | u
     const any = any4 || any6;
     const clash = seen.find((s) => s.name === name || (family !== 0 && s.family === family && (any || s.any)));
     if (clash) {
-      return { ...problem('invalid-value', i, 'bind: Address already in use', `'${raw}' claims the same socket as '${clash.name}' (a wildcard covers every address of its family): the server cannot listen on both and exits. Keep one of them.`), afterLoad: true };
+      return { ...problem('invalid-value', i, 'bind: Address already in use', `'${raw}' claims the same socket as '${clash.name}' (a wildcard covers every address of its family): the server cannot listen on both and exits. Keep one of them.`), afterLoad: true, socket: true };
     }
     seen.push({ family, any, name });
   }
