@@ -16,6 +16,8 @@ interface TargetInfo {
   readonly uri: string;
   readonly target: string;
   readonly source: 'pragma' | 'setting' | 'project' | 'default';
+  /** A version without its own table, checked as `target`. */
+  readonly requested?: string;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -117,8 +119,13 @@ class TargetStatus implements vscode.Disposable {
       project: 'set by .redis-config.json',
       default: 'chosen from the file name (redisConfig.targetVersion is auto)',
     }[info.source];
-    this.item.text = `$(database) ${info.target}`;
-    this.item.tooltip = `Checked against ${info.target}: ${why}`;
+    if (info.requested) {
+      this.item.text = `$(database) ${info.requested} ≈ ${info.target}`;
+      this.item.tooltip = `No table for ${info.requested}: checked against ${info.target}, the nearest version with one (${why})`;
+    } else {
+      this.item.text = `$(database) ${info.target}`;
+      this.item.tooltip = `Checked against ${info.target}: ${why}`;
+    }
     this.item.show();
   }
 

@@ -58,6 +58,13 @@ test('--target changes what is known', () => {
     const old = cli('--target', 'redis-6.2', f);
     assert.equal(old.status, 1);
     assert.match(old.stdout, /unsupported-in-version/);
+    // A version without a table: checked as the nearest, a new name is a warning, one notice.
+    writeFileSync(f, 'bind 127.0.0.1\nprotected-mode yes\nsome-setting-of-8-2 yes\n');
+    const newer = cli('--target', 'redis-8.2', f);
+    assert.equal(newer.status, 0, newer.stdout);
+    assert.match(newer.stdout, /redis\.conf:1:1: information approximated-target There is no table for Redis 8\.2 here: our tables stop at Redis 8\.0/);
+    assert.match(newer.stdout, /redis\.conf:3:1: warning unknown-directive .*Checked as Redis 8\.0/);
+    assert.equal(cli('--target', 'redis-8.2', '--fail-on', 'warning', f).status, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -116,7 +123,7 @@ test('usage and I/O errors exit 2 with one line naming the file and the reason',
       [[dir], /: no Redis or Valkey config found \(a folder is searched for/],
       [[binary], /dump\.rdb: binary file/],
       [['--format', 'xml', `${FIX}/clean.conf`], /invalid value for --format: 'xml'/],
-      [['--target', 'redis-5.0', `${FIX}/clean.conf`], /invalid value for --target: 'redis-5.0'/],
+      [['--target', 'redis-latest', `${FIX}/clean.conf`], /invalid value for --target: 'redis-latest'/],
       [['--fail-on', 'fatal', `${FIX}/clean.conf`], /invalid value for --fail-on/],
       [['--bogus', `${FIX}/clean.conf`], /Unknown option '--bogus'/],
       [[], /no file given/],

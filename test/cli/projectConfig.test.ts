@@ -103,14 +103,14 @@ test('the search stops at the repository root; --config names the file to use', 
 test('an invalid project file stops the run with exit status 2 and says what is wrong', () => {
   const dir = tree({
     '.git/HEAD': 'x\n',
-    '.redis-config.json': JSON.stringify({ targetVersion: 'redis-5.0', rules: { 'no-such-rule': 'off' } }),
+    '.redis-config.json': JSON.stringify({ targetVersion: 'redis-latest', rules: { 'no-such-rule': 'off' } }),
     'redis.conf': 'bind 127.0.0.1\n',
   });
   try {
     const r = cli(dir, 'redis.conf');
     assert.equal(r.status, 2);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, /invalid value for 'targetVersion' in .*\.redis-config\.json: 'redis-5\.0'/);
+    assert.match(r.stderr, /invalid value for 'targetVersion' in .*\.redis-config\.json: 'redis-latest'/);
     assert.match(r.stderr, /unknown rule code in 'rules' in .*\.redis-config\.json: 'no-such-rule'/);
     writeFileSync(join(dir, '.redis-config.json'), '{ "profile": "development", }');
     assert.match(cli(dir, 'redis.conf').stderr, /\.redis-config\.json: not valid JSON/);

@@ -78,9 +78,9 @@ test('secrets are never shown in hovers', () => {
   assert.match(hover('requirepass s3cr$0et-value') ?? '', /a secret/);
 });
 
-test('the newest targets say where our facts stop', () => {
-  assert.match(hover('max$0memory 1gb', { target: 'redis-8.0' }) ?? '', /8\.0-m01/);
-  assert.doesNotMatch(hover('max$0memory 1gb', { target: 'redis-7.2' }) ?? '', /8\.0-m01/);
+test('a version without a table says whose facts the hover shows', () => {
+  assert.match(hover('# redis-config: target=redis-8.2\nmax$0memory 1gb') ?? '', /no table for Redis 8\.2 here: these are the facts of Redis 8\.0/);
+  assert.doesNotMatch(hover('max$0memory 1gb', { target: 'redis-8.0' }) ?? '', /no table/);
 });
 
 test('include and aclfile targets: the resolved path and whether it exists', () => {

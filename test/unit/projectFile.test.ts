@@ -71,13 +71,13 @@ test('top-level settings, then each matching override in order; globs start at t
 
 test('problems name the file and the key; valid keys still apply', () => {
   const bad = parseProjectFile(
-    JSON.stringify({ targetVersion: 'redis-5.0', profile: 'development', minPasswordLength: 4, rules: { 'no-such-rule': 'off', 'no-tls': 'loud', 'unbounded-memory': 'off' }, colour: true, overrides: [{ target: 'redis-7.0' }, 'x'] }),
+    JSON.stringify({ targetVersion: 'redis-latest', profile: 'development', minPasswordLength: 4, rules: { 'no-such-rule': 'off', 'no-tls': 'loud', 'unbounded-memory': 'off' }, colour: true, overrides: [{ target: 'redis-7.0' }, 'x'] }),
     '/repo/.redis-config.json',
   );
   assert.deepEqual(bad.settings, { profile: 'development', rules: { 'unbounded-memory': 'off' } });
   const text = bad.problems.join('\n');
   for (const needle of [
-    "invalid value for 'targetVersion' in /repo/.redis-config.json: 'redis-5.0'",
+    "invalid value for 'targetVersion' in /repo/.redis-config.json: 'redis-latest'",
     "invalid value for 'minPasswordLength' in /repo/.redis-config.json: 4 (expected a whole number from 8 to 256)",
     "unknown rule code in 'rules' in /repo/.redis-config.json: 'no-such-rule'",
     "invalid level for 'no-tls'",
@@ -138,8 +138,8 @@ test('ProjectFiles reads each project file once and reports its problems once', 
 });
 
 test('the JSON Schema lists exactly the known targets and codes', () => {
-  const schema = projectFileSchema() as { properties: Record<string, { enum?: string[] }>; definitions: { rules: { propertyNames: { enum: string[] } } }; additionalProperties: boolean };
-  assert.deepEqual(schema.properties.targetVersion?.enum, ['auto', ...TARGETS]);
+  const schema = projectFileSchema() as { properties: Record<string, { anyOf?: { enum?: string[] }[] }>; definitions: { rules: { propertyNames: { enum: string[] } } }; additionalProperties: boolean };
+  assert.deepEqual(schema.properties.targetVersion?.anyOf?.[0]?.enum, ['auto', ...TARGETS]);
   assert.deepEqual(schema.definitions.rules.propertyNames.enum, RULE_LIST.map((r) => r.code));
   assert.equal(schema.additionalProperties, false);
   for (const name of Object.keys(SETTINGS_SCHEMA)) assert.ok(schema.properties[name], name);
@@ -150,7 +150,12 @@ test('the JSON Schema accepts what the reader accepts and rejects what it report
   const good = { $schema: 'x', targetVersion: 'valkey-8.0', profile: 'development', includeBaseDirectory: 'etc', minPasswordLength: 12, rules: { 'no-tls': 'off' }, docsBaseUrl: 'https://example.com/r/', overrides: [{ files: ['a/*.conf'], targetVersion: 'redis-7.0' }] };
   assert.ok(validate(good), JSON.stringify(validate.errors));
   assert.deepEqual(parseProjectFile(JSON.stringify(good), '/p/.redis-config.json').problems, []);
-  for (const bad of [{ targetVersion: 'redis-5.0' }, { minPasswordLength: 4 }, { rules: { 'no-such-rule': 'off' } }, { rules: { 'no-tls': 'loud' } }, { colour: true }, { overrides: [{ profile: 'development' }] }]) {
+  // A version without its own table is accepted by both (checked as the nearest one).
+  for (const approximated of [{ targetVersion: 'redis-8.2' }, { targetVersion: 'valkey-9.0.1' }]) {
+    assert.ok(validate(approximated), JSON.stringify(validate.errors));
+    assert.deepEqual(parseProjectFile(JSON.stringify(approximated), '/p/.redis-config.json').problems, []);
+  }
+  for (const bad of [{ targetVersion: 'redis-latest' }, { minPasswordLength: 4 }, { rules: { 'no-such-rule': 'off' } }, { rules: { 'no-tls': 'loud' } }, { colour: true }, { overrides: [{ profile: 'development' }] }]) {
     assert.equal(validate(bad), false, JSON.stringify(bad));
     assert.notDeepEqual(parseProjectFile(JSON.stringify(bad), '/p/.redis-config.json').problems, [], JSON.stringify(bad));
   }

@@ -12,10 +12,12 @@ import { syntaxFindings } from './configDiagnostics';
 import { buildModel, singleFileModel, type ConfigModel, type FileSource } from './configModel';
 import { directiveFindings } from './directiveChecks';
 import { configUserFindings, aclFileFindings } from './acl/validate';
-import { aclfileFindings, duplicateFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
+import { aclfileFindings, duplicateFindings, listensNowhereFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
 import { messages } from './messages';
 import { bindFindings, protectedModeFindings } from './networkRules';
 import { securityFindings } from './security';
+import { approximate } from './approximation';
+import { quoting } from '../knowledge/versions';
 import { resolveTarget, type TargetSource } from './target';
 import { readSuppressions, tune } from './tuning';
 import type { DocumentKind, Finding, Settings } from './types';
@@ -45,14 +47,19 @@ export type Analysis = ConfigAnalysis | AclAnalysis;
 export function analyzeDocument(text: string, kind: DocumentKind, settings: Settings, context: DocumentContext = {}): Analysis {
   if (kind === 'acl') {
     const { tree, errors } = parseAcl(text);
-    const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true);
-    const s = { ...settings, target: resolved.target };
-    const findings = [...aclSyntaxFindings(errors), ...aclFileFindings(tree, s)];
+    const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true, settings.requestedTarget);
+    const s = withTarget(settings, resolved);
+    const findings = approximate([...aclSyntaxFindings(errors), ...aclFileFindings(tree, s)], resolved);
     return { kind, tree, findings: sortFindings(tune(findings, s)), target: resolved.target, targetSource: resolved.source, settings: s };
   }
-  const { tree, errors } = parseConfig(text);
-  const resolved = resolveTarget(tree, text, context.path, settings.target, settings.targetIsDefault === true);
-  const s: Settings = { ...settings, target: resolved.target };
+  const first = parseConfig(text);
+  const resolved = resolveTarget(first.tree, text, context.path, settings.target, settings.targetIsDefault === true, settings.requestedTarget);
+  // The pragma is a comment, which every version reads alike; the arguments may not be.
+  // Only a line where text follows a closing quote splits differently, so most files are
+  // parsed once.
+  const rules = quoting(resolved.target);
+  const { tree, errors } = rules.continueAfterQuote && first.errors.some((e) => e.detail === 'quote-followed-by-text') ? parseConfig(text, rules) : first;
+  const s: Settings = withTarget(settings, resolved);
   const model = context.source
     ? buildModel(tree, resolved.target, { ...(context.path ? { path: context.path } : {}), source: context.source, ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) })
     : singleFileModel(tree);
@@ -63,6 +70,7 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     ...duplicateFindings(model, s),
     ...moduleConfigFindings(model),
     ...replicaofInClusterFindings(model),
+    ...listensNowhereFindings(model, resolved.target),
     ...renameCommandFindings(model, s),
     ...aclfileFindings(model, s, context),
     ...configUserFindings(tree, s),
@@ -73,7 +81,7 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
   // A fragment included by another file lacks what the whole config has: what it does
   // not set is not a finding there (the including file is checked for it).
   if (s.included) {
-    const ABSENCE = new Set(['no-auth', 'no-tls', 'unbounded-memory', 'maxmemory-policy-implicit', 'sentinel-no-auth', 'module-config-without-loadmodule', 'tls-incomplete']);
+    const ABSENCE = new Set(['no-auth', 'no-tls', 'unbounded-memory', 'maxmemory-policy-implicit', 'sentinel-no-auth', 'module-config-without-loadmodule', 'tls-incomplete', 'listens-nowhere']);
     for (let i = findings.length - 1; i >= 0; i--) {
       const f = findings[i] as Finding;
       if (ABSENCE.has(f.code) || (f.code === 'bind-all-interfaces' && f.data?.missing === true)) findings.splice(i, 1);
@@ -92,8 +100,14 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
       range: p.range,
     });
   }
-  const tuned = tune(findings, s, readSuppressions(tree, text));
+  const tuned = tune(approximate(findings, resolved), s, readSuppressions(tree, text));
   return { kind, tree, model, findings: sortFindings(tuned), target: resolved.target, targetSource: resolved.source, settings: s };
+}
+
+/** The settings with the version the file is checked against; a pragma's choice replaces the setting's. */
+function withTarget(settings: Settings, resolved: ReturnType<typeof resolveTarget>): Settings {
+  const { requestedTarget: _, ...rest } = settings;
+  return { ...rest, target: resolved.target, ...(resolved.approximated ? { requestedTarget: resolved.approximated.requested } : {}) };
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

@@ -5,6 +5,7 @@
  */
 import { directiveDocs } from '../knowledge/directiveDocs';
 import { directiveNames, directiveVariant, sentinelDirectives } from '../knowledge/directives';
+import { quoting } from '../knowledge/versions';
 import { splitArgs } from '../syntax/configParser';
 import { aclCompletions } from './acl/aclCompletion';
 import type { Analysis } from './analyze';
@@ -39,7 +40,7 @@ export function completionsAt(a: Analysis, requested: Position, ctx: { path?: st
   const lineStart = index.offsetAt({ line: at.line, character: 0 });
   const before = text.slice(lineStart, cursor);
   if (/^\s*#/.test(before)) return [];
-  const split = splitArgs(text, lineStart, cursor);
+  const split = splitArgs(text, lineStart, cursor, quoting(a.settings.target));
   if (split.error) return [];
   const tokens = split.tokens;
   const endsInWord = before.length > 0 && !/\s$/.test(before);

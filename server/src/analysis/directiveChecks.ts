@@ -3,6 +3,7 @@
  * table (by name or alias), the names it ignores, the loader's own directives (include,
  * user, loadmodule, sentinel, ...), module settings, and finally "Bad directive".
  */
+import { buildRefusal, patchedSetting } from '../knowledge/builds';
 import { directiveNames, directiveVariant, isModuleConfigName, sentinelDirectives, targetsOf } from '../knowledge/directives';
 import { RULES, type RuleCode } from '../knowledge/rules';
 import type { DirectiveVariant, TargetId } from '../knowledge/types';
@@ -15,6 +16,10 @@ import { string2ll } from './values';
 import { asciiLower } from '../syntax/text';
 
 const HASH_RULE = /^#[0-9a-f]{64}$/;
+
+function isRedis6(target: TargetId): boolean {
+  return target === 'redis-6.0' || target === 'redis-6.2';
+}
 
 function finding(code: RuleCode, message: string, range: Range, extra: Partial<Finding> = {}): Finding {
   return { code, severity: RULES[code].severity, message, range, ...extra };
@@ -63,6 +68,13 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
       if (args.length === 0) out.push(finding('wrong-arity', messages.valueProblem({ code: 'wrong-arity', arg: -1, redisText: 'Module config specified without value', hint: 'Give the module setting a value.' }), nameToken.range));
       return;
     }
+    const patched = patchedSetting(name, target);
+    if (patched) {
+      out.push(finding('build-dependent', messages.patchedSetting(name, target, patched.builds), nameToken.range, { data: { name } }));
+      const p = checkValues({ name, target, variant: { targets: [target], kind: 'table', type: patched.type, default: patched.default }, args: args.map((t) => t.value) });
+      if (p) out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText } }));
+      return;
+    }
     const knownIn = targetsOf(name);
     if (knownIn.length > 0) {
       out.push(finding('unsupported-in-version', messages.unsupportedInVersion(name, target, knownIn), nameToken.range, { data: { name, knownIn } }));
@@ -85,11 +97,18 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
   if (!facts) return;
   const p = checkValues({ name: variant.aliasOf ?? name, target, variant: facts, args: args.map((t) => t.value), ...(name === 'proc-title-template' ? { earlier: earlierState(line, all, kind) } : {}) });
   if (p) {
-    out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText } }));
+    out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText, ...(p.afterLoad ? { afterLoad: true } : {}), ...(p.socket ? { socket: true } : {}) } }));
     return;
   }
   if (variant.kind === 'ignored') {
     out.push(finding('ignored-directive', messages.ignoredDirective(name, target), nameToken.range, { tags: ['unnecessary'], data: { name } }));
+  }
+  if (name === 'save' && isRedis6(target) && args.length !== 2 && !(args.length === 1 && args[0]?.value === '')) {
+    out.push(finding('ignored-directive', messages.ignoredSaveLine(args.length, target), { start: nameToken.range.start, end: line.range.end }, { tags: ['unnecessary'], data: { name } }));
+  }
+  const refusal = buildRefusal(variant.aliasOf ?? name);
+  if (refusal && refusal.refuses(args[0]?.value ?? '')) {
+    out.push(finding('build-dependent', messages.buildRefusal(name, refusal.builds, refusal.redisText, refusal.hint), (args[0] as Token).range, { data: { name, redisText: refusal.redisText } }));
   }
   const clamp = clampedValue(variant.aliasOf ?? name, args);
   if (clamp) out.push(finding('value-clamped', messages.valueClamped(name, clamp.written, clamp.used), (args[0] as Token).range, { data: { name, used: clamp.used } }));
@@ -156,11 +175,12 @@ function trailingComment(line: DirectiveLine, target: TargetId): Finding | undef
     if (t.quoted || !t.value.startsWith('#')) continue;
     if (i === 1 && singleValue && line.tokens.length === 2) continue; // the value itself, e.g. a password
     if (line.name === 'user' && HASH_RULE.test(t.value)) continue;
-    const passedToModule = line.name === 'loadmodule';
+    // 6.x ignores a save line of any other length than one pair or "": no refusal, no effect.
+    const effect = line.name === 'loadmodule' ? 'module' : line.name === 'save' && isRedis6(target) ? 'ignored' : 'refused';
     return {
       code: 'trailing-comment',
-      severity: passedToModule ? 'warning' : RULES['trailing-comment'].severity,
-      message: messages.trailingComment(line.name, passedToModule),
+      severity: effect === 'refused' ? RULES['trailing-comment'].severity : 'warning',
+      message: messages.trailingComment(line.name, effect, target),
       range: { start: t.range.start, end: line.range.end },
       data: { commentStart: t.start, lineStart: line.start, lineEnd: line.end },
     };

@@ -5,6 +5,7 @@
 import { directiveDocs } from '../knowledge/directiveDocs';
 import { directiveVariant, lookupDirective, isModuleConfigName, targetsOf } from '../knowledge/directives';
 import { describeTargets, targetLabel } from '../knowledge/targets';
+import { versionLabel } from '../knowledge/versions';
 import type { DirectiveVariant } from '../knowledge/types';
 
 import { aclHover } from './acl/aclHover';
@@ -161,8 +162,8 @@ export function directiveHover(name: string, settings: Settings): string | undef
   if (primary === 'requirepass') {
     parts.push("**Client side** (redis-py): `redis.Redis(host, port, password=os.environ['REDIS_PASSWORD'])` — read the password from the environment or a secret store, never from source code.");
   }
-  if (settings.target === 'redis-8.0' || settings.target === 'valkey-8.1') {
-    parts.push(`_Facts for ${targetLabel(settings.target)} come from its ${settings.target === 'redis-8.0' ? '8.0-m01 milestone' : '8.1 development line'} (October 2024); later changes are not known here._`);
+  if (settings.requestedTarget) {
+    parts.push(`_There is no table for ${versionLabel(settings.requestedTarget)} here: these are the facts of ${targetLabel(settings.target)}, the nearest version with one._`);
   }
   return parts.join('\n\n');
 }

@@ -3,6 +3,7 @@
  */
 import { targetLabel, describeTargets } from '../knowledge/targets';
 import type { TargetId } from '../knowledge/types';
+import { placeAmongTables, versionLabel } from '../knowledge/versions';
 import type { ValueProblem } from './valueChecks';
 
 export const messages = {
@@ -15,7 +16,19 @@ export const messages = {
     return text;
   },
   valueProblem(p: ValueProblem): string {
-    return `${p.hint} redis-server refuses this line ("${p.redisText}").`;
+    return p.afterLoad ? `${p.hint} redis-server reads the file, then exits ("${p.redisText}").` : `${p.hint} redis-server refuses this line ("${p.redisText}").`;
+  },
+  buildRefusal(name: string, builds: string, redisText: string, hint: string): string {
+    return `Some builds refuse this value and exit: ${builds} ("${redisText}"). ${hint} Check the server you deploy to before you rely on '${name}'.`;
+  },
+  patchedSetting(name: string, target: TargetId, builds: string): string {
+    return `'${name}' is not in the release the ${targetLabel(target)} table comes from, but ${builds} accept it. A server without those updates refuses to start ("Bad directive or wrong number of arguments"): update the server, or remove the line.`;
+  },
+  listensNowhereBind(): string {
+    return "'bind \"\"' gives the TCP and TLS ports no address to listen on, and there is no 'unixsocket': redis-server reads the file, then exits (\"Configured to not listen anywhere, exiting.\"). Name the addresses, or remove the line to use the default.";
+  },
+  listensNowhere(): string {
+    return "'port 0' turns the TCP port off, and neither 'tls-port' nor 'unixsocket' opens another way in: redis-server reads the file, then exits (\"Configured to not listen anywhere, exiting.\"). Set a port, a TLS port or a Unix socket.";
   },
   unsupportedInVersion(name: string, target: TargetId, knownIn: readonly TargetId[]): string {
     return `'${name}' does not exist in ${targetLabel(target)}, which refuses to start ("Bad directive or wrong number of arguments"). It exists in ${describeTargets(knownIn)}: remove it, or target one of those versions.`;
@@ -53,7 +66,22 @@ export const messages = {
     return `'${written}' includes a file that is already being read (${chain.join(' → ')}): Redis has no guard against this and never finishes loading. Break the loop.`;
   },
   unknownTarget(value: string, targets: readonly string[]): string {
-    return `'${value}' is not a version this tool knows; using the configured one instead. Known: ${targets.join(', ')}.`;
+    return `'${value}' is not a Redis or Valkey version (such as redis-7.0 or valkey-9.1); using the configured one instead. Versions with their own tables: ${targets.join(', ')}.`;
+  },
+  approximatedTarget(requested: string, target: TargetId): string {
+    const asked = versionLabel(requested);
+    const used = targetLabel(target);
+    switch (placeAmongTables(requested)) {
+      case 'newer':
+        return `There is no table for ${asked} here: our tables stop at ${used}, so this file is checked as ${used}. Names ${used} does not know are reported as warnings (${asked} may accept them), and what ${asked} changed is not checked.`;
+      case 'older':
+        return `There is no table for ${asked} here: our tables start at ${used}, so this file is checked as ${used}. ${asked} may refuse names and values that ${used} accepts.`;
+      default:
+        return `There is no table for ${asked} here: this file is checked as ${used}, the nearest older version we have. Names ${used} does not know are reported as warnings (${asked} may accept them).`;
+    }
+  },
+  approximatedVerdict(requested: string, target: TargetId): string {
+    return `(Checked as ${targetLabel(target)}, the nearest version with a table: ${versionLabel(requested)} may differ.)`;
   },
   moduleConfigWithoutModule(name: string): string {
     return `'${name}' is a module setting, but no 'loadmodule' line loads a module: redis-server reads the file, then stops ("Module Configuration detected without loadmodule directive").`;
@@ -64,10 +92,15 @@ export const messages = {
   emptyDirective(): string {
     return 'An empty directive name ("" alone): redis-server refuses this line ("Bad directive or wrong number of arguments").';
   },
-  trailingComment(directive: string, passedToModule: boolean): string {
-    return passedToModule
-      ? `Redis has no trailing comments: the words from '#' on are passed to the module as extra arguments. Move the comment to its own line above '${directive}'.`
-      : `Redis has no trailing comments: the words from '#' on become extra arguments of '${directive}' and redis-server refuses the line. Move the comment to its own line above.`;
+  trailingComment(directive: string, effect: 'refused' | 'module' | 'ignored', target?: TargetId): string {
+    if (effect === 'module') return `Redis has no trailing comments: the words from '#' on are passed to the module as extra arguments. Move the comment to its own line above '${directive}'.`;
+    if (effect === 'ignored') {
+      return `Redis has no trailing comments: the words from '#' on become extra arguments of '${directive}', and ${target ? targetLabel(target) : 'Redis 6.x'} silently ignores a '${directive}' line with that many words, so the line does nothing. Move the comment to its own line above.`;
+    }
+    return `Redis has no trailing comments: the words from '#' on become extra arguments of '${directive}' and redis-server refuses the line. Move the comment to its own line above.`;
+  },
+  ignoredSaveLine(count: number, target: TargetId): string {
+    return `'save' with ${count} argument${count === 1 ? '' : 's'}: ${targetLabel(target)} silently ignores the line, so it sets no snapshot point. Write 'save <seconds> <changes>', one pair per line, or 'save ""' to turn snapshots off.`;
   },
   bindAllInterfaces(address: string): string {
     return `'bind ${address}' listens on every network interface: anyone who can reach this host can reach Redis. Bind to loopback or to the private addresses that need access (for example 'bind 127.0.0.1 -::1').`;

@@ -12,6 +12,11 @@ export type DocumentKind = 'config' | 'sentinel' | 'acl';
 
 export interface Settings {
   readonly target: TargetId;
+  /**
+   * The version the user asked for when we have no table for it (`redis-8.2`): `target` is
+   * then the nearest version we have (see knowledge/versions.ts).
+   */
+  readonly requestedTarget?: string;
   /** True when nobody chose the target: the file name may then pick it (valkey*.conf). */
   readonly targetIsDefault?: boolean;
   readonly profile: Profile;

@@ -16,6 +16,7 @@ import { dryRun, buildUser, builtinDefaultUser, type AclContext, type UserState 
 import { aclFileUsers, configPubsubDefault, configUsers, type UserDocument } from '../analysis/acl/users';
 import { aclContext } from '../analysis/acl/permissions';
 import { DEFAULT_TARGET, TARGETS, isTargetId, type TargetId } from '../knowledge/types';
+import { quoting } from '../knowledge/versions';
 import { parseAcl } from '../syntax/aclParser';
 import { parseConfig } from '../syntax/configParser';
 import { readConfigFile } from './files';
@@ -62,7 +63,7 @@ function load(path: string, target: TargetId): Loaded | string {
   const read = readConfigFile(path);
   if (!read.ok) return `cannot read ${path}: ${read.reason}`;
   if (looksLikeAclFile(path, read.text)) return { doc: aclFileUsers(parseAcl(read.text).tree, target), file: path, renames: new Map() };
-  const tree = parseConfig(read.text).tree;
+  const tree = parseConfig(read.text, quoting(target)).tree;
   const renames = renamesOf(tree, path);
   const aclfile = [...tree.directives].reverse().find((d) => d.name === 'aclfile' && !d.broken && d.tokens.length === 2 && d.tokens[1]?.value !== '');
   if (!aclfile) return { doc: configUsers(tree, target), file: path, renames };

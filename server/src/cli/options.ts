@@ -5,8 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NEWEST_VALKEY } from '../analysis/target';
-import { DEFAULT_TARGET, TARGETS } from '../knowledge/types';
+import { DEFAULT_TARGET, NEWEST_VALKEY, TARGETS } from '../knowledge/types';
 import { PROJECT_FILE_NAME } from '../settings/names';
 import { checkRule, checkSetting, SETTINGS_SCHEMA, type Level, type UserSettings } from '../settings/schema';
 import { ACL_DRYRUN_USAGE } from './aclDryrun';
@@ -56,8 +55,9 @@ Output:
                              lowest severity that makes the exit status 1 (default: error)
 
 Settings (over ${PROJECT_FILE_NAME}, which is found upwards from each file):
-  --target ID                Redis or Valkey version: auto, ${TARGETS.join(', ')}
-                             (default: a '# redis-config: target=ID' comment in the
+  --target ID                Redis or Valkey version: auto, ${TARGETS.join(', ')};
+                             another version (redis-8.2) is checked against the nearest
+                             of these, and the findings say so (default: a '# redis-config: target=ID' comment in the
                              file, else the project file, else ${NEWEST_VALKEY} for valkey*.conf,
                              else ${DEFAULT_TARGET})
   --profile production|development

@@ -33,6 +33,7 @@ const CONFIG_RULES = {
     code: 'unknown-directive',
     severity: 'error',
     appliesTo: 'config',
+    versionTable: true,
     title: 'A directive the targeted Redis or Valkey version does not know: the server will not start.',
   },
   'wrong-arity': {
@@ -63,6 +64,7 @@ const CONFIG_RULES = {
     code: 'unsupported-in-version',
     severity: 'error',
     appliesTo: 'config',
+    versionTable: true,
     title: 'A directive of another Redis or Valkey version: the targeted version refuses it.',
   },
   'deprecated-directive': {
@@ -101,6 +103,18 @@ const CONFIG_RULES = {
     appliesTo: 'config',
     title: 'A module setting (name.with.dot) with no loadmodule: redis-server stops after reading the file.',
   },
+  'build-dependent': {
+    code: 'build-dependent',
+    severity: 'warning',
+    appliesTo: 'config',
+    title: 'A line some builds of the targeted version refuse and others accept (a distribution\'s allocator, a security update).',
+  },
+  'listens-nowhere': {
+    code: 'listens-nowhere',
+    severity: 'error',
+    appliesTo: 'config',
+    title: 'port 0 with no tls-port and no unixsocket: redis-server has nowhere to listen and exits.',
+  },
   'replicaof-in-cluster': {
     code: 'replicaof-in-cluster',
     severity: 'error',
@@ -129,7 +143,13 @@ const CONFIG_RULES = {
     code: 'unknown-target',
     severity: 'warning',
     appliesTo: 'config',
-    title: 'A target pragma naming a Redis or Valkey version this tool does not know.',
+    title: 'A target pragma that does not name a Redis or Valkey version.',
+  },
+  'approximated-target': {
+    code: 'approximated-target',
+    severity: 'information',
+    appliesTo: 'config',
+    title: 'A Redis or Valkey version this tool has no table for: the file is checked against the nearest one.',
   },
   'no-auth': {
     code: 'no-auth',
@@ -227,6 +247,13 @@ const CONFIG_RULES = {
     appliesTo: 'config',
     security: true,
     title: 'DEBUG, MODULE or protected configs are open to every client (yes instead of no or local).',
+  },
+  'lua-insecure-api': {
+    code: 'lua-insecure-api',
+    severity: 'warning',
+    appliesTo: 'config',
+    security: true,
+    title: 'Lua scripts get back the functions the sandbox withholds (lua-enable-insecure-api / lua-enable-deprecated-api yes).',
   },
   'unbounded-memory': {
     code: 'unbounded-memory',

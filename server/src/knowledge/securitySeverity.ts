@@ -17,6 +17,8 @@ export const SECURITY_SEVERITY: Readonly<Partial<Record<RuleCode, number>>> = {
   // Code execution for whoever is allowed in (DEBUG, MODULE LOAD, Sentinel scripts).
   'dangerous-commands-enabled': 7.2,
   'sentinel-deny-scripts-reconfig-off': 7.2,
+  // Scripts reach functions the sandbox withholds: whoever may run EVAL gets closer to the host.
+  'lua-insecure-api': 6.8,
   'loadmodule-unsafe-path': 6.7,
   'world-writable-dir': 6.7,
   'acl-dangerous-commands': 6.5,

@@ -116,7 +116,7 @@ export function startServer(connection: Connection, version: string): void {
     await connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri, docsBase)) });
     // A target that the project file chose is reported as such (the status bar says where it came from).
     const source = analysis.targetSource === 'setting' && resolved.targetOrigin === 'project' ? 'project' : analysis.targetSource;
-    await connection.sendNotification(TARGET_NOTIFICATION, { uri, target: analysis.target, source });
+    await connection.sendNotification(TARGET_NOTIFICATION, { uri, target: analysis.target, source, ...(analysis.settings.requestedTarget ? { requested: analysis.settings.requestedTarget } : {}) });
   }
 
   function schedule(doc: TextDocument): void {

@@ -5,6 +5,7 @@
  * completion and validation in VS Code, and the npm package ships it.
  */
 import { RULE_LIST } from '../knowledge/rules';
+import { VERSION_NAME_PATTERN } from '../knowledge/versions';
 import { PROJECT_FILE_NAME } from './names';
 import { LEVELS, SETTINGS_SCHEMA } from './schema';
 
@@ -13,7 +14,13 @@ type JsonSchema = Record<string, unknown>;
 function settingProperties(): Record<string, JsonSchema> {
   const s = SETTINGS_SCHEMA;
   return {
-    targetVersion: { type: 'string', enum: [...s.targetVersion.enum], default: s.targetVersion.default, markdownDescription: s.targetVersion.description },
+    // The known targets complete; another redis-X.Y / valkey-X.Y is accepted and checked as the nearest one.
+    targetVersion: {
+      type: 'string',
+      anyOf: [{ enum: [...s.targetVersion.enum] }, { pattern: VERSION_NAME_PATTERN }],
+      default: s.targetVersion.default,
+      markdownDescription: s.targetVersion.description,
+    },
     profile: { type: 'string', enum: [...s.profile.enum], default: s.profile.default, markdownDescription: s.profile.description },
     includeBaseDirectory: { type: 'string', markdownDescription: s.includeBaseDirectory.description },
     minPasswordLength: {

@@ -11,7 +11,8 @@
 import { DEFAULT_MIN_PASSWORD_LENGTH } from '../analysis/acl/security';
 import type { Profile, Settings, Severity } from '../analysis/types';
 import { RULES } from '../knowledge/rules';
-import { DEFAULT_TARGET, TARGETS, isTargetId, type TargetId } from '../knowledge/types';
+import { DEFAULT_TARGET, TARGETS, type TargetId } from '../knowledge/types';
+import { chooseTarget } from '../knowledge/versions';
 import { SETTING_NAMES, type SettingName } from './names';
 
 export { SETTING_NAMES, type SettingName } from './names';
@@ -26,7 +27,7 @@ export const SETTINGS_SCHEMA = {
     enum: ['auto', ...TARGETS] as const,
     default: 'auto',
     description:
-      'The Redis or Valkey version files are checked against: which directives exist and which values they accept. `auto` leaves the choice to the project file `.redis-config.json`, then to the file name: the newest Valkey for files named `valkey*.conf`, the newest Redis otherwise. A comment `# redis-config: target=redis-7.0` in a file overrides this setting for that file.',
+      'The Redis or Valkey version files are checked against: which directives exist and which values they accept. `auto` leaves the choice to the project file `.redis-config.json`, then to the file name: the newest Valkey for files named `valkey*.conf`, the newest Redis otherwise. A comment `# redis-config: target=redis-7.0` in a file overrides this setting for that file. A version without its own table (such as `redis-8.2`) is checked against the nearest one, with a notice.',
   },
   profile: {
     type: 'string',
@@ -65,7 +66,8 @@ export const SETTINGS_SCHEMA = {
 
 /** Settings as a user writes them: every one optional; absent means "not chosen here". */
 export interface UserSettings {
-  readonly targetVersion?: TargetId | 'auto';
+  /** A target, `auto`, or another `redis-X.Y` / `valkey-X.Y` checked as the nearest target. */
+  readonly targetVersion?: string;
   readonly profile?: Profile;
   readonly includeBaseDirectory?: string;
   readonly minPasswordLength?: number;
@@ -77,7 +79,7 @@ export interface UserSettings {
 export function expected(name: SettingName): string {
   switch (name) {
     case 'targetVersion':
-      return SETTINGS_SCHEMA.targetVersion.enum.join(', ');
+      return `${SETTINGS_SCHEMA.targetVersion.enum.join(', ')}, or another redis-X.Y or valkey-X.Y`;
     case 'profile':
       return PROFILES.join(' or ');
     case 'includeBaseDirectory':
@@ -113,7 +115,8 @@ export function checkSetting<N extends SettingName>(name: N, value: unknown, lab
   if (value === undefined || value === null) return good(undefined);
   switch (name) {
     case 'targetVersion':
-      return value === 'auto' || isTargetId(value) ? good(value) : bad;
+      if (typeof value !== 'string') return bad;
+      return value.trim().toLowerCase() === 'auto' ? good('auto') : chooseTarget(value) ? good(value.trim().toLowerCase()) : bad;
     case 'profile':
       return typeof value === 'string' && (PROFILES as readonly string[]).includes(value) ? good(value) : bad;
     case 'includeBaseDirectory':
@@ -197,6 +200,7 @@ export const DEFAULT_SETTINGS: Settings = { target: DEFAULT_TARGET, targetIsDefa
  */
 export function resolveSettings(layers: readonly SettingsLayer[]): ResolvedSettings {
   let target: TargetId | undefined;
+  let requestedTarget: string | undefined;
   let targetOrigin: SettingOrigin = 'default';
   let profile: Profile = 'production';
   let includeBaseDirectory: string | undefined;
@@ -204,8 +208,10 @@ export function resolveSettings(layers: readonly SettingsLayer[]): ResolvedSetti
   let docsBaseUrl: string | undefined;
   const rules: Record<string, Level> = {};
   for (const { origin, settings: s } of layers) {
-    if (s.targetVersion !== undefined && s.targetVersion !== 'auto') {
-      target = s.targetVersion;
+    const choice = s.targetVersion !== undefined && s.targetVersion !== 'auto' ? chooseTarget(s.targetVersion) : undefined;
+    if (choice) {
+      target = choice.target;
+      requestedTarget = choice.approximates;
       targetOrigin = origin;
     }
     if (s.profile !== undefined) profile = s.profile;
@@ -216,6 +222,7 @@ export function resolveSettings(layers: readonly SettingsLayer[]): ResolvedSetti
   }
   const settings: Settings = {
     target: target ?? DEFAULT_TARGET,
+    ...(requestedTarget !== undefined ? { requestedTarget } : {}),
     targetIsDefault: target === undefined,
     profile,
     ...(includeBaseDirectory !== undefined ? { includeBaseDirectory } : {}),

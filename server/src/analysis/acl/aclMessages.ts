@@ -105,6 +105,9 @@ export const aclMessages = {
       ? `User '${name}' is defined a second time: Redis reports "Duplicate user '${name}'" and refuses the whole ACL file. Merge the two lines.`
       : `User '${name}' is defined a second time: redis-server refuses to start ("Duplicate user found"). Merge the two lines.`;
   },
+  duplicateUserReplaced(name: string, target: TargetId): string {
+    return `User '${name}' is defined again further down: ${targetLabel(target)} accepts it and the later definition replaces this one entirely, so these rules have no effect (Redis 7.0 and later refuse the file). Merge the two lines.`;
+  },
   invalidUsername(source: RuleSource): string {
     return `A user name cannot contain spaces, tabs or other blank characters: ${SOURCE_EFFECT[source]}.`;
   },
