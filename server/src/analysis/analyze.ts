@@ -11,6 +11,7 @@ import { aclSyntaxFindings } from './aclDiagnostics';
 import { syntaxFindings } from './configDiagnostics';
 import { buildModel, singleFileModel, type ConfigModel, type FileSource } from './configModel';
 import { directiveFindings } from './directiveChecks';
+import { includedFileFindings } from './includedFindings';
 import { configUserFindings, aclFileFindings } from './acl/validate';
 import { aclfileFindings, duplicateFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
 import { messages } from './messages';
@@ -60,6 +61,7 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     ...syntaxFindings(errors),
     ...directiveFindings(tree, kind, s),
     ...model.includeFindings,
+    ...includedFileFindings(model, kind, s, context.path),
     ...duplicateFindings(model, s),
     ...moduleConfigFindings(model),
     ...replicaofInClusterFindings(model),
