@@ -35,6 +35,11 @@ export class LspTestClient {
     this.connection.listen();
   }
 
+  /** The server's process id, to read its memory use. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   async initialize(pullConfiguration = true): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } }> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,

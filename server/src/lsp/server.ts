@@ -1,13 +1,15 @@
 /**
  * The language server: keeps open documents, analyses them as they change and answers
- * hovers. Analysis is fast enough to run on every change; a newer edit simply makes the
- * pending run of an older version obsolete.
+ * requests from the same analysis. A burst of edits is analysed once, at its newest
+ * version, and at most one diagnostics message per document waits to be written.
  */
 import {
   CodeActionKind,
   FoldingRangeKind,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   type Connection,
+  type PublishDiagnosticsParams,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -28,6 +30,8 @@ import { documentSymbols, foldingRanges } from '../analysis/symbols';
 import type { Settings } from '../analysis/types';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
+import { minimatch } from 'minimatch';
+import type { FileSource } from '../analysis/configModel';
 import { diskFileSource, fileMode } from '../io/fileSource';
 import { DEFAULT_SETTINGS, settingsFromClient } from './settings';
 
@@ -48,16 +52,34 @@ function pathOf(uri: string): string | undefined {
 
 export const SERVER_NAME = 'redis-config-language-server';
 
+interface CachedAnalysis {
+  readonly version: number;
+  /** The effective settings it was made with. */
+  readonly key: string;
+  readonly analysis: Analysis;
+  /** The files it read, and the glob patterns it listed. */
+  readonly read: ReadonlySet<string>;
+  readonly patterns: readonly string[];
+}
+
+/**
+ * How long the server waits after an edit before analysing: a burst of edits (typing, a
+ * paste replayed as many changes) is analysed once, at its newest version. A run is never
+ * put off for longer than MAX_WAIT_MS by a steady stream of edits.
+ */
+const DEBOUNCE_MS = 30;
+const MAX_WAIT_MS = 300;
+
 export function startServer(connection: Connection, version: string): void {
   const documents = new TextDocuments(TextDocument);
   let pullSettings = false;
   let showsNotices = false;
   let globalSettings: Settings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<Settings>>();
-  const pending = new Map<string, NodeJS.Immediate>();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullSettings = params.capabilities.workspace?.configuration === true;
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     // Only a client that shows fix notices (ours) gets the fixes that generate a password.
     showsNotices = (params.initializationOptions as { showsNotices?: unknown } | undefined)?.showsNotices === true;
     globalSettings = settingsFromClient((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
@@ -80,6 +102,12 @@ export function startServer(connection: Connection, version: string): void {
     };
   });
 
+  let watchFiles = false;
+  connection.onInitialized(() => {
+    // Included and ACL files that are not open: their changes on disk reach us this way.
+    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{conf,acl}' }] }).catch(() => undefined);
+  });
+
   function settingsFor(uri: string): Promise<Settings> {
     if (!pullSettings) return Promise.resolve(globalSettings);
     let s = settingsCache.get(uri);
@@ -93,18 +121,36 @@ export function startServer(connection: Connection, version: string): void {
   }
 
   // Open documents take precedence over the disk, so unsaved included files count.
-  const source = diskFileSource((path) => documents.get(pathToFileURL(path).href)?.getText());
+  const disk = diskFileSource((path) => documents.get(pathToFileURL(path).href)?.getText());
 
   /** Files another open document includes, with the target of that document. */
   const includedBy = new Map<string, { target: Settings['target']; includer: string }>();
 
+  /**
+   * The analysis of each open document, for its version and settings, with the files it
+   * read: hovers, hints, code actions and outlines reuse it instead of analysing again. An
+   * entry goes when one of those files changes (an open document, or the disk).
+   */
+  const cache = new Map<string, CachedAnalysis>();
+
   function analyse(doc: TextDocument, settings: Settings): Analysis {
     const path = pathOf(doc.uri);
-    const mode = path ? fileMode(path) : undefined;
     // An included file is checked against the version of the file that includes it.
     const includer = path ? includedBy.get(path) : undefined;
     const effective: Settings = includer ? { ...settings, included: true, ...(settings.targetIsDefault ? { target: includer.target, targetIsDefault: false } : {}) } : settings;
+    const key = JSON.stringify(effective);
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
+    const mode = path ? fileMode(path) : undefined;
+    const read = new Set<string>();
+    const patterns: string[] = [];
+    const source: FileSource = {
+      read: (p) => (read.add(p), disk.read(p)),
+      failure: (p) => disk.failure?.(p) ?? 'missing',
+      glob: (pattern) => (patterns.push(pattern), disk.glob(pattern)),
+    };
     const analysis = analyzeDocument(doc.getText(), documentKindFor(doc.languageId, doc.uri), effective, { ...(path ? { path } : {}), ...(mode !== undefined ? { mode } : {}), source });
+    cache.set(doc.uri, { version: doc.version, key, analysis, read, patterns });
     if (analysis.kind !== 'acl') {
       for (const [file, entry] of includedBy) if (entry.includer === doc.uri && !analysis.model.files.has(file)) includedBy.delete(file);
       for (const file of analysis.model.files.keys()) {
@@ -112,54 +158,109 @@ export function startServer(connection: Connection, version: string): void {
         includedBy.set(file, { target: analysis.target, includer: doc.uri });
         // The included file, if open, now has another target: check it again.
         const open = documents.get(pathToFileURL(file).href);
-        if (open) schedule(open);
+        if (open) schedule(open.uri);
       }
     }
     return analysis;
   }
 
-  async function validate(uri: string, version: number): Promise<void> {
-    const settings = await settingsFor(uri);
-    const doc = documents.get(uri);
-    // Dropped when the document closed or changed while settings were fetched.
-    if (!doc || doc.version !== version) return;
-    const analysis = analyse(doc, settings);
-    await connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)) });
-    await connection.sendNotification(TARGET_NOTIFICATION, { uri, target: analysis.target, source: analysis.targetSource });
+  /** Forgets the analyses that read `path` (or globbed a pattern matching it), and checks those documents again. */
+  function invalidate(path: string): void {
+    for (const [uri, entry] of cache) {
+      if (!entry.read.has(path) && !entry.patterns.some((p) => minimatch(path, p, { dot: false }))) continue;
+      cache.delete(uri);
+      schedule(uri);
+    }
   }
 
-  function schedule(doc: TextDocument): void {
-    const previous = pending.get(doc.uri);
-    if (previous) clearImmediate(previous);
-    const { uri, version } = doc;
-    pending.set(
-      uri,
-      setImmediate(() => {
-        pending.delete(uri);
-        validate(uri, version).catch((err: unknown) => connection.console.error(`validation failed for ${uri}: ${String(err)}`));
-      }),
-    );
+  // Diagnostics: one pending run for all documents, each analysed at its newest version.
+  const dirty = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let firstDirty = 0;
+
+  function schedule(uri: string): void {
+    if (dirty.size === 0) firstDirty = Date.now();
+    dirty.add(uri);
+    if (timer) clearTimeout(timer);
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, firstDirty + MAX_WAIT_MS - Date.now()));
+    timer = setTimeout(() => {
+      timer = undefined;
+      const uris = [...dirty];
+      dirty.clear();
+      for (const u of uris) validate(u).catch((err: unknown) => connection.console.error(`validation failed for ${u}: ${String(err)}`));
+    }, wait);
+  }
+
+  /** The last target sent for each document, so that only changes are notified. */
+  const sentTargets = new Map<string, string>();
+
+  async function validate(uri: string): Promise<void> {
+    const before = documents.get(uri);
+    if (!before) return;
+    const settings = await settingsFor(uri);
+    const doc = documents.get(uri);
+    // Dropped when the document closed or changed while settings were fetched: the change
+    // scheduled a run of its own.
+    if (!doc || doc.version !== before.version) return;
+    const analysis = analyse(doc, settings);
+    publish({ uri, version: doc.version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)) });
+    const target = `${analysis.target}\0${analysis.targetSource}`;
+    if (sentTargets.get(uri) !== target) {
+      sentTargets.set(uri, target);
+      void connection.sendNotification(TARGET_NOTIFICATION, { uri, target: analysis.target, source: analysis.targetSource });
+    }
+  }
+
+  /**
+   * At most one diagnostics message per document is being written at a time, and at most
+   * one waits behind it (the newest): a client that reads slowly never makes the server
+   * queue a message per edit. A waiting message whose version was superseded is dropped.
+   */
+  const writing = new Map<string, PublishDiagnosticsParams | null>();
+
+  function publish(params: PublishDiagnosticsParams): void {
+    if (writing.has(params.uri)) {
+      writing.set(params.uri, params);
+      return;
+    }
+    writing.set(params.uri, null);
+    const done = (): void => {
+      const next = writing.get(params.uri);
+      writing.delete(params.uri);
+      if (next && (next.version === undefined || documents.get(next.uri)?.version === next.version)) publish(next);
+    };
+    connection.sendDiagnostics(params).then(done, done);
   }
 
   documents.onDidChangeContent((e) => {
-    schedule(e.document);
-    // Another open file may include this one: its effective configuration changed too.
-    for (const other of documents.all()) {
-      if (other.uri !== e.document.uri && other.languageId !== 'redis-acl' && /^\s*include\s/im.test(other.getText())) schedule(other);
-    }
+    schedule(e.document.uri);
+    // Documents that include this one: their effective configuration changed too.
+    const path = pathOf(e.document.uri);
+    if (path) invalidate(path);
   });
   documents.onDidClose((e) => {
-    const p = pending.get(e.document.uri);
-    if (p) clearImmediate(p);
-    pending.delete(e.document.uri);
-    settingsCache.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    const { uri } = e.document;
+    dirty.delete(uri);
+    cache.delete(uri);
+    sentTargets.delete(uri);
+    settingsCache.delete(uri);
+    publish({ uri, diagnostics: [] });
+    // The includers now read this file from the disk.
+    const path = pathOf(uri);
+    if (path) invalidate(path);
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      const path = pathOf(change.uri);
+      if (path) invalidate(path);
+    }
   });
 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
     if (!pullSettings) globalSettings = settingsFromClient((change.settings as { redisConfig?: unknown } | undefined)?.redisConfig);
-    for (const doc of documents.all()) schedule(doc);
+    for (const doc of documents.all()) schedule(doc.uri);
   });
 
   connection.onHover(async (params) => {
@@ -167,7 +268,7 @@ export function startServer(connection: Connection, version: string): void {
     if (!doc) return null;
     const settings = await settingsFor(doc.uri);
     const path = pathOf(doc.uri);
-    const hover = hoverAt(analyse(doc, settings), params.position, { ...(path ? { path } : {}), source });
+    const hover = hoverAt(analyse(doc, settings), params.position, { ...(path ? { path } : {}), source: disk });
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
 
@@ -176,7 +277,7 @@ export function startServer(connection: Connection, version: string): void {
     if (!doc) return null;
     const analysis = analyse(doc, await settingsFor(doc.uri));
     const path = pathOf(doc.uri);
-    return codeActions(analysis, doc.uri, params.context, { ...(path ? { path } : {}), source, showsNotices });
+    return codeActions(analysis, doc.uri, params.context, { ...(path ? { path } : {}), source: disk, showsNotices });
   });
 
   /** The analysis of an open document with its settings, for the requests below. */
@@ -190,7 +291,7 @@ export function startServer(connection: Connection, version: string): void {
     const got = await analysed(params.textDocument.uri);
     if (!got) return null;
     const path = pathOf(got.doc.uri);
-    return completionsAt(got.analysis, params.position, { ...(path ? { path } : {}), source }).map(toCompletionItem);
+    return completionsAt(got.analysis, params.position, { ...(path ? { path } : {}), source: disk }).map(toCompletionItem);
   });
 
   connection.onDocumentSymbol(async (params) => {
@@ -225,7 +326,7 @@ export function startServer(connection: Connection, version: string): void {
     const got = await analysed(params.textDocument.uri);
     if (!got) return null;
     const path = pathOf(got.doc.uri);
-    return userReferencesAt(got.analysis, params.position, { ...(path ? { path } : {}), source }).map((l) => ({ uri: l.file !== undefined ? pathToFileURL(l.file).href : got.doc.uri, range: l.range }));
+    return userReferencesAt(got.analysis, params.position, { ...(path ? { path } : {}), source: disk }).map((l) => ({ uri: l.file !== undefined ? pathToFileURL(l.file).href : got.doc.uri, range: l.range }));
   });
 
   connection.languages.inlayHint.on(async (params) => {
