@@ -40,11 +40,13 @@ export class LspTestClient {
     return this.child.pid;
   }
 
-  async initialize(pullConfiguration = true): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } }> {
+  /** `textDocument` capabilities are added to the default ones (diagnostics with versions). */
+  async initialize(pullConfiguration = true, textDocument: Record<string, unknown> = {}, initializationOptions?: unknown): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } }> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: pullConfiguration }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { workspace: { configuration: pullConfiguration }, textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument } },
+      ...(initializationOptions !== undefined ? { initializationOptions } : {}),
     });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } };

@@ -28,6 +28,12 @@ export interface DocumentContext {
   readonly mode?: number;
   /** Other files (includes, ACL files), when the caller can read them. */
   readonly source?: FileSource;
+  /**
+   * The text is a lossless decoding of the file's bytes (syntax/bytes.ts), as the CLI reads
+   * files: characters outside ASCII stand for known bytes. An editor's text is decoded by the
+   * editor, which may have guessed the encoding.
+   */
+  readonly exactBytes?: boolean;
 }
 
 interface AnalysisBase {
@@ -37,6 +43,8 @@ interface AnalysisBase {
   readonly targetSource: TargetSource;
   /** The settings with the resolved target, for follow-up requests such as hovers. */
   readonly settings: Settings;
+  /** See DocumentContext.exactBytes. */
+  readonly exactBytes: boolean;
 }
 
 export type ConfigAnalysis = AnalysisBase & { readonly kind: 'config' | 'sentinel'; readonly tree: ConfigTree; readonly model: ConfigModel };
@@ -49,7 +57,7 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true);
     const s = { ...settings, target: resolved.target };
     const findings = [...aclSyntaxFindings(errors), ...aclFileFindings(tree, s)];
-    return { kind, tree, findings: sortFindings(tune(findings, s)), target: resolved.target, targetSource: resolved.source, settings: s };
+    return { kind, tree, findings: sortFindings(tune(findings, s)), target: resolved.target, targetSource: resolved.source, settings: s, exactBytes: context.exactBytes === true };
   }
   const { tree, errors } = parseConfig(text);
   const resolved = resolveTarget(tree, text, context.path, settings.target, settings.targetIsDefault === true);
@@ -95,7 +103,7 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     });
   }
   const tuned = tune(findings, s, readSuppressions(tree, text));
-  return { kind, tree, model, findings: sortFindings(tuned), target: resolved.target, targetSource: resolved.source, settings: s };
+  return { kind, tree, model, findings: sortFindings(tuned), target: resolved.target, targetSource: resolved.source, settings: s, exactBytes: context.exactBytes === true };
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

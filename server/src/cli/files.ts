@@ -1,5 +1,10 @@
-/** Reading the files named on the command line, with one clear reason when it fails. */
+/**
+ * Reading the files named on the command line, with one clear reason when it fails. Files
+ * are read and written as bytes (syntax/bytes.ts): a byte that is not UTF-8 survives a fix
+ * unchanged, and passwords are hashed from the bytes Redis reads.
+ */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { decodeBytes, encodeText } from '../syntax/bytes';
 
 export type ReadResult = { ok: true; text: string; mode: number } | { ok: false; reason: string };
 
@@ -21,7 +26,7 @@ export function readConfigFile(path: string): ReadResult {
     const bytes = readFileSync(path);
     // The same test as git's: a NUL byte early on means a binary file, not a config.
     if (bytes.subarray(0, 8000).includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-    return { ok: true, text: bytes.toString('utf8'), mode: stat.mode & 0o777 };
+    return { ok: true, text: decodeBytes(bytes), mode: stat.mode & 0o777 };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
     return { ok: false, reason: REASONS[code] ?? (err instanceof Error ? err.message : String(err)) };
@@ -30,7 +35,7 @@ export function readConfigFile(path: string): ReadResult {
 
 export function writeConfigFile(path: string, text: string): { ok: true } | { ok: false; reason: string } {
   try {
-    writeFileSync(path, text);
+    writeFileSync(path, encodeText(text));
     return { ok: true };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';

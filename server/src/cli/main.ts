@@ -136,7 +136,7 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
   for (const file of positionals) {
     const read = readConfigFile(file);
     if (!read.ok) return fail(`${file}: ${read.reason}`);
-    const analyse = (text: string): Analysis => analyzeDocument(text, documentKindFromPath(file), settings, { path: resolve(file), source, mode: read.mode });
+    const analyse = (text: string): Analysis => analyzeDocument(text, documentKindFromPath(file), settings, { path: resolve(file), source, mode: read.mode, exactBytes: true });
     let text = read.text;
     if (values.fix || values['fix-dry-run']) {
       const fixed = fixAllText(text, analyse).text;

@@ -28,7 +28,8 @@ import { userReferencesAt } from '../analysis/references';
 import { encodeSemanticTokens, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../analysis/semanticTokens';
 import { documentSymbols, foldingRanges } from '../analysis/symbols';
 import type { Settings } from '../analysis/types';
-import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { codeActions, fixAllEdit, FIX_ALL_KIND } from './codeActions';
+import { fixAll, type TextEdit } from '../analysis/fixes';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
 import { minimatch } from 'minimatch';
 import type { FileSource } from '../analysis/configModel';
@@ -60,6 +61,8 @@ interface CachedAnalysis {
   /** The files it read, and the glob patterns it listed. */
   readonly read: ReadonlySet<string>;
   readonly patterns: readonly string[];
+  /** Fix-all's edits, once asked for. */
+  fixAll?: { readonly edits: readonly TextEdit[]; readonly titles: readonly string[] };
 }
 
 /**
@@ -74,12 +77,16 @@ export function startServer(connection: Connection, version: string): void {
   const documents = new TextDocuments(TextDocument);
   let pullSettings = false;
   let showsNotices = false;
+  /** The client registers file watchers for us, and resolves code actions (fix-all's edits). */
+  let watchFiles = false;
+  let resolveFixAll = false;
   let globalSettings: Settings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<Settings>>();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullSettings = params.capabilities.workspace?.configuration === true;
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    resolveFixAll = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     // Only a client that shows fix notices (ours) gets the fixes that generate a password.
     showsNotices = (params.initializationOptions as { showsNotices?: unknown } | undefined)?.showsNotices === true;
     globalSettings = settingsFromClient((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
@@ -87,7 +94,7 @@ export function startServer(connection: Connection, version: string): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         completionProvider: { triggerCharacters: [' ', '@', '+', '-', '/', '|'] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
@@ -102,7 +109,6 @@ export function startServer(connection: Connection, version: string): void {
     };
   });
 
-  let watchFiles = false;
   connection.onInitialized(() => {
     // Included and ACL files that are not open: their changes on disk reach us this way.
     if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{conf,acl}' }] }).catch(() => undefined);
@@ -272,12 +278,30 @@ export function startServer(connection: Connection, version: string): void {
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
 
+  /** The safe fixes of a document's analysis, computed once per version and settings. */
+  function fixAllOf(uri: string, analysis: Analysis): { edits: readonly TextEdit[]; titles: readonly string[] } {
+    const entry = cache.get(uri);
+    if (entry?.analysis !== analysis) return fixAll(analysis);
+    return (entry.fixAll ??= fixAll(analysis));
+  }
+
   connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const analysis = analyse(doc, await settingsFor(doc.uri));
     const path = pathOf(doc.uri);
-    return codeActions(analysis, doc.uri, params.context, { ...(path ? { path } : {}), source: disk, showsNotices });
+    const offer = { lazy: resolveFixAll, data: { uri: doc.uri, version: doc.version }, compute: () => fixAllOf(doc.uri, analysis) };
+    return codeActions(analysis, doc.uri, params.context, { ...(path ? { path } : {}), source: disk, showsNotices }, offer);
+  });
+
+  // Fix-all's edits, computed when the user picks it (or on save), for the version it was offered for.
+  connection.onCodeActionResolve(async (action) => {
+    const data = action.data as { uri?: unknown; version?: unknown } | undefined;
+    if (action.kind !== FIX_ALL_KIND || typeof data?.uri !== 'string') return action;
+    const doc = documents.get(data.uri);
+    if (!doc || doc.version !== data.version) return action;
+    const { edits } = fixAllOf(doc.uri, analyse(doc, await settingsFor(doc.uri)));
+    return { ...action, edit: fixAllEdit(doc.uri, edits) };
   });
 
   /** The analysis of an open document with its settings, for the requests below. */
