@@ -4,7 +4,6 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTwoFilesPatch } from 'diff';
 import { analyzeDocument, type Analysis } from '../analysis/analyze';
 import { fixAllText } from '../analysis/fixes';
 import { documentKindFromPath } from '../analysis/documentKind';
@@ -14,6 +13,7 @@ import { DEFAULT_TARGET, TARGETS, isTargetId } from '../knowledge/types';
 import { diskFileSource } from '../io/fileSource';
 import { ACL_DRYRUN_USAGE, runAclDryrun } from './aclDryrun';
 import { readConfigFile, writeConfigFile } from './files';
+import { redactedPatch } from './redactedDiff';
 import { formatJson, formatSarif, formatText, type FileReport } from './formats';
 
 declare const __VERSION__: string | undefined;
@@ -141,7 +141,7 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
     if (values.fix || values['fix-dry-run']) {
       const fixed = fixAllText(text, analyse).text;
       if (fixed !== text) {
-        if (values['fix-dry-run']) patches.push(createTwoFilesPatch(file, file, text, fixed, undefined, undefined, { context: 3 }));
+        if (values['fix-dry-run']) patches.push(redactedPatch(file, text, fixed, documentKindFromPath(file) === 'acl'));
         else {
           const written = writeConfigFile(file, fixed);
           if (!written.ok) return fail(`${file}: ${written.reason}`);
