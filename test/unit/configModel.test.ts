@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis/analyze';
 import { INCLUDE_LIMITS, lastSet, resolvePath, type ReadFailure } from '../../server/src/analysis/configModel';
 import { messages } from '../../server/src/analysis/messages';
+import { settingsFromClient } from '../../server/src/lsp/settings';
 import { summarize } from '../support/check';
 import { memoryFiles } from '../support/memoryFiles';
 import type { TargetId } from '../../server/src/knowledge/types';
@@ -172,4 +173,18 @@ test('aclfile-not-found: an aclfile that cannot be read, relative to the same ba
   assert.deepEqual(run(text, { '/etc/redis/users.acl': 'user default off\n' }, {}, ['aclfile-not-found']).summary, []);
   const f = run(text, {}, {}, ['aclfile-not-found']).analysis.findings.find((x) => x.code === 'aclfile-not-found');
   assert.equal(f?.data?.afterLoad, true);
+});
+
+test('a document over the size limit is analysed up to a line break before it, with a notice', () => {
+  const text = `${'maxmemroy 1gb\n'.repeat(10)}${'# filler line\n'.repeat(1000)}maxmemroy 2gb\n`;
+  const a = analyzeDocument(text, 'config', { ...SETTINGS, maxDocumentSize: 200 });
+  const notice = a.findings.find((f) => f.code === 'document-too-large');
+  assert.ok(notice);
+  assert.deepEqual(notice.range.start, { line: 0, character: 0 });
+  assert.equal(notice.message, messages.documentTooLarge(text.length, 200, 14));
+  // Lines after the cut are not analysed; lines before it are.
+  assert.equal(a.findings.filter((f) => f.code === 'unknown-directive').length, 10);
+  assert.equal(analyzeDocument(text, 'config', SETTINGS).findings.some((f) => f.code === 'document-too-large'), false);
+  assert.equal(settingsFromClient({ maxFileSizeMB: 16 }).maxDocumentSize, 16 * 1024 * 1024);
+  assert.equal(settingsFromClient({ maxFileSizeMB: 0 }).maxDocumentSize, undefined);
 });

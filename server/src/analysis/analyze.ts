@@ -51,7 +51,30 @@ export type ConfigAnalysis = AnalysisBase & { readonly kind: 'config' | 'sentine
 export type AclAnalysis = AnalysisBase & { readonly kind: 'acl'; readonly tree: AclTree };
 export type Analysis = ConfigAnalysis | AclAnalysis;
 
+/**
+ * Documents larger than this (in characters) are analysed up to the last line break before
+ * it, with a notice: no real config comes near it (the stock redis.conf is 110 KB), and a
+ * 50 MB paste would otherwise hold the editor for seconds and hundreds of megabytes.
+ */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 4 * 1024 * 1024;
+
 export function analyzeDocument(text: string, kind: DocumentKind, settings: Settings, context: DocumentContext = {}): Analysis {
+  const limit = settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+  if (text.length <= limit) return analyzeWhole(text, kind, settings, context);
+  const cut = text.lastIndexOf('\n', limit - 1) + 1 || limit;
+  const part = analyzeWhole(text.slice(0, cut), kind, settings, context);
+  const lines = part.tree.index.lineCount - 1;
+  const notice: Finding = {
+    code: 'document-too-large',
+    severity: RULES['document-too-large'].severity,
+    message: messages.documentTooLarge(text.length, limit, lines),
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    data: { checkedLines: lines, size: text.length, limit },
+  };
+  return { ...part, findings: sortFindings([notice, ...part.findings]) } as Analysis;
+}
+
+function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, context: DocumentContext): Analysis {
   if (kind === 'acl') {
     const { tree, errors } = parseAcl(text);
     const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true);

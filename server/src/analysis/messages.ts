@@ -88,6 +88,13 @@ export const messages = {
   includeUntrusted(written: string, resolved: string): string {
     return `'${written}' (${resolved}) is outside the workspace, and the workspace is not trusted: this tool does not read it, so what it sets is not checked.`;
   },
+  documentTooLarge(size: number, limit: number, lines: number): string {
+    const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+    return `This file is ${mb(size)}, more than the ${mb(limit)} this tool reads: only its first ${lines.toLocaleString('en-US')} lines are checked. No real config is this large; if this one is, raise redisConfig.maxFileSizeMB.`;
+  },
+  tooManyFindings(shown: number, total: number): string {
+    return `This file has ${total.toLocaleString('en-US')} findings: the editor is shown the first ${shown.toLocaleString('en-US')}, in file order. The command line (redis-config-lint) reports them all.`;
+  },
   unknownTarget(value: string, targets: readonly string[]): string {
     return `'${value}' is not a version this tool knows; using the configured one instead. Known: ${targets.join(', ')}.`;
   },

@@ -142,6 +142,12 @@ const CONFIG_RULES = {
     appliesTo: 'config',
     title: 'Includes beyond what this tool follows (too many files, too deep, a glob too wide): the rest is not checked.',
   },
+  'document-too-large': {
+    code: 'document-too-large',
+    severity: 'warning',
+    appliesTo: 'config',
+    title: 'A file larger than this tool reads (4 MB by default), or with more findings than the editor is sent: only part is checked or shown.',
+  },
   'unknown-target': {
     code: 'unknown-target',
     severity: 'warning',

@@ -27,7 +27,9 @@ import { fileLinks } from '../analysis/links';
 import { userReferencesAt } from '../analysis/references';
 import { encodeSemanticTokens, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../analysis/semanticTokens';
 import { documentSymbols, foldingRanges } from '../analysis/symbols';
-import type { Settings } from '../analysis/types';
+import type { Finding, Settings } from '../analysis/types';
+import { messages } from '../analysis/messages';
+import { RULES } from '../knowledge/rules';
 import { codeActions, fixAllEdit, FIX_ALL_KIND } from './codeActions';
 import { fixAll, type TextEdit } from '../analysis/fixes';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
@@ -71,6 +73,20 @@ interface CachedAnalysis {
  * put off for longer than MAX_WAIT_MS by a steady stream of edits.
  */
 const DEBOUNCE_MS = 30;
+
+/** At most this many diagnostics per document are sent; a notice counts the rest. */
+export const MAX_PUBLISHED = 5000;
+
+function publishedFindings(findings: readonly Finding[]): readonly Finding[] {
+  if (findings.length <= MAX_PUBLISHED) return findings;
+  const notice: Finding = {
+    code: 'document-too-large',
+    severity: RULES['document-too-large'].severity,
+    message: messages.tooManyFindings(MAX_PUBLISHED, findings.length),
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
+  return [notice, ...findings.slice(0, MAX_PUBLISHED)];
+}
 const MAX_WAIT_MS = 300;
 
 export function startServer(connection: Connection, version: string): void {
@@ -209,7 +225,7 @@ export function startServer(connection: Connection, version: string): void {
     // scheduled a run of its own.
     if (!doc || doc.version !== before.version) return;
     const analysis = analyse(doc, settings);
-    publish({ uri, version: doc.version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)) });
+    publish({ uri, version: doc.version, diagnostics: publishedFindings(analysis.findings).map((f) => toDiagnostic(f, uri)) });
     const target = `${analysis.target}\0${analysis.targetSource}`;
     if (sentTargets.get(uri) !== target) {
       sentTargets.set(uri, target);

@@ -11,6 +11,7 @@ export const SETTINGS_SCHEMA = {
   profile: { enum: ['production', 'development'] as const, default: 'production' as Profile },
   includeBaseDirectory: { type: 'string', default: '' },
   minPasswordLength: { type: 'integer', default: 32, minimum: 8, maximum: 256 },
+  maxFileSizeMB: { type: 'integer', default: 4, minimum: 1, maximum: 1024 },
   rules: { type: 'object', default: {}, values: ['off', 'hint', 'information', 'warning', 'error'] as const },
 } as const;
 
@@ -35,6 +36,8 @@ export function settingsFromClient(raw: unknown): Settings {
   const rules = ruleLevels(section.rules);
   const min = section.minPasswordLength;
   const minPasswordLength = typeof min === 'number' && Number.isInteger(min) && min >= 8 && min <= 256 && min !== 32 ? min : undefined;
+  const mb = section.maxFileSizeMB;
+  const maxDocumentSize = typeof mb === 'number' && Number.isInteger(mb) && mb >= 1 && mb <= 1024 && mb !== 4 ? mb * 1024 * 1024 : undefined;
   return {
     target: chosen ? (section.targetVersion as TargetId) : DEFAULT_TARGET,
     targetIsDefault: !chosen,
@@ -42,5 +45,6 @@ export function settingsFromClient(raw: unknown): Settings {
     ...(base ? { includeBaseDirectory: base } : {}),
     ...(rules ? { rules } : {}),
     ...(minPasswordLength ? { minPasswordLength } : {}),
+    ...(maxDocumentSize ? { maxDocumentSize } : {}),
   };
 }
