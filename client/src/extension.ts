@@ -29,9 +29,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'vscode-remote', language },
     ]),
     synchronize: { configurationSection: 'redisConfig' },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('redisConfig'), showsNotices: true },
+    // In a workspace the user does not trust, the server reads no file outside it.
+    initializationOptions: { settings: vscode.workspace.getConfiguration('redisConfig'), showsNotices: true, workspaceTrusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('redisConfig', 'Redis Config', serverOptions, clientOptions);
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('redisConfig/workspaceTrusted', { trusted: true })));
   context.subscriptions.push(vscode.commands.registerCommand('redisConfig.showNotice', showNotice));
   context.subscriptions.push(vscode.commands.registerCommand('redisConfig.copyConnectionSnippet', () => copyConnectionSnippet()));
   const status = new TargetStatus();

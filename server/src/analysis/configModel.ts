@@ -33,7 +33,8 @@ export type ReadFailure =
 /** The files a glob matched, and the limit that stopped it early, if one did. */
 export interface GlobResult {
   readonly paths: readonly string[];
-  readonly limit?: 'matches' | 'folders' | 'wildcards' | 'time';
+  /** Why the list stopped or was cut: a limit of the source, or files outside a workspace not trusted. */
+  readonly limit?: 'matches' | 'folders' | 'wildcards' | 'time' | 'untrusted';
 }
 
 export interface FileSource {
@@ -206,7 +207,10 @@ export function buildModel(tree: ConfigTree, target: TargetId, ctx: IncludeConte
         if (globs && GLOB_CHARS.test(arg.value)) {
           const result = globPaths(source.glob(pattern));
           targets = result.paths;
-          if (result.limit) report('include-limit', via, messages.includeGlobLimit(arg.value, at(file, line), result.limit, result.paths.length), { limit: result.limit, path: pattern });
+          if (result.limit) {
+            const severity: Severity | undefined = result.limit === 'untrusted' ? 'information' : undefined;
+            report('include-limit', via, messages.includeGlobLimit(arg.value, at(file, line), result.limit, result.paths.length), { limit: result.limit, path: pattern }, severity ? { severity } : {});
+          }
         }
         targetsOf.set(line, targets);
         for (let k = targets.length - 1; k >= 0; k--) {

@@ -71,7 +71,8 @@ export const messages = {
         return `'${written}' (${resolved}) cannot be read, so what it sets is not checked.`;
     }
   },
-  includeGlobLimit(written: string, where: string, limit: 'matches' | 'folders' | 'wildcards' | 'time', found: number): string {
+  includeGlobLimit(written: string, where: string, limit: 'matches' | 'folders' | 'wildcards' | 'time' | 'untrusted', found: number): string {
+    if (limit === 'untrusted') return `The pattern '${written}' (${where}) matches files outside the workspace, and the workspace is not trusted: this tool does not read them, so what they set is not checked.`;
     const why = { matches: `matches more than ${found} files`, folders: 'lists too many folders', wildcards: 'has too many components with wildcards', time: 'took too long to list' }[limit];
     return `The pattern '${written}' (${where}) ${why}: this tool stopped there${found > 0 ? ` after ${found} files` : ''} and does not check the rest. redis-server reads every file it matches.`;
   },

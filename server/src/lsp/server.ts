@@ -36,10 +36,14 @@ import { toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
 import { minimatch } from 'minimatch';
 import type { FileSource } from '../analysis/configModel';
 import { diskFileSource, fileMode } from '../io/fileSource';
+import { trustedSource } from './trust';
 import { DEFAULT_SETTINGS, settingsFromClient } from './settings';
 
 /** The notification that tells the client which version a document is checked against. */
 export const TARGET_NOTIFICATION = 'redisConfig/target';
+
+/** The notification by which the client says the user now trusts the workspace. */
+export const TRUST_NOTIFICATION = 'redisConfig/workspaceTrusted';
 
 /** The server command behind the client's "Copy connection snippet". */
 export const CONNECTION_COMMAND = 'redisConfig.server.connectionSnippet';
@@ -96,6 +100,9 @@ export function startServer(connection: Connection, version: string): void {
   /** The client registers file watchers for us, and resolves code actions (fix-all's edits). */
   let watchFiles = false;
   let resolveFixAll = false;
+  /** Whether the workspace is trusted, and its folders (see trust.ts). */
+  let trusted = true;
+  let roots: readonly string[] = [];
   let globalSettings: Settings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<Settings>>();
 
@@ -106,6 +113,9 @@ export function startServer(connection: Connection, version: string): void {
     // Only a client that shows fix notices (ours) gets the fixes that generate a password.
     showsNotices = (params.initializationOptions as { showsNotices?: unknown } | undefined)?.showsNotices === true;
     globalSettings = settingsFromClient((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    // Only our client says whether the workspace is trusted; other editors have no such notion.
+    trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
+    roots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -131,6 +141,15 @@ export function startServer(connection: Connection, version: string): void {
   });
 
   function settingsFor(uri: string): Promise<Settings> {
+    return rawSettingsFor(uri).then((s) => {
+      if (trusted || s.includeBaseDirectory === undefined) return s;
+      // A workspace that is not trusted does not choose where includes are read from.
+      const { includeBaseDirectory: _ignored, ...rest } = s;
+      return rest;
+    });
+  }
+
+  function rawSettingsFor(uri: string): Promise<Settings> {
     if (!pullSettings) return Promise.resolve(globalSettings);
     let s = settingsCache.get(uri);
     if (!s) {
@@ -142,8 +161,23 @@ export function startServer(connection: Connection, version: string): void {
     return s;
   }
 
-  // Open documents take precedence over the disk, so unsaved included files count.
-  const disk = diskFileSource((path) => documents.get(pathToFileURL(path).href)?.getText());
+  // The user trusted the workspace: read what was held back, and check every document again.
+  connection.onNotification(TRUST_NOTIFICATION, (params: { trusted?: unknown }) => {
+    if (params?.trusted !== true || trusted) return;
+    trusted = true;
+    cache.clear();
+    for (const doc of documents.all()) schedule(doc.uri);
+  });
+
+  // Open documents take precedence over the disk, so unsaved included files count. In a
+  // workspace the user does not trust, nothing outside the workspace is read (trust.ts).
+  const openText = (path: string): string | undefined => documents.get(pathToFileURL(path).href)?.getText();
+  const disk = trustedSource(
+    diskFileSource(openText),
+    () => roots,
+    () => trusted,
+    (path) => openText(path) !== undefined,
+  );
 
   /** Files another open document includes, with the target of that document. */
   const includedBy = new Map<string, { target: Settings['target']; includer: string }>();
