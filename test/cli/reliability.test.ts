@@ -76,3 +76,15 @@ test('include targets that are not files: each named for what it is', () => {
     assert.match(lines[3] ?? '', /does not exist/);
   });
 });
+
+test('what an included file makes redis-server refuse is reported on the include line', () => {
+  inTemp((dir) => {
+    mkdirSync(join(dir, 'conf.d'));
+    writeFileSync(join(dir, 'conf.d', 'x.conf'), 'maxmemory 1gb\nmaxmemroy 1gb\n');
+    const file = join(dir, 'redis.conf');
+    writeFileSync(file, 'bind 127.0.0.1\ninclude conf.d/x.conf\n');
+    const r = cli('--rule', 'no-auth=off', file);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /redis\.conf:2:9: error unknown-directive In conf\.d\/x\.conf, line 2: Unknown directive 'maxmemroy'/);
+  });
+});
