@@ -34,7 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ]),
     synchronize: { configurationSection: 'redisConfig' },
     // Only what the user set: the rest falls through to .redis-config.json, then the defaults.
-    initializationOptions: { settings: explicitSettings(), showsNotices: true, docsBaseUrl: docsBaseUrl(context) },
+    // In a workspace the user does not trust, the server reads no file outside it.
+    initializationOptions: { settings: explicitSettings(), showsNotices: true, docsBaseUrl: docsBaseUrl(context), workspaceTrusted: vscode.workspace.isTrusted },
     middleware: {
       workspace: {
         configuration: async (params, token, next) => {
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   client = new LanguageClient('redisConfig', 'Redis Config', serverOptions, clientOptions);
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('redisConfig/workspaceTrusted', { trusted: true })));
   context.subscriptions.push(vscode.commands.registerCommand('redisConfig.showNotice', showNotice));
   context.subscriptions.push(vscode.commands.registerCommand('redisConfig.copyConnectionSnippet', () => copyConnectionSnippet()));
   registerRuleDocs(context);

@@ -45,7 +45,7 @@ test('project file under editor settings under the pragma; re-read on a watched-
     // Asked for after `initialized`, so before the first diagnostics.
     assert.deepEqual(
       client.registrations.map((r) => [r.method, r.registerOptions]),
-      [['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/.redis-config.json' }] }]],
+      [['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/*.{conf,acl}' }, { globPattern: '**/.redis-config.json' }] }]],
     );
     assert.ok(has(p1, 'unsupported-in-version'), 'the project file chose redis-6.2');
     assert.equal(severityOf(p1, 'bind-all-interfaces'), 1, 'the project file made it an error');

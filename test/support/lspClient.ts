@@ -47,15 +47,20 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  /** `extra` adds workspace capabilities and initializationOptions (as other editors send them). */
+  /** The server's process id, to read its memory use. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** `extra` adds workspace and textDocument capabilities and initializationOptions (as other editors send them). */
   async initialize(
     pullConfiguration = true,
-    extra: { workspace?: Record<string, unknown>; initializationOptions?: unknown } = {},
+    extra: { workspace?: Record<string, unknown>; textDocument?: Record<string, unknown>; initializationOptions?: unknown } = {},
   ): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } }> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: pullConfiguration, ...extra.workspace }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { workspace: { configuration: pullConfiguration, ...extra.workspace }, textDocument: { publishDiagnostics: { versionSupport: true }, ...extra.textDocument } },
       ...(extra.initializationOptions !== undefined ? { initializationOptions: extra.initializationOptions } : {}),
     });
     await this.connection.sendNotification('initialized', {});

@@ -39,7 +39,7 @@ const CASES: [string, string, RegExp, string, boolean][] = [
   ['deprecated-directive', 'bind 127.0.0.1\nslave-read-only yes\n', /replica-read-only/, 'bind 127.0.0.1\nreplica-read-only yes\n', true],
   ['unknown-directive', 'bind 127.0.0.1\nmaxmemroy 1gb\n', /'maxmemory'/, 'bind 127.0.0.1\nmaxmemory 1gb\n', false],
   ['duplicate-directive', 'bind 127.0.0.1\ntimeout 10\nport 1\ntimeout 20\n', /Remove/, 'bind 127.0.0.1\nport 1\ntimeout 20\n', true],
-  ['trailing-comment', 'bind 127.0.0.1\n  timeout 0   # never\r\nport 1\n', /own line/, 'bind 127.0.0.1\n  # never\n  timeout 0\r\nport 1\n', true],
+  ['trailing-comment', 'bind 127.0.0.1\n  timeout 0   # never\r\nport 1\n', /own line/, 'bind 127.0.0.1\n  # never\r\n  timeout 0\r\nport 1\n', true],
   ['trailing-comment', 'bind 127.0.0.1\nsave 900 1 # hourly', /own line/, 'bind 127.0.0.1\n# hourly\nsave 900 1', true],
   ['protected-mode-off', `bind 127.0.0.1\n${PW}protected-mode no\n`, /for this line/, `bind 127.0.0.1\n${PW}# redis-config-disable-next-line protected-mode-off\nprotected-mode no\n`, false],
   ['protected-mode-off', `bind 127.0.0.1\n${PW}protected-mode no\n`, /for this file/, `# redis-config-disable protected-mode-off\nbind 127.0.0.1\n${PW}protected-mode no\n`, false],

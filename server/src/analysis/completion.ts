@@ -9,7 +9,7 @@ import { quoting } from '../knowledge/versions';
 import { splitArgs } from '../syntax/configParser';
 import { aclCompletions } from './acl/aclCompletion';
 import type { Analysis } from './analyze';
-import { includeBase, resolvePath, type FileSource } from './configModel';
+import { globPaths, includeBase, resolvePath, type FileSource } from './configModel';
 import type { Position, Range } from './types';
 
 export interface CompletionEntry {
@@ -102,8 +102,7 @@ function fileCompletions(current: string, range: Range, ctx: { path?: string; so
   const slash = current.lastIndexOf('/');
   const dirPart = slash >= 0 ? current.slice(0, slash + 1) : '';
   const dir = resolvePath(base, dirPart || '.');
-  return ctx.source
-    .glob(`${dir === '/' ? '' : dir}/*`)
-    .slice(0, 200)
+  return globPaths(ctx.source.glob(`${dir === '/' ? '' : dir}/*`))
+    .paths.slice(0, 200)
     .map((p) => ({ label: dirPart + (p.split('/').pop() ?? p), kind: 'file' as const, range }));
 }

@@ -28,6 +28,13 @@ function finding(code: RuleCode, message: string, range: Range, extra: Partial<F
 /** The checks of single lines. File-level checks (duplicates, ...) live beside them. */
 export function directiveFindings(tree: ConfigTree, kind: DocumentKind, settings: Settings): Finding[] {
   const out: Finding[] = [];
+  // The same misspelling on many lines (a paste, a generated file) is looked up once.
+  const near = new Map<string, string[]>();
+  const nearNames = (name: string): string[] => {
+    let hit = near.get(name);
+    if (!hit) near.set(name, (hit = suggest(name, directiveNames(settings.target))));
+    return hit;
+  };
   for (const line of tree.directives) {
     if (line.broken) continue;
     const comment = trailingComment(line, settings.target);
@@ -35,7 +42,7 @@ export function directiveFindings(tree: ConfigTree, kind: DocumentKind, settings
       out.push(comment);
       continue;
     }
-    checkLine(line, kind, settings, out, tree.directives);
+    checkLine(line, kind, settings, out, tree.directives, nearNames);
   }
   return out;
 }
@@ -53,7 +60,7 @@ function earlierState(line: DirectiveLine, all: readonly DirectiveLine[], kind: 
   return { unixsocket, clusterEnabled, sentinel: kind === 'sentinel' };
 }
 
-function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, out: Finding[], all: readonly DirectiveLine[]): void {
+function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, out: Finding[], all: readonly DirectiveLine[], nearNames: (name: string) => string[]): void {
   const nameToken = line.tokens[0] as Token;
   const name = line.name;
   const args = line.tokens.slice(1);
@@ -80,7 +87,7 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
       out.push(finding('unsupported-in-version', messages.unsupportedInVersion(name, target, knownIn), nameToken.range, { data: { name, knownIn } }));
       return;
     }
-    const suggestions = suggest(name.replace(/^\ufeff/, ''), directiveNames(target));
+    const suggestions = nearNames(name.replace(/^\ufeff/, ''));
     out.push(finding('unknown-directive', messages.unknownDirective(name, target, [], suggestions), nameToken.range, { data: { name, suggestions } }));
     return;
   }

@@ -26,6 +26,8 @@ export interface Settings {
   readonly included?: boolean;
   /** Passwords shorter than this are weak (default 32). */
   readonly minPasswordLength?: number;
+  /** Only this many characters of a document are analysed (default DEFAULT_MAX_DOCUMENT_SIZE). */
+  readonly maxDocumentSize?: number;
   /** Per-code severity chosen by the user; 'off' hides the code. */
   readonly rules?: Readonly<Record<string, Severity | 'off'>>;
 }

@@ -1,5 +1,10 @@
-/** Reading the files named on the command line, with one clear reason when it fails. */
+/**
+ * Reading the files named on the command line, with one clear reason when it fails. Files
+ * are read and written as bytes (syntax/bytes.ts): a byte that is not UTF-8 survives a fix
+ * unchanged, and passwords are hashed from the bytes Redis reads.
+ */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { decodeBytes, encodeText } from '../syntax/bytes';
 
 /** `mode` is the file's permission bits (none for standard input). */
 export type ReadResult = { ok: true; text: string; mode?: number } | { ok: false; reason: string };
@@ -61,7 +66,7 @@ export function readConfigFile(path: string): ReadResult {
     if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
     const bytes = readFileSync(path);
     if (looksBinary(bytes)) return { ok: false, reason: 'binary file, not a config' };
-    return { ok: true, text: bytes.toString('utf8'), mode: stat.mode & 0o777 };
+    return { ok: true, text: decodeBytes(bytes), mode: stat.mode & 0o777 };
   } catch (err) {
     return { ok: false, reason: reasonOf(err) };
   }
@@ -72,7 +77,7 @@ export function readStdin(): ReadResult {
   try {
     const bytes = readFileSync(0);
     if (looksBinary(bytes)) return { ok: false, reason: 'binary input, not a config' };
-    return { ok: true, text: bytes.toString('utf8') };
+    return { ok: true, text: decodeBytes(bytes) };
   } catch (err) {
     return { ok: false, reason: reasonOf(err) };
   }
@@ -80,7 +85,7 @@ export function readStdin(): ReadResult {
 
 export function writeConfigFile(path: string, text: string): { ok: true } | { ok: false; reason: string } {
   try {
-    writeFileSync(path, text);
+    writeFileSync(path, encodeText(text));
     return { ok: true };
   } catch (err) {
     return { ok: false, reason: reasonOf(err) };

@@ -5,9 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { analyzeDocument, type Analysis } from '../analysis/analyze';
-import { fixAllText, fixesFor } from '../analysis/fixes';
+import { fixAll, fixAllText } from '../analysis/fixes';
 import { documentKindFromPath } from '../analysis/documentKind';
 import type { Finding } from '../analysis/types';
 import { SEVERITY_ORDER, type Severity } from '../knowledge/rules';
@@ -21,6 +20,7 @@ import { useColour } from './colour';
 import { discover, STDIN } from './discover';
 import { explain } from './explain';
 import { readConfigFile, readStdin, writeConfigFile, type ReadResult } from './files';
+import { redactedPatch } from './redactedDiff';
 import { formatGithub, formatJson, formatSarif, type FileReport } from './formats';
 import { parseOptions, USAGE, type CliOptions } from './options';
 import { COLOUR, formatStatistics, formatText, PLAIN, statistics, summary } from './text';
@@ -38,9 +38,9 @@ function fail(err: Write, message: string): number {
   return 2;
 }
 
-/** The findings a safe fix removes: the same choice fix-all makes (a safe fix that edits this file only). */
+/** The findings a safe fix removes: exactly those fix-all (and so --fix) would fix. */
 function fixableFindings(analysis: Analysis): Finding[] {
-  return analysis.findings.filter((f) => fixesFor(analysis, f).some((fix) => fix.safe && fix.edits.every((e) => e.file === undefined)));
+  return fixAll(analysis).fixed;
 }
 
 function readText(path: string): string | undefined {
@@ -133,12 +133,12 @@ function lint(options: CliOptions, stdout: Write, err: Write, io: CliEnvironment
     if (!read.ok) return fail(err, `${input.display}: ${read.reason}`);
     const kindName = input.path ?? 'redis.conf';
     const analyse = (text: string): Analysis =>
-      analyzeDocument(text, documentKindFromPath(kindName), settings, { ...(input.path ? { path: input.path } : {}), source, ...(read.mode !== undefined ? { mode: read.mode } : {}) });
+      analyzeDocument(text, documentKindFromPath(kindName), settings, { ...(input.path ? { path: input.path } : {}), source, ...(read.mode !== undefined ? { mode: read.mode } : {}), exactBytes: true });
     let text = read.text;
     if (options.fix || options.fixDryRun) {
       const result = fixAllText(text, analyse);
       if (result.text !== text) {
-        if (options.fixDryRun) patches.push(createTwoFilesPatch(input.display, input.display, text, result.text, undefined, undefined, { context: 3 }));
+        if (options.fixDryRun) patches.push(redactedPatch(input.display, text, result.text, documentKindFromPath(kindName) === 'acl'));
         else if (!input.stdin) {
           const written = writeConfigFile(input.display, result.text);
           if (!written.ok) return fail(err, `${input.display}: ${written.reason}`);

@@ -66,6 +66,8 @@ Settings (over ${PROJECT_FILE_NAME}, which is found upwards from each file):
   --rule CODE=LEVEL          one code's severity: off, hint, information, warning or
                              error (repeatable)
   --min-password-length N    passwords shorter than N are weak (${minimum}-${maximum}, default: ${minDefault})
+  --max-file-size-mb N       files larger than N MB are checked up to that size, with a
+                             notice (${SETTINGS_SCHEMA.maxFileSizeMB.minimum}-${SETTINGS_SCHEMA.maxFileSizeMB.maximum}, default: ${SETTINGS_SCHEMA.maxFileSizeMB.default})
   --include-base DIR         folder relative include paths start from
                              (default: the folder of the file that includes)
   --docs-base-url URL        where rule documentation links point
@@ -108,6 +110,7 @@ export function parseOptions(argv: readonly string[]): Parsed {
         'fail-on': { type: 'string' },
         'include-base': { type: 'string' },
         'min-password-length': { type: 'string' },
+        'max-file-size-mb': { type: 'string' },
         'docs-base-url': { type: 'string' },
         rule: { type: 'string', multiple: true },
         config: { type: 'string' },
@@ -149,6 +152,8 @@ export function parseOptions(argv: readonly string[]): Parsed {
   setting('profile', values.profile, 'profile');
   const minText = values['min-password-length'];
   setting('minPasswordLength', minText === undefined ? undefined : /^\d+$/.test(minText.trim()) ? Number(minText) : minText, 'min-password-length');
+  const maxText = values['max-file-size-mb'];
+  setting('maxFileSizeMB', maxText === undefined ? undefined : /^\d+$/.test(maxText.trim()) ? Number(maxText) : maxText, 'max-file-size-mb');
   if (values['include-base'] !== undefined) setting('includeBaseDirectory', resolve(values['include-base']), 'include-base');
   const rules: Record<string, Level> = {};
   for (const spec of values.rule ?? []) {

@@ -137,7 +137,25 @@ const CONFIG_RULES = {
     code: 'include-cycle',
     severity: 'error',
     appliesTo: 'config',
-    title: 'Files that include each other: Redis never finishes loading them.',
+    title: 'Files that include each other: Redis recurses until it crashes at startup.',
+  },
+  'include-unreadable': {
+    code: 'include-unreadable',
+    severity: 'error',
+    appliesTo: 'config',
+    title: 'An included path that is a directory, a device, a FIFO or unreadable: Redis cannot read it as a config.',
+  },
+  'include-limit': {
+    code: 'include-limit',
+    severity: 'warning',
+    appliesTo: 'config',
+    title: 'Includes beyond what this tool follows (too many files, too deep, a glob too wide): the rest is not checked.',
+  },
+  'document-too-large': {
+    code: 'document-too-large',
+    severity: 'warning',
+    appliesTo: 'config',
+    title: 'A file larger than this tool reads (4 MB by default), or with more findings than the editor is sent: only part is checked or shown.',
   },
   'unknown-target': {
     code: 'unknown-target',

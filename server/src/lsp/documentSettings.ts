@@ -7,7 +7,7 @@
  * for `**∕.redis-config.json` file events when the client lets it register them) and
  * when a document is opened.
  */
-import { DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, type Connection, type DidChangeWatchedFilesParams, type InitializeParams } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type DidChangeWatchedFilesParams, type InitializeParams } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../analysis/types';
 import type { FileSource } from '../analysis/configModel';
@@ -29,7 +29,6 @@ function pathOf(uri: string): string | undefined {
 
 export class DocumentSettings {
   private pull = false;
-  private canWatch = false;
   /** The client's own choice of documentation links (VS Code: the pages in the extension). */
   private clientDocsBase: string | undefined;
   private global: UserSettings = {};
@@ -47,17 +46,13 @@ export class DocumentSettings {
 
   initialize(params: InitializeParams): void {
     this.pull = params.capabilities.workspace?.configuration === true;
-    this.canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const options = params.initializationOptions as { settings?: unknown; docsBaseUrl?: unknown } | undefined;
     this.global = this.read(options?.settings);
     this.clientDocsBase = checkSetting('docsBaseUrl', options?.docsBaseUrl).value;
   }
 
-  /** After `initialized`: ask for project-file events when the client allows it. */
-  async watch(): Promise<void> {
-    if (!this.canWatch) return;
-    await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_FILE_NAME}` }] });
-  }
+  /** The file events the server needs for project files (it registers them with its own, after `initialized`). */
+  readonly watchPattern = `**/${PROJECT_FILE_NAME}`;
 
   /** The analysis settings of a document. */
   async forDocument(uri: string): Promise<Settings> {

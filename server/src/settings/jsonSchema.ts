@@ -30,6 +30,13 @@ function settingProperties(): Record<string, JsonSchema> {
       default: s.minPasswordLength.default,
       markdownDescription: s.minPasswordLength.description,
     },
+    maxFileSizeMB: {
+      type: 'integer',
+      minimum: s.maxFileSizeMB.minimum,
+      maximum: s.maxFileSizeMB.maximum,
+      default: s.maxFileSizeMB.default,
+      markdownDescription: s.maxFileSizeMB.description,
+    },
     rules: { $ref: '#/definitions/rules' },
     docsBaseUrl: { type: 'string', format: 'uri', markdownDescription: s.docsBaseUrl.description },
   };

@@ -4,7 +4,7 @@
  */
 
 /** The settings, in the order they are documented: `redisConfig.<name>` in an editor, the same keys in `.redis-config.json`. */
-export const SETTING_NAMES = ['targetVersion', 'profile', 'includeBaseDirectory', 'minPasswordLength', 'rules', 'docsBaseUrl'] as const;
+export const SETTING_NAMES = ['targetVersion', 'profile', 'includeBaseDirectory', 'minPasswordLength', 'maxFileSizeMB', 'rules', 'docsBaseUrl'] as const;
 
 export type SettingName = (typeof SETTING_NAMES)[number];
 

@@ -49,6 +49,14 @@ export const SETTINGS_SCHEMA = {
     maximum: 256,
     description: 'Passwords shorter than this many characters are reported as `weak-password` (requirepass, masterauth, Sentinel auth-pass, ACL `>password`).',
   },
+  maxFileSizeMB: {
+    type: 'integer',
+    default: 4,
+    minimum: 1,
+    maximum: 1024,
+    description:
+      'Files larger than this many megabytes are checked up to this size only, with a notice (`document-too-large`). No real config comes near the default; a huge paste would otherwise hold the editor for seconds.',
+  },
   rules: {
     type: 'object',
     default: {},
@@ -71,6 +79,7 @@ export interface UserSettings {
   readonly profile?: Profile;
   readonly includeBaseDirectory?: string;
   readonly minPasswordLength?: number;
+  readonly maxFileSizeMB?: number;
   readonly rules?: Readonly<Record<string, Level>>;
   readonly docsBaseUrl?: string;
 }
@@ -86,6 +95,8 @@ export function expected(name: SettingName): string {
       return 'a folder';
     case 'minPasswordLength':
       return `a whole number from ${SETTINGS_SCHEMA.minPasswordLength.minimum} to ${SETTINGS_SCHEMA.minPasswordLength.maximum}`;
+    case 'maxFileSizeMB':
+      return `a whole number from ${SETTINGS_SCHEMA.maxFileSizeMB.minimum} to ${SETTINGS_SCHEMA.maxFileSizeMB.maximum}`;
     case 'rules':
       return `an object of code → ${LEVELS.join(', ')}`;
     case 'docsBaseUrl':
@@ -126,8 +137,9 @@ export function checkSetting<N extends SettingName>(name: N, value: unknown, lab
       if (typeof value !== 'string') return bad;
       if (value.trim() === '') return good(undefined);
       return URL.canParse(value.trim()) ? good(value.trim()) : bad;
-    case 'minPasswordLength': {
-      const { minimum, maximum } = SETTINGS_SCHEMA.minPasswordLength;
+    case 'minPasswordLength':
+    case 'maxFileSizeMB': {
+      const { minimum, maximum } = SETTINGS_SCHEMA[name as 'minPasswordLength' | 'maxFileSizeMB'];
       return typeof value === 'number' && Number.isInteger(value) && value >= minimum && value <= maximum ? good(value) : bad;
     }
     case 'rules': {
@@ -205,6 +217,7 @@ export function resolveSettings(layers: readonly SettingsLayer[]): ResolvedSetti
   let profile: Profile = 'production';
   let includeBaseDirectory: string | undefined;
   let minPasswordLength: number | undefined;
+  let maxFileSizeMB: number | undefined;
   let docsBaseUrl: string | undefined;
   const rules: Record<string, Level> = {};
   for (const { origin, settings: s } of layers) {
@@ -217,6 +230,7 @@ export function resolveSettings(layers: readonly SettingsLayer[]): ResolvedSetti
     if (s.profile !== undefined) profile = s.profile;
     if (s.includeBaseDirectory !== undefined) includeBaseDirectory = s.includeBaseDirectory;
     if (s.minPasswordLength !== undefined) minPasswordLength = s.minPasswordLength;
+    if (s.maxFileSizeMB !== undefined) maxFileSizeMB = s.maxFileSizeMB;
     if (s.docsBaseUrl !== undefined) docsBaseUrl = s.docsBaseUrl;
     Object.assign(rules, s.rules ?? {});
   }
@@ -228,6 +242,7 @@ export function resolveSettings(layers: readonly SettingsLayer[]): ResolvedSetti
     ...(includeBaseDirectory !== undefined ? { includeBaseDirectory } : {}),
     ...(Object.keys(rules).length ? { rules } : {}),
     ...(minPasswordLength !== undefined && minPasswordLength !== SETTINGS_SCHEMA.minPasswordLength.default ? { minPasswordLength } : {}),
+    ...(maxFileSizeMB !== undefined && maxFileSizeMB !== SETTINGS_SCHEMA.maxFileSizeMB.default ? { maxDocumentSize: maxFileSizeMB * 1024 * 1024 } : {}),
   };
   return { settings, ...(docsBaseUrl !== undefined ? { docsBaseUrl } : {}), targetOrigin };
 }

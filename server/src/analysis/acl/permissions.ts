@@ -149,6 +149,11 @@ export function sha256Hex(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
+/** The SHA-256 of bytes, as Redis stores a password: what `#<hash>` must hold. */
+export function sha256HexOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 export function newSelector(ctx: AclContext): SelectorState {
   const features = aclFeatures(ctx.target);
   return {

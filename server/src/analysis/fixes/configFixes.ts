@@ -4,7 +4,11 @@
  */
 import type { ConfigAnalysis } from '../analyze';
 import type { DirectiveLine, Token } from '../../syntax/configParser';
+import { directiveVariant } from '../../knowledge/directives';
+import { describeTargets } from '../../knowledge/targets';
+import { TARGETS } from '../../knowledge/types';
 import { memtoull } from '../values';
+import { directiveAt, eolAt } from './lookup';
 import type { Position, Range } from '../types';
 import type { Fix, FixRequest, TextEdit } from './types';
 
@@ -13,7 +17,7 @@ function sameStart(a: Range, b: Range): boolean {
 }
 
 function lineAt(analysis: ConfigAnalysis, line: number): DirectiveLine | undefined {
-  return analysis.tree.directives.find((d) => d.range.start.line <= line && d.range.end.line >= line);
+  return directiveAt(analysis.tree, line);
 }
 
 function tokenAt(line: DirectiveLine | undefined, range: Range): Token | undefined {
@@ -33,21 +37,23 @@ function indentOf(analysis: ConfigAnalysis, line: DirectiveLine): string {
   return text.slice(lineStart, line.start);
 }
 
-/** Inserts whole lines before a directive line, with its indentation. */
+/** Inserts whole lines before a directive line, with its indentation and its line break. */
 function insertAbove(analysis: ConfigAnalysis, line: DirectiveLine, newLines: readonly string[]): TextEdit {
   const indent = indentOf(analysis, line);
+  const eol = eolAt(analysis.tree.index, line.range.end.line);
   const pos = { line: line.range.start.line, character: 0 };
-  return { range: { start: pos, end: pos }, newText: newLines.map((l) => `${indent}${l}\n`).join('') };
+  return { range: { start: pos, end: pos }, newText: newLines.map((l) => `${indent}${l}${eol}`).join('') };
 }
 
 function insertBelow(analysis: ConfigAnalysis, line: DirectiveLine, newLines: readonly string[]): TextEdit {
   const indent = indentOf(analysis, line);
+  const eol = eolAt(analysis.tree.index, line.range.end.line);
   const next = line.range.end.line + 1;
   if (next < analysis.tree.index.lineCount) {
     const pos = { line: next, character: 0 };
-    return { range: { start: pos, end: pos }, newText: newLines.map((l) => `${indent}${l}\n`).join('') };
+    return { range: { start: pos, end: pos }, newText: newLines.map((l) => `${indent}${l}${eol}`).join('') };
   }
-  return { range: { start: line.range.end, end: line.range.end }, newText: newLines.map((l) => `\n${indent}${l}`).join('') };
+  return { range: { start: line.range.end, end: line.range.end }, newText: newLines.map((l) => `${eol}${indent}${l}`).join('') };
 }
 
 function replace(range: Range, newText: string): TextEdit {
@@ -108,9 +114,15 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   },
   'deprecated-directive'(a, f) {
     const line = lineAt(a, f.range.start.line);
-    const replacement = f.data?.replacement;
     const name = line?.tokens[0];
-    return typeof replacement === 'string' && name ? [fix(f.code, `Rename to '${replacement}'`, [replace(name.range, replacement)], true, true)] : [];
+    const replacement = f.data?.replacement;
+    if (typeof replacement !== 'string' || !line || !name || !sameStart(name.range, f.range)) return [];
+    // Without a chosen version, only a name every version of the old one also knows is safe:
+    // Redis 6.x refuses 'busy-reply-threshold' and '*-listpack-*'.
+    const refuse = TARGETS.filter((t) => directiveVariant(line.name, t) !== undefined && directiveVariant(replacement, t) === undefined);
+    const safe = refuse.length === 0 || a.targetSource !== 'default';
+    const title = safe ? `Rename to '${replacement}'` : `Rename to '${replacement}' (${describeTargets(refuse)} refuse${refuse.length === 1 ? 's' : ''} this name)`;
+    return [fix(f.code, title, [replace(name.range, replacement)], safe, true)];
   },
   'unknown-directive'(a, f) {
     const name = lineAt(a, f.range.start.line)?.tokens[0];
