@@ -35,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'redisConfig' },
     // Only what the user set: the rest falls through to .redis-config.json, then the defaults.
     // In a workspace the user does not trust, the server reads no file outside it.
-    initializationOptions: { settings: explicitSettings(), showsNotices: true, docsBaseUrl: docsBaseUrl(context), workspaceTrusted: vscode.workspace.isTrusted },
+    initializationOptions: { settings: explicitSettings(), showsNotices: true, extensionCommands: true, docsBaseUrl: docsBaseUrl(context), workspaceTrusted: vscode.workspace.isTrusted },
     middleware: {
       workspace: {
         configuration: async (params, token, next) => {

@@ -17,6 +17,7 @@ import { aclfileFindings, duplicateFindings, listensNowhereFindings, moduleConfi
 import { messages } from './messages';
 import { bindFindings, protectedModeFindings } from './networkRules';
 import { securityFindings } from './security';
+import { generatedPasswordFindings } from './generatedPasswords';
 import { approximate } from './approximation';
 import { quoting } from '../knowledge/versions';
 import { resolveTarget, type TargetSource } from './target';
@@ -81,7 +82,7 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
     const { tree, errors } = parseAcl(text);
     const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true, settings.requestedTarget);
     const s = withTarget(settings, resolved);
-    const findings = approximate([...aclSyntaxFindings(errors), ...aclFileFindings(tree, s)], resolved);
+    const findings = approximate([...aclSyntaxFindings(errors), ...aclFileFindings(tree, s), ...generatedPasswordFindings(tree.index, kind)], resolved);
     return { kind, tree, findings: sortFindings(tune(findings, s)), target: resolved.target, targetSource: resolved.source, settings: s, exactBytes: context.exactBytes === true };
   }
   const first = parseConfig(text);
@@ -110,6 +111,7 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
     ...bindFindings(model),
     ...protectedModeFindings(model),
     ...securityFindings({ model, tree, kind, settings: s, ...(context.path ? { path: context.path } : {}), ...(context.source ? { source: context.source } : {}), ...(context.mode !== undefined ? { mode: context.mode } : {}) }),
+    ...generatedPasswordFindings(tree.index, kind),
   ];
   // A fragment included by another file lacks what the whole config has: what it does
   // not set is not a finding there (the including file is checked for it).

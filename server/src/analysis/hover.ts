@@ -34,6 +34,8 @@ function contains(range: Range, p: Position): boolean {
 export interface HoverFiles {
   readonly path?: string;
   readonly source?: FileSource;
+  /** The editor has our extension's commands: hovers may point at them. */
+  readonly extensionCommands?: boolean;
 }
 
 export function hoverAt(analysis: Analysis, position: Position, files: HoverFiles = {}): HoverResult | undefined {
@@ -43,7 +45,7 @@ export function hoverAt(analysis: Analysis, position: Position, files: HoverFile
   if (acl) {
     // On a user name, also show how an application logs in as that user.
     const user = userNameAt(analysis, position);
-    return user ? { ...acl, markdown: `${acl.markdown}\n\n${clientHowTo(analysis, user)}` } : acl;
+    return user ? { ...acl, markdown: `${acl.markdown}\n\n${clientHowTo(analysis, user, files.extensionCommands === true)}` } : acl;
   }
   if (analysis.kind === 'acl') return undefined;
   for (const line of analysis.tree.directives) {
@@ -149,9 +151,10 @@ function userNameAt(analysis: Analysis, position: Position): string | undefined 
 }
 
 /** How a client connects as a user, in redis-py (the password comes from the environment). */
-function clientHowTo(analysis: Analysis, user: string): string {
+function clientHowTo(analysis: Analysis, user: string, extensionCommands: boolean): string {
   const snippet = connectionSnippet(connectionFacts(analysis), user, 'redis-py');
-  return `**Connecting as \`${user}\`** (redis-py; the command *Redis Config: Copy connection snippet* also writes node-redis and ioredis):\n\n\`\`\`python\n${snippet}\`\`\``;
+  const more = extensionCommands ? '; the command *Redis Config: Copy connection snippet* also writes node-redis and ioredis' : '';
+  return `**Connecting as \`${user}\`** (redis-py${more}):\n\n\`\`\`python\n${snippet}\`\`\``;
 }
 
 export function directiveHover(name: string, settings: Settings): string | undefined {

@@ -7,11 +7,10 @@ import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnosti
 import type { Analysis } from '../analysis/analyze';
 import { MAY_HAVE_SAFE_FIX, fixesFor, type Fix, type FixContext, type TextEdit } from '../analysis/fixes';
 import { DIAGNOSTIC_SOURCE } from './convert';
+import { noticeCommand, type ClientFeatures } from './clientFeatures';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.redis-config`;
 
-/** The client command that shows a fix's notice (a generated password) once, after the edit. */
-export const SHOW_NOTICE_COMMAND = 'redisConfig.showNotice';
 
 function workspaceEdit(fix: Fix, uri: string): WorkspaceEdit {
   const changes: Record<string, LspTextEdit[]> = {};
@@ -37,14 +36,15 @@ export interface FixAllOffer {
 
 export const FIX_ALL_TITLE = 'Fix all safe problems';
 
-export function codeActions(analysis: Analysis, uri: string, context: CodeActionContext, fixContext: FixContext = {}, fixAllOffer?: FixAllOffer): CodeAction[] {
+/** `features`: how the client shows a fix's notice (clientFeatures.ts); ours by default. */
+export function codeActions(analysis: Analysis, uri: string, context: CodeActionContext, fixContext: FixContext = {}, fixAllOffer?: FixAllOffer, features: ClientFeatures = { notices: 'client', extensionCommands: true }): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wants(context, CodeActionKind.QuickFix)) {
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
       const data = typeof diagnostic.data === 'object' && diagnostic.data !== null ? (diagnostic.data as Record<string, unknown>) : undefined;
       for (const fix of fixesFor(analysis, { code: diagnostic.code, range: diagnostic.range, ...(data ? { data } : {}) }, fixContext)) {
-        actions.push(toAction(fix, uri, [diagnostic]));
+        actions.push(toAction(fix, uri, [diagnostic], features));
       }
     }
   }
@@ -63,13 +63,13 @@ export function fixAllEdit(uri: string, edits: readonly TextEdit[]): WorkspaceEd
   return { changes: { [uri]: edits.map((e) => ({ range: e.range, newText: e.newText })) } };
 }
 
-function toAction(fix: Fix, uri: string, diagnostics: Diagnostic[]): CodeAction {
+function toAction(fix: Fix, uri: string, diagnostics: Diagnostic[], features: ClientFeatures): CodeAction {
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics,
     edit: workspaceEdit(fix, uri),
     ...(fix.preferred ? { isPreferred: true } : {}),
-    ...(fix.notice ? { command: { title: 'Show the new password', command: SHOW_NOTICE_COMMAND, arguments: [fix.notice] } } : {}),
+    ...(fix.notice ? { command: noticeCommand(features, fix.notice) } : {}),
   };
 }

@@ -38,6 +38,7 @@ import type { FileSource } from '../analysis/configModel';
 import { diskFileSource, fileMode } from '../io/fileSource';
 import { trustedSource } from './trust';
 import { DocumentSettings } from './documentSettings';
+import { clientFeatures, noticeFixContext, showNoticeMessage, SHOW_NOTICE_SERVER_COMMAND, type ClientFeatures } from './clientFeatures';
 
 /** The notification that tells the client which version a document is checked against. */
 export const TARGET_NOTIFICATION = 'redisConfig/target';
@@ -95,7 +96,7 @@ const MAX_WAIT_MS = 300;
 
 export function startServer(connection: Connection, version: string): void {
   const documents = new TextDocuments(TextDocument);
-  let showsNotices = false;
+  let features: ClientFeatures = { notices: 'comment', extensionCommands: false };
   /** The client registers file watchers for us, and resolves code actions (fix-all's edits). */
   let watchFiles = false;
   let resolveFixAll = false;
@@ -107,8 +108,8 @@ export function startServer(connection: Connection, version: string): void {
     documentSettings.initialize(params);
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     resolveFixAll = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
-    // Only a client that shows fix notices (ours) gets the fixes that generate a password.
-    showsNotices = (params.initializationOptions as { showsNotices?: unknown } | undefined)?.showsNotices === true;
+    // How a generated password reaches the user, and whether hovers may name our commands.
+    features = clientFeatures(params);
     // Only our client says whether the workspace is trusted; other editors have no such notion.
     trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
     roots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined);
@@ -125,7 +126,7 @@ export function startServer(connection: Connection, version: string): void {
         referencesProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
         inlayHintProvider: true,
-        executeCommandProvider: { commands: [CONNECTION_COMMAND] },
+        executeCommandProvider: { commands: [CONNECTION_COMMAND, SHOW_NOTICE_SERVER_COMMAND] },
       },
       serverInfo: { name: SERVER_NAME, version },
     };
@@ -322,7 +323,7 @@ export function startServer(connection: Connection, version: string): void {
     if (!doc) return null;
     const settings = await settingsFor(doc.uri);
     const path = pathOf(doc.uri);
-    const hover = hoverAt(analyse(doc, settings), params.position, { ...(path ? { path } : {}), source: disk });
+    const hover = hoverAt(analyse(doc, settings), params.position, { ...(path ? { path } : {}), source: disk, extensionCommands: features.extensionCommands });
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
 
@@ -339,7 +340,7 @@ export function startServer(connection: Connection, version: string): void {
     const analysis = analyse(doc, await settingsFor(doc.uri));
     const path = pathOf(doc.uri);
     const offer = { lazy: resolveFixAll, data: { uri: doc.uri, version: doc.version }, compute: () => fixAllOf(doc.uri, analysis) };
-    return codeActions(analysis, doc.uri, params.context, { ...(path ? { path } : {}), source: disk, showsNotices }, offer);
+    return codeActions(analysis, doc.uri, params.context, { ...(path ? { path } : {}), source: disk, ...noticeFixContext(features) }, offer, features);
   });
 
   // Fix-all's edits, computed when the user picks it (or on save), for the version it was offered for.
@@ -414,6 +415,11 @@ export function startServer(connection: Connection, version: string): void {
 
   // Connection snippets for the client command: the users of a document, or one snippet.
   connection.onExecuteCommand(async (params) => {
+    if (params.command === SHOW_NOTICE_SERVER_COMMAND) {
+      // The message waits for the user; the command's answer does not.
+      void showNoticeMessage(connection, params.arguments?.[0]);
+      return null;
+    }
     if (params.command !== CONNECTION_COMMAND) return null;
     const [arg] = (params.arguments ?? []) as { uri?: string; user?: string; library?: string }[];
     const got = arg?.uri ? await analysed(arg.uri) : undefined;

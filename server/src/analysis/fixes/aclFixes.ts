@@ -29,6 +29,7 @@ import { asciiLower } from '../../syntax/text';
 import {
   EditSet,
   builtinDefaultRules,
+  canHandOver,
   defaultUser,
   deleteLine,
   effectiveRequirepass,
@@ -172,7 +173,7 @@ function renameFix(a: ConfigAnalysis, store: UserStore, code: string, renames: r
   const fix: Fix = { code, title: title(place), edits: edits.toFileEdits(), safe: false };
   if (!admin) return fix;
   const commands = privileged.map((r) => r.written.toUpperCase()).join(', ');
-  return { ...fix, notice: `User '${admin.name}' may run ${commands}. Its password, shown only this once (the file keeps only its SHA-256): ${admin.password}` };
+  return { ...fix, notice: `User '${admin.name}' may run ${commands}. Its password, shown only this once (the file keeps only its SHA-256): ${admin.password}`, password: { value: admin.password, owner: `user '${admin.name}'` } };
 }
 
 function renameFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext): Fix[] {
@@ -186,7 +187,7 @@ function renameFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext): Fix[] {
   const single = (where: string): string => `Replace 'rename-command ${shown(mine)}' with ${rule} for every user (${where})`;
   const deny = renameFix(a, store, f.code, [mine], undefined, single);
   // `""` has one fix; a secret name prefers keeping the command for a dedicated user.
-  const withAdmin = !mine.removed && ctx.showsNotices === true;
+  const withAdmin = !mine.removed && canHandOver(ctx);
   fixes.push(deny && !withAdmin ? { ...deny, preferred: true } : deny);
   if (withAdmin) {
     const admin = { name: freeUserName(store, `${mine.acl}-admin`), password: generatePassword(ctx) };
@@ -198,7 +199,7 @@ function renameFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext): Fix[] {
     const lines = count === all.length ? `all ${all.length}` : `${all.length} of the ${count}`;
     fixes.push(renameFix(a, store, f.code, all, undefined, (where) => `Replace ${lines} rename-command lines with ACL rules (${where})`));
     const secret = all.filter((r) => !r.removed);
-    if (secret.length > 0 && ctx.showsNotices) {
+    if (secret.length > 0 && canHandOver(ctx)) {
       const admin = { name: freeUserName(store, 'admin'), password: generatePassword(ctx) };
       const commands = secret.map((r) => r.written.toUpperCase()).join(', ');
       fixes.push(renameFix(a, store, f.code, all, admin, (where) => `Replace ${lines} rename-command lines with ACL rules, and add user '${admin.name}' who may run ${commands} (${where})`));

@@ -46,6 +46,16 @@ export interface FixContext {
    * password are offered only then: applied without it, nobody would know the new password.
    */
   readonly showsNotices?: boolean;
+  /**
+   * The caller shows no notice, but fixes that generate a password may write it in a comment
+   * the user must copy and delete (an editor without message dialogs).
+   */
+  readonly passwordComments?: boolean;
+}
+
+/** Whether a generated password can reach the user: in a notice, or in a comment. */
+export function canHandOver(ctx: FixContext): boolean {
+  return ctx.showsNotices === true || ctx.passwordComments === true;
 }
 
 /** A fresh password as strong as ACL GENPASS makes them: 256 random bits, 64 hex digits. */
@@ -294,7 +304,7 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
     fixes.push({ code: f.code, title, edits: edits.toFileEdits(), safe: false, preferred: true });
     return fixes;
   }
-  if (!ctx.showsNotices) return fixes;
+  if (!canHandOver(ctx)) return fixes;
   const password = generatePassword(ctx);
   const edits = new EditSet();
   requirepassToAcl(a, store, effective.line, sha256Hex(password), edits);
@@ -303,7 +313,7 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
     store.kind === 'aclfile'
       ? `Give ${where} a generated password (stored as its SHA-256${replacing}), and remove 'requirepass'`
       : `Replace 'requirepass' with 'user default ${rights}' and a generated password (stored as its SHA-256)`;
-  fixes.push({ code: f.code, title, edits: edits.toFileEdits(), safe: false, preferred: true, notice });
+  fixes.push({ code: f.code, title, edits: edits.toFileEdits(), safe: false, preferred: true, notice, password: { value: password, owner: 'the default user' } });
   if (store.kind === 'inline') {
     const fresh = generatePassword(ctx);
     const token = effective.line.tokens[1];
@@ -314,6 +324,7 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
         edits: [{ edits: [replaceSpan(a.tree.index, token.start, token.end, fresh)] }],
         safe: false,
         notice: `The new 'requirepass' password, shown only this once: ${fresh}`,
+        password: { value: fresh, owner: "'requirepass'" },
       });
     }
   }
@@ -391,7 +402,7 @@ function weakRuleFix(a: ConfigAnalysis | AclAnalysis, f: FixRequest, ctx: FixCon
   const removedLater = user.def.rules.some(
     (r) => r.start > rule.start && ((r.kind === 'password' && r.op === 'remove' && sha256Hex(r.secret) === old) || (r.kind === 'hash' && r.op === 'remove' && r.hash === old)),
   );
-  if (removedLater || !ctx.showsNotices) return [];
+  if (removedLater || !canHandOver(ctx)) return [];
   const password = generatePassword(ctx);
   return [
     {
@@ -401,6 +412,7 @@ function weakRuleFix(a: ConfigAnalysis | AclAnalysis, f: FixRequest, ctx: FixCon
       safe: false,
       preferred: true,
       notice: `The new password of user '${user.def.name}', shown only this once (the file keeps only its SHA-256): ${password}`,
+      password: { value: password, owner: `user '${user.def.name}'` },
     },
   ];
 }
