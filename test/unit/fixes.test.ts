@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { analyzeDocument, type Analysis } from '../../server/src/analysis/analyze';
 import { applyEdits, fixAllText, fixesFor, type Fix } from '../../server/src/analysis/fixes';
 import type { Finding } from '../../server/src/analysis/types';
+import { memoryFiles } from '../support/memoryFiles';
 
 const S = { target: 'redis-7.4', profile: 'production' } as const;
 const analyse = (text: string): Analysis => analyzeDocument(text, 'config', S);
@@ -73,4 +74,33 @@ test('fix all applies every safe fix and none with a choice', () => {
 test('ACL files get no suppression comments (they have no comments)', () => {
   const a = analyzeDocument('# x\n', 'acl', S);
   assert.deepEqual(fixesFor(a, { code: 'invalid-acl-line', range: a.findings[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }), []);
+});
+
+test('fix titles are short and name files as the config writes them, never by a path it does not', () => {
+  const conf = '/srv/deploy/redis/redis.conf';
+  const files = memoryFiles({
+    '/srv/deploy/redis/users.acl': 'user default on nopass ~* +@all\nuser app on >foobared ~* +@all\n',
+    '/srv/deploy/redis/conf.d/users.conf': 'user ops on >foobared ~* +@all\n',
+  });
+  const inputs = [
+    'bind 0.0.0.0\nprotected-mode no\nenable-debug-command yes\nslave-read-only yes\nmaxmemory 1g\nmaxmemroy-policy x\ntimeout 1 # x\nrequirepass foobared\nrename-command CONFIG x-1\nrename-command FLUSHALL ""\nhash-max-listpack-entries 1\n',
+    'bind 127.0.0.1\naclfile users.acl\nrequirepass foobared\nrename-command CONFIG x-1\nrename-command DEBUG ""\n',
+    'bind 127.0.0.1\ninclude conf.d/users.conf\nrename-command KEYS ""\nuser app on >foobared ~* +@all\nmaxmemory 100mb\n',
+  ];
+  let count = 0;
+  for (const text of inputs) {
+    for (const target of ['redis-6.2', 'redis-7.4'] as const) {
+      const a = analyzeDocument(text, 'config', { target, profile: 'production' }, { path: conf, source: files });
+      for (const f of a.findings) {
+        for (const fix of fixesFor(a, f, { path: conf, source: files, showsNotices: true, randomHex: (n) => '0'.repeat(2 * n) })) {
+          if (fix.suppression) continue;
+          count++;
+          assert.ok(fix.title.length <= 90, `${fix.title.length}: ${fix.title}`);
+          assert.ok(!fix.title.includes('/srv/'), fix.title);
+          for (const e of fix.edits.flatMap((x) => x.edits)) assert.ok(!e.newText.includes('/srv/'), `${fix.title} writes ${e.newText}`);
+        }
+      }
+    }
+  }
+  assert.ok(count > 30, `${count} fixes`);
 });

@@ -65,10 +65,10 @@ function fix(code: string, title: string, edits: readonly TextEdit[], safe: bool
 }
 
 const POLICIES: readonly [string, string][] = [
-  ['allkeys-lru', 'evict the least recently used keys (a cache)'],
-  ['allkeys-lfu', 'evict the least frequently used keys (a cache with hot keys)'],
-  ['volatile-lru', 'evict only keys with a TTL, least recently used first'],
-  ['noeviction', 'refuse writes when full (a primary data store)'],
+  ['allkeys-lru', 'evict least recently used'],
+  ['allkeys-lfu', 'evict least often used'],
+  ['volatile-lru', 'evict only keys with a TTL'],
+  ['noeviction', 'writes fail when full'],
 ];
 
 type Builder = (analysis: ConfigAnalysis, f: FixRequest) => Fix[];
@@ -96,12 +96,12 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   'dangerous-commands-enabled'(a, f) {
     const line = lineAt(a, f.range.start.line);
     const value = tokenAt(line, f.range);
-    return value ? [fix(f.code, `Allow it from loopback connections only: '${line?.name} local'`, [replace(value.range, 'local')], true, true)] : [];
+    return value ? [fix(f.code, `Loopback clients only: '${line?.name} local'`, [replace(value.range, 'local')], true, true)] : [];
   },
   'maxmemory-policy-implicit'(a, f) {
     const line = lineAt(a, f.range.start.line);
     if (!line) return [];
-    return POLICIES.map(([policy, what]) => fix(f.code, `Add 'maxmemory-policy ${policy}': ${what}`, [insertBelow(a, line, [`maxmemory-policy ${policy}`])], false, policy === 'allkeys-lru'));
+    return POLICIES.map(([policy, what]) => fix(f.code, `Add 'maxmemory-policy ${policy}' (${what})`, [insertBelow(a, line, [`maxmemory-policy ${policy}`])], false, policy === 'allkeys-lru'));
   },
   'ambiguous-memory-unit'(a, f) {
     const token = tokenAt(lineAt(a, f.range.start.line), f.range);
@@ -121,7 +121,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     // Redis 6.x refuses 'busy-reply-threshold' and '*-listpack-*'.
     const refuse = TARGETS.filter((t) => directiveVariant(line.name, t) !== undefined && directiveVariant(replacement, t) === undefined);
     const safe = refuse.length === 0 || a.targetSource !== 'default';
-    const title = safe ? `Rename to '${replacement}'` : `Rename to '${replacement}' (${describeTargets(refuse)} refuse${refuse.length === 1 ? 's' : ''} this name)`;
+    const title = safe ? `Rename to '${replacement}'` : `Rename to '${replacement}' (${describeTargets(refuse)} refuse${refuse.length === 1 ? 's' : ''} it)`;
     return [fix(f.code, title, [replace(name.range, replacement)], safe, true)];
   },
   'unknown-directive'(a, f) {

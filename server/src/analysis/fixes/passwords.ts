@@ -140,10 +140,10 @@ export interface PlacedUser {
 }
 
 export type UserStore =
-  /** `aclfile` is set: every user is defined there, and `user` lines must not be added. */
-  | { readonly kind: 'aclfile'; readonly path: string; readonly index: LineIndex; readonly users: readonly PlacedUser[] }
-  /** `user` lines of this file and of the files it includes. */
-  | { readonly kind: 'inline'; readonly users: readonly PlacedUser[] };
+  /** `aclfile` is set: every user is defined there, and `user` lines must not be added. `written`: its path as the config writes it. */
+  | { readonly kind: 'aclfile'; readonly path: string; readonly written: string; readonly index: LineIndex; readonly users: readonly PlacedUser[] }
+  /** `user` lines of this file and of the files it includes; `base`: where relative paths start, to name those files. */
+  | { readonly kind: 'inline'; readonly users: readonly PlacedUser[]; readonly base?: string };
 
 /** The `aclfile` value Redis uses (the last line sets it), when it is not empty. */
 function aclfileValue(a: ConfigAnalysis): string | undefined {
@@ -171,7 +171,7 @@ export function userStore(a: ConfigAnalysis, ctx: FixContext): UserStore | undef
     if (text === undefined) return undefined;
     const tree = parseAcl(text).tree;
     const doc = aclFileUsers(tree, target);
-    return { kind: 'aclfile', path, index: tree.index, users: doc.users.map((def) => ({ def, file: path, index: tree.index, context: doc.context })) };
+    return { kind: 'aclfile', path, written: value, index: tree.index, users: doc.users.map((def) => ({ def, file: path, index: tree.index, context: doc.context })) };
   }
   const own = configUsers(a.tree, target);
   const users: PlacedUser[] = own.users.map((def) => ({ def, file: undefined, index: a.tree.index, context: own.context }));
@@ -179,7 +179,8 @@ export function userStore(a: ConfigAnalysis, ctx: FixContext): UserStore | undef
     const doc = configUsers(tree, target);
     for (const def of doc.users) users.push({ def, file, index: tree.index, context: own.context });
   }
-  return { kind: 'inline', users };
+  const base = includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(a.settings.includeBaseDirectory ? { baseDirectory: a.settings.includeBaseDirectory } : {}) });
+  return { kind: 'inline', users, ...(base !== undefined ? { base } : {}) };
 }
 
 export function defaultUser(store: UserStore): PlacedUser | undefined {
@@ -191,11 +192,25 @@ export function lineEnd(user: PlacedUser): number {
   return user.def.tokens.at(-1)?.end ?? user.def.nameToken.end;
 }
 
-/** Where "describe the store" titles say the edit happens. */
+/**
+ * Where a title says the edit happens, as the config names the files: nothing for this
+ * file alone, ` (in users.acl)`, ` (also in conf.d/users.conf)`. Never an absolute path
+ * the user did not write.
+ */
 export function storeName(store: UserStore, edits: EditSet): string {
-  if (store.kind === 'aclfile') return `in ${store.path}`;
+  if (store.kind === 'aclfile') return ` (in ${store.written})`;
   const others = edits.otherFiles();
-  return others.length === 0 ? 'in this file' : `in this file and ${others.join(', ')}`;
+  return others.length === 0 ? '' : ` (also in ${others.map((f) => relativeTo(store.base, f)).join(', ')})`;
+}
+
+/** `file` relative to the folder `base` (POSIX), or its name alone when there is no base. */
+export function relativeTo(base: string | undefined, file: string): string {
+  if (base === undefined) return file.split('/').pop() ?? file;
+  const from = base.split('/').filter(Boolean);
+  const to = file.split('/').filter(Boolean);
+  let same = 0;
+  while (same < from.length && same < to.length - 1 && from[same] === to[same]) same++;
+  return [...from.slice(same).map(() => '..'), ...to.slice(same)].join('/');
 }
 
 /**
@@ -267,7 +282,7 @@ function requirepassToAcl(a: ConfigAnalysis, store: UserStore, effective: Direct
       for (const r of def.def.rules) if (isPasswordRule(r)) edits.add(def.file, removeRule(def, r));
       edits.add(def.file, insertAt(def.index, lineEnd(def), ` #${hash}`));
     } else edits.add(store.path, appendLine(store.index, `user default ${builtinDefaultRules(a.settings.target, hash)}`));
-    replacement = `# requirepass moved to the default user in ${store.path}, as a SHA-256 hash (redis-config)`;
+    replacement = `# requirepass moved to the default user in ${store.written}, as a SHA-256 hash (redis-config)`;
   } else replacement = `user default ${builtinDefaultRules(a.settings.target, hash)}`;
   for (const line of requirepassLines(a)) {
     if (line === effective) edits.add(undefined, replaceSpan(index, line.start, line.end, replacement));
@@ -290,17 +305,15 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
     fixes.push({ code: f.code, title: "Remove 'requirepass' (the 'user default' line overrides it)", edits: edits.toFileEdits(), safe: false, preferred: true });
     return fixes;
   }
-  const where = store.kind === 'aclfile' ? `the default user in ${store.path}` : "'user default'";
   const replacing = store.kind === 'aclfile' && defaultUser(store) ? ', replacing its passwords' : '';
-  const rights = builtinDefaultRules(a.settings.target, '<sha256>');
   if (!weak) {
     const edits = new EditSet();
     requirepassToAcl(a, store, effective.line, sha256HexOf(effective.bytes), edits);
     const guess = effective.known ? '' : UTF8_GUESS;
     const title =
       store.kind === 'aclfile'
-        ? `Move the 'requirepass' password to ${where} as its SHA-256${replacing}, and remove 'requirepass'${guess}`
-        : `Replace 'requirepass' with 'user default ${rights}' (the same password, stored as its SHA-256)${guess}`;
+        ? `Move 'requirepass' to the default user in ${store.written}, hashed${replacing}${guess}`
+        : `Turn 'requirepass' into 'user default' (same password, hashed)${guess}`;
     fixes.push({ code: f.code, title, edits: edits.toFileEdits(), safe: false, preferred: true });
     return fixes;
   }
@@ -311,8 +324,8 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
   const notice = `The new password of the default user, shown only this once (the file keeps only its SHA-256): ${password}`;
   const title =
     store.kind === 'aclfile'
-      ? `Give ${where} a generated password (stored as its SHA-256${replacing}), and remove 'requirepass'`
-      : `Replace 'requirepass' with 'user default ${rights}' and a generated password (stored as its SHA-256)`;
+      ? `Give the default user in ${store.written} a new password, drop 'requirepass'`
+      : "Turn 'requirepass' into 'user default' with a new password";
   fixes.push({ code: f.code, title, edits: edits.toFileEdits(), safe: false, preferred: true, notice, password: { value: password, owner: 'the default user' } });
   if (store.kind === 'inline') {
     const fresh = generatePassword(ctx);
@@ -320,7 +333,7 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
     if (token) {
       fixes.push({
         code: f.code,
-        title: "Replace the 'requirepass' password with a generated one (kept in clear in this file)",
+        title: "Generate a new 'requirepass' password (kept in clear)",
         edits: [{ edits: [replaceSpan(a.tree.index, token.start, token.end, fresh)] }],
         safe: false,
         notice: `The new 'requirepass' password, shown only this once: ${fresh}`,
@@ -360,7 +373,7 @@ export function secretBytes(a: Analysis, start: number, end: number, written: st
 }
 
 /** What a hash fix must add to its title when the bytes are a guess. */
-export const UTF8_GUESS = ' (assumes the file is saved as UTF-8)';
+export const UTF8_GUESS = ' (assumes UTF-8)';
 
 /** The hash a password rule adds. */
 function addedHash(rule: AclRule): string | undefined {
@@ -379,7 +392,7 @@ function plaintextFix(a: ConfigAnalysis | AclAnalysis, f: FixRequest, users?: ()
   return [
     {
       code: f.code,
-      title: `Replace the clear-text password of '${user.def.name}' with its SHA-256 ('#<sha256>')${secret.known ? '' : UTF8_GUESS}`,
+      title: `Store the password of '${user.def.name}' as its SHA-256${secret.known ? '' : UTF8_GUESS}`,
       edits: [{ edits: [replaceSpan(user.index, rule.start, rule.end, `#${sha256HexOf(secret.bytes)}`)] }],
       safe: secret.known,
       preferred: true,
@@ -407,7 +420,7 @@ function weakRuleFix(a: ConfigAnalysis | AclAnalysis, f: FixRequest, ctx: FixCon
   return [
     {
       code: f.code,
-      title: `Replace the weak password of '${user.def.name}' with a generated one (stored as its SHA-256)`,
+      title: `Replace the weak password of '${user.def.name}' with a generated one`,
       edits: [{ edits: [replaceSpan(user.index, rule.start, rule.end, hashRule(password))] }],
       safe: false,
       preferred: true,
