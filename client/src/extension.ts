@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { explicitSettings, scopeOf } from './explicitSettings';
 import { docsBaseUrl, registerRuleDocs } from './ruleDocs';
+import { CHOOSE_TARGET_COMMAND, registerTargetPicker } from './targetPicker';
+import { registerContentDetection } from './contentDetection';
 
 let client: LanguageClient | undefined;
 
@@ -51,6 +53,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.commands.registerCommand('redisConfig.showNotice', showNotice));
   context.subscriptions.push(vscode.commands.registerCommand('redisConfig.copyConnectionSnippet', () => copyConnectionSnippet()));
   registerRuleDocs(context);
+  registerTargetPicker(context, LANGUAGES);
+  registerContentDetection(context);
   const status = new TargetStatus();
   context.subscriptions.push(status);
   context.subscriptions.push(client.onNotification('redisConfig/target', (info: TargetInfo) => status.set(info)));
@@ -98,7 +102,7 @@ class TargetStatus implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'Redis target version';
-    this.item.command = { title: 'Choose target version', command: 'workbench.action.openSettings', arguments: ['redisConfig.targetVersion'] };
+    this.item.command = { title: 'Choose target version', command: CHOOSE_TARGET_COMMAND };
     this.subscriptions = [vscode.window.onDidChangeActiveTextEditor(() => this.update())];
     this.update();
   }
@@ -128,6 +132,7 @@ class TargetStatus implements vscode.Disposable {
       this.item.text = `$(database) ${info.target}`;
       this.item.tooltip = `Checked against ${info.target}: ${why}`;
     }
+    this.item.command = { title: 'Choose target version', command: CHOOSE_TARGET_COMMAND, arguments: [{ current: info.target }] };
     this.item.show();
   }
 
