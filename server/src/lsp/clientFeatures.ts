@@ -9,7 +9,7 @@
  * | advertises `window.showMessage` (Neovim, VS Code clients) | the server's command: a `window/showMessageRequest` |
  * | neither (eglot, Helix)                                    | a comment in the file, and a warning until it goes |
  */
-import { type Command, type Connection, type InitializeParams } from 'vscode-languageserver/node';
+import type { Command, Connection, InitializeParams } from 'vscode-languageserver';
 import type { FixContext } from '../analysis/fixes';
 
 /** The client command that shows a fix's notice (a generated password) once, after the edit. */
