@@ -150,3 +150,10 @@ test('a glob that matches many files: the hover lists ten and counts the rest; a
   const device = { read: () => undefined, failure: () => 'device' as const, glob: () => [] };
   assert.match(hoverAt(a, { line: 1, character: 12 }, { path: '/etc/redis/redis.conf', source: device })?.markdown ?? '', /cannot be read here: it is a device/);
 });
+
+test('a range that is only the limit of the C type is left out; a real one is shown', () => {
+  assert.doesNotMatch(hover('max$0memory 1gb') ?? '', /18446744073709551615/);
+  assert.match(hover('data$0bases 16') ?? '', /Minimum: 1/);
+  assert.match(hover('maxmemory-sam$0ples 5') ?? '', /Range: 1 to 64/);
+  assert.match(hover('po$0rt 6379') ?? '', /Range: 0 to 65535/);
+});

@@ -217,6 +217,15 @@ function unknownDirectiveHover(name: string, settings: Settings): string {
   return `${head}\n\nDid you mean:\n\n${lines.join('\n')}`;
 }
 
+/** `Range: 1 to 64`; a bound that is only the limit of the C type (2^31 - 1, 2^64 - 1) is not worth a line. */
+function rangeFact(variant: DirectiveVariant): string | undefined {
+  if (variant.min === undefined || variant.max === undefined) return undefined;
+  const lo = BigInt(variant.min);
+  const hi = BigInt(variant.max);
+  if (hi - lo <= 1_000_000_000n) return `Range: ${lo} to ${hi}`;
+  return lo > 0n ? `Minimum: ${lo}` : undefined;
+}
+
 function factLines(variant: DirectiveVariant | undefined, unit: string | undefined): string[] {
   const facts: string[] = [];
   if (!variant) return facts;
@@ -224,7 +233,8 @@ function factLines(variant: DirectiveVariant | undefined, unit: string | undefin
   if (variant.default !== undefined && variant.kind !== 'special') facts.push(`Default: ${variant.default === '' ? 'empty' : `\`${variant.default}\``}`);
   if (variant.values) facts.push(`Values: ${variant.values.map((v) => `\`${v}\``).join(', ')}`);
   else if (variant.type === 'bool') facts.push('Values: `yes`, `no`');
-  if (variant.min !== undefined && variant.max !== undefined) facts.push(`Range: ${variant.min} to ${variant.max}`);
+  const range = rangeFact(variant);
+  if (range) facts.push(range);
   if (unit) facts.push(`Unit: ${unit}`);
   const flags = variant.flags ?? [];
   if (flags.includes('immutable')) facts.push('Read at startup only: `CONFIG SET` cannot change it');
