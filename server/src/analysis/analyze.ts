@@ -14,10 +14,9 @@ import { directiveFindings } from './directiveChecks';
 import { configUserFindings, aclFileFindings } from './acl/validate';
 import { aclfileFindings, duplicateFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
 import { messages } from './messages';
-import { bindFindings, protectedModeFindings } from './networkRules';
-import { securityFindings } from './security';
+import { securityFacts, securityFindings, userExposure } from './security';
 import { resolveTarget, type TargetSource } from './target';
-import { readSuppressions, tune } from './tuning';
+import { isAbsence, readSuppressions, tune } from './tuning';
 import type { DocumentKind, Finding, Settings } from './types';
 
 export interface DocumentContext {
@@ -56,7 +55,8 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
   const model = context.source
     ? buildModel(tree, resolved.target, { ...(context.path ? { path: context.path } : {}), source: context.source, ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) })
     : singleFileModel(tree);
-  const findings: Finding[] = [
+  const facts = securityFacts({ model, tree, kind, settings: s, ...(context.path ? { path: context.path } : {}), ...(context.source ? { source: context.source } : {}) });
+  let findings: Finding[] = [
     ...syntaxFindings(errors),
     ...directiveFindings(tree, kind, s),
     ...model.includeFindings,
@@ -65,24 +65,12 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     ...replicaofInClusterFindings(model),
     ...renameCommandFindings(model, s),
     ...aclfileFindings(model, s, context),
-    ...configUserFindings(tree, s),
-    ...bindFindings(model),
-    ...protectedModeFindings(model),
-    ...securityFindings({ model, tree, kind, settings: s, ...(context.path ? { path: context.path } : {}), ...(context.source ? { source: context.source } : {}), ...(context.mode !== undefined ? { mode: context.mode } : {}) }),
+    ...configUserFindings(tree, s, userExposure(facts)),
+    ...securityFindings(facts, context.mode),
   ];
   // A fragment included by another file lacks what the whole config has: what it does
   // not set is not a finding there (the including file is checked for it).
-  if (s.included) {
-    const ABSENCE = new Set(['no-auth', 'no-tls', 'unbounded-memory', 'maxmemory-policy-implicit', 'sentinel-no-auth', 'module-config-without-loadmodule', 'tls-incomplete']);
-    for (let i = findings.length - 1; i >= 0; i--) {
-      const f = findings[i] as Finding;
-      if (ABSENCE.has(f.code) || (f.code === 'bind-all-interfaces' && f.data?.missing === true)) findings.splice(i, 1);
-    }
-  }
-  // Protected mode off is what turns a password-less server into an open one.
-  if (findings.some((f) => f.code === 'no-auth')) {
-    for (const [i, f] of findings.entries()) if (f.code === 'protected-mode-off') findings[i] = { ...f, severity: 'error' };
-  }
+  if (s.included) findings = findings.filter((f) => !isAbsence(f));
   if (resolved.invalidPragma) {
     const p = resolved.invalidPragma;
     findings.push({

@@ -8,9 +8,8 @@ import { directiveVariant, isModuleConfigName } from '../knowledge/directives';
 import { RULES } from '../knowledge/rules';
 import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
-import { includeBase, lastSet, resolvePath, type ConfigModel, type FileSource, type ModelLine } from './configModel';
+import { inFile, includeBase, lastSet, placeOf, resolvePath, type ConfigModel, type FileSource, type ModelLine } from './configModel';
 import { messages } from './messages';
-import { inFile, placeOf } from './networkRules';
 import type { Finding, Settings } from './types';
 
 /** Directives where each line adds to the previous ones instead of replacing them. */

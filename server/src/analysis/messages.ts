@@ -69,13 +69,4 @@ export const messages = {
       ? `Redis has no trailing comments: the words from '#' on are passed to the module as extra arguments. Move the comment to its own line above '${directive}'.`
       : `Redis has no trailing comments: the words from '#' on become extra arguments of '${directive}' and redis-server refuses the line. Move the comment to its own line above.`;
   },
-  bindAllInterfaces(address: string): string {
-    return `'bind ${address}' listens on every network interface: anyone who can reach this host can reach Redis. Bind to loopback or to the private addresses that need access (for example 'bind 127.0.0.1 -::1').`;
-  },
-  bindMissing(): string {
-    return "No 'bind' directive: Redis listens on every network interface by default ('* -::*'). Add 'bind 127.0.0.1 -::1', or the private addresses that need access.";
-  },
-  protectedModeOff(): string {
-    return "'protected-mode no' lets any host that reaches the port talk to a server without a password. Keep 'protected-mode yes' unless authentication and 'bind' are in place.";
-  },
 } as const;

@@ -1,10 +1,15 @@
 /** Restricting commands: rename-command and the switches that enable dangerous commands. */
+import { directiveVariant } from '../../knowledge/directives';
 import type { Finding } from '../types';
-import { at } from './common';
+import { at, missing } from './common';
+import { exposureSeverity } from './exposure';
 import type { SecurityFacts } from './facts';
 import { securityMessages as msg } from './securityMessages';
 
 const SWITCHES = ['enable-debug-command', 'enable-module-command', 'enable-protected-configs'];
+
+/** The commands those switches guard, as ACL names. */
+const GUARDED = ['debug', 'module|load', 'config|set'];
 
 export function commandFindings(facts: SecurityFacts): Finding[] {
   const out: Finding[] = [];
@@ -19,9 +24,26 @@ export function commandFindings(facts: SecurityFacts): Finding[] {
     const first = renames.find((m) => m.file === undefined) ?? renames[0];
     if (first) out.push(at('rename-command-with-aof', first, msg.renameWithAof()));
   }
+  out.push(...dangerousCommandFindings(facts));
+  return out;
+}
+
+function dangerousCommandFindings(facts: SecurityFacts): Finding[] {
+  const e = facts.exposure;
+  if (facts.kind === 'sentinel') return [];
+  const severity = exposureSeverity(e);
+  // Before 7.0 there are no switches: the commands are open to whoever may run them by ACL.
+  if (!directiveVariant('enable-debug-command', facts.target)) {
+    const def = facts.defaultUser;
+    if (def.state !== 'open' && def.state !== 'password') return [];
+    const user = def.user;
+    const mayRun = user === undefined || GUARDED.some((c) => [user.root, ...user.selectors].some((s) => s.allowed.has(c)));
+    return mayRun ? missing('dangerous-commands-enabled', facts, msg.dangerousCommandsOldVersion(e), { severity: def.state === 'open' ? severity : 'warning', data: { missing: true } }) : [];
+  }
+  const out: Finding[] = [];
   for (const name of SWITCHES) {
     const m = facts.last(name);
-    if (m && facts.value(name, true) === 'yes') out.push(at('dangerous-commands-enabled', m, msg.dangerousCommandsEnabled(name), m.line.tokens[1], { data: { name } }));
+    if (m && facts.value(name, true) === 'yes') out.push({ ...at('dangerous-commands-enabled', m, msg.dangerousCommandsEnabled(name, e), m.line.tokens[1], { data: { name } }), severity });
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { RULES } from '../../knowledge/rules';
 import { strtollWhole } from '../values';
 import type { Finding } from '../types';
 import { at, missing } from './common';
+import { exposureSeverity } from './exposure';
 import type { SecurityFacts } from './facts';
 import { securityMessages as msg } from './securityMessages';
 
@@ -49,11 +50,13 @@ export function hostFindings(facts: SecurityFacts): Finding[] {
 
 export function sentinelFindings(facts: SecurityFacts): Finding[] {
   if (facts.kind !== 'sentinel') return [];
+  const e = facts.exposure;
+  const severity = exposureSeverity(e);
   const out: Finding[] = [];
-  if ((facts.value('requirepass') ?? '') === '') out.push(...missing('sentinel-no-auth', facts, msg.sentinelNoAuth()));
+  if (facts.defaultUser.state === 'open') out.push(...missing('sentinel-no-auth', facts, msg.sentinelNoAuth(e), { severity, data: { remote: e.remote } }));
   for (const m of facts.all('sentinel')) {
     if (m.line.tokens[1]?.value.toLowerCase() === 'deny-scripts-reconfig' && m.line.tokens[2]?.value.toLowerCase() === 'no') {
-      out.push(at('sentinel-deny-scripts-reconfig-off', m, msg.sentinelScriptsReconfig(), m.line.tokens[2]));
+      out.push({ ...at('sentinel-deny-scripts-reconfig-off', m, msg.sentinelScriptsReconfig(e), m.line.tokens[2]), severity });
     }
   }
   return out;
