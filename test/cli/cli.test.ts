@@ -157,14 +157,34 @@ test('--fix-dry-run prints a unified diff and changes nothing; --fix writes the 
     const original = 'bind 0.0.0.0\nprotected-mode no\ntimeout 0 # never\n';
     writeFileSync(f, original);
     const dry = cli('--fix-dry-run', f);
+    assert.match(dry.stdout, /^-timeout 0 # never$/m);
+    assert.match(dry.stdout, /^\+# never$/m);
+    // Rebinding and protected mode would refuse clients that connect today: not safe.
+    assert.doesNotMatch(dry.stdout, /^[-+](bind|protected-mode)/m);
+    assert.equal(readFileSync(f, 'utf8'), original);
+    const fixed = cli('--fix', '--fail-on', 'none', f);
+    assert.equal(fixed.status, 0, fixed.stdout);
+    assert.equal(readFileSync(f, 'utf8'), 'bind 0.0.0.0\nprotected-mode no\n# never\ntimeout 0\n');
+    assert.equal(cli('--fix-dry-run', f).stdout, '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--unsafe-fixes also applies the fixes that change behaviour, and needs --fix or --fix-dry-run', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rcl-'));
+  try {
+    const f = join(dir, 'redis.conf');
+    writeFileSync(f, 'bind 0.0.0.0\nprotected-mode no\ntimeout 0 # never\n');
+    const dry = cli('--fix-dry-run', '--unsafe-fixes', f);
     assert.match(dry.stdout, /^-bind 0\.0\.0\.0$/m);
     assert.match(dry.stdout, /^\+bind 127\.0\.0\.1 -::1$/m);
-    assert.match(dry.stdout, /^\+# never$/m);
-    assert.equal(readFileSync(f, 'utf8'), original);
-    const fixed = cli('--fix', '--fail-on', 'error', f);
+    const fixed = cli('--fix', '--unsafe-fixes', '--fail-on', 'error', f);
     assert.equal(fixed.status, 0, fixed.stdout);
     assert.equal(readFileSync(f, 'utf8'), 'bind 127.0.0.1 -::1\nprotected-mode yes\n# never\ntimeout 0\n');
-    assert.equal(cli('--fix-dry-run', f).stdout, '');
+    const alone = cli('--unsafe-fixes', f);
+    assert.equal(alone.status, 2);
+    assert.match(alone.stderr, /--unsafe-fixes needs --fix or --fix-dry-run/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

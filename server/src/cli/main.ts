@@ -37,6 +37,9 @@ Options:
                              warning or error (repeatable)
   --fix                      apply the safe fixes to the files, then report what is left
   --fix-dry-run              print the safe fixes as a unified diff; change nothing
+  --unsafe-fixes             with --fix or --fix-dry-run: also apply the preferred fix
+                             that changes what the server does (rebinding, protected
+                             mode, enable-* local, ...) where no safe fix exists
   --min-password-length N    passwords shorter than N are weak (default: 32)
   --include-base DIR         folder relative include paths start from
                              (default: the folder of the file that includes)
@@ -84,6 +87,7 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
         rule: { type: 'string', multiple: true },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
+        'unsafe-fixes': { type: 'boolean' },
         version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -108,6 +112,7 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
     return fail(`invalid value for --target: '${values.target}' (expected ${TARGETS.join(', ')})`);
   }
   if (positionals.length === 0) return fail(`no file given\n${USAGE}`);
+  if (values['unsafe-fixes'] && !values.fix && !values['fix-dry-run']) return fail('--unsafe-fixes needs --fix or --fix-dry-run');
   const rules: Record<string, Severity | 'off'> = {};
   for (const spec of values.rule ?? []) {
     const [code = '', level = ''] = spec.split('=');
@@ -139,7 +144,7 @@ export function run(argv: readonly string[], out: (s: string) => void): number {
     const analyse = (text: string): Analysis => analyzeDocument(text, documentKindFromPath(file), settings, { path: resolve(file), source, mode: read.mode });
     let text = read.text;
     if (values.fix || values['fix-dry-run']) {
-      const fixed = fixAllText(text, analyse).text;
+      const fixed = fixAllText(text, analyse, { unsafe: values['unsafe-fixes'] === true }).text;
       if (fixed !== text) {
         if (values['fix-dry-run']) patches.push(createTwoFilesPatch(file, file, text, fixed, undefined, undefined, { context: 3 }));
         else {
