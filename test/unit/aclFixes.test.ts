@@ -156,9 +156,10 @@ check({
     [ACL]: `user default on #${H(STRONG)} ~* &* +@all\r\nuser app on #${H(APP)} ~app:* (~x:* +@all)\r\n`,
   },
   code: 'rename-command-deprecated',
-  title: /'-keys' for every user \(in \/etc\/redis\/users\.acl\)$/,
+  // Titles and comments show the path as the config writes it, never where the file is on this machine.
+  title: /'-keys' for every user \(in users\.acl\)$/,
   expected: {
-    [CONF]: 'bind 127.0.0.1\naclfile users.acl\n# rename-command KEYS "" replaced by ACL rule -keys in /etc/redis/users.acl (redis-config)\n',
+    [CONF]: 'bind 127.0.0.1\naclfile users.acl\n# rename-command KEYS "" replaced by ACL rule -keys in users.acl (redis-config)\n',
     [ACL]: `user default on #${H(STRONG)} ~* &* +@all -keys\r\nuser app on #${H(APP)} ~app:* (~x:* +@all -keys)\r\n`,
   },
 });
@@ -222,10 +223,21 @@ check({
   name: 'user lines of an included file are edited in that file',
   files: { [CONF]: 'bind 127.0.0.1\ninclude users.conf\nrename-command SAVE ""\n', [INC]: `user default on #${H(STRONG)} ~* &* +@all\nuser ops on #${H(APP)} ~* +@all\n` },
   code: 'rename-command-deprecated',
-  title: /^Replace 'rename-command SAVE ""' with '-save' for every user \(in this file and \/etc\/redis\/users\.conf\)$/,
+  title: /^Replace 'rename-command SAVE ""' with '-save' for every user \(in this file and users\.conf\)$/,
   expected: {
     [CONF]: 'bind 127.0.0.1\ninclude users.conf\n# rename-command SAVE "" replaced by ACL rule -save (redis-config)\n',
     [INC]: `user default on #${H(STRONG)} ~* &* +@all -save\nuser ops on #${H(APP)} ~* +@all -save\n`,
+  },
+});
+
+check({
+  name: 'an included file outside the config folder is named relative to it, not by its path on this machine',
+  files: { [CONF]: 'bind 127.0.0.1\ninclude ../shared/users.conf\nrename-command SAVE ""\n', '/etc/shared/users.conf': `user default on #${H(STRONG)} ~* &* +@all\n` },
+  code: 'rename-command-deprecated',
+  title: /^Replace 'rename-command SAVE ""' with '-save' for every user \(in this file and \.\.\/shared\/users\.conf\)$/,
+  expected: {
+    [CONF]: 'bind 127.0.0.1\ninclude ../shared/users.conf\n# rename-command SAVE "" replaced by ACL rule -save (redis-config)\n',
+    '/etc/shared/users.conf': `user default on #${H(STRONG)} ~* &* +@all -save\n`,
   },
 });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis/analyze';
-import { resolvePath } from '../../server/src/analysis/configModel';
+import { relativePath, resolvePath } from '../../server/src/analysis/configModel';
 import { summarize } from '../support/check';
 import { memoryFiles } from '../support/memoryFiles';
 import type { TargetId } from '../../server/src/knowledge/types';
@@ -79,4 +79,11 @@ test('aclfile-not-found: an aclfile that cannot be read, relative to the same ba
   assert.deepEqual(run(text, { '/etc/redis/users.acl': 'user default off\n' }, {}, ['aclfile-not-found']).summary, []);
   const f = run(text, {}, {}, ['aclfile-not-found']).analysis.findings.find((x) => x.code === 'aclfile-not-found');
   assert.equal(f?.data?.afterLoad, true);
+});
+
+test('relativePath names a file from a folder', () => {
+  assert.equal(relativePath('/etc/redis', '/etc/redis/users.acl'), 'users.acl');
+  assert.equal(relativePath('/etc/redis/', '/etc/redis/conf.d/a.conf'), 'conf.d/a.conf');
+  assert.equal(relativePath('/etc/redis', '/etc/shared/users.conf'), '../shared/users.conf');
+  assert.equal(relativePath('/etc/redis', '/etc/redis'), '.');
 });

@@ -69,6 +69,16 @@ export function resolvePath(base: string, path: string): string {
   return prefix + parts.join('/');
 }
 
+/** `path` as seen from the folder `base` (both absolute, POSIX separators): `users.acl`, `../shared/x.conf`. */
+export function relativePath(base: string, path: string): string {
+  const from = resolvePath(base, '.').split('/').filter(Boolean);
+  const to = resolvePath(base, path).split('/').filter(Boolean);
+  let i = 0;
+  while (i < from.length && i < to.length && from[i] === to[i]) i++;
+  const rel = [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
+  return rel === '' ? '.' : rel;
+}
+
 /** The base directory relative include paths are resolved against. */
 export function includeBase(ctx: IncludeContext): string | undefined {
   return ctx.baseDirectory ?? (ctx.path ? dirname(ctx.path) : undefined);

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import type { AclAnalysis, ConfigAnalysis } from '../analyze';
 import { aclFeatures, sha256Hex, type AclContext } from '../acl/permissions';
 import { aclFileUsers, configUsers, type UserDefinition } from '../acl/users';
-import { includeBase, resolvePath, type FileSource } from '../configModel';
+import { includeBase, relativePath, resolvePath, type FileSource } from '../configModel';
 import { parseAcl } from '../../syntax/aclParser';
 import type { AclRule, RuleToken } from '../../syntax/aclRules';
 import type { DirectiveLine } from '../../syntax/configParser';
@@ -129,9 +129,16 @@ export interface PlacedUser {
 
 export type UserStore =
   /** `aclfile` is set: every user is defined there, and `user` lines must not be added. */
-  | { readonly kind: 'aclfile'; readonly path: string; readonly index: LineIndex; readonly users: readonly PlacedUser[] }
+  | {
+      readonly kind: 'aclfile';
+      readonly path: string;
+      /** The path as the config writes it: what titles and comments show (never the editing machine's path). */
+      readonly written: string;
+      readonly index: LineIndex;
+      readonly users: readonly PlacedUser[];
+    }
   /** `user` lines of this file and of the files it includes. */
-  | { readonly kind: 'inline'; readonly users: readonly PlacedUser[] };
+  | { readonly kind: 'inline'; readonly users: readonly PlacedUser[]; readonly base: string | undefined };
 
 /** The `aclfile` value Redis uses (the last line sets it), when it is not empty. */
 function aclfileValue(a: ConfigAnalysis): string | undefined {
@@ -159,7 +166,7 @@ export function userStore(a: ConfigAnalysis, ctx: FixContext): UserStore | undef
     if (text === undefined) return undefined;
     const tree = parseAcl(text).tree;
     const doc = aclFileUsers(tree, target);
-    return { kind: 'aclfile', path, index: tree.index, users: doc.users.map((def) => ({ def, file: path, index: tree.index, context: doc.context })) };
+    return { kind: 'aclfile', path, written: value, index: tree.index, users: doc.users.map((def) => ({ def, file: path, index: tree.index, context: doc.context })) };
   }
   const own = configUsers(a.tree, target);
   const users: PlacedUser[] = own.users.map((def) => ({ def, file: undefined, index: a.tree.index, context: own.context }));
@@ -167,7 +174,7 @@ export function userStore(a: ConfigAnalysis, ctx: FixContext): UserStore | undef
     const doc = configUsers(tree, target);
     for (const def of doc.users) users.push({ def, file, index: tree.index, context: own.context });
   }
-  return { kind: 'inline', users };
+  return { kind: 'inline', users, base: includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(a.settings.includeBaseDirectory ? { baseDirectory: a.settings.includeBaseDirectory } : {}) }) };
 }
 
 export function defaultUser(store: UserStore): PlacedUser | undefined {
@@ -181,8 +188,8 @@ export function lineEnd(user: PlacedUser): number {
 
 /** Where "describe the store" titles say the edit happens. */
 export function storeName(store: UserStore, edits: EditSet): string {
-  if (store.kind === 'aclfile') return `in ${store.path}`;
-  const others = edits.otherFiles();
+  if (store.kind === 'aclfile') return `in ${store.written}`;
+  const others = edits.otherFiles().map((f) => (store.base === undefined ? f : relativePath(store.base, f)));
   return others.length === 0 ? 'in this file' : `in this file and ${others.join(', ')}`;
 }
 
@@ -252,7 +259,7 @@ function requirepassToAcl(a: ConfigAnalysis, store: UserStore, effective: Direct
       for (const r of def.def.rules) if (isPasswordRule(r)) edits.add(def.file, removeRule(def, r));
       edits.add(def.file, insertAt(def.index, lineEnd(def), ` #${hash}`));
     } else edits.add(store.path, appendLine(store.index, `user default ${builtinDefaultRules(a.settings.target, hash)}`));
-    replacement = `# requirepass moved to the default user in ${store.path}, as a SHA-256 hash (redis-config)`;
+    replacement = `# requirepass moved to the default user in ${store.written}, as a SHA-256 hash (redis-config)`;
   } else replacement = `user default ${builtinDefaultRules(a.settings.target, hash)}`;
   for (const line of requirepassLines(a)) {
     if (line === effective) edits.add(undefined, replaceSpan(index, line.start, line.end, replacement));
@@ -275,7 +282,7 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
     fixes.push({ code: f.code, title: "Remove 'requirepass' (the 'user default' line overrides it)", edits: edits.toFileEdits(), safe: false, preferred: true });
     return fixes;
   }
-  const where = store.kind === 'aclfile' ? `the default user in ${store.path}` : "'user default'";
+  const where = store.kind === 'aclfile' ? `the default user in ${store.written}` : "'user default'";
   const replacing = store.kind === 'aclfile' && defaultUser(store) ? ', replacing its passwords' : '';
   const rights = builtinDefaultRules(a.settings.target, '<sha256>');
   if (!weak) {
