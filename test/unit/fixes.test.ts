@@ -98,8 +98,8 @@ test('renaming to a name older servers refuse is not safe unless the version was
   assert.equal(fixesFor(b, old).find((f) => f.title === "Rename to 'replicaof'")?.safe, true);
 });
 
-test('on Redis 6.x the loopback bind is written without the optional-address dash, which 6.x refuses', () => {
-  const a = analyzeDocument('# redis-config: target=redis-6.2\nport 6379\n', 'config', { target: 'redis-8.0', profile: 'production' });
+test('on Redis 6.0 the loopback bind is written without the optional-address dash, which 6.0 refuses', () => {
+  const a = analyzeDocument('# redis-config: target=redis-6.0\nport 6379\n', 'config', { target: 'redis-8.0', profile: 'production' });
   const finding = a.findings.find((f) => f.code === 'bind-all-interfaces');
   assert.ok(finding);
   assert.deepEqual(fixesFor(a, finding).filter((f) => !f.suppression).map((f) => f.title), ["Add 'bind 127.0.0.1 ::1' (listen on loopback only) — clients on other hosts will be refused"]);

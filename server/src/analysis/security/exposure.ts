@@ -235,7 +235,7 @@ export function protectedModeWouldRefuse(e: Exposure): boolean {
   return e.defaultUser.nopassFlag && !(e.bindDisablesProtectedMode && e.bindLine !== undefined);
 }
 
-/** The loopback bind the fixes write: `-::1` (optional when IPv6 is off) is refused by Redis 6.x, which skips a missing ::1 anyway. */
+/** The loopback bind the fixes write: `-::1` (optional when IPv6 is off) is refused by Redis 6.0, which skips a missing ::1 anyway. */
 export function loopbackBind(target: TargetId): string {
-  return bindDisablesProtectedMode(target) ? '127.0.0.1 ::1' : '127.0.0.1 -::1';
+  return target === 'redis-6.0' ? '127.0.0.1 ::1' : '127.0.0.1 -::1';
 }
