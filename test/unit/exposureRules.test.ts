@@ -131,6 +131,18 @@ for (const [name, text, target, kind, expected] of CASES) {
   test(`exposure rules: ${name} (${target})`, () => check(text, expected, { kind, settings: { target }, codes: EXPOSURE_CODES }));
 }
 
+test('Sentinels protected by ACL users must say how they log in to each other (6.2 and later)', () => {
+  const monitor = 'sentinel monitor m 10.0.0.1 6379 2\n';
+  const only = { kind: 'sentinel' as const, codes: ['sentinel-peer-auth-missing'] };
+  check(`bind 127.0.0.1\nuser default on >x ~* +@all\n${monitor}`, ['2:1 warning sentinel-peer-auth-missing'], { ...only, settings: { target: 'redis-7.0' } });
+  check(`bind 127.0.0.1\nuser default on >x ~* +@all\nsentinel sentinel-user default\nsentinel sentinel-pass x\n${monitor}`, [], { ...only, settings: { target: 'redis-7.0' } });
+  // requirepass is what a Sentinel sends when sentinel-pass is not set.
+  check(`bind 127.0.0.1\nrequirepass x\nuser default on >x ~* +@all\n${monitor}`, [], { ...only, settings: { target: 'valkey-8.1' } });
+  check(`bind 127.0.0.1\nrequirepass x\nsentinel sentinel-user ops\n${monitor}`, ['3:10 warning sentinel-peer-auth-missing'], { ...only, settings: { target: 'redis-7.0' } });
+  // Sentinel 6.0 has neither the directives nor ACL users.
+  check(`bind 127.0.0.1\nuser default on >x ~* +@all\n${monitor}`, [], { ...only, settings: { target: 'redis-6.0' } });
+});
+
 test('the development profile turns network findings into hints', () => {
   check(`requirepass ${'x'.repeat(40)}\nbind 0.0.0.0\nprotected-mode no\n`, ['2:6 hint bind-all-interfaces', '3:16 hint protected-mode-off'], {
     codes: ['bind-all-interfaces', 'protected-mode-off'],

@@ -346,6 +346,13 @@ const CONFIG_RULES = {
     security: true,
     title: 'SENTINEL SET may change the scripts Sentinel runs: an error when clients on other hosts get in without a password.',
   },
+  'sentinel-peer-auth-missing': {
+    code: 'sentinel-peer-auth-missing',
+    severity: 'warning',
+    appliesTo: 'config',
+    security: true,
+    title: 'A Sentinel that needs a password but sends none to the other Sentinels (no sentinel-pass, no requirepass).',
+  },
   'config-rewrite-hazard': {
     code: 'config-rewrite-hazard',
     severity: 'warning',

@@ -144,6 +144,12 @@ export const securityMessages = {
     }
     return "'sentinel deny-scripts-reconfig no' lets SENTINEL SET change the scripts Sentinel runs: whoever logs in can make this host run a program. Keep it 'yes'.";
   },
+  sentinelUserWithoutPass(): string {
+    return "'sentinel sentinel-user' without 'sentinel sentinel-pass' is ignored: this Sentinel logs in to the other Sentinels with its 'requirepass' (or none) instead. Set 'sentinel sentinel-pass' too.";
+  },
+  sentinelPeersWithoutPassword(source: string): string {
+    return `This Sentinel asks its clients for a password through ${source}, but sends none to the other Sentinels: it logs in to them with 'requirepass', which is not set, or with 'sentinel sentinel-user' / 'sentinel sentinel-pass'. Sentinels configured alike refuse each other's pings and mark each other down, so they cannot reach the quorum for a failover. Set 'sentinel sentinel-user' and 'sentinel sentinel-pass' to a user every Sentinel has.`;
+  },
   sentinelPlaintextPassword(what: string, peers: 'servers' | 'sentinels'): string {
     const where = peers === 'servers' ? 'the servers it watches' : 'the other Sentinels';
     return `The password of ${what} is stored in clear in this file: Sentinel sends it to log in to ${where}, so it cannot be a hash. Give Sentinel its own user there with only the commands Sentinel needs, keep the file out of version control, and make it readable by the redis user only.`;
