@@ -97,8 +97,8 @@ function mayRun(user: UserState, name: string): boolean {
 /** The security findings of one user definition, given the state its rules produce. */
 export function userSecurityFindings(def: UserDefinition, user: UserState, ctx: AclContext, minPasswordLength = DEFAULT_MIN_PASSWORD_LENGTH, grade?: UserGrade): Finding[] {
   const out: Finding[] = [];
-  const add = (code: SecurityCode, message: string, rule: { range: Finding['range'] } | undefined, data?: Record<string, unknown>): void => {
-    out.push({ code, severity: RULES[code].severity, message, range: (rule ?? def.nameToken).range, ...(data ? { data } : {}) });
+  const add = (code: SecurityCode, message: string, rule: { range: Finding['range'] } | undefined, data?: Record<string, unknown>, severity: Finding['severity'] = RULES[code].severity): void => {
+    out.push({ code, severity, message, range: (rule ?? def.nameToken).range, ...(data ? { data } : {}) });
   };
   const selectors = [user.root, ...user.selectors];
   if (user.enabled) {
@@ -108,8 +108,7 @@ export function userSecurityFindings(def: UserDefinition, user: UserState, ctx: 
     if (user.nopass && anyCommand) {
       const graded = grade?.(nopassCode, def.name);
       const message = graded?.message ?? (nopassCode === 'default-user-nopass' ? aclMessages.defaultUserNopass() : aclMessages.userNopass(def.name));
-      add(nopassCode, message, nopassRule);
-      if (graded) out[out.length - 1] = { ...(out[out.length - 1] as Finding), severity: graded.severity };
+      add(nopassCode, message, nopassRule, undefined, graded?.severity);
     }
     const all = selectors.some((s) => s.allCommands);
     if (all) add('acl-all-commands', aclMessages.allCommands(def.name), lastKeyword(def.rules, 'allcommands'));

@@ -19,6 +19,7 @@ import type { AclAnalysis, ConfigAnalysis } from '../analyze';
 import { aclFeatures, sha256Hex, type AclContext } from '../acl/permissions';
 import { aclFileUsers, configUsers, type UserDefinition } from '../acl/users';
 import { includeBase, relativePath, resolvePath, type FileSource } from '../configModel';
+import { securityFacts } from '../security/facts';
 import { parseAcl } from '../../syntax/aclParser';
 import type { AclRule, RuleToken } from '../../syntax/aclRules';
 import type { DirectiveLine } from '../../syntax/configParser';
@@ -267,6 +268,20 @@ function requirepassToAcl(a: ConfigAnalysis, store: UserStore, effective: Direct
   }
 }
 
+/**
+ * What giving the default user a password changes for remote clients: while it has the nopass
+ * flag, protected mode may refuse them all; with a password it stops, and nopass users become
+ * reachable. Empty when protected mode refuses nobody today.
+ */
+function protectedModeNote(a: ConfigAnalysis, ctx: FixContext): string {
+  const { exposure } = securityFacts({ model: a.model, tree: a.tree, kind: a.kind, settings: a.settings, ...(ctx.path ? { path: ctx.path } : {}), ...(ctx.source ? { source: ctx.source } : {}) });
+  if (exposure.remote !== 'refused') return '';
+  const users = exposure.nopassUsers.map((u) => `'${u.name}'`);
+  return users.length > 0
+    ? ` — protected mode stops refusing clients on other hosts, who can then log in as ${users.join(', ')} with any password`
+    : ' — protected mode stops refusing clients on other hosts, who then need the password';
+}
+
 /** The fixes that move requirepass (with this password, or a generated one) into the ACL. */
 function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, weak: boolean): Fix[] {
   if (a.kind !== 'config') return [];
@@ -292,7 +307,7 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
       store.kind === 'aclfile'
         ? `Move the 'requirepass' password to ${where} as its SHA-256${replacing}, and remove 'requirepass'`
         : `Replace 'requirepass' with 'user default ${rights}' (the same password, stored as its SHA-256)`;
-    fixes.push({ code: f.code, title, edits: edits.toFileEdits(), safe: false, preferred: true });
+    fixes.push({ code: f.code, title: title + protectedModeNote(a, ctx), edits: edits.toFileEdits(), safe: false, preferred: true });
     return fixes;
   }
   if (!ctx.showsNotices) return fixes;
@@ -304,7 +319,7 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
     store.kind === 'aclfile'
       ? `Give ${where} a generated password (stored as its SHA-256${replacing}), and remove 'requirepass'`
       : `Replace 'requirepass' with 'user default ${rights}' and a generated password (stored as its SHA-256)`;
-  fixes.push({ code: f.code, title, edits: edits.toFileEdits(), safe: false, preferred: true, notice });
+  fixes.push({ code: f.code, title: title + protectedModeNote(a, ctx), edits: edits.toFileEdits(), safe: false, preferred: true, notice });
   if (store.kind === 'inline') {
     const fresh = generatePassword(ctx);
     const token = effective.line.tokens[1];
