@@ -3,12 +3,15 @@
 // in ../shared/reference list commands and categories but not key positions; the
 // permission model needs them to check key patterns the way ACL DRYRUN does.
 //
-// Run once per Redis release that changes key positions, with the server the oracle tests
-// use (Debian redis-server 7.0.15):  node scripts/capture-command-keys.mjs
-// Commands that 7.0 lacks (the hash-field-expiry commands of 7.4) are added from
-// SUPPLEMENT below. scripts/generate-commands.mjs reads the output.
+// The base is Debian's redis-server 7.0.15 (the server the oracle tests use):
+//   node scripts/capture-command-keys.mjs
+// A released server of another target adds what differs from that base (new commands,
+// flags that changed) under `byTarget`; the rest of the file is kept:
+//   REDIS_SERVER=<server or wrapper> node scripts/capture-command-keys.mjs --target redis-8.0
+// Commands of versions we cannot run (the hash-field-expiry commands of 7.4) are added
+// from SUPPLEMENT below. scripts/generate-commands.mjs reads the output.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +20,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'scripts/data/command-keys.json');
 const server = process.env.REDIS_SERVER ?? 'redis-server';
 const cli = process.env.REDIS_CLI ?? 'redis-cli';
+const targetFlag = process.argv.indexOf('--target');
+const target = targetFlag > 0 ? process.argv[targetFlag + 1] : undefined;
 
 /**
  * Key positions of commands newer than the captured server. Each one takes its key as the
@@ -63,7 +68,10 @@ async function main() {
   try {
     await waitFor(() => exited || (existsSync(sock) && spawnSync(cli, ['-s', sock, 'PING'], { encoding: 'utf8' }).stdout.trim() === 'PONG'), 'redis-server');
     if (exited) throw new Error(`${server} exited at startup`);
-    const version = /redis_version:(\S+)/.exec(spawnSync(cli, ['-s', sock, 'INFO', 'server'], { encoding: 'utf8' }).stdout)?.[1] ?? 'unknown';
+    const info = spawnSync(cli, ['-s', sock, 'INFO', 'server'], { encoding: 'utf8' }).stdout;
+    // Valkey also reports the Redis version it is compatible with: its own comes first.
+    const valkey = /valkey_version:(\S+)/.exec(info)?.[1];
+    const version = valkey ? `valkey-server ${valkey}` : `redis-server ${/redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown'}`;
     const r = spawnSync(cli, ['-s', sock, '--json', 'COMMAND', 'INFO'], { encoding: 'utf8', maxBuffer: 64 << 20 });
     if (r.status !== 0) throw new Error(`redis-cli failed: ${r.stderr}`);
     const commands = {};
@@ -74,26 +82,43 @@ async function main() {
     };
     for (const info of JSON.parse(r.stdout)) walk(info);
     const sorted = Object.fromEntries(Object.keys(commands).sort().map((k) => [k, commands[k]]));
-    const data = {
-      source: `COMMAND INFO of redis-server ${version}: key specs (flags, begin_search, find_keys) of every command that has keys`,
-      format: 'begin: {index} | {keyword, startfrom} | "unknown"; find: {range: [lastkey, keystep, limit]} | {keynum: [keynumidx, firstkey, keystep]} | "unknown"',
-      captured: sorted,
-      supplement: SUPPLEMENT,
-    };
+    const previous = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
+    let data;
+    if (target) {
+      if (!previous) throw new Error(`capture the base first (without --target): ${out} is missing`);
+      const base = { ...previous.captured, ...previous.supplement.commands };
+      const differs = Object.fromEntries(Object.entries(sorted).filter(([k, v]) => JSON.stringify(base[k]) !== JSON.stringify(v)));
+      const byTarget = { ...(previous.byTarget ?? {}), [target]: { source: `COMMAND INFO of ${version}`, commands: differs } };
+      data = { ...previous, byTarget: Object.fromEntries(Object.keys(byTarget).sort().map((k) => [k, byTarget[k]])) };
+      console.log(`${target}: ${Object.keys(differs).length} commands whose keys differ from the base, from ${version}`);
+    } else {
+      data = {
+        source: `COMMAND INFO of ${version}: key specs (flags, begin_search, find_keys) of every command that has keys`,
+        format: 'begin: {index} | {keyword, startfrom} | "unknown"; find: {range: [lastkey, keystep, limit]} | {keynum: [keynumidx, firstkey, keystep]} | "unknown"',
+        captured: sorted,
+        supplement: SUPPLEMENT,
+        ...(previous?.byTarget ? { byTarget: previous.byTarget } : {}),
+      };
+      console.log(`base: ${Object.keys(sorted).length} commands with keys from ${version}`);
+    }
     // One command per line: small diffs when a release moves a key.
-    const block = (obj) => `{\n${Object.entries(obj).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n  }`;
-    const text = [
+    const block = (obj, indent = '  ') => `{\n${Object.entries(obj).map(([k, v]) => `${indent}  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n${indent}}`;
+    const section = (obj) => `{\n    "source": ${JSON.stringify(obj.source)},\n    "commands": ${block(obj.commands, '    ')}\n  }`;
+    const lines = [
       '{',
       `  "source": ${JSON.stringify(data.source)},`,
       `  "format": ${JSON.stringify(data.format)},`,
       `  "captured": ${block(data.captured)},`,
-      `  "supplement": {\n    "since": ${JSON.stringify(SUPPLEMENT.since)},\n    "commands": ${block(SUPPLEMENT.commands).replace(/\n/g, '\n  ')}\n  }`,
-      '}',
-      '',
-    ].join('\n');
+      `  "supplement": {\n    "since": ${JSON.stringify(SUPPLEMENT.since)},\n    "commands": ${block(SUPPLEMENT.commands, '    ')}\n  }${data.byTarget ? ',' : ''}`,
+    ];
+    if (data.byTarget) {
+      const entries = Object.entries(data.byTarget).map(([t, v]) => `    ${JSON.stringify(t)}: ${section(v).replace(/\n/g, '\n  ')}`);
+      lines.push(`  "byTarget": {\n${entries.join(',\n')}\n  }`);
+    }
+    const text = [...lines, '}', ''].join('\n');
     JSON.parse(text);
     writeFileSync(out, text);
-    console.log(`wrote ${out}: ${Object.keys(sorted).length} commands with keys from redis-server ${version}`);
+    console.log(`wrote ${out}`);
   } finally {
     if (!exited) {
       process.kill(child.pid, 'SIGTERM');

@@ -1,6 +1,9 @@
 // Regenerates server/src/knowledge/generated/directives.ts from the facts extracted from
-// the Redis and Valkey sources (../shared/reference). The output is committed, so the
-// project stands alone; test/unit/knowledge.test.ts checks it is not stale.
+// the released Redis and Valkey sources (../shared/reference/ga). The output is committed,
+// so the project stands alone; test/unit/knowledge.test.ts checks it is not stale.
+//
+// Entries compiled only into developer builds (`#if defined(LOG_REQ_RES)`: req-res-logfile,
+// client-default-resp) are left out: every released build refuses them ("Bad directive").
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,14 +22,19 @@ export const TARGET_FILES = {
   'redis-8.0': 'redis-config-8.0.json',
   'valkey-7.2': 'valkey-config-7.2.json',
   'valkey-8.0': 'valkey-config-8.0.json',
-  'valkey-8.1': 'valkey-config-unstable.json',
+  'valkey-8.1': 'valkey-config-8.1.json',
+  'valkey-9.1': 'valkey-config-9.1.json',
 };
+
+/** Compile conditions of entries that no released build has. */
+export const DEVELOPER_BUILD_ONLY = ['defined(LOG_REQ_RES)'];
 
 /** The facts of one directive in one target, in a stable key order. */
 function factsOf(entry, kind, enums) {
   const f = { kind };
   if (entry.type !== undefined) f.type = entry.type;
-  if (entry.default !== undefined) f.default = String(entry.default);
+  // A special directive without a default (rdma-bind) reads back empty from CONFIG GET.
+  if (entry.default !== undefined) f.default = entry.default === null ? '' : String(entry.default);
   if (entry.min !== undefined) f.min = String(entry.min);
   if (entry.max !== undefined) f.max = String(entry.max);
   if (entry.numeric_flags?.length) f.numeric = entry.numeric_flags.map((x) => x.replace('_CONFIG', '').toLowerCase());
@@ -41,12 +49,13 @@ function factsOf(entry, kind, enums) {
 }
 
 function load(target) {
-  const file = join(reference, TARGET_FILES[target]);
+  const file = join(reference, 'ga', TARGET_FILES[target]);
   // Bounds such as LLONG_MAX do not fit a double: keep every long integer as text.
   const text = readFileSync(file, 'utf8').replace(/(:\s*)(-?\d{16,})(?=\s*[,}\]])/g, '$1"$2"');
   const data = JSON.parse(text);
   const byName = new Map();
   for (const d of data.directives) {
+    if (DEVELOPER_BUILD_ONLY.includes(d.compile_condition)) continue;
     const kind = d.kind === 'special' ? 'special' : 'table';
     byName.set(d.name, factsOf(d, kind, data.enums ?? {}));
     if (d.alias) byName.set(d.alias, { kind, aliasOf: d.name });
@@ -58,7 +67,7 @@ function load(target) {
   for (const d of data.deprecated_ignored) byName.set(d.name, factsOf(d, 'ignored', {}));
   const sentinel = data.sentinel_directives.map((s) => ({ name: s.name, argc: s.argc_rule_after_sentinel_word }));
   const notifyChars = data.notify_keyspace_event_chars.map((c) => c.char).join('');
-  return { byName, sentinel, notifyChars, label: `${data.product} ${data.version_label}` };
+  return { byName, sentinel, notifyChars, label: `${data.product} ${data.version ?? data.version_label}` };
 }
 
 function main() {

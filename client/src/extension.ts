@@ -5,6 +5,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { explicitSettings, scopeOf } from './explicitSettings';
+import { docsBaseUrl, registerRuleDocs } from './ruleDocs';
 
 let client: LanguageClient | undefined;
 
@@ -13,7 +15,9 @@ const LANGUAGES = ['redis-conf', 'redis-acl'];
 interface TargetInfo {
   readonly uri: string;
   readonly target: string;
-  readonly source: 'pragma' | 'setting' | 'default';
+  readonly source: 'pragma' | 'setting' | 'project' | 'default';
+  /** A version without its own table, checked as `target`. */
+  readonly requested?: string;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -29,11 +33,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'vscode-remote', language },
     ]),
     synchronize: { configurationSection: 'redisConfig' },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('redisConfig'), showsNotices: true },
+    // Only what the user set: the rest falls through to .redis-config.json, then the defaults.
+    // In a workspace the user does not trust, the server reads no file outside it.
+    initializationOptions: { settings: explicitSettings(), showsNotices: true, docsBaseUrl: docsBaseUrl(context), workspaceTrusted: vscode.workspace.isTrusted },
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return params.items.map((item, i) => (item.section === 'redisConfig' ? explicitSettings(scopeOf(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)) : result[i]));
+        },
+      },
+    },
   };
   client = new LanguageClient('redisConfig', 'Redis Config', serverOptions, clientOptions);
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('redisConfig/workspaceTrusted', { trusted: true })));
   context.subscriptions.push(vscode.commands.registerCommand('redisConfig.showNotice', showNotice));
   context.subscriptions.push(vscode.commands.registerCommand('redisConfig.copyConnectionSnippet', () => copyConnectionSnippet()));
+  registerRuleDocs(context);
   const status = new TargetStatus();
   context.subscriptions.push(status);
   context.subscriptions.push(client.onNotification('redisConfig/target', (info: TargetInfo) => status.set(info)));
@@ -98,9 +115,19 @@ class TargetStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const why = { pragma: 'set by a redis-config comment in this file', setting: 'set by redisConfig.targetVersion', default: 'chosen from the file name (redisConfig.targetVersion is auto)' }[info.source];
-    this.item.text = `$(database) ${info.target}`;
-    this.item.tooltip = `Checked against ${info.target}: ${why}`;
+    const why = {
+      pragma: 'set by a redis-config comment in this file',
+      setting: 'set by redisConfig.targetVersion',
+      project: 'set by .redis-config.json',
+      default: 'chosen from the file name (redisConfig.targetVersion is auto)',
+    }[info.source];
+    if (info.requested) {
+      this.item.text = `$(database) ${info.requested} ≈ ${info.target}`;
+      this.item.tooltip = `No table for ${info.requested}: checked against ${info.target}, the nearest version with one (${why})`;
+    } else {
+      this.item.text = `$(database) ${info.target}`;
+      this.item.tooltip = `Checked against ${info.target}: ${why}`;
+    }
     this.item.show();
   }
 

@@ -18,10 +18,13 @@ function cli(...args: string[]): { status: number | null; stdout: string; stderr
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-test('text output: one finding per line, file:line:col: severity code message', () => {
+test('text output: one finding per line, file:line:col: severity code message, then a summary', () => {
   const r = cli(`${FIX}/insecure.conf`);
   assert.equal(r.status, 1);
-  const lines = r.stdout.trimEnd().split('\n');
+  const [body = '', last] = r.stdout.split('\n\n');
+  // Only the comment's fix is safe: rebinding and protected mode wait for --unsafe-fixes.
+  assert.equal(last, '5 errors, 1 warning, 1 information in 1 file; 1 fixable with --fix\n');
+  const lines = body.split('\n');
   assert.deepEqual(
     lines.map((l) => l.split(' ').slice(0, 3).join(' ')),
     [
@@ -56,6 +59,13 @@ test('--target changes what is known', () => {
     const old = cli('--target', 'redis-6.2', f);
     assert.equal(old.status, 1);
     assert.match(old.stdout, /unsupported-in-version/);
+    // A version without a table: checked as the nearest, a new name is a warning, one notice.
+    writeFileSync(f, 'bind 127.0.0.1\nprotected-mode yes\nsome-setting-of-8-2 yes\n');
+    const newer = cli('--target', 'redis-8.2', f);
+    assert.equal(newer.status, 0, newer.stdout);
+    assert.match(newer.stdout, /redis\.conf:1:1: information approximated-target There is no table for Redis 8\.2 here: our tables stop at Redis 8\.0/);
+    assert.match(newer.stdout, /redis\.conf:3:1: warning unknown-directive .*Checked as Redis 8\.0/);
+    assert.equal(cli('--target', 'redis-8.2', '--fail-on', 'warning', f).status, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -110,11 +120,11 @@ test('usage and I/O errors exit 2 with one line naming the file and the reason',
     writeFileSync(unreadable, 'port 1\n');
     chmodSync(unreadable, 0o000);
     const cases: [string[], RegExp][] = [
-      [[join(dir, 'missing.conf')], /missing\.conf: no such file$/],
-      [[dir], /: is a directory$/],
+      [[join(dir, 'missing.conf')], /missing\.conf: no such file or folder$/],
+      [[dir], /: no Redis or Valkey config found \(a folder is searched for/],
       [[binary], /dump\.rdb: binary file/],
       [['--format', 'xml', `${FIX}/clean.conf`], /invalid value for --format: 'xml'/],
-      [['--target', 'redis-5.0', `${FIX}/clean.conf`], /invalid value for --target: 'redis-5.0'/],
+      [['--target', 'redis-latest', `${FIX}/clean.conf`], /invalid value for --target: 'redis-latest'/],
       [['--fail-on', 'fatal', `${FIX}/clean.conf`], /invalid value for --fail-on/],
       [['--bogus', `${FIX}/clean.conf`], /Unknown option '--bogus'/],
       [[], /no file given/],
@@ -176,6 +186,8 @@ test('--unsafe-fixes also applies the fixes that change behaviour, and needs --f
   try {
     const f = join(dir, 'redis.conf');
     writeFileSync(f, 'bind 0.0.0.0\nprotected-mode no\ntimeout 0 # never\n');
+    // Without --unsafe-fixes, --fix would apply the comment's fix only: the count says so.
+    assert.match(cli(f).stdout, /; 1 fixable with --fix\n$/);
     const dry = cli('--fix-dry-run', '--unsafe-fixes', f);
     assert.match(dry.stdout, /^-bind 0\.0\.0\.0$/m);
     assert.match(dry.stdout, /^\+bind 127\.0\.0\.1 -::1$/m);

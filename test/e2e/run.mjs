@@ -438,6 +438,46 @@ async function runUiPhase(tools, tempRoot) {
   await page.screenshot({ path: path.join(resultsDir, 'problems.png') });
   log(`ui: screenshot ${path.relative(repoRoot, path.join(resultsDir, 'problems.png'))}`);
 
+  // A diagnostic's code is a link to the rule's page bundled in the extension: from the
+  // Problems panel and from the editor hover, it opens in the Markdown preview.
+  const preview = (code) => page.locator('.tabs-container .tab', { hasText: `Preview ${code}.md` }).first();
+  const closeAllEditors = async () => {
+    await page.keyboard.press('F1');
+    await page.keyboard.type('View: Close All Editors');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^View: Close All Editors/ }).first().waitFor({ timeout: remaining() });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: remaining() });
+  };
+  await step('the code link in the Problems panel opens the rule page in the Markdown preview', async () => {
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'bind-all-interfaces' }).first();
+    await problem.locator('.monaco-link', { hasText: 'bind-all-interfaces' }).first().click();
+    await preview('bind-all-interfaces').waitFor({ timeout: remaining() });
+    // The page itself, rendered in the preview's webview (two nested frames).
+    const body = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await body.locator('h1', { hasText: 'bind-all-interfaces' }).first().waitFor({ timeout: remaining() });
+  });
+  await page.screenshot({ path: path.join(resultsDir, 'rule-page.png') });
+  await step('the code link in the editor hover opens the rule page too', async () => {
+    await closeAllEditors();
+    await row.first().click();
+    await page.locator('.tab.active', { hasText: 'redis.conf' }).waitFor({ timeout: remaining() });
+    const error = page.locator('.monaco-editor .squiggly-error').first();
+    await error.waitFor({ state: 'attached', timeout: remaining() });
+    const box = await error.boundingBox();
+    if (!box) throw new Error('the error squiggle has no box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const link = page.locator('.monaco-hover a.code-link').first();
+    await link.waitFor({ state: 'visible', timeout: remaining() });
+    const code = (await link.innerText()).trim();
+    if (!/^[a-z-]+$/.test(code)) throw new Error(`unexpected code link text '${code}'`);
+    await link.click();
+    await preview(code).waitFor({ timeout: remaining() });
+    log(`ui: the hover's link '${code}' opened its page`);
+    await row.first().click();
+    await page.locator('.tab.active', { hasText: 'redis.conf' }).waitFor({ timeout: remaining() });
+    await page.keyboard.press('Control+Shift+M'); // the best-effort steps below close the panel first
+  });
+
   // Best effort, not a pass/fail criterion: hover a directive for a README screenshot.
   try {
     await page.keyboard.press('Control+Shift+M'); // close the Problems panel again

@@ -17,6 +17,10 @@
  * requirepass → ACL: after the fix, `AUTH <old password>` (or the generated one of the
  * notice) works on a fresh connection, and every user's dry runs are unchanged.
  *
+ * Passwords that are not UTF-8 (a Latin-1 byte in an ACL file, raw and `\xHH` bytes in
+ * redis.conf `user` lines): `--fix` writes the hash of the bytes Redis hashes, so `AUTH`
+ * with those bytes works before and after, and every other byte of the files is kept.
+ *
  * Servers are started by this file (the helpers in redisServer.ts wait for a PING that a
  * password-protected default user refuses) and always stopped by PID.
  *
@@ -25,10 +29,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeDocument, type Analysis, type ConfigAnalysis } from '../../server/src/analysis/analyze';
+import { run } from '../../server/src/cli/main';
 import { applyEdits, fixesFor, type Fix } from '../../server/src/analysis/fixes';
 import { RULES } from '../../server/src/knowledge/rules';
 import type { Settings } from '../../server/src/analysis/types';
@@ -565,4 +571,51 @@ test(`requirepass → ACL: redis-server agrees on ${PASSWORD_CASES} fixed config
     bad.slice(0, 3).map((r) => `case ${r.c.id}: ${r.p.slice(0, 12).join('\n')}`),
     [],
   );
+});
+
+// ---------------------------------------------------------------------------------------------
+// Passwords that are not UTF-8: `--fix` hashes the bytes Redis hashes and keeps every other byte
+
+test('--fix on passwords that are not UTF-8: AUTH works before and after, other bytes unchanged', { timeout: 60_000 }, async () => {
+  await ensureRedisServer();
+  const dir = mkdtempSync(join(tmpdir(), 'fix-oracle-bytes-'));
+  const servers: Server[] = [];
+  try {
+    const latin1 = Buffer.concat([Buffer.from('p'), Buffer.from('e9', 'hex'), Buffer.from('ss-4b1d9e7c2a5f8036')]);
+    const raw = Buffer.concat([Buffer.from('fffe', 'hex'), Buffer.from('-7c2a5f80364b1d9e')]);
+    const escaped = Buffer.concat([Buffer.from('fffe', 'hex'), Buffer.from('-e7c2a5f80364b1d9')]);
+    const stray = Buffer.from('~k\xff*', 'latin1');
+    const acl = join(dir, 'users.acl');
+    const users = join(dir, 'users.conf');
+    writeFileSync(acl, Buffer.concat([Buffer.from(`user ${ORACLE.name} on >${ORACLE.password} ~* &* +@all\nuser ops on >`), latin1, Buffer.from(' '), stray, Buffer.from(' +@all\n')]));
+    // A config fragment with a raw byte password, an escaped one, and a comment in Latin-1.
+    writeFileSync(users, Buffer.concat([Buffer.from('# caf'), Buffer.from('e9', 'hex'), Buffer.from('\nbind 127.0.0.1\nuser raw on >'), raw, Buffer.from(' ~* +@all\nuser esc on ">\\xff\\xfe-e7c2a5f80364b1d9" ~* +@all\n')]));
+    const body = `include ${users}\n`;
+    const auth = async (port: number, name: string, password: Buffer): Promise<string> => withClient(port, undefined, async (c) => text(await c.command('AUTH', name, password)));
+    const checkLogins = async (when: string): Promise<void> => {
+      // An aclfile and `user` lines cannot be used together: one server for each.
+      const a = await launch(dir, `aclfile ${acl}\n`);
+      assert.ok('server' in a, `${when}: ${'log' in a ? a.log : ''}`);
+      servers.push(a.server);
+      assert.equal(await auth(a.server.port, 'ops', latin1), 'allowed', `${when}: AUTH ops`);
+      assert.notEqual(await auth(a.server.port, 'ops', Buffer.from(latin1.toString('latin1'), 'utf8')), 'allowed', `${when}: the UTF-8 spelling must not work`);
+      const b = await launch(dir, body);
+      assert.ok('server' in b, `${when}: ${'log' in b ? b.log : ''}`);
+      servers.push(b.server);
+      assert.equal(await auth(b.server.port, 'raw', raw), 'allowed', `${when}: AUTH raw`);
+      assert.equal(await auth(b.server.port, 'esc', escaped), 'allowed', `${when}: AUTH esc`);
+    };
+    await checkLogins('before the fix');
+    for (const file of [acl, users]) assert.equal(run(['--fix', '--fail-on', 'none', '--target', 'redis-7.0', file], () => undefined), 0);
+    const aclAfter = readFileSync(acl);
+    const usersAfter = readFileSync(users);
+    assert.ok(!aclAfter.includes('>p') && aclAfter.includes(stray), aclAfter.toString('latin1'));
+    assert.ok(aclAfter.includes(Buffer.from(`#${createHash('sha256').update(latin1).digest('hex')}`)));
+    assert.ok(usersAfter.includes(Buffer.from('# caf\xe9\n', 'latin1')), usersAfter.toString('latin1'));
+    assert.ok(!usersAfter.includes(raw) && !usersAfter.includes('\\xff'), usersAfter.toString('latin1'));
+    await checkLogins('after the fix');
+  } finally {
+    for (const s of servers) await s.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -16,9 +16,14 @@ export class LspTestClient {
   private readonly waiters: { uri: string; version: number | undefined; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
   configuration: Record<string, unknown> = {};
+  /** `client/registerCapability` requests the server sent. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** `window/showMessage` notifications the server sent. */
+  readonly messages: { type: number; message: string }[] = [];
 
-  constructor() {
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  /** `server`: another build of the server (an installed package's bin). */
+  constructor(server: string = SERVER) {
+    this.child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
@@ -32,14 +37,31 @@ export class LspTestClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.configuration));
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => {
+      this.messages.push(m);
+    });
+    this.connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
     this.connection.listen();
   }
 
-  async initialize(pullConfiguration = true): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } }> {
+  /** The server's process id, to read its memory use. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** `extra` adds workspace and textDocument capabilities and initializationOptions (as other editors send them). */
+  async initialize(
+    pullConfiguration = true,
+    extra: { workspace?: Record<string, unknown>; textDocument?: Record<string, unknown>; initializationOptions?: unknown } = {},
+  ): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } }> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: pullConfiguration }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { workspace: { configuration: pullConfiguration, ...extra.workspace }, textDocument: { publishDiagnostics: { versionSupport: true }, ...extra.textDocument } },
+      ...(extra.initializationOptions !== undefined ? { initializationOptions: extra.initializationOptions } : {}),
     });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } };

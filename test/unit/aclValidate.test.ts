@@ -116,6 +116,14 @@ for (const c of CASES) {
   });
 }
 
+test('acl-all-commands: following the advice of the message silences it', () => {
+  const line = `${D}user a on #${HASH} ~app:* +@all`;
+  const [hit] = findings(line, 'acl', 'redis-7.0').filter((f) => f.code === 'acl-all-commands');
+  const advice = /at least add '([^']+)' after '\+@all'/.exec(hit?.message ?? '');
+  assert.ok(advice, hit?.message);
+  assert.deepEqual(findings(`${line} ${advice[1]}`, 'acl', 'redis-7.0').filter((f) => f.code === 'acl-all-commands'), []);
+});
+
 test('every ACL code has a case (invalid-acl-line belongs to the parser tests)', () => {
   const covered = new Set(CASES.map((c) => c.code));
   const missing = Object.keys(ACL_RULES).filter((code) => code !== 'invalid-acl-line' && !covered.has(code));
@@ -176,4 +184,18 @@ test('a selector is refused at its first bad rule, and the error points inside i
   assert.deepEqual(got, ['2:15 acl-unknown-command']);
   const quoted = findings('user a on "(~x +nosuch)"', 'config', 'redis-7.0').map((f) => f.code);
   assert.deepEqual(quoted, ['acl-unknown-command']);
+});
+
+test('Redis 6.0 accepts a user defined twice: the later line wins, the earlier is a warning', () => {
+  for (const kind of ['acl', 'config'] as const) {
+    const text = kind === 'acl' ? `${D}user a on nopass ~* +@all\nuser a off +get` : 'user a on nopass ~* +@all\nuser a off +get';
+    const dup = findings(text, kind, 'redis-6.0').filter((f) => f.code === 'acl-duplicate-user');
+    assert.equal(dup.length, 1, kind);
+    assert.equal(dup[0]?.severity, 'warning');
+    assert.equal(dup[0]?.message, aclMessages.duplicateUserReplaced('a', 'redis-6.0'));
+    assert.equal(dup[0]?.range.start.line, kind === 'acl' ? 1 : 0, 'on the definition that has no effect');
+    // The security findings follow the definition that counts: the later one, without +@all.
+    assert.ok(!findings(text, kind, 'redis-6.0').some((f) => f.code === 'acl-all-commands'), kind);
+    assert.equal(findings(text, kind, 'redis-7.0').find((f) => f.code === 'acl-duplicate-user')?.severity, 'error');
+  }
 });

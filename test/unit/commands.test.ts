@@ -21,6 +21,7 @@ import {
   isCategory,
   subcommandsOf,
   targetsOfCommand,
+  topLevelCommands,
 } from '../../server/src/knowledge/commands';
 import { COMMANDS } from '../../server/src/knowledge/generated/commands';
 import { TARGETS, type TargetId } from '../../server/src/knowledge/types';
@@ -35,7 +36,8 @@ const TABLE_FILES: Partial<Record<TargetId, string>> = {
   'redis-8.0': 'commands-8.0.json',
   'valkey-7.2': 'commands-valkey-7.2.json',
   'valkey-8.0': 'commands-valkey-8.0.json',
-  'valkey-8.1': 'commands-valkey-unstable.json',
+  'valkey-8.1': 'commands-valkey-8.1.json',
+  'valkey-9.1': 'commands-valkey-9.1.json',
 };
 
 test('the committed command table is the one the reference facts generate', { skip: REF ? false : 'no reference folder' }, () => {
@@ -57,18 +59,47 @@ test('names are unique, lower case, and each target appears once per command', (
   }
 });
 
+/** Commands a built-in module adds at start-up (Redis 8.0's vector sets), per target. */
+const MODULE_COMMANDS = JSON.parse(readFileSync(join(ROOT, 'scripts/data/builtin-module-commands.json'), 'utf8')) as {
+  targets: Record<string, { commands: Record<string, { categories: string[] }> }>;
+};
+
 for (const [target, file] of Object.entries(TABLE_FILES)) {
   test(`${target}: commands and every category match the reference exactly`, { skip: REF ? false : 'no reference folder' }, () => {
-    const ref = JSON.parse(readFileSync(join(REF as string, file), 'utf8')) as {
-      commands: Record<string, { sentinel_only?: boolean; acl_categories: string[] }>;
+    const ref = JSON.parse(readFileSync(join(REF as string, 'ga', file), 'utf8')) as {
+      commands: Record<string, { sentinel_only?: boolean; command_flags: string[]; acl_categories: string[] }>;
       by_category: Record<string, string[]>;
     };
     const t = target as TargetId;
-    const expected = Object.entries(ref.commands).filter(([, c]) => !c.sentinel_only).map(([n]) => n).sort();
+    // The server's build leaves EXPERIMENTAL commands out (Redis 8.0.2's SFLUSH).
+    const experimental = new Set(Object.entries(ref.commands).filter(([, c]) => c.command_flags.includes('EXPERIMENTAL')).map(([n]) => n));
+    const modules = Object.keys(MODULE_COMMANDS.targets[target]?.commands ?? {});
+    const expected = [...Object.entries(ref.commands).filter(([n, c]) => !c.sentinel_only && !experimental.has(n)).map(([n]) => n), ...modules].sort();
     assert.deepEqual([...commandNames(t)].sort(), expected);
-    for (const cat of ACL_CATEGORIES) assert.deepEqual([...commandsInCategory(cat, t)].sort(), [...(ref.by_category[cat] ?? [])].sort(), `${target} @${cat}`);
+    for (const cat of ACL_CATEGORIES) {
+      const fromModules = modules.filter((n) => MODULE_COMMANDS.targets[target]?.commands[n]?.categories.includes(cat));
+      const want = [...(ref.by_category[cat] ?? []).filter((n) => !experimental.has(n)), ...fromModules].sort();
+      assert.deepEqual([...commandsInCategory(cat, t)].sort(), want, `${target} @${cat}`);
+    }
   });
 }
+
+test('Redis 8.0: the vector-set commands exist without categories; SFLUSH does not', () => {
+  for (const name of ['vadd', 'vsim', 'vcard', 'vrem', 'vsetattr']) {
+    assert.deepEqual(categoriesOf(name, 'redis-8.0'), [], name);
+    assert.ok(!commandExists(name, 'redis-7.4') && !commandExists(name, 'valkey-9.1'), name);
+  }
+  assert.ok(!commandExists('sflush', 'redis-8.0'));
+  assert.deepEqual(commandInfo('vadd', 'redis-8.0')?.variant.flags, ['denyoom', 'module', 'write']);
+});
+
+test('key specs of a released server override the base capture', () => {
+  // Redis 8.0.2 marks XREAD's spec incomplete; 7.0.15 does not.
+  assert.ok(commandInfo('xread', 'redis-8.0')?.variant.keys?.[0]?.flags.includes('incomplete'));
+  assert.equal(commandInfo('xread', 'redis-7.0')?.variant.keys, undefined);
+  assert.deepEqual(commandInfo('hsetex', 'valkey-9.1')?.variant.keys?.[0]?.flags ?? commandInfo('hsetex', 'valkey-9.1')?.entry.keys?.[0]?.flags, ['RW', 'insert']);
+  assert.ok((commandInfo('vadd', 'redis-8.0')?.entry.keys ?? []).length > 0);
+});
 
 test('Redis 6.x: 7.0 commands cut at their version', () => {
   assert.ok(commandExists('getdel', 'redis-6.2'));
@@ -77,8 +108,8 @@ test('Redis 6.x: 7.0 commands cut at their version', () => {
   assert.ok(!commandExists('acl|dryrun', 'redis-6.2'));
   assert.ok(commandExists('acl|setuser', 'redis-6.0'));
   assert.ok(!commandExists('function', 'redis-6.2'));
-  assert.deepEqual(targetsOfCommand('hexpire'), ['redis-7.4', 'redis-8.0']);
-  assert.deepEqual(targetsOfCommand('client|capa'), ['valkey-8.0', 'valkey-8.1']);
+  assert.deepEqual(targetsOfCommand('hexpire'), ['redis-7.4', 'redis-8.0', 'valkey-9.1']);
+  assert.deepEqual(targetsOfCommand('client|capa'), ['valkey-8.0', 'valkey-8.1', 'valkey-9.1']);
 });
 
 test('lookups: case-insensitive names, containers and subcommands, categories', () => {
@@ -106,4 +137,18 @@ test('key specs: commands that take keys have them; the 7.4 hash-field commands 
 
 test('dangerous and scripting lists name real commands', () => {
   for (const name of [...Object.keys(DANGEROUS_COMMANDS), ...CODE_ACCEPTING_COMMANDS]) assert.ok(TARGETS.some((t) => commandExists(name, t)), name);
+});
+
+test('Redis 6.x: the names a live 6.0.16 has (STRALGO, POST, HOST:) and the one it lacks (QUIT)', () => {
+  for (const t of ['redis-6.0', 'redis-6.2'] as const) {
+    for (const name of ['stralgo', 'post', 'host:']) assert.ok(commandExists(name, t), `${t} ${name}`);
+    assert.ok(!commandExists('quit', t), t);
+  }
+  assert.ok(commandExists('quit', 'redis-7.0') && !commandExists('stralgo', 'redis-7.0'));
+  // 6.0's own categories: containers carry @admin @dangerous, SELECT is @keyspace.
+  assert.deepEqual([...categoriesOf('config', 'redis-6.0')], ['admin', 'dangerous', 'slow']);
+  assert.deepEqual([...categoriesOf('select', 'redis-6.0')], ['fast', 'keyspace']);
+  assert.deepEqual([...categoriesOf('select', 'redis-7.0')], ['connection', 'fast']);
+  assert.ok(categoryMembersForAcl('admin', 'redis-6.0').includes('config|get'));
+  assert.equal(topLevelCommands('redis-6.0').length, 205);
 });

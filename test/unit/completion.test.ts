@@ -21,6 +21,11 @@ test('directive names at the start of a line, documented, for the target only', 
   assert.ok(items.some((i) => i.label === 'enable-debug-command'));
   assert.ok(!complete('$0', { target: 'redis-6.2' }).some((i) => i.label === 'enable-debug-command'));
   assert.ok(!items.some((i) => i.label === 'list-max-ziplist-entries'), 'ignored names are not offered');
+  // Valkey 9.1's own settings, documented, and only there; a pragma picks the version.
+  const valkey91 = complete('# redis-config: target=valkey-9.1\nhash-$0');
+  assert.ok(valkey91.find((i) => i.label === 'hash-seed')?.documentation);
+  assert.ok(!complete('hash-$0', { target: 'valkey-8.1' }).some((i) => i.label === 'hash-seed'));
+  assert.ok(!complete('io-threads-do-$0', { target: 'redis-8.0' }).some((i) => i.label === 'io-threads-do-reads'), 'accepted-and-ignored in 8.0: not offered');
 });
 
 test('already-set directives rank lower, old names lowest and tagged deprecated', () => {

@@ -38,7 +38,7 @@ test('a directive of another version is unsupported-in-version, not unknown', ()
   check(text, [], { ...codes, settings: { target: 'redis-7.0' } });
   check(text, ['2:1 error unsupported-in-version'], { ...codes, settings: { target: 'redis-6.2' } });
   const [finding] = findingsOf(text, 'config', { target: 'redis-6.2' }).filter((f) => f.code === 'unsupported-in-version');
-  assert.equal(finding?.message, messages.unsupportedInVersion('enable-debug-command', 'redis-6.2', ['redis-7.0', 'redis-7.2', 'redis-7.4', 'redis-8.0', 'valkey-7.2', 'valkey-8.0', 'valkey-8.1']));
+  assert.equal(finding?.message, messages.unsupportedInVersion('enable-debug-command', 'redis-6.2', ['redis-7.0', 'redis-7.2', 'redis-7.4', 'redis-8.0', 'valkey-7.2', 'valkey-8.0', 'valkey-8.1', 'valkey-9.1']));
 });
 
 test('unknown-directive suggests the nearest known names', () => {
@@ -55,5 +55,15 @@ test('a byte-order mark is named in the message', () => {
 test('the trailing comment range runs to the end of the line', () => {
   const [finding] = findingsOf(`${SAFE}timeout 0 # no timeout  \n`).filter((f) => f.code === 'trailing-comment');
   assert.deepEqual(finding?.range, { start: { line: 1, character: 10 }, end: { line: 1, character: 22 } });
-  assert.equal(finding?.message, messages.trailingComment('timeout', false));
+  assert.equal(finding?.message, messages.trailingComment('timeout', 'refused'));
+});
+
+test('Valkey 9.1 reads text after a closing quote as part of the argument; earlier versions refuse it', () => {
+  const text = `${SAFE}requirepass "x"#y\nsave "900 1"'0'\n`;
+  check(text, ['2:15 error unbalanced-quotes', '3:12 error unbalanced-quotes'], { ...ONLY, settings: { target: 'valkey-8.1' } });
+  check(text, [], { codes: [...ONLY.codes, 'invalid-value', 'wrong-arity'], settings: { target: 'valkey-9.1' } });
+  // The joined value is what the value rules see: `save "900 1"x` is `save "900 1x"`, re-split by the server.
+  check(`${SAFE}save "900 1"x\n`, ['2:6 error invalid-value'], { codes: ['invalid-value'], settings: { target: 'valkey-9.1' } });
+  // The pragma chooses the quoting rules as well.
+  check(`# redis-config: target=valkey-9.1\n${SAFE}masterauth "a"b\n`, [], { ...ONLY });
 });

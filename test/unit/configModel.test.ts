@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis/analyze';
-import { relativePath, resolvePath } from '../../server/src/analysis/configModel';
+import { INCLUDE_LIMITS, lastSet, relativePath, resolvePath, type ReadFailure } from '../../server/src/analysis/configModel';
+import { messages } from '../../server/src/analysis/messages';
+import { settingsFromClient } from '../../server/src/lsp/settings';
 import { summarize } from '../support/check';
 import { memoryFiles } from '../support/memoryFiles';
 import type { TargetId } from '../../server/src/knowledge/types';
@@ -36,9 +38,102 @@ test('Redis 6 has no include globs: the pattern is a file name', () => {
 test('include cycles are found, directly and through another file', () => {
   const files = { '/etc/redis/a.conf': 'include /etc/redis/b.conf\n', '/etc/redis/b.conf': 'include /etc/redis/redis.conf\n' };
   assert.deepEqual(run('bind 127.0.0.1\ninclude /etc/redis/redis.conf\n', files, {}, ['include-cycle']).summary, ['2:9 error include-cycle']);
-  const { summary } = run('bind 127.0.0.1\ninclude /etc/redis/a.conf\n', files, {}, ['include-cycle']);
-  // The loop closes inside the included files; the document's own include line is fine.
-  assert.deepEqual(summary, []);
+  // A loop that closes further down (redis.conf → a → b → a) crashes redis-server just the same.
+  const below = { '/etc/redis/a.conf': 'include /etc/redis/b.conf\n', '/etc/redis/b.conf': 'include /etc/redis/a.conf\n' };
+  const { analysis, summary } = run('bind 127.0.0.1\ninclude /etc/redis/a.conf\n', below, {}, ['include-cycle']);
+  assert.deepEqual(summary, ['2:9 error include-cycle']);
+  assert.equal(analysis.findings.find((f) => f.code === 'include-cycle')?.message, messages.includeCycle('/etc/redis/a.conf', ['/etc/redis/redis.conf', '/etc/redis/a.conf', '/etc/redis/b.conf', '/etc/redis/a.conf']));
+});
+
+test('a chain of 40 includes is followed to its end, as redis-server 7.0 does', () => {
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= 40; i++) files[`/etc/redis/c${i}.conf`] = i < 40 ? `include /etc/redis/c${i + 1}.conf\n` : 'bind 0.0.0.0\nprotected-mode no\n';
+  const { summary } = run('port 6379\ninclude /etc/redis/c1.conf\n', files, {}, ['bind-all-interfaces', 'protected-mode-off', 'include-cycle', 'include-limit']);
+  // The last file opens the server to every host without a password: both lines are errors.
+  assert.deepEqual(summary, ['2:1 error bind-all-interfaces', '2:1 error protected-mode-off']);
+});
+
+test('a chain deeper than the limit stops with a finding that says so', () => {
+  const depth = INCLUDE_LIMITS.depth + 5;
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= depth; i++) files[`/etc/redis/c${i}.conf`] = i < depth ? `include /etc/redis/c${i + 1}.conf\n` : 'protected-mode no\n';
+  const { summary } = run('bind 127.0.0.1\ninclude /etc/redis/c1.conf\n', files, {}, ['include-limit', 'include-cycle']);
+  assert.deepEqual(summary, ['2:9 warning include-limit']);
+});
+
+test('a file included twice, or by several files, is read once and its last load wins', () => {
+  let reads = 0;
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= 23; i++) files[`/etc/redis/f${i}.conf`] = i < 23 ? `include /etc/redis/f${i + 1}.conf\ninclude /etc/redis/f${i + 1}.conf\nhz ${i}\n` : 'maxmemory 1gb\n';
+  const mem = memoryFiles(files);
+  const counting = { read: (p: string) => (reads++, mem.read(p)), glob: mem.glob };
+  const analysis = analyzeDocument('bind 127.0.0.1\ninclude /etc/redis/f1.conf\nhz 50\n', 'config', SETTINGS, { path: '/etc/redis/redis.conf', source: counting });
+  assert.equal(reads, 23);
+  assert.ok(analysis.kind !== 'acl');
+  // Load order, last loads only: f23, then f22's hz, ... f1's hz, then the document's hz.
+  const hz = analysis.model.lines.filter((m) => m.line.name === 'hz').map((m) => m.line.tokens[1]?.value);
+  assert.deepEqual(hz, [...Array.from({ length: 22 }, (_, i) => String(22 - i)), '50']);
+  assert.equal(analysis.model.lines.filter((m) => m.line.name === 'maxmemory').length, 1);
+});
+
+test('a diamond keeps Redis\'s order: the later include decides', () => {
+  const files = {
+    '/etc/redis/a.conf': 'include /etc/redis/common.conf\nmaxmemory 1mb\n',
+    '/etc/redis/b.conf': 'include /etc/redis/common.conf\n',
+    '/etc/redis/common.conf': 'maxmemory 5mb\n',
+  };
+  const { analysis } = run('bind 127.0.0.1\ninclude /etc/redis/a.conf\ninclude /etc/redis/b.conf\n', files);
+  assert.ok(analysis.kind !== 'acl');
+  // Redis reads common (5mb), a (1mb), then common again (5mb): 5mb wins.
+  assert.equal(lastSet(analysis.model, ['maxmemory'])?.line.tokens[1]?.value, '5mb');
+  assert.equal(lastSet(analysis.model, ['maxmemory'])?.file, '/etc/redis/common.conf');
+});
+
+test('nine files that each include *.conf: one visit each, and the cycle is reported', () => {
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= 9; i++) files[`/etc/redis/conf.d/s${i}.conf`] = 'include /etc/redis/conf.d/*.conf\n';
+  const { summary } = run('bind 127.0.0.1\ninclude /etc/redis/conf.d/*.conf\n', files, {}, ['include-cycle']);
+  assert.deepEqual(summary, ['2:9 error include-cycle']);
+});
+
+test('an error inside an included file is reported on the include line, pointing into the file', () => {
+  const files = { '/etc/redis/conf.d/x.conf': 'maxmemory 1gb\nmaxmemroy 1gb\n', '/etc/redis/conf.d/y.conf': 'hz 10 # ten\n' };
+  const { analysis, summary } = run('bind 127.0.0.1\ninclude conf.d/x.conf\ninclude conf.d/y.conf\n', files, {}, ['unknown-directive', 'trailing-comment']);
+  assert.deepEqual(summary, ['2:9 error unknown-directive', '3:9 error trailing-comment']);
+  const f = analysis.findings.find((x) => x.code === 'unknown-directive');
+  assert.match(f?.message ?? '', /^In conf\.d\/x\.conf, line 2: Unknown directive 'maxmemroy'/);
+  assert.deepEqual(f?.related?.[0]?.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } });
+  assert.equal(f?.related?.[0]?.file, '/etc/redis/conf.d/x.conf');
+  // Nested: the error two files down shows on the document's own include line.
+  const nested = { '/etc/redis/a.conf': 'include /etc/redis/b.conf\n', '/etc/redis/b.conf': 'maxmemroy 1gb\n' };
+  assert.deepEqual(run('bind 127.0.0.1\ninclude a.conf\n', nested, {}, ['unknown-directive']).summary, ['2:9 error unknown-directive']);
+  // A warning stays in its file; a suppression in the included file is honoured.
+  assert.deepEqual(run('bind 127.0.0.1\ninclude a.conf\n', { '/etc/redis/a.conf': 'slave-read-only yes\n# redis-config-disable-next-line unknown-directive\nbogus 1\n' }, {}, ['deprecated-directive', 'unknown-directive']).summary, []);
+});
+
+test('a missing file two includes down is reported on the document\'s include line', () => {
+  const files = { '/etc/redis/a.conf': 'include /etc/redis/gone.conf\n' };
+  const { analysis, summary } = run('bind 127.0.0.1\ninclude a.conf\n', files, {}, ['include-not-found']);
+  assert.deepEqual(summary, ['2:9 error include-not-found']);
+  assert.equal(analysis.findings.find((f) => f.code === 'include-not-found')?.related?.[0]?.file, '/etc/redis/a.conf');
+});
+
+test('why an include cannot be read: each reason its own message and severity', () => {
+  const reasons: Record<string, ReadFailure> = { '/etc/redis/d': 'directory', '/dev/zero': 'device', '/etc/redis/pipe': 'fifo', '/etc/redis/secret.conf': 'permission' };
+  const source = { read: () => undefined, failure: (p: string): ReadFailure => reasons[p] ?? 'missing', glob: () => [] };
+  for (const [path, reason] of Object.entries(reasons)) {
+    const analysis = analyzeDocument(`bind 127.0.0.1\ninclude ${path}\n`, 'config', SETTINGS, { path: '/etc/redis/redis.conf', source });
+    const f = analysis.findings.find((x) => x.code.startsWith('include-'));
+    assert.equal(f?.code, 'include-unreadable', path);
+    assert.equal(f?.message, messages.includeUnreadable(path, path, reason));
+    assert.equal(f?.severity, reason === 'directory' ? 'warning' : 'error');
+  }
+});
+
+test('a glob stopped by a limit says so on the include line', () => {
+  const source = { read: () => 'hz 10\n', glob: () => ({ paths: ['/x/1.conf'], limit: 'folders' as const }) };
+  const analysis = analyzeDocument('bind 127.0.0.1\ninclude /*/*/*/*/*.conf\n', 'config', SETTINGS, { path: '/etc/redis/redis.conf', source });
+  assert.deepEqual(summarize(analysis.findings, ['include-limit']), ['2:9 warning include-limit']);
 });
 
 test('the last value wins across files: an included bind counts, a later one overrides it', () => {
@@ -86,4 +181,18 @@ test('relativePath names a file from a folder', () => {
   assert.equal(relativePath('/etc/redis/', '/etc/redis/conf.d/a.conf'), 'conf.d/a.conf');
   assert.equal(relativePath('/etc/redis', '/etc/shared/users.conf'), '../shared/users.conf');
   assert.equal(relativePath('/etc/redis', '/etc/redis'), '.');
+});
+
+test('a document over the size limit is analysed up to a line break before it, with a notice', () => {
+  const text = `${'maxmemroy 1gb\n'.repeat(10)}${'# filler line\n'.repeat(1000)}maxmemroy 2gb\n`;
+  const a = analyzeDocument(text, 'config', { ...SETTINGS, maxDocumentSize: 200 });
+  const notice = a.findings.find((f) => f.code === 'document-too-large');
+  assert.ok(notice);
+  assert.deepEqual(notice.range.start, { line: 0, character: 0 });
+  assert.equal(notice.message, messages.documentTooLarge(text.length, 200, 14));
+  // Lines after the cut are not analysed; lines before it are.
+  assert.equal(a.findings.filter((f) => f.code === 'unknown-directive').length, 10);
+  assert.equal(analyzeDocument(text, 'config', SETTINGS).findings.some((f) => f.code === 'document-too-large'), false);
+  assert.equal(settingsFromClient({ maxFileSizeMB: 16 }).maxDocumentSize, 16 * 1024 * 1024);
+  assert.equal(settingsFromClient({ maxFileSizeMB: 0 }).maxDocumentSize, undefined);
 });

@@ -48,6 +48,26 @@ for (const [input, expected] of SPLIT_CASES) {
   });
 }
 
+// Valkey 9.1's splitter: a closing quote ends the quoted part, not the argument (checked on a
+// live valkey-server 9.1.2 with CONFIG GET dbfilename; 8.1.1 refuses each of these lines).
+const CONTINUE_CASES: [string, string[] | { error: string }][] = [
+  ['"a"b', ['ab']],
+  ['\'a\'"b"c', ['abc']],
+  ['"a"\vb', ['a\vb']], // \v ends no unquoted part
+  ['"x"#y z', ['x#y', 'z']],
+  ['"a"\\x41', ['a\\x41']], // escapes work inside quotes only
+  ['"a" b', ['a', 'b']],
+  ['"a"', ['a']],
+  ['"a"b"c', { error: 'unterminated' }],
+];
+
+for (const [input, expected] of CONTINUE_CASES) {
+  test(`splitArgs, Valkey 9.1 quoting ${JSON.stringify(input)}`, () => {
+    const r = splitArgs(input, 0, input.length, { continueAfterQuote: true });
+    assert.deepEqual(r.error ? { error: r.error.detail } : r.tokens.map((t) => t.value), expected);
+  });
+}
+
 test('token offsets cover the token as written, quotes included', () => {
   const text = 'requirepass "a b"  x';
   const { tree } = parseConfig(text);

@@ -146,3 +146,73 @@ test('redis 6.x loader rules: save one pair per line, unixsocketperm read with s
   const opts = { codes: CODES, settings: { target: 'redis-6.2' as const } };
   check(`${H}save 900 1\nsave 0 1\nunixsocketperm 999\nunixsocketperm 1777\n`, ['3:6 error invalid-value', '5:16 error out-of-range'], opts);
 });
+
+// [line after the header, { target: expected code or null }], each checked on the live servers
+// (Redis 6.0.16, 7.0.15, 8.0.2, Valkey 8.1.1, 9.1.2 from Debian): null where they start.
+const PER_VERSION: [string, Partial<Record<'redis-6.0' | 'redis-7.0' | 'redis-8.0' | 'valkey-8.1' | 'valkey-9.1', string | null>>][] = [
+  ['io-threads 129', { 'redis-8.0': 'out-of-range', 'valkey-8.1': null, 'valkey-9.1': null }],
+  ['io-threads 257', { 'valkey-9.1': 'out-of-range' }],
+  ['log-format json', { 'valkey-8.1': 'invalid-value', 'valkey-9.1': null }],
+  ['shutdown-on-sigint safe failover', { 'redis-8.0': 'invalid-value', 'valkey-8.1': 'invalid-value', 'valkey-9.1': null }],
+  ['loglevel nothing', { 'redis-6.0': 'invalid-value', 'redis-7.0': 'invalid-value', 'redis-8.0': null }],
+  ['maxmemory 18446744073709551616', { 'redis-8.0': null, 'valkey-8.1': null, 'valkey-9.1': 'invalid-value' }],
+  ['maxmemory 18446744073709551615', { 'valkey-9.1': null }],
+  ['client-output-buffer-limit normal 0 0 2147483647', { 'redis-6.0': null, 'redis-7.0': null, 'valkey-9.1': null }],
+  ['client-output-buffer-limit normal 0 0 2147483648', { 'redis-6.0': 'invalid-value', 'redis-7.0': 'invalid-value', 'redis-8.0': 'invalid-value', 'valkey-9.1': 'invalid-value' }],
+  ['client-output-buffer-limit normal 0 0 4294967296', { 'redis-6.0': null, 'redis-7.0': null, 'valkey-9.1': null }],
+  ['client-output-buffer-limit normal 0 0 -99999999999999999999', { 'redis-6.0': null, 'redis-8.0': null }],
+  ['client-output-buffer-limit normal 0 0 99999999999999999999', { 'redis-6.0': 'invalid-value', 'redis-8.0': 'invalid-value' }],
+  ['bind 127.0.0.1 127.0.0.1', { 'redis-6.0': 'invalid-value', 'redis-7.0': 'invalid-value', 'valkey-9.1': 'invalid-value' }],
+  ['bind 127.0.0.1 -127.0.0.1', { 'redis-7.0': 'invalid-value', 'valkey-9.1': 'invalid-value' }],
+  ['bind * 0.0.0.0', { 'redis-6.0': 'invalid-value', 'redis-8.0': 'invalid-value' }],
+  ['bind :: ::1', { 'redis-6.0': 'invalid-value', 'valkey-8.1': 'invalid-value' }],
+  ['bind 0.0.0.0 ::', { 'redis-6.0': null, 'redis-7.0': null, 'valkey-9.1': null }],
+  ['bind 127.0.0.1 127.0.0.2', { 'redis-7.0': null }],
+  ['bind 127.0.0.1 -::1', { 'redis-6.0': 'invalid-value', 'redis-7.0': null, 'valkey-9.1': null }],
+  ['replicaof 127.0.0.1 99999', { 'redis-6.0': 'invalid-value', 'redis-7.0': 'invalid-value', 'valkey-9.1': 'invalid-value' }],
+  ['replicaof 127.0.0.1 12x', { 'redis-6.0': 'invalid-value' }],
+  ['replicaof 127.0.0.1 4294967297', { 'redis-6.0': null, 'redis-7.0': null }],
+  ['cluster-announce-client-ipv4 abc', { 'valkey-8.1': 'invalid-value', 'valkey-9.1': 'invalid-value' }],
+  ['cluster-announce-client-ipv4 ::1', { 'valkey-9.1': 'invalid-value' }],
+  ['cluster-announce-client-ipv4 10.0.0.1', { 'valkey-8.1': null }],
+  ['cluster-announce-client-ipv4 ""', { 'valkey-8.1': null }],
+  ['cluster-announce-client-ipv6 10.0.0.1', { 'valkey-8.1': 'invalid-value', 'valkey-9.1': 'invalid-value' }],
+  ['cluster-announce-client-ipv6 ::1', { 'valkey-9.1': null }],
+  ['cluster-config-file ""', { 'redis-6.0': null, 'redis-7.0': null, 'redis-8.0': null, 'valkey-8.1': 'invalid-value', 'valkey-9.1': 'invalid-value' }],
+  ['hash-seed abc', { 'valkey-9.1': null }],
+  ['lua-enable-insecure-api yes', { 'valkey-9.1': null }],
+];
+
+for (const [line, expected] of PER_VERSION) {
+  for (const [target, code] of Object.entries(expected)) {
+    test(`value rule (${target}, as its live server): ${line}`, () => {
+      const codes = findingsOf(`${H}${line}\n`, 'config', { target: target as 'redis-7.0' })
+        .filter((f) => CODES.includes(f.code))
+        .map((f) => f.code)
+        .join(',');
+      assert.equal(codes || null, code, `${target}: ${line}`);
+    });
+  }
+}
+
+test('the server texts differ by product where the servers do', () => {
+  const text = (target: 'redis-8.0' | 'valkey-9.1'): string => findingsOf(`${H}replicaof 10.0.0.1 70000\n`, 'config', { target }).find((f) => f.code === 'invalid-value')?.message ?? '';
+  assert.match(text('redis-8.0'), /"Invalid master port"/);
+  assert.match(text('valkey-9.1'), /"Invalid primary port"/);
+  const bind = findingsOf(`${H}bind 127.0.0.1 -127.0.0.1\n`.replace(H, ''), 'config', { target: 'redis-7.0' }).find((f) => f.code === 'invalid-value');
+  assert.equal(bind?.range.start.character, 15);
+  assert.match(bind?.message ?? '', /"bind: Address already in use"/);
+});
+
+test('Redis 6.x ignores a save line that is not one pair or "": a warning, and a trailing comment there is one too', () => {
+  for (const target of ['redis-6.0', 'redis-6.2'] as const) {
+    const opts = { codes: CODES, settings: { target } };
+    check(`${H}save 900\n`, ['2:1 warning ignored-directive'], opts);
+    check(`${H}save 900 1 300 10\n`, ['2:1 warning ignored-directive'], opts);
+    check(`${H}save 900 1 # hourly\n`, ['2:12 warning trailing-comment'], opts);
+    check(`${H}save 900 1\nsave ""\n`, [], opts);
+  }
+  check(`${H}save 900 1 # hourly\n`, ['2:12 error trailing-comment'], { codes: CODES, settings: { target: 'redis-7.0' } });
+  const [f] = findingsOf(`${H}save 900\n`, 'config', { target: 'redis-6.0' }).filter((x) => x.code === 'ignored-directive');
+  assert.equal(f?.message, messages.ignoredSaveLine(1, 'redis-6.0'));
+});

@@ -1,7 +1,7 @@
 /**
  * Checks on our own directive documentation (server/src/knowledge/directiveDocs.ts):
  * shape, cross-references, originality against the official default configuration files,
- * and coverage of every primary directive name of every extracted Redis/Valkey version.
+ * and coverage of every primary directive name of every target (from the committed table).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,11 +9,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { directiveDocs } from '../../server/src/knowledge/directiveDocs';
 import type { DirectiveDoc } from '../../server/src/knowledge/docTypes';
+import { DIRECTIVES } from '../../server/src/knowledge/generated/directives';
+import { PATCHED_SETTINGS } from '../../server/src/knowledge/builds';
+import { TARGETS } from '../../server/src/knowledge/types';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const sharedDir = process.env.REDIS_CONFIG_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
 const officialDir = path.join(sharedDir, 'corpus', 'official');
-const referenceDir = path.join(sharedDir, 'reference');
 
 /** Longest run of characters an entry may share with an official file. */
 const MAX_SHARED_RUN = 60;
@@ -109,60 +111,38 @@ test('no entry repeats a long run of text from the official configuration files'
   assert.deepEqual(hits, [], `text shared with the official files:\n${hits.join('\n')}`);
 });
 
-interface AcceptedName {
-  kind: string;
-  canonical: string | null;
-}
-
-/** Primary names (everything the loader accepts except aliases and the module-config pattern), per version file. */
-function primaryNamesByVersion(): Map<string, Set<string>> {
+/**
+ * Primary names per target (everything a target accepts except aliases), from the committed
+ * table, plus the settings that security updates of a release line added: no shared folder needed.
+ */
+function primaryNamesByTarget(): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  const files = fs
-    .readdirSync(referenceDir)
-    .filter((f) => /^(redis|valkey)-config-.+\.json$/.test(f))
-    .sort();
-  for (const file of files) {
-    const data = JSON.parse(fs.readFileSync(path.join(referenceDir, file), 'utf8')) as {
-      accepted_names: Record<string, AcceptedName>;
-    };
-    const names = new Set<string>();
-    for (const [name, info] of Object.entries(data.accepted_names)) {
-      if (info.kind === 'alias' || name.includes('<')) continue;
-      names.add(name);
+  for (const d of DIRECTIVES) {
+    for (const v of d.variants) {
+      if (v.aliasOf) continue;
+      for (const t of v.targets) {
+        const names = out.get(t) ?? new Set<string>();
+        names.add(d.name);
+        out.set(t, names);
+      }
     }
-    out.set(file.replace(/\.json$/, ''), names);
   }
+  for (const p of PATCHED_SETTINGS) for (const t of p.targets) out.get(t)?.add(p.name);
   return out;
 }
 
-test('every primary directive name of every extracted version is documented', (t) => {
-  if (!fs.existsSync(referenceDir)) {
-    t.skip(`${referenceDir} is absent`);
-    return;
-  }
-  const byVersion = primaryNamesByVersion();
-  assert.ok(byVersion.size > 0, 'no version files found');
-  const all = new Set<string>();
-  for (const names of byVersion.values()) for (const n of names) all.add(n);
-  const missing = [...all].filter((n) => !Object.hasOwn(directiveDocs, n)).sort();
-  console.log(
-    `directive docs: ${all.size - missing.length} of ${all.size} primary names documented` +
-      ` across ${byVersion.size} version files; ${missing.length} missing` +
-      (missing.length > 0 ? `: ${missing.join(', ')}` : ''),
-  );
-  for (const [version, names] of byVersion) {
-    const gaps = [...names].filter((n) => !Object.hasOwn(directiveDocs, n));
-    assert.deepEqual(gaps, [], `${version}: undocumented primary names`);
+test('every primary directive name of every target is documented', () => {
+  const byTarget = primaryNamesByTarget();
+  assert.equal(byTarget.size, TARGETS.length);
+  for (const [target, names] of byTarget) {
+    const gaps = [...names].filter((n) => !Object.hasOwn(directiveDocs, n)).sort();
+    assert.deepEqual(gaps, [], `${target}: undocumented primary names`);
   }
 });
 
-test('every documented key is a name some extracted version accepts', (t) => {
-  if (!fs.existsSync(referenceDir)) {
-    t.skip(`${referenceDir} is absent`);
-    return;
-  }
+test('every documented key is a name some target accepts as a primary name', () => {
   const known = new Set<string>();
-  for (const names of primaryNamesByVersion().values()) for (const n of names) known.add(n);
+  for (const names of primaryNamesByTarget().values()) for (const n of names) known.add(n);
   const unknown = entries.map(([n]) => n).filter((n) => !known.has(n));
   assert.deepEqual(unknown, [], 'entries for names no version accepts as a primary name');
 });

@@ -78,9 +78,9 @@ test('secrets are never shown in hovers', () => {
   assert.match(hover('requirepass s3cr$0et-value') ?? '', /a secret/);
 });
 
-test('the newest targets say where our facts stop', () => {
-  assert.match(hover('max$0memory 1gb', { target: 'redis-8.0' }) ?? '', /8\.0-m01/);
-  assert.doesNotMatch(hover('max$0memory 1gb', { target: 'redis-7.2' }) ?? '', /8\.0-m01/);
+test('a version without a table says whose facts the hover shows', () => {
+  assert.match(hover('# redis-config: target=redis-8.2\nmax$0memory 1gb') ?? '', /no table for Redis 8\.2 here: these are the facts of Redis 8\.0/);
+  assert.doesNotMatch(hover('max$0memory 1gb', { target: 'redis-8.0' }) ?? '', /no table/);
 });
 
 test('include and aclfile targets: the resolved path and whether it exists', () => {
@@ -90,4 +90,15 @@ test('include and aclfile targets: the resolved path and whether it exists', () 
   assert.match(hoverAt(a, position, files)?.markdown ?? '', /→ `\/etc\/redis\/extra\.conf`[\s\S]*The file exists/);
   assert.match(hoverAt(a, { line: 1, character: 12 }, files)?.markdown ?? '', /does not exist on this machine/);
   assert.match(hoverAt(a, { line: 2, character: 12 }, files)?.markdown ?? '', /1 file: `\/etc\/redis\/conf\.d\/a\.conf`/);
+});
+
+test('a glob that matches many files: the hover lists ten and counts the rest; an unreadable target says why', () => {
+  const many: Record<string, string> = {};
+  for (let i = 0; i < 50; i++) many[`/etc/redis/conf.d/f${String(i).padStart(2, '0')}.conf`] = '';
+  const a = analyzeDocument('include conf.d/*.conf\ninclude /dev/zero\n', 'config', { ...DEFAULT_SETTINGS, target: 'redis-7.4', targetIsDefault: false }, {});
+  const md = hoverAt(a, { line: 0, character: 12 }, { path: '/etc/redis/redis.conf', source: memoryFiles(many) })?.markdown ?? '';
+  assert.match(md, /50 files: `\/etc\/redis\/conf\.d\/f00\.conf`, .*`\/etc\/redis\/conf\.d\/f09\.conf`, and 40 more\.$/);
+  assert.equal((md.match(/`\/etc\/redis\/conf\.d\//g) ?? []).length, 10);
+  const device = { read: () => undefined, failure: () => 'device' as const, glob: () => [] };
+  assert.match(hoverAt(a, { line: 1, character: 12 }, { path: '/etc/redis/redis.conf', source: device })?.markdown ?? '', /cannot be read here: it is a device/);
 });

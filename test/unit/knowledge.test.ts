@@ -50,19 +50,37 @@ test('the committed directive table is the one the reference facts generate', { 
   assert.equal(r.status, 0, r.stderr);
 });
 
-test('every accepted name of every reference table is known to the same target', { skip: sharedPath('reference') ? false : 'no reference' }, () => {
+test('every accepted name of every released reference table is known to the same target', { skip: sharedPath('reference', 'ga') ? false : 'no reference/ga' }, () => {
   const files: Record<string, string> = {
     'redis-6.0': 'redis-config-6.0.json', 'redis-6.2': 'redis-config-6.2.json', 'redis-7.0': 'redis-config-7.0.json',
     'redis-7.2': 'redis-config-7.2.json', 'redis-7.4': 'redis-config-7.4.json', 'redis-8.0': 'redis-config-8.0.json',
-    'valkey-7.2': 'valkey-config-7.2.json', 'valkey-8.0': 'valkey-config-8.0.json', 'valkey-8.1': 'valkey-config-unstable.json',
+    'valkey-7.2': 'valkey-config-7.2.json', 'valkey-8.0': 'valkey-config-8.0.json', 'valkey-8.1': 'valkey-config-8.1.json',
+    'valkey-9.1': 'valkey-config-9.1.json',
   };
   for (const t of TARGETS) {
-    const ref = JSON.parse(readFileSync(join(sharedPath('reference') as string, files[t] as string), 'utf8')) as { accepted_names: Record<string, unknown> };
+    const ref = JSON.parse(readFileSync(join(sharedPath('reference', 'ga') as string, files[t] as string), 'utf8')) as {
+      accepted_names: Record<string, unknown>;
+      directives: { name: string; alias?: string | null; compile_condition?: string }[];
+    };
+    // Compiled into developer builds only (LOG_REQ_RES): every released server refuses them.
+    const developerOnly = new Set(ref.directives.filter((d) => d.compile_condition === 'defined(LOG_REQ_RES)').flatMap((d) => [d.name, ...(d.alias ? [d.alias] : [])]));
     const ours = new Set(directiveNames(t));
-    const theirs = Object.keys(ref.accepted_names).filter((n) => !n.includes('<'));
+    const theirs = Object.keys(ref.accepted_names).filter((n) => !n.includes('<') && !developerOnly.has(n));
     assert.deepEqual(theirs.filter((n) => !ours.has(n)), [], `${t}: names we do not know`);
     assert.deepEqual([...ours].filter((n) => !theirs.includes(n)), [], `${t}: names the reference does not list`);
   }
+});
+
+test('names of developer builds only are refused by every target', () => {
+  for (const t of TARGETS) for (const n of ['client-default-resp', 'req-res-logfile']) assert.ok(!directiveNames(t).includes(n), `${t} ${n}`);
+});
+
+test('accepted-and-ignored names of the released servers', () => {
+  const ignored = (t: (typeof TARGETS)[number]): string[] => directiveNames(t).filter((n) => lookupDirective(n, t)?.variant?.kind === 'ignored');
+  assert.ok(ignored('redis-8.0').includes('io-threads-do-reads'));
+  assert.ok(!ignored('redis-7.4').includes('io-threads-do-reads'));
+  assert.ok(ignored('valkey-8.1').includes('io-threads-do-reads') && ignored('valkey-8.1').includes('dynamic-hz'));
+  for (const n of ['events-per-io-thread', 'sanitize-dump-payload', 'dynamic-hz']) assert.ok(ignored('valkey-9.1').includes(n), n);
 });
 
 test('the README lists every rule with a link to its page', () => {

@@ -143,3 +143,31 @@ test('the minimum password length is configurable', () => {
   assert.equal(acl(32), false);
   assert.equal(acl(64), true);
 });
+
+test('Lua functions the sandbox withholds: Valkey 9.1 under both names, security updates of older lines', () => {
+  const run = (target: 'valkey-9.1' | 'valkey-8.1' | 'redis-8.0' | 'redis-7.0' | 'redis-7.4', ...lines: string[]): string[] =>
+    analyzeDocument(variant(...lines), 'config', { target, profile: 'production' }, { path: '/etc/redis/redis.conf', source: memoryFiles(FILES) }).findings.map((f) => `${f.severity} ${f.code}`).sort();
+  assert.deepEqual(run('valkey-9.1', 'lua-enable-insecure-api yes'), ['warning lua-insecure-api']);
+  assert.deepEqual(run('valkey-9.1', 'lua-enable-deprecated-api yes'), ['information deprecated-directive', 'warning lua-insecure-api']);
+  assert.deepEqual(run('valkey-9.1', 'lua-enable-insecure-api no'), []);
+  // A later line of the other name wins in 9.1, where the two are one setting.
+  assert.deepEqual(run('valkey-9.1', 'lua-enable-insecure-api yes', 'lua-enable-deprecated-api no'), ['information deprecated-directive', 'warning duplicate-directive']);
+  // Lines that only security updates of a release line accept: a build warning, and the risk.
+  assert.deepEqual(run('redis-8.0', 'lua-enable-deprecated-api yes'), ['warning build-dependent', 'warning lua-insecure-api']);
+  assert.deepEqual(run('valkey-8.1', 'lua-enable-insecure-api yes'), ['warning build-dependent', 'warning lua-insecure-api']);
+  assert.deepEqual(run('redis-7.0', 'lua-enable-deprecated-api no'), ['warning build-dependent']);
+  assert.deepEqual(run('redis-7.0', 'lua-enable-deprecated-api maybe'), ['error invalid-value', 'warning build-dependent']);
+  // Not seen on any 7.4 server: still a name that version refuses.
+  assert.deepEqual(run('redis-7.4', 'lua-enable-deprecated-api yes'), ['error unsupported-in-version']);
+});
+
+test('activedefrag yes: a warning that names the builds that refuse it', () => {
+  for (const target of ['redis-7.0', 'valkey-9.1'] as const) {
+    const f = analyzeDocument('bind 127.0.0.1\nactivedefrag yes\n', 'config', { target, profile: 'production' }).findings.filter((x) => x.code === 'build-dependent');
+    assert.equal(f.length, 1);
+    assert.equal(f[0]?.severity, 'warning');
+    assert.match(f[0]?.message ?? '', /Debian's packages/);
+    assert.deepEqual(f[0]?.range.start, { line: 1, character: 13 });
+  }
+  assert.equal(analyzeDocument('bind 127.0.0.1\nactivedefrag no\n', 'config', { target: 'redis-7.0', profile: 'production' }).findings.some((x) => x.code === 'build-dependent'), false);
+});

@@ -1,6 +1,6 @@
 /**
- * One schema for the settings: the manifest (package.json) and the server's schema agree
- * on names, allowed values and defaults; every setting is documented.
+ * One schema for the settings: the manifest (package.json) and the shared schema agree on
+ * names, allowed values, ranges, defaults and descriptions; every setting is documented.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +13,8 @@ interface Property {
   type: string;
   enum?: string[];
   default: unknown;
+  minimum?: number;
+  maximum?: number;
   markdownDescription?: string;
   additionalProperties?: { enum?: string[] };
 }
@@ -28,7 +30,10 @@ test('every server setting is in the manifest with the same values and default',
     const p = props[`redisConfig.${key}`];
     assert.ok(p, `redisConfig.${key} missing from package.json`);
     assert.deepEqual(p.default, schema.default, key);
+    assert.equal(p.type, schema.type, key);
+    assert.equal(p.markdownDescription, schema.description, key);
     if ('enum' in schema) assert.deepEqual(p.enum, [...schema.enum], key);
+    if ('minimum' in schema) assert.deepEqual([p.minimum, p.maximum], [schema.minimum, schema.maximum], key);
     if (key === 'rules') assert.deepEqual(p.additionalProperties?.enum, [...SETTINGS_SCHEMA.rules.values]);
   }
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../support/check';
-import { ruleLevels } from '../../server/src/lsp/settings';
+import { checkSetting } from '../../server/src/settings/schema';
 
 const NET = { codes: ['bind-all-interfaces', 'protected-mode-off', 'unknown-directive'] };
 
@@ -33,6 +33,8 @@ test('the development profile does not relax correctness findings', () => {
 });
 
 test('rule settings from the client keep known codes and levels only', () => {
-  assert.deepEqual(ruleLevels({ 'bind-all-interfaces': 'off', 'no-such-code': 'error', 'protected-mode-off': 'loud' }), { 'bind-all-interfaces': 'off' });
-  assert.equal(ruleLevels('x'), undefined);
+  const read = checkSetting('rules', { 'bind-all-interfaces': 'off', 'no-such-code': 'error', 'protected-mode-off': 'loud' });
+  assert.deepEqual(read.value, { 'bind-all-interfaces': 'off' });
+  assert.deepEqual(read.problems, ["unknown rule code in rules: 'no-such-code'", "invalid level for 'protected-mode-off' in rules: 'loud' (expected off, hint, information, warning, error)"]);
+  assert.equal(checkSetting('rules', 'x').value, undefined);
 });

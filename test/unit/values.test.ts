@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { atoi, formatBytes, memtoull, string2ll, strtodWhole, strtollWhole } from '../../server/src/analysis/values';
+import { atoi, formatBytes, isIPv4, isIPv6, memtoull, string2ll, strtodWhole, strtollWhole } from '../../server/src/analysis/values';
 
 test('string2ll accepts what Redis accepts and nothing else', () => {
   const ok: [string, bigint][] = [['0', 0n], ['5', 5n], ['-5', -5n], ['9223372036854775807', 2n ** 63n - 1n], ['-9223372036854775808', -(2n ** 63n)]];
@@ -61,6 +61,27 @@ test('atoi reads a leading integer like C', () => {
   assert.equal(atoi(' 12abc'), 12);
   assert.equal(atoi('abc'), 0);
   assert.equal(atoi('-5'), -5);
+  // glibc: strtol saturates at 64 bits, then the int keeps the low 32 bits (checked on Redis 6.0.16).
+  assert.equal(atoi('2147483648'), -2147483648);
+  assert.equal(atoi('4294967296'), 0);
+  assert.equal(atoi('99999999999999999999'), -1);
+  assert.equal(atoi('-99999999999999999999'), 0);
+});
+
+test('memtoull: Valkey 9.1 refuses digits past 2^64-1, earlier readers saturate', () => {
+  assert.equal(memtoull('18446744073709551616')?.bytes, 2n ** 64n - 1n);
+  assert.equal(memtoull('18446744073709551616', true), undefined);
+  assert.equal(memtoull('18446744073709551615', true)?.bytes, 2n ** 64n - 1n);
+  // The product still wraps, as the C code does.
+  assert.equal(memtoull('17179869184gb', true)?.bytes, 0n);
+});
+
+// Each expectation is what glibc's inet_pton answers (the servers use it for these addresses).
+test('isIPv4 and isIPv6 read addresses as inet_pton does', () => {
+  for (const ok of ['10.0.0.1', '0.0.0.0', '255.255.255.255']) assert.ok(isIPv4(ok), ok);
+  for (const bad of ['256.1.1.1', '01.2.3.4', '1.2.3', '1.2.3.4.5', '127.1', '0x7f.0.0.1', ' 1.2.3.4', '', '::1']) assert.ok(!isIPv4(bad), bad);
+  for (const ok of ['::1', '::', '1::', '::ffff:1.2.3.4', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7::', 'ABCD::', '1:2:3:4:5::1.2.3.4']) assert.ok(isIPv6(ok), ok);
+  for (const bad of ['1:2:3:4:5:6:7:8::', 'fe80::1%eth0', ':::', '1::2::3', '12345::', '1:2:3:4:5:6:7:1.2.3.4', '1.2.3.4', '::ffff:01.2.3.4', ':1::', '1::2:']) assert.ok(!isIPv6(bad), bad);
 });
 
 test('formatBytes uses binary units', () => {

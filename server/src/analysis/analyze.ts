@@ -11,10 +11,13 @@ import { aclSyntaxFindings } from './aclDiagnostics';
 import { syntaxFindings } from './configDiagnostics';
 import { buildModel, singleFileModel, type ConfigModel, type FileSource } from './configModel';
 import { directiveFindings } from './directiveChecks';
+import { includedFileFindings } from './includedFindings';
 import { configUserFindings, aclFileFindings } from './acl/validate';
-import { aclfileFindings, duplicateFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
+import { aclfileFindings, duplicateFindings, listensNowhereFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
 import { messages } from './messages';
 import { securityFacts, securityFindings, userExposure } from './security';
+import { approximate } from './approximation';
+import { quoting } from '../knowledge/versions';
 import { resolveTarget, type TargetSource } from './target';
 import { isAbsence, readSuppressions, tune } from './tuning';
 import type { DocumentKind, Finding, Settings } from './types';
@@ -26,6 +29,12 @@ export interface DocumentContext {
   readonly mode?: number;
   /** Other files (includes, ACL files), when the caller can read them. */
   readonly source?: FileSource;
+  /**
+   * The text is a lossless decoding of the file's bytes (syntax/bytes.ts), as the CLI reads
+   * files: characters outside ASCII stand for known bytes. An editor's text is decoded by the
+   * editor, which may have guessed the encoding.
+   */
+  readonly exactBytes?: boolean;
 }
 
 interface AnalysisBase {
@@ -35,23 +44,53 @@ interface AnalysisBase {
   readonly targetSource: TargetSource;
   /** The settings with the resolved target, for follow-up requests such as hovers. */
   readonly settings: Settings;
+  /** See DocumentContext.exactBytes. */
+  readonly exactBytes: boolean;
 }
 
 export type ConfigAnalysis = AnalysisBase & { readonly kind: 'config' | 'sentinel'; readonly tree: ConfigTree; readonly model: ConfigModel };
 export type AclAnalysis = AnalysisBase & { readonly kind: 'acl'; readonly tree: AclTree };
 export type Analysis = ConfigAnalysis | AclAnalysis;
 
+/**
+ * Documents larger than this (in characters) are analysed up to the last line break before
+ * it, with a notice: no real config comes near it (the stock redis.conf is 110 KB), and a
+ * 50 MB paste would otherwise hold the editor for seconds and hundreds of megabytes.
+ */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 4 * 1024 * 1024;
+
 export function analyzeDocument(text: string, kind: DocumentKind, settings: Settings, context: DocumentContext = {}): Analysis {
+  const limit = settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+  if (text.length <= limit) return analyzeWhole(text, kind, settings, context);
+  const cut = text.lastIndexOf('\n', limit - 1) + 1 || limit;
+  const part = analyzeWhole(text.slice(0, cut), kind, settings, context);
+  const lines = part.tree.index.lineCount - 1;
+  const notice: Finding = {
+    code: 'document-too-large',
+    severity: RULES['document-too-large'].severity,
+    message: messages.documentTooLarge(text.length, limit, lines),
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    data: { checkedLines: lines, size: text.length, limit },
+  };
+  return { ...part, findings: sortFindings([notice, ...part.findings]) } as Analysis;
+}
+
+function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, context: DocumentContext): Analysis {
   if (kind === 'acl') {
     const { tree, errors } = parseAcl(text);
-    const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true);
-    const s = { ...settings, target: resolved.target };
-    const findings = [...aclSyntaxFindings(errors), ...aclFileFindings(tree, s)];
-    return { kind, tree, findings: sortFindings(tune(findings, s)), target: resolved.target, targetSource: resolved.source, settings: s };
+    const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true, settings.requestedTarget);
+    const s = withTarget(settings, resolved);
+    const findings = approximate([...aclSyntaxFindings(errors), ...aclFileFindings(tree, s)], resolved);
+    return { kind, tree, findings: sortFindings(tune(findings, s)), target: resolved.target, targetSource: resolved.source, settings: s, exactBytes: context.exactBytes === true };
   }
-  const { tree, errors } = parseConfig(text);
-  const resolved = resolveTarget(tree, text, context.path, settings.target, settings.targetIsDefault === true);
-  const s: Settings = { ...settings, target: resolved.target };
+  const first = parseConfig(text);
+  const resolved = resolveTarget(first.tree, text, context.path, settings.target, settings.targetIsDefault === true, settings.requestedTarget);
+  // The pragma is a comment, which every version reads alike; the arguments may not be.
+  // Only a line where text follows a closing quote splits differently, so most files are
+  // parsed once.
+  const rules = quoting(resolved.target);
+  const { tree, errors } = rules.continueAfterQuote && first.errors.some((e) => e.detail === 'quote-followed-by-text') ? parseConfig(text, rules) : first;
+  const s: Settings = withTarget(settings, resolved);
   const model = context.source
     ? buildModel(tree, resolved.target, { ...(context.path ? { path: context.path } : {}), source: context.source, ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) })
     : singleFileModel(tree);
@@ -60,9 +99,11 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     ...syntaxFindings(errors),
     ...directiveFindings(tree, kind, s),
     ...model.includeFindings,
+    ...includedFileFindings(model, kind, s, context.path),
     ...duplicateFindings(model, s),
     ...moduleConfigFindings(model),
     ...replicaofInClusterFindings(model),
+    ...listensNowhereFindings(model, resolved.target),
     ...renameCommandFindings(model, s),
     ...aclfileFindings(model, s, context),
     ...configUserFindings(tree, s, userExposure(facts)),
@@ -80,8 +121,14 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
       range: p.range,
     });
   }
-  const tuned = tune(findings, s, readSuppressions(tree, text));
-  return { kind, tree, model, findings: sortFindings(tuned), target: resolved.target, targetSource: resolved.source, settings: s };
+  const tuned = tune(approximate(findings, resolved), s, readSuppressions(tree, text));
+  return { kind, tree, model, findings: sortFindings(tuned), target: resolved.target, targetSource: resolved.source, settings: s, exactBytes: context.exactBytes === true };
+}
+
+/** The settings with the version the file is checked against; a pragma's choice replaces the setting's. */
+function withTarget(settings: Settings, resolved: ReturnType<typeof resolveTarget>): Settings {
+  const { requestedTarget: _, ...rest } = settings;
+  return { ...rest, target: resolved.target, ...(resolved.approximated ? { requestedTarget: resolved.approximated.requested } : {}) };
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

@@ -5,10 +5,11 @@
  */
 import { directiveDocs } from '../knowledge/directiveDocs';
 import { directiveNames, directiveVariant, sentinelDirectives } from '../knowledge/directives';
+import { quoting } from '../knowledge/versions';
 import { splitArgs } from '../syntax/configParser';
 import { aclCompletions } from './acl/aclCompletion';
 import type { Analysis } from './analyze';
-import { includeBase, resolvePath, type FileSource } from './configModel';
+import { globPaths, includeBase, resolvePath, type FileSource } from './configModel';
 import type { Position, Range } from './types';
 
 export interface CompletionEntry {
@@ -39,7 +40,7 @@ export function completionsAt(a: Analysis, requested: Position, ctx: { path?: st
   const lineStart = index.offsetAt({ line: at.line, character: 0 });
   const before = text.slice(lineStart, cursor);
   if (/^\s*#/.test(before)) return [];
-  const split = splitArgs(text, lineStart, cursor);
+  const split = splitArgs(text, lineStart, cursor, quoting(a.settings.target));
   if (split.error) return [];
   const tokens = split.tokens;
   const endsInWord = before.length > 0 && !/\s$/.test(before);
@@ -101,8 +102,7 @@ function fileCompletions(current: string, range: Range, ctx: { path?: string; so
   const slash = current.lastIndexOf('/');
   const dirPart = slash >= 0 ? current.slice(0, slash + 1) : '';
   const dir = resolvePath(base, dirPart || '.');
-  return ctx.source
-    .glob(`${dir === '/' ? '' : dir}/*`)
-    .slice(0, 200)
+  return globPaths(ctx.source.glob(`${dir === '/' ? '' : dir}/*`))
+    .paths.slice(0, 200)
     .map((p) => ({ label: dirPart + (p.split('/').pop() ?? p), kind: 'file' as const, range }));
 }

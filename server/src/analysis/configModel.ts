@@ -9,15 +9,41 @@
  */
 import { RULES } from '../knowledge/rules';
 import type { TargetId } from '../knowledge/types';
-import { parseConfig, type ConfigTree, type DirectiveLine, type Token } from '../syntax/configParser';
+import { parseConfig, type ConfigTree, type DirectiveLine, type SyntaxProblem, type Token } from '../syntax/configParser';
 import { messages } from './messages';
-import type { Finding, Range } from './types';
+import type { Finding, Range, RelatedInformation, Severity } from './types';
+
+type IncludeCode = 'include-not-found' | 'include-unreadable' | 'include-cycle' | 'include-limit';
+
+/** Why a file could not be read. */
+export type ReadFailure =
+  | 'missing'
+  | 'directory'
+  | 'device'
+  | 'fifo'
+  | 'socket'
+  | 'permission'
+  | 'too-large'
+  /** The name lost bytes when an editor decoded the document (U+FFFD): no file has it. */
+  | 'undecodable-name'
+  /** Outside the workspace, in a workspace the user does not trust. */
+  | 'untrusted'
+  | 'other';
+
+/** The files a glob matched, and the limit that stopped it early, if one did. */
+export interface GlobResult {
+  readonly paths: readonly string[];
+  /** Why the list stopped or was cut: a limit of the source, or files outside a workspace not trusted. */
+  readonly limit?: 'matches' | 'folders' | 'wildcards' | 'time' | 'untrusted';
+}
 
 export interface FileSource {
   /** The text of a file, or undefined when it does not exist or cannot be read. */
   read(path: string): string | undefined;
+  /** Why `read` gives nothing for this path; a source without it only knows "missing". */
+  failure?(path: string): ReadFailure;
   /** The files matching a glob pattern, in the order Redis would load them. */
-  glob(pattern: string): readonly string[];
+  glob(pattern: string): readonly string[] | GlobResult;
 }
 
 export interface ModelLine {
@@ -28,12 +54,27 @@ export interface ModelLine {
   readonly anchor: Range;
 }
 
+/** A file reached through includes. */
+export interface IncludedFile {
+  readonly tree: ConfigTree;
+  readonly errors: readonly SyntaxProblem[];
+  /** The document's include line through which Redis reads this file first. */
+  readonly via: DirectiveLine;
+}
+
 export interface ConfigModel {
+  /**
+   * The effective configuration: every directive line in the order redis-server loads it.
+   * A file that is loaded more than once (included twice) shows with its last load only,
+   * which is the one whose values count.
+   */
   readonly lines: readonly ModelLine[];
-  /** Problems of the document's own include lines. */
+  /** Problems of the document's include lines, and of the includes reached through them. */
   readonly includeFindings: readonly Finding[];
   /** The files reached through includes, with their parsed trees. */
   readonly files: ReadonlyMap<string, ConfigTree>;
+  /** The same files with their syntax errors and the include line that reaches them. */
+  readonly included: ReadonlyMap<string, IncludedFile>;
 }
 
 export interface IncludeContext {
@@ -45,7 +86,12 @@ export interface IncludeContext {
 }
 
 const GLOB_CHARS = /[*?[]/;
-const MAX_DEPTH = 32;
+
+/**
+ * How far includes are followed. redis-server 7.0 follows a chain of 2,000 files (and
+ * crashes on 5,000); these limits stop a hostile or mistaken glob, not a real config.
+ */
+export const INCLUDE_LIMITS = { depth: 1000, files: 2000, characters: 64 * 1024 * 1024 } as const;
 
 function dirname(path: string): string {
   const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
@@ -84,48 +130,142 @@ export function includeBase(ctx: IncludeContext): string | undefined {
   return ctx.baseDirectory ?? (ctx.path ? dirname(ctx.path) : undefined);
 }
 
-export function buildModel(tree: ConfigTree, target: TargetId, ctx: IncludeContext): ConfigModel {
-  const lines: ModelLine[] = [];
-  const includeFindings: Finding[] = [];
-  const files = new Map<string, ConfigTree>();
-  const globs = target !== 'redis-6.0' && target !== 'redis-6.2';
-  const base = includeBase(ctx);
-
-  const walk = (t: ConfigTree, file: string | undefined, stack: readonly string[], anchorOf: (l: DirectiveLine) => Range): void => {
-    for (const line of t.directives) {
-      if (line.broken || line.tokens.length === 0) continue;
-      lines.push({ line, file, anchor: anchorOf(line) });
-      if (line.name !== 'include' || line.tokens.length !== 2 || !ctx.source || base === undefined) continue;
-      const arg = line.tokens[1] as Token;
-      const isRoot = file === undefined;
-      const pattern = resolvePath(base, arg.value);
-      const targets = globs && GLOB_CHARS.test(arg.value) ? ctx.source.glob(pattern) : [pattern];
-      for (const path of targets) {
-        if (stack.includes(path) || stack.length >= MAX_DEPTH) {
-          if (isRoot) includeFindings.push(includeFinding('include-cycle', messages.includeCycle(arg.value, [...stack, path]), arg.range, path));
-          continue;
-        }
-        let included = files.get(path);
-        if (!included) {
-          const text = ctx.source.read(path);
-          if (text === undefined) {
-            if (isRoot) includeFindings.push(includeFinding('include-not-found', messages.includeNotFound(arg.value, path), arg.range, path));
-            continue;
-          }
-          included = parseConfig(text).tree;
-          files.set(path, included);
-        }
-        const anchor = isRoot ? line.range : anchorOf(line);
-        walk(included, path, [...stack, path], () => anchor);
-      }
-    }
-  };
-  walk(tree, undefined, ctx.path ? [ctx.path] : [], (l) => l.range);
-  return { lines, includeFindings, files };
+/** The paths a glob gave, whichever shape the source returns. */
+export function globPaths(result: readonly string[] | GlobResult): GlobResult {
+  return 'paths' in result ? result : { paths: result };
 }
 
-function includeFinding(code: 'include-not-found' | 'include-cycle', message: string, range: Range, path: string): Finding {
-  return { code, severity: RULES[code].severity, message, range, data: { path } };
+/**
+ * Follows the includes of a document. Redis reads an included file in place, each time it
+ * is included; the walk goes backwards through the load order and visits each file once:
+ * the first time it meets a file (backwards) is that file's last load, the one whose lines
+ * count, and any earlier load of it adds nothing that "the last line wins" would see. So a
+ * file included twice, or a diamond of includes, costs one visit, not one per path to it.
+ * A file met again while it is being visited is a cycle, wherever it is in the graph.
+ */
+export function buildModel(tree: ConfigTree, target: TargetId, ctx: IncludeContext): ConfigModel {
+  const source = ctx.source;
+  const base = includeBase(ctx);
+  if (!source || base === undefined) return singleFileModel(tree);
+  const globs = target !== 'redis-6.0' && target !== 'redis-6.2';
+  const parsed = new Map<string, { tree: ConfigTree; errors: readonly SyntaxProblem[] } | ReadFailure>();
+  /** Files being visited (the current chain) and files done. */
+  const active: string[] = [];
+  const done = new Set<string>();
+  /** The files each include line names, in load order, to find where each file is first read. */
+  const targetsOf = new Map<DirectiveLine, readonly string[]>();
+  const reversed: ModelLine[] = [];
+  const findings: Finding[] = [];
+  const reported = new Set<string>();
+  let characters = 0;
+  let stopped: string | undefined;
+
+  const report = (code: IncludeCode, root: DirectiveLine, message: string, data: Record<string, unknown>, extra: { related?: RelatedInformation; severity?: Severity } = {}): void => {
+    const arg = root.tokens[1] as Token;
+    // One cycle and one limit of each kind per include line; each unreadable file once.
+    const key = `${code}\0${root.start}\0${code === 'include-cycle' ? '' : String(data.limit ?? data.path)}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    findings.push({ code, severity: extra.severity ?? RULES[code].severity, message, range: arg.range, data, ...(extra.related ? { related: [extra.related] } : {}) });
+  };
+
+  /** A file that could not be read: what Redis makes of it, on the document's include line. */
+  const unreadable = (root: DirectiveLine, written: string, path: string, reason: ReadFailure, from: string | undefined, related: RelatedInformation | undefined): void => {
+    const nested = from !== undefined ? ` (included from ${from})` : '';
+    const extra = related ? { related } : {};
+    if (reason === 'missing') report('include-not-found', root, messages.includeNotFound(written, path) + nested, { path }, extra);
+    else if (reason === 'too-large') report('include-limit', root, messages.includeTooLarge(written, path) + nested, { path, limit: 'size' }, extra);
+    else if (reason === 'untrusted') report('include-limit', root, messages.includeUntrusted(written, path) + nested, { path, limit: 'untrusted' }, { ...extra, severity: 'information' });
+    else {
+      // Redis hangs or stops on these; a folder or a name the editor lost only hides settings.
+      const severity: Severity = reason === 'directory' || reason === 'undecodable-name' || reason === 'other' ? 'warning' : 'error';
+      report('include-unreadable', root, messages.includeUnreadable(written, path, reason) + nested, { path, reason }, { ...extra, severity });
+    }
+  };
+
+  const load = (path: string): { tree: ConfigTree; errors: readonly SyntaxProblem[] } | ReadFailure => {
+    let entry = parsed.get(path);
+    if (entry !== undefined) return entry;
+    if (parsed.size >= INCLUDE_LIMITS.files || characters > INCLUDE_LIMITS.characters) {
+      stopped = parsed.size >= INCLUDE_LIMITS.files ? 'files' : 'characters';
+      return 'other';
+    }
+    const text = source.read(path);
+    if (text === undefined) entry = source.failure?.(path) ?? 'missing';
+    else {
+      characters += text.length;
+      const result = parseConfig(text);
+      entry = { tree: result.tree, errors: result.errors };
+    }
+    parsed.set(path, entry);
+    return entry;
+  };
+
+  /** Where an include line of `file` sits, for messages about files further down. */
+  const at = (file: string | undefined, line: DirectiveLine): string => (file === undefined ? `line ${line.range.start.line + 1}` : `${file}:${line.range.start.line + 1}`);
+
+  const visit = (t: ConfigTree, file: string | undefined, root: DirectiveLine | undefined): void => {
+    const directives = t.directives;
+    for (let i = directives.length - 1; i >= 0; i--) {
+      const line = directives[i] as DirectiveLine;
+      if (line.broken || line.tokens.length === 0) continue;
+      if (line.name === 'include' && line.tokens.length === 2) {
+        const via = root ?? line;
+        const arg = line.tokens[1] as Token;
+        const pattern = resolvePath(base, arg.value);
+        let targets: readonly string[] = [pattern];
+        if (globs && GLOB_CHARS.test(arg.value)) {
+          const result = globPaths(source.glob(pattern));
+          targets = result.paths;
+          if (result.limit) {
+            const severity: Severity | undefined = result.limit === 'untrusted' ? 'information' : undefined;
+            report('include-limit', via, messages.includeGlobLimit(arg.value, at(file, line), result.limit, result.paths.length), { limit: result.limit, path: pattern }, severity ? { severity } : {});
+          }
+        }
+        targetsOf.set(line, targets);
+        for (let k = targets.length - 1; k >= 0; k--) {
+          const path = targets[k] as string;
+          if (done.has(path)) continue;
+          const loop = active.indexOf(path);
+          if (loop >= 0 || path === ctx.path) {
+            const chain = [...(ctx.path ? [ctx.path] : []), ...active, path];
+            report('include-cycle', via, messages.includeCycle((via.tokens[1] as Token).value, chain), { path });
+            continue;
+          }
+          if (active.length >= INCLUDE_LIMITS.depth) {
+            report('include-limit', via, messages.includeDepthLimit((via.tokens[1] as Token).value, INCLUDE_LIMITS.depth), { limit: 'depth', path });
+            continue;
+          }
+          const entry = load(path);
+          if (typeof entry === 'string') {
+            if (stopped) report('include-limit', via, messages.includeFilesLimit((via.tokens[1] as Token).value, stopped, INCLUDE_LIMITS.files), { limit: stopped });
+            else unreadable(via, arg.value, path, entry, file === undefined ? undefined : at(file, line), file === undefined ? undefined : { message: `'${arg.value}' is included here`, range: line.range, file });
+            continue;
+          }
+          active.push(path);
+          visit(entry.tree, path, via);
+          active.pop();
+          done.add(path);
+        }
+      }
+      reversed.push({ line, file, anchor: root ? root.range : line.range });
+    }
+  };
+  visit(tree, undefined, undefined);
+  const lines = reversed.reverse();
+
+  // Where Redis reads each file first: the first include line of the document that reaches it.
+  const files = new Map<string, ConfigTree>();
+  const included = new Map<string, IncludedFile>();
+  const reach = (path: string, via: DirectiveLine): void => {
+    const entry = parsed.get(path);
+    if (included.has(path) || entry === undefined || typeof entry === 'string') return;
+    included.set(path, { tree: entry.tree, errors: entry.errors, via });
+    files.set(path, entry.tree);
+    for (const line of entry.tree.directives) for (const next of targetsOf.get(line) ?? []) reach(next, via);
+  };
+  for (const line of tree.directives) for (const path of targetsOf.get(line) ?? []) reach(path, line);
+  return { lines, includeFindings: findings, files, included };
 }
 
 /** The line that sets a value last, among any of the names. */
@@ -139,7 +279,12 @@ export function lastSet(model: ConfigModel, names: readonly string[]): ModelLine
 
 /** A model of one document without includes, for callers that have no files. */
 export function singleFileModel(tree: ConfigTree): ConfigModel {
-  return { lines: tree.directives.filter((l) => !l.broken && l.tokens.length > 0).map((line) => ({ line, file: undefined, anchor: line.range })), includeFindings: [], files: new Map() };
+  return {
+    lines: tree.directives.filter((l) => !l.broken && l.tokens.length > 0).map((line) => ({ line, file: undefined, anchor: line.range })),
+    includeFindings: [],
+    files: new Map(),
+    included: new Map(),
+  };
 }
 
 /** Where a finding about a line shows: on the token when it is in this document, else on the include line. */

@@ -3,6 +3,7 @@
  * table (by name or alias), the names it ignores, the loader's own directives (include,
  * user, loadmodule, sentinel, ...), module settings, and finally "Bad directive".
  */
+import { buildRefusal, patchedSetting } from '../knowledge/builds';
 import { directiveNames, directiveVariant, isModuleConfigName, sentinelDirectives, targetsOf } from '../knowledge/directives';
 import { RULES, type RuleCode } from '../knowledge/rules';
 import type { DirectiveVariant, TargetId } from '../knowledge/types';
@@ -16,6 +17,10 @@ import { asciiLower } from '../syntax/text';
 
 const HASH_RULE = /^#[0-9a-f]{64}$/;
 
+function isRedis6(target: TargetId): boolean {
+  return target === 'redis-6.0' || target === 'redis-6.2';
+}
+
 function finding(code: RuleCode, message: string, range: Range, extra: Partial<Finding> = {}): Finding {
   return { code, severity: RULES[code].severity, message, range, ...extra };
 }
@@ -23,6 +28,13 @@ function finding(code: RuleCode, message: string, range: Range, extra: Partial<F
 /** The checks of single lines. File-level checks (duplicates, ...) live beside them. */
 export function directiveFindings(tree: ConfigTree, kind: DocumentKind, settings: Settings): Finding[] {
   const out: Finding[] = [];
+  // The same misspelling on many lines (a paste, a generated file) is looked up once.
+  const near = new Map<string, string[]>();
+  const nearNames = (name: string): string[] => {
+    let hit = near.get(name);
+    if (!hit) near.set(name, (hit = suggest(name, directiveNames(settings.target))));
+    return hit;
+  };
   for (const line of tree.directives) {
     if (line.broken) continue;
     const comment = trailingComment(line, settings.target);
@@ -30,7 +42,7 @@ export function directiveFindings(tree: ConfigTree, kind: DocumentKind, settings
       out.push(comment);
       continue;
     }
-    checkLine(line, kind, settings, out, tree.directives);
+    checkLine(line, kind, settings, out, tree.directives, nearNames);
   }
   return out;
 }
@@ -48,7 +60,7 @@ function earlierState(line: DirectiveLine, all: readonly DirectiveLine[], kind: 
   return { unixsocket, clusterEnabled, sentinel: kind === 'sentinel' };
 }
 
-function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, out: Finding[], all: readonly DirectiveLine[]): void {
+function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, out: Finding[], all: readonly DirectiveLine[], nearNames: (name: string) => string[]): void {
   const nameToken = line.tokens[0] as Token;
   const name = line.name;
   const args = line.tokens.slice(1);
@@ -63,12 +75,19 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
       if (args.length === 0) out.push(finding('wrong-arity', messages.valueProblem({ code: 'wrong-arity', arg: -1, redisText: 'Module config specified without value', hint: 'Give the module setting a value.' }), nameToken.range));
       return;
     }
+    const patched = patchedSetting(name, target);
+    if (patched) {
+      out.push(finding('build-dependent', messages.patchedSetting(name, target, patched.builds), nameToken.range, { data: { name } }));
+      const p = checkValues({ name, target, variant: { targets: [target], kind: 'table', type: patched.type, default: patched.default }, args: args.map((t) => t.value) });
+      if (p) out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText } }));
+      return;
+    }
     const knownIn = targetsOf(name);
     if (knownIn.length > 0) {
       out.push(finding('unsupported-in-version', messages.unsupportedInVersion(name, target, knownIn), nameToken.range, { data: { name, knownIn } }));
       return;
     }
-    const suggestions = suggest(name.replace(/^\ufeff/, ''), directiveNames(target));
+    const suggestions = nearNames(name.replace(/^\ufeff/, ''));
     out.push(finding('unknown-directive', messages.unknownDirective(name, target, [], suggestions), nameToken.range, { data: { name, suggestions } }));
     return;
   }
@@ -85,11 +104,18 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
   if (!facts) return;
   const p = checkValues({ name: variant.aliasOf ?? name, target, variant: facts, args: args.map((t) => t.value), ...(name === 'proc-title-template' ? { earlier: earlierState(line, all, kind) } : {}) });
   if (p) {
-    out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText } }));
+    out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText, ...(p.afterLoad ? { afterLoad: true } : {}), ...(p.socket ? { socket: true } : {}) } }));
     return;
   }
   if (variant.kind === 'ignored') {
     out.push(finding('ignored-directive', messages.ignoredDirective(name, target), nameToken.range, { tags: ['unnecessary'], data: { name } }));
+  }
+  if (name === 'save' && isRedis6(target) && args.length !== 2 && !(args.length === 1 && args[0]?.value === '')) {
+    out.push(finding('ignored-directive', messages.ignoredSaveLine(args.length, target), { start: nameToken.range.start, end: line.range.end }, { tags: ['unnecessary'], data: { name } }));
+  }
+  const refusal = buildRefusal(variant.aliasOf ?? name);
+  if (refusal && refusal.refuses(args[0]?.value ?? '')) {
+    out.push(finding('build-dependent', messages.buildRefusal(name, refusal.builds, refusal.redisText, refusal.hint), (args[0] as Token).range, { data: { name, redisText: refusal.redisText } }));
   }
   const clamp = clampedValue(variant.aliasOf ?? name, args);
   if (clamp) out.push(finding('value-clamped', messages.valueClamped(name, clamp.written, clamp.used), (args[0] as Token).range, { data: { name, used: clamp.used } }));
@@ -156,11 +182,12 @@ function trailingComment(line: DirectiveLine, target: TargetId): Finding | undef
     if (t.quoted || !t.value.startsWith('#')) continue;
     if (i === 1 && singleValue && line.tokens.length === 2) continue; // the value itself, e.g. a password
     if (line.name === 'user' && HASH_RULE.test(t.value)) continue;
-    const passedToModule = line.name === 'loadmodule';
+    // 6.x ignores a save line of any other length than one pair or "": no refusal, no effect.
+    const effect = line.name === 'loadmodule' ? 'module' : line.name === 'save' && isRedis6(target) ? 'ignored' : 'refused';
     return {
       code: 'trailing-comment',
-      severity: passedToModule ? 'warning' : RULES['trailing-comment'].severity,
-      message: messages.trailingComment(line.name, passedToModule),
+      severity: effect === 'refused' ? RULES['trailing-comment'].severity : 'warning',
+      message: messages.trailingComment(line.name, effect, target),
       range: { start: t.range.start, end: line.range.end },
       data: { commentStart: t.start, lineStart: line.start, lineEnd: line.end },
     };

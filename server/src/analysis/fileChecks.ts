@@ -10,6 +10,8 @@ import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
 import { inFile, includeBase, lastSet, placeOf, resolvePath, type ConfigModel, type FileSource, type ModelLine } from './configModel';
 import { messages } from './messages';
+import { string2ll } from './values';
+import type { TargetId } from '../knowledge/types';
 import type { Finding, Settings } from './types';
 
 /** Directives where each line adds to the previous ones instead of replacing them. */
@@ -62,6 +64,39 @@ export function moduleConfigFindings(model: ConfigModel): Finding[] {
       message: inFile(first, messages.moduleConfigWithoutModule(first.line.name)),
       range: placeOf(first, (first.line.tokens[0] as Token).range),
       data: { name: first.line.name, afterLoad: true },
+    },
+  ];
+}
+
+/**
+ * `port 0` closes the TCP port; with no TLS port and no Unix socket the server has no
+ * listener left and exits after reading the configuration. Read from the effective
+ * configuration, so a socket set in an included file counts. An RDMA port may be a
+ * listener, depending on the build: then nothing is said.
+ */
+export function listensNowhereFindings(model: ConfigModel, target: TargetId): Finding[] {
+  const opened = (name: string, isOpen: (v: string) => boolean): boolean => {
+    const m = lastSet(model, [name]);
+    return m !== undefined && m.line.tokens.length === 2 && isOpen(m.line.tokens[1]?.value ?? '');
+  };
+  const nonZero = (v: string): boolean => string2ll(v) !== 0n;
+  if (opened('unixsocket', (v) => v !== '') || opened('rdma-port', nonZero)) return [];
+  // `bind ""` (from 6.2) gives the TCP and TLS ports no address at all.
+  const bind = lastSet(model, ['bind']);
+  // (Redis 6.0 instead fails to resolve the empty name: an invalid-value of the bind line.)
+  const noAddress = target !== 'redis-6.0' && bind !== undefined && bind.line.tokens.length === 2 && bind.line.tokens[1]?.value === '';
+  const port = lastSet(model, ['port']);
+  const portClosed = port !== undefined && string2ll(port.line.tokens[1]?.value ?? '') === 0n;
+  if (!noAddress && (!portClosed || opened('tls-port', nonZero))) return [];
+  const at = noAddress ? (bind as ModelLine) : (port as ModelLine);
+  return [
+    {
+      code: 'listens-nowhere',
+      severity: RULES['listens-nowhere'].severity,
+      message: inFile(at, noAddress ? messages.listensNowhereBind() : messages.listensNowhere()),
+      range: placeOf(at, at.line.range),
+      // Decided when the server opens its sockets, after reading every file.
+      data: { afterLoad: true, socket: true },
     },
   ];
 }

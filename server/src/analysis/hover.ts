@@ -5,12 +5,13 @@
 import { directiveDocs } from '../knowledge/directiveDocs';
 import { directiveVariant, lookupDirective, isModuleConfigName, targetsOf } from '../knowledge/directives';
 import { describeTargets, targetLabel } from '../knowledge/targets';
+import { versionLabel } from '../knowledge/versions';
 import type { DirectiveVariant } from '../knowledge/types';
 
 import { aclHover } from './acl/aclHover';
 import { connectionFacts, connectionSnippet } from './connection';
 import type { Analysis } from './analyze';
-import { includeBase, resolvePath, type FileSource } from './configModel';
+import { globPaths, includeBase, resolvePath, type FileSource, type ReadFailure } from './configModel';
 import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
 import { EVICTION_POLICIES, TLS_PROTOCOLS } from '../knowledge/valueDocs';
@@ -91,17 +92,38 @@ function valueHover(line: DirectiveLine, index: number, settings: Settings, anal
   return undefined;
 }
 
+/** Why a file cannot be read, for its hover. */
+const UNREADABLE: Readonly<Record<ReadFailure, string>> = {
+  missing: 'it does not exist',
+  directory: 'it is a directory',
+  device: 'it is a device',
+  fifo: 'it is a FIFO',
+  socket: 'it is a socket',
+  permission: 'permission denied',
+  'too-large': 'it is larger than 4 MB',
+  'undecodable-name': 'its name holds bytes the editor could not decode',
+  untrusted: 'it is outside the workspace, which is not trusted',
+  other: 'it cannot be read',
+};
+
+/** A glob's hover lists this many matches, then counts the rest. */
+const HOVER_MATCHES = 10;
+
 function fileHover(directive: string, written: string, settings: Settings, files: HoverFiles): string {
   const base = includeBase({ ...(files.path ? { path: files.path } : {}), ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) });
   if (base === undefined) return `**${written}** — a relative path: redis-server resolves it from its working directory.`;
   const resolved = resolvePath(base, written);
   if (/[*?[]/.test(written)) {
-    const matches = files.source?.glob(resolved) ?? [];
-    return `**${written}** — a pattern (${resolved}): ${matches.length ? `${matches.length} file${matches.length > 1 ? 's' : ''}: ${matches.map((m) => `\`${m}\``).join(', ')}` : 'no file matches, and Redis skips it silently'}.`;
+    const found = files.source ? globPaths(files.source.glob(resolved)) : { paths: [] };
+    const matches = found.paths;
+    const count = `${matches.length}${found.limit ? ' or more' : ''} file${matches.length === 1 && !found.limit ? '' : 's'}`;
+    const shown = matches.slice(0, HOVER_MATCHES).map((m) => `\`${m}\``).join(', ');
+    const more = found.limit ? ', and more' : matches.length > HOVER_MATCHES ? `, and ${matches.length - HOVER_MATCHES} more` : '';
+    return `**${written}** — a pattern (${resolved}): ${matches.length ? `${count}: ${shown}${more}` : 'no file matches, and Redis skips it silently'}.`;
   }
-  const exists = files.source?.read(resolved) !== undefined;
+  const why = files.source?.read(resolved) === undefined ? (files.source?.failure?.(resolved) ?? 'missing') : undefined;
   const what = directive === 'include' ? 'Included here, in place' : 'The ACL file, read after the whole config';
-  return `**${written}** → \`${resolved}\`\n\n${what}. ${exists ? 'The file exists.' : 'The file does not exist on this machine.'}${written.startsWith('/') ? '' : ' redis-server resolves relative paths from its working directory; this editor uses the folder of this file or `redisConfig.includeBaseDirectory`.'}`;
+  return `**${written}** → \`${resolved}\`\n\n${what}. ${why === undefined ? 'The file exists.' : why === 'missing' ? 'The file does not exist on this machine.' : `The file cannot be read here: ${UNREADABLE[why]}.`}${written.startsWith('/') ? '' : ' redis-server resolves relative paths from its working directory; this editor uses the folder of this file or `redisConfig.includeBaseDirectory`.'}`;
 }
 
 function lowerFirst(s: string): string {
@@ -161,8 +183,8 @@ export function directiveHover(name: string, settings: Settings): string | undef
   if (primary === 'requirepass') {
     parts.push("**Client side** (redis-py): `redis.Redis(host, port, password=os.environ['REDIS_PASSWORD'])` — read the password from the environment or a secret store, never from source code.");
   }
-  if (settings.target === 'redis-8.0' || settings.target === 'valkey-8.1') {
-    parts.push(`_Facts for ${targetLabel(settings.target)} come from its ${settings.target === 'redis-8.0' ? '8.0-m01 milestone' : '8.1 development line'} (October 2024); later changes are not known here._`);
+  if (settings.requestedTarget) {
+    parts.push(`_There is no table for ${versionLabel(settings.requestedTarget)} here: these are the facts of ${targetLabel(settings.target)}, the nearest version with one._`);
   }
   return parts.join('\n\n');
 }

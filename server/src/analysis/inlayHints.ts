@@ -2,6 +2,7 @@
  * Inlay hints: the size in bytes of memory values, "overridden at line N" on lines a later
  * one replaces, and "default" where a line repeats the built-in value.
  */
+import { isSecretToken } from './secrets';
 import { directiveVariant, memoryDirectives } from '../knowledge/directives';
 import type { Analysis } from './analyze';
 import { formatBytes, memtoull } from './values';
@@ -38,7 +39,7 @@ export function inlayHints(a: Analysis, fromLine = 0, toLine = Number.MAX_SAFE_I
     const where = overridden.get(n);
     if (where) hints.push({ position: line.range.end, label: `  overridden at ${where}` });
     const facts = variant?.aliasOf ? directiveVariant(variant.aliasOf, a.settings.target) : variant;
-    if (value && line.tokens.length === 2 && facts?.default !== undefined && facts.kind === 'table' && !facts.flags?.includes('sensitive')) {
+    if (value && line.tokens.length === 2 && facts?.default !== undefined && facts.kind === 'table' && !isSecretToken(line, 1)) {
       const same = facts.type === 'bool' || facts.type === 'enum' ? asciiLower(value.value) === facts.default : value.value === facts.default || (memory.has(primary) && memtoull(value.value)?.bytes.toString() === facts.default);
       if (same) hints.push({ position: line.range.end, label: '  (default)', tooltip: `Redis uses ${facts.default} when this line is absent.` });
     }

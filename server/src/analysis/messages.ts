@@ -3,6 +3,8 @@
  */
 import { targetLabel, describeTargets } from '../knowledge/targets';
 import type { TargetId } from '../knowledge/types';
+import { placeAmongTables, versionLabel } from '../knowledge/versions';
+import type { ReadFailure } from './configModel';
 import type { ValueProblem } from './valueChecks';
 
 export const messages = {
@@ -15,7 +17,19 @@ export const messages = {
     return text;
   },
   valueProblem(p: ValueProblem): string {
-    return `${p.hint} redis-server refuses this line ("${p.redisText}").`;
+    return p.afterLoad ? `${p.hint} redis-server reads the file, then exits ("${p.redisText}").` : `${p.hint} redis-server refuses this line ("${p.redisText}").`;
+  },
+  buildRefusal(name: string, builds: string, redisText: string, hint: string): string {
+    return `Some builds refuse this value and exit: ${builds} ("${redisText}"). ${hint} Check the server you deploy to before you rely on '${name}'.`;
+  },
+  patchedSetting(name: string, target: TargetId, builds: string): string {
+    return `'${name}' is not in the release the ${targetLabel(target)} table comes from, but ${builds} accept it. A server without those updates refuses to start ("Bad directive or wrong number of arguments"): update the server, or remove the line.`;
+  },
+  listensNowhereBind(): string {
+    return "'bind \"\"' gives the TCP and TLS ports no address to listen on, and there is no 'unixsocket': redis-server reads the file, then exits (\"Configured to not listen anywhere, exiting.\"). Name the addresses, or remove the line to use the default.";
+  },
+  listensNowhere(): string {
+    return "'port 0' turns the TCP port off, and neither 'tls-port' nor 'unixsocket' opens another way in: redis-server reads the file, then exits (\"Configured to not listen anywhere, exiting.\"). Set a port, a TLS port or a Unix socket.";
   },
   unsupportedInVersion(name: string, target: TargetId, knownIn: readonly TargetId[]): string {
     return `'${name}' does not exist in ${targetLabel(target)}, which refuses to start ("Bad directive or wrong number of arguments"). It exists in ${describeTargets(knownIn)}: remove it, or target one of those versions.`;
@@ -50,10 +64,68 @@ export const messages = {
     return `The ACL file '${written}' does not exist (looked for ${resolved}): redis-server reads the config, then stops ("Error loading ACLs, opening file"). Relative paths are resolved like includes: from this file's folder or redisConfig.includeBaseDirectory here, from the working directory for redis-server.`;
   },
   includeCycle(written: string, chain: readonly string[]): string {
-    return `'${written}' includes a file that is already being read (${chain.join(' → ')}): Redis has no guard against this and never finishes loading. Break the loop.`;
+    return `'${written}' leads to a file that includes itself again (${chain.join(' → ')}): Redis has no guard against this and recurses until it crashes (redis-server 7.0 dies with a segmentation fault at startup, without logging why). Break the loop.`;
+  },
+  includeUnreadable(written: string, resolved: string, reason: ReadFailure): string {
+    switch (reason) {
+      case 'directory':
+        return `'${written}' (${resolved}) is a directory: Redis cannot read it as a config. redis-server opens it, reads nothing and starts without it; to include the files in it, write '${written.replace(/\/+$/, '')}/*.conf' (Redis 7.0 and later).`;
+      case 'device':
+        return `'${written}' (${resolved}) is a device: Redis cannot read it as a config. redis-server reads it like a file that never ends (/dev/zero) or waits on it, and does not start.`;
+      case 'fifo':
+        return `'${written}' (${resolved}) is a FIFO: Redis cannot read it as a config. redis-server waits at startup until another process writes to it.`;
+      case 'socket':
+        return `'${written}' (${resolved}) is a socket: Redis cannot read it as a config. redis-server stops ("Fatal error, can't open config file").`;
+      case 'permission':
+        return `'${written}' (${resolved}) cannot be read: permission denied. If redis-server cannot read it either, it stops ("Fatal error, can't open config file").`;
+      case 'undecodable-name':
+        return `'${written}' holds bytes that are not UTF-8, which the editor could not decode: this tool cannot open the file, so what it sets is not checked.`;
+      default:
+        return `'${written}' (${resolved}) cannot be read, so what it sets is not checked.`;
+    }
+  },
+  includeGlobLimit(written: string, where: string, limit: 'matches' | 'folders' | 'wildcards' | 'time' | 'untrusted', found: number): string {
+    if (limit === 'untrusted') return `The pattern '${written}' (${where}) matches files outside the workspace, and the workspace is not trusted: this tool does not read them, so what they set is not checked.`;
+    const why = { matches: `matches more than ${found} files`, folders: 'lists too many folders', wildcards: 'has too many components with wildcards', time: 'took too long to list' }[limit];
+    return `The pattern '${written}' (${where}) ${why}: this tool stopped there${found > 0 ? ` after ${found} files` : ''} and does not check the rest. redis-server reads every file it matches.`;
+  },
+  includeDepthLimit(written: string, depth: number): string {
+    return `The includes under '${written}' nest more than ${depth} files deep: this tool stops following them there and does not check the rest. redis-server follows them (Redis 7.0 reads a chain of 2,000 files).`;
+  },
+  includeFilesLimit(written: string, which: string, files: number): string {
+    const what = which === 'files' ? `more than ${files} files` : 'more text than this tool reads';
+    return `The includes under '${written}' reach ${what}: this tool stopped reading there and does not check the rest.`;
+  },
+  includeTooLarge(written: string, resolved: string): string {
+    return `'${written}' (${resolved}) is larger than 4 MB: this tool does not read it, so what it sets is not checked.`;
+  },
+  includeUntrusted(written: string, resolved: string): string {
+    return `'${written}' (${resolved}) is outside the workspace, and the workspace is not trusted: this tool does not read it, so what it sets is not checked.`;
+  },
+  documentTooLarge(size: number, limit: number, lines: number): string {
+    const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+    return `This file is ${mb(size)}, more than the ${mb(limit)} this tool reads: only its first ${lines.toLocaleString('en-US')} lines are checked. No real config is this large; if this one is, raise redisConfig.maxFileSizeMB.`;
+  },
+  tooManyFindings(shown: number, total: number): string {
+    return `This file has ${total.toLocaleString('en-US')} findings: the editor is shown the first ${shown.toLocaleString('en-US')}, in file order. The command line (redis-config-lint) reports them all.`;
   },
   unknownTarget(value: string, targets: readonly string[]): string {
-    return `'${value}' is not a version this tool knows; using the configured one instead. Known: ${targets.join(', ')}.`;
+    return `'${value}' is not a Redis or Valkey version (such as redis-7.0 or valkey-9.1); using the configured one instead. Versions with their own tables: ${targets.join(', ')}.`;
+  },
+  approximatedTarget(requested: string, target: TargetId): string {
+    const asked = versionLabel(requested);
+    const used = targetLabel(target);
+    switch (placeAmongTables(requested)) {
+      case 'newer':
+        return `There is no table for ${asked} here: our tables stop at ${used}, so this file is checked as ${used}. Names ${used} does not know are reported as warnings (${asked} may accept them), and what ${asked} changed is not checked.`;
+      case 'older':
+        return `There is no table for ${asked} here: our tables start at ${used}, so this file is checked as ${used}. ${asked} may refuse names and values that ${used} accepts.`;
+      default:
+        return `There is no table for ${asked} here: this file is checked as ${used}, the nearest older version we have. Names ${used} does not know are reported as warnings (${asked} may accept them).`;
+    }
+  },
+  approximatedVerdict(requested: string, target: TargetId): string {
+    return `(Checked as ${targetLabel(target)}, the nearest version with a table: ${versionLabel(requested)} may differ.)`;
   },
   moduleConfigWithoutModule(name: string): string {
     return `'${name}' is a module setting, but no 'loadmodule' line loads a module: redis-server reads the file, then stops ("Module Configuration detected without loadmodule directive").`;
@@ -64,9 +136,14 @@ export const messages = {
   emptyDirective(): string {
     return 'An empty directive name ("" alone): redis-server refuses this line ("Bad directive or wrong number of arguments").';
   },
-  trailingComment(directive: string, passedToModule: boolean): string {
-    return passedToModule
-      ? `Redis has no trailing comments: the words from '#' on are passed to the module as extra arguments. Move the comment to its own line above '${directive}'.`
-      : `Redis has no trailing comments: the words from '#' on become extra arguments of '${directive}' and redis-server refuses the line. Move the comment to its own line above.`;
+  trailingComment(directive: string, effect: 'refused' | 'module' | 'ignored', target?: TargetId): string {
+    if (effect === 'module') return `Redis has no trailing comments: the words from '#' on are passed to the module as extra arguments. Move the comment to its own line above '${directive}'.`;
+    if (effect === 'ignored') {
+      return `Redis has no trailing comments: the words from '#' on become extra arguments of '${directive}', and ${target ? targetLabel(target) : 'Redis 6.x'} silently ignores a '${directive}' line with that many words, so the line does nothing. Move the comment to its own line above.`;
+    }
+    return `Redis has no trailing comments: the words from '#' on become extra arguments of '${directive}' and redis-server refuses the line. Move the comment to its own line above.`;
+  },
+  ignoredSaveLine(count: number, target: TargetId): string {
+    return `'save' with ${count} argument${count === 1 ? '' : 's'}: ${targetLabel(target)} silently ignores the line, so it sets no snapshot point. Write 'save <seconds> <changes>', one pair per line, or 'save ""' to turn snapshots off.`;
   },
 } as const;

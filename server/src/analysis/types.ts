@@ -12,6 +12,11 @@ export type DocumentKind = 'config' | 'sentinel' | 'acl';
 
 export interface Settings {
   readonly target: TargetId;
+  /**
+   * The version the user asked for when we have no table for it (`redis-8.2`): `target` is
+   * then the nearest version we have (see knowledge/versions.ts).
+   */
+  readonly requestedTarget?: string;
   /** True when nobody chose the target: the file name may then pick it (valkey*.conf). */
   readonly targetIsDefault?: boolean;
   readonly profile: Profile;
@@ -21,6 +26,8 @@ export interface Settings {
   readonly included?: boolean;
   /** Passwords shorter than this are weak (default 32). */
   readonly minPasswordLength?: number;
+  /** Only this many characters of a document are analysed (default DEFAULT_MAX_DOCUMENT_SIZE). */
+  readonly maxDocumentSize?: number;
   /** Per-code severity chosen by the user; 'off' hides the code. */
   readonly rules?: Readonly<Record<string, Severity | 'off'>>;
 }

@@ -5,9 +5,10 @@
  */
 import type { DirectiveVariant, TargetId } from '../knowledge/types';
 import { NOTIFY_KEYSPACE_CHARS } from '../knowledge/generated/directives';
+import { isAtLeast, quoting, refusesMemoryOverflow } from '../knowledge/versions';
 import { splitArgs } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
-import { asSigned64, atoi, cstr, LLONG_MAX, memoryUnit, memtoull, string2d, string2ll, strtollChecked, strtollWhole, ULLONG_MAX } from './values';
+import { asSigned64, atoi, cstr, isIPv4, isIPv6, LLONG_MAX, memoryUnit, memtoull, string2d, string2ll, strtollWhole, ULLONG_MAX } from './values';
 
 export type ValueCode = 'wrong-arity' | 'invalid-value' | 'out-of-range' | 'invalid-file-name';
 
@@ -19,6 +20,10 @@ export interface ValueProblem {
   readonly redisText: string;
   /** What we add: what is expected, how to fix it. */
   readonly hint: string;
+  /** Redis reads the line, then fails later at startup without naming it (a socket that cannot be bound). */
+  readonly afterLoad?: boolean;
+  /** The failure happens when the server opens its listening sockets (a test harness that replaces them cannot see it). */
+  readonly socket?: boolean;
 }
 
 export interface ValueContext {
@@ -45,10 +50,10 @@ function isRedis6(target: TargetId): boolean {
  * Redis re-splits the single value of a multi-value directive (`save "900 1"`), so the
  * arguments the setter sees may differ from the tokens.
  */
-export function effectiveArgs(variant: DirectiveVariant, args: readonly string[]): { args: readonly string[]; resplit: boolean } {
+export function effectiveArgs(variant: DirectiveVariant, args: readonly string[], target: TargetId): { args: readonly string[]; resplit: boolean } {
   if (variant.multiArg && args.length === 1 && args[0] !== '') {
     const value = args[0] as string;
-    const split = splitArgs(value, 0, value.length);
+    const split = splitArgs(value, 0, value.length, quoting(target));
     // A value that does not split leaves the setter with no argument at all.
     return { args: split.error ? [] : split.tokens.map((t) => t.value), resplit: true };
   }
@@ -62,7 +67,7 @@ export function checkValues(ctx: ValueContext): ValueProblem | undefined {
   if (!variant.multiArg && ctx.args.length !== 1) {
     return problem('wrong-arity', ctx.args.length === 0 ? -1 : 1, 'wrong number of arguments', `'${ctx.name}' takes exactly one value${ctx.args.length > 1 ? '; put a value that contains spaces in quotes' : ''}.`);
   }
-  const { args, resplit } = effectiveArgs(variant, ctx.args);
+  const { args, resplit } = effectiveArgs(variant, ctx.args, ctx.target);
   // After a re-split the problem is inside the one quoted token.
   const at = (i: number): number => (resplit ? 0 : i);
   if (variant.kind === 'special') {
@@ -135,6 +140,18 @@ function checkString(value: string, ctx: ValueContext): ValueProblem | undefined
       return undefined;
     case 'proc-title-template':
       return validProcTitle(value, ctx.earlier) ? undefined : problem('invalid-value', 0, 'template format is invalid or contains unknown variables', 'Use only {title}, {listen-addr}, {server-mode}, {port}, {tls-port}, {unixsocket} and {config-file}, and leave something besides {title}.');
+    case 'cluster-config-file':
+      return value === '' && isAtLeast(ctx.target, 'valkey', 8, 0) ? problem('invalid-value', 0, "cluster-config-file can't be empty", 'Name the file where the cluster node keeps its state (nodes.conf by default).') : undefined;
+    case 'cluster-announce-client-ipv4':
+      return value !== '' && !isIPv4(value) ? problem('invalid-value', 0, 'Invalid IPv4 address', 'Write an IPv4 address such as 10.0.0.5 (four numbers from 0 to 255, no leading zeros), or "" for none.') : undefined;
+    case 'cluster-announce-client-ipv6':
+      return value !== '' && !isIPv6(value) ? problem('invalid-value', 0, 'Invalid IPv6 address', 'Write an IPv6 address such as fd00::5 (no zone such as %eth0), or "" for none.') : undefined;
+    case 'cluster-announce-ip':
+      if (!isAtLeast(ctx.target, 'valkey', 9, 1)) return undefined;
+      if (value.length >= 46) return problem('invalid-value', 0, 'cluster-announce-ip is too long', 'An address is at most 45 characters.');
+      return [...value].some((c) => !isValkeyAuxChar(c)) ? problem('invalid-value', 0, 'cluster-announce-ip contains invalid character', 'Write the address only: no blank, comma, quote or any of ;<=>?@[]^{|}~\\.') : undefined;
+    case 'hash-seed':
+      return value.length > 256 ? problem('invalid-value', 0, 'hash-seed must be less than or equal to 256 characters', 'Use a seed of at most 256 characters.') : undefined;
     case 'requirepass':
       return isRedis6(ctx.target) && ctx.variant.kind === 'loader' && value.length > 512
         ? problem('invalid-value', 0, 'Password is longer than CONFIG_AUTHPASS_MAX_LEN', 'Redis 6.0 limits requirepass to 512 characters.')
@@ -142,6 +159,12 @@ function checkString(value: string, ctx: ValueContext): ValueProblem | undefined
     default:
       return undefined;
   }
+}
+
+/** Valkey 9.1's rule for text kept in nodes.conf: no control or blank character, none of !"#$%&'()*+, and none of ;<=>?@[]^{|}~\\. */
+function isValkeyAuxChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return code > 0x2c && code !== 0x7f && !';<=>?@[]^{|}~\\'.includes(c);
 }
 
 /**
@@ -198,7 +221,7 @@ function checkNumber(value: string, ctx: ValueContext): ValueProblem | undefined
   const numeric = ctx.variant.numeric ?? ['integer'];
   const unsigned = UNSIGNED.has(ctx.variant.type ?? '');
   if (numeric.includes('memory')) {
-    const mem = isRedis6(ctx.target) ? memtoll6(cstr(value)) : memtoull(cstr(value))?.bytes;
+    const mem = isRedis6(ctx.target) ? memtoll6(cstr(value)) : memtoull(cstr(value), refusesMemoryOverflow(ctx.target))?.bytes;
     if (mem === undefined) {
       if (numeric.includes('percent')) return checkPercent(value, ctx);
       return problem('invalid-value', 0, 'argument must be a memory value', `'${ctx.name}' takes a size in bytes, optionally with a unit: b, k (1000), kb (1024), m, mb, g, gb — no decimals, no sign, no space.`);
@@ -261,22 +284,21 @@ const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
     }
     return undefined;
   },
-  bind(args) {
-    if (args.length > 16) return problem('invalid-value', 16, 'Too many bind addresses specified.', 'Redis binds at most 16 addresses.');
-    return undefined;
-  },
-  'client-output-buffer-limit'(args) {
+  bind: checkBind,
+  'client-output-buffer-limit'(args, ctx) {
     if (args.length % 4 !== 0) return problem('wrong-arity', Math.max(0, args.length - 1), 'Wrong number of arguments in buffer limit configuration.', 'Each class takes four values: <class> <hard limit> <soft limit> <soft seconds>.');
+    const refused = 'Error in hard, soft or soft_seconds setting in buffer limit configuration.';
     for (let i = 0; i < args.length; i += 4) {
       if (!/^(normal|replica|slave|pubsub)$/i.test(args[i] as string)) {
         return problem('invalid-value', i, 'Invalid client class specified in buffer limit configuration.', 'The class is normal, replica (or slave) or pubsub.');
       }
       for (const j of [i + 1, i + 2]) {
-        if (!memtoull(args[j] as string)) return problem('invalid-value', j, 'Error in hard or soft limit', 'Limits are memory values such as 256mb, or 0 for none.');
+        if (!memtoull(args[j] as string, refusesMemoryOverflow(ctx.target))) return problem('invalid-value', j, refused, 'Limits are memory values such as 256mb, or 0 for none.');
       }
-      const secs = strtollChecked(args[i + 3] as string);
-      if (secs === undefined || secs < 0n) {
-        return problem('invalid-value', i + 3, 'Error in soft_seconds setting in buffer limit configuration.', 'Soft seconds is a whole number of at least 0.');
+      // strtoll's result is stored in an int: only its low 32 bits count, and they must not be negative.
+      const secs = strtollWhole(args[i + 3] as string);
+      if (secs === undefined || BigInt.asIntN(32, secs) < 0n) {
+        return problem('invalid-value', i + 3, refused, 'Soft seconds is a whole number from 0 to 2147483647.');
       }
     }
     return undefined;
@@ -310,13 +332,47 @@ const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
   },
 };
 
+/**
+ * `bind`: at most 16 addresses, and no two that claim the same socket — the same address
+ * twice, or a wildcard (`*`, `0.0.0.0`; `::*`, `::`) with another address of its family:
+ * the second listener fails with EADDRINUSE and the server exits, on every version, even
+ * for an optional (`-`) address. Redis 6.0 has no optional addresses at all.
+ */
+function checkBind(args: readonly string[], ctx: ValueContext): ValueProblem | undefined {
+  if (args.length > 16) return problem('invalid-value', 16, 'Too many bind addresses specified.', 'Redis binds at most 16 addresses.');
+  // An empty address does not resolve; alone, from 6.2 on, it means "no TCP address" instead.
+  const empty = args.findIndex((a) => a === '');
+  if (empty >= 0 && (args.length > 1 || ctx.target === 'redis-6.0')) {
+    return { ...problem('invalid-value', empty, 'Name or service not known', args.length > 1 ? 'An empty address among others does not resolve, and the server exits. Remove it.' : "Redis 6.0 reads 'bind \"\"' as an address with no name, which does not resolve, and exits. Remove the line to listen on every interface, or name the addresses."), afterLoad: true, socket: true };
+  }
+  if (ctx.target === 'redis-6.0') {
+    const dash = args.findIndex((a) => a.startsWith('-'));
+    if (dash >= 0) return { ...problem('invalid-value', dash, 'Name or service not known', "Redis 6.0 has no optional addresses: it reads the '-' (added in 6.2) as part of the name, which does not resolve, and exits. Remove the '-'."), afterLoad: true, socket: true };
+  }
+  const seen: { family: 4 | 6 | 0; any: boolean; name: string }[] = [];
+  for (const [i, raw] of args.entries()) {
+    const name = asciiLower(raw.replace(/^-/, ''));
+    if (name === '') continue;
+    const any4 = name === '*' || name === '0.0.0.0';
+    const any6 = name === '::*' || (isIPv6(name) && /^[0:]+$/.test(name));
+    const family = any4 || isIPv4(name) ? 4 : any6 || isIPv6(name) ? 6 : 0;
+    const any = any4 || any6;
+    const clash = seen.find((s) => s.name === name || (family !== 0 && s.family === family && (any || s.any)));
+    if (clash) {
+      return { ...problem('invalid-value', i, 'bind: Address already in use', `'${raw}' claims the same socket as '${clash.name}' (a wildcard covers every address of its family): the server cannot listen on both and exits. Keep one of them.`), afterLoad: true, socket: true };
+    }
+    seen.push({ family, any, name });
+  }
+  return undefined;
+}
+
 function checkReplicaof(args: readonly string[], ctx: ValueContext): ValueProblem | undefined {
   if (args.length !== 2) return problem('wrong-arity', args.length > 2 ? 2 : -1, 'wrong number of arguments', `'${ctx.name}' takes <host> <port>, or 'no one'.`);
   if (asciiLower(args[0] as string) === 'no' && asciiLower(args[1] as string) === 'one') return undefined;
   // strtol's long is then stored in an int: only the low 32 bits count.
   const read = strtollWhole(args[1] as string);
   const port = read === undefined ? undefined : BigInt.asIntN(32, read);
-  if (port === undefined || port < 0n || port > 65535n) return problem('invalid-value', 1, 'Invalid master port', 'The port is a number from 0 to 65535.');
+  if (port === undefined || port < 0n || port > 65535n) return problem('invalid-value', 1, isAtLeast(ctx.target, 'valkey', 8, 1) ? 'Invalid primary port' : 'Invalid master port', 'The port is a number from 0 to 65535.');
   return undefined;
 }
 
@@ -329,7 +385,10 @@ function checkLoader(ctx: ValueContext): ValueProblem | undefined {
   const a = ctx.args;
   switch (ctx.name) {
     case 'bind':
-      return a.length > 16 ? problem('invalid-value', 16, 'Too many bind addresses specified.', 'Redis binds at most 16 addresses.') : undefined;
+      return checkBind(a, ctx);
+    case 'replicaof':
+    case 'slaveof':
+      return checkReplicaof(a, ctx);
     case 'unixsocketperm': {
       const m = /^[ \t\n\v\f\r]*([+-]?)([0-7]*)/.exec(a[0] as string);
       const v = m && m[2] !== '' ? BigInt(`0o${m[2]}`) * (m[1] === '-' ? -1n : 1n) : 0n;
@@ -342,7 +401,8 @@ function checkLoader(ctx: ValueContext): ValueProblem | undefined {
       return undefined;
     case 'client-output-buffer-limit': {
       if (!/^(normal|replica|slave|pubsub)$/i.test(a[0] as string)) return problem('invalid-value', 0, 'Unrecognized client limit class: the user specified an invalid one, or \'master\' which has no buffer limits.', 'The class is normal, replica (or slave) or pubsub.');
-      return atoi(a[3] as string) < 0 ? problem('invalid-value', 3, 'Negative number of seconds in soft limit is invalid', 'Soft seconds is at least 0.') : undefined;
+      // atoi keeps the low 32 bits: 2147483648 is negative there.
+      return atoi(a[3] as string) < 0 ? problem('invalid-value', 3, 'Negative number of seconds in soft limit is invalid', 'Soft seconds is a whole number from 0 to 2147483647.') : undefined;
     }
     case 'oom-score-adj-values':
       for (let i = 0; i < 3; i++) {

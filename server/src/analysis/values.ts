@@ -46,14 +46,19 @@ export function strtollWhole(s: string, base: 8 | 10 = 10): bigint | undefined {
   return v < LLONG_MIN ? LLONG_MIN : v > LLONG_MAX ? LLONG_MAX : v;
 }
 
-/** C `atoi()` as the 6.x loader uses it: reads a leading integer, ignores the rest, 0 when none. */
+/**
+ * C `atoi()` as glibc implements it: `strtol` (leading blanks, a sign, digits; the rest
+ * ignored; saturated at the limits of a 64-bit long) cast to a 32-bit int, so 2147483648
+ * reads as -2147483648 and 4294967296 as 0. 0 when there is no digit.
+ */
 export function atoi(s: string): number {
-  const m = /^[ \t\n\v\f\r]*([+-]?[0-9]+)/.exec(s);
+  const m = /^[ \t\n\v\f\r]*([+-]?)([0-9]+)/.exec(s);
   if (!m) return 0;
-  // atoi is strtol cast to int: out-of-range values are undefined in C; glibc saturates
-  // to long then truncates. Keep the common range exact.
-  const v = Number.parseInt(m[1] as string, 10);
-  return Number.isFinite(v) ? v : 0;
+  let v = BigInt(m[2] as string);
+  if (m[1] === '-') v = -v;
+  if (v > LLONG_MAX) v = LLONG_MAX;
+  if (v < LLONG_MIN) v = LLONG_MIN;
+  return Number(BigInt.asIntN(32, v));
 }
 
 const UNITS: Readonly<Record<string, bigint>> = {
@@ -83,9 +88,9 @@ export interface MemoryValue {
 /**
  * `memtoull`: digits, then an optional unit b, k, kb, m, mb, g, gb in any case. No sign, no
  * decimals, no blank. Quirks kept: a bare unit or an empty string is 0; digits beyond
- * 2^64-1 saturate; the product wraps.
+ * 2^64-1 saturate (Valkey 9.1 refuses them instead: `rangeChecked`); the product wraps.
  */
-export function memtoull(s: string): MemoryValue | undefined {
+export function memtoull(s: string, rangeChecked = false): MemoryValue | undefined {
   if (s.startsWith('-')) return undefined;
   let i = 0;
   while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
@@ -94,7 +99,10 @@ export function memtoull(s: string): MemoryValue | undefined {
   const mul = UNITS[unit];
   if (mul === undefined || digits.length >= 128) return undefined;
   let v = digits === '' ? 0n : BigInt(digits);
-  if (v > ULLONG_MAX) v = ULLONG_MAX;
+  if (v > ULLONG_MAX) {
+    if (rangeChecked) return undefined;
+    v = ULLONG_MAX;
+  }
   return { bytes: (v * mul) & ULLONG_MAX, digits, unit };
 }
 
@@ -166,4 +174,37 @@ export function string2d(s: string): number | undefined {
   if (v === 0 && /[1-9a-f]/i.test(s.replace(/^[+-]?0x/i, '').replace(/[ep][+-]?\d+$/i, ''))) return undefined;
   if (!Number.isFinite(v) && !/inf/i.test(s)) return undefined;
   return v;
+}
+
+/** `inet_pton(AF_INET)` as glibc reads it: four decimal parts of 0 to 255, no leading zero. */
+export function isIPv4(s: string): boolean {
+  const parts = s.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+/** The number of 16-bit groups in one side of an IPv6 address, or undefined when malformed. */
+function ipv6Groups(side: string, mayEndInIPv4: boolean): number | undefined {
+  if (side === '') return 0;
+  const items = side.split(':');
+  let n = 0;
+  for (const [i, item] of items.entries()) {
+    if (mayEndInIPv4 && i === items.length - 1 && item.includes('.')) {
+      if (!isIPv4(item)) return undefined;
+      n += 2;
+    } else if (/^[0-9a-fA-F]{1,4}$/.test(item)) n++;
+    else return undefined;
+  }
+  return n;
+}
+
+/** `inet_pton(AF_INET6)`: eight groups, or fewer around one `::`, optionally ending in IPv4; no zone. */
+export function isIPv6(s: string): boolean {
+  const halves = s.split('::');
+  if (halves.length > 2) return false;
+  if (halves.length === 2) {
+    const head = ipv6Groups(halves[0] as string, false);
+    const tail = ipv6Groups(halves[1] as string, true);
+    return head !== undefined && tail !== undefined && head + tail <= 7;
+  }
+  return ipv6Groups(s, true) === 8;
 }

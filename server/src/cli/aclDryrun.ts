@@ -6,7 +6,9 @@
  * FILE is an ACL file (`*.acl`, or a file whose lines all start with `user `), or a
  * redis.conf with `user` lines; a redis.conf with `aclfile` is followed to its ACL file
  * (a relative path starts from the folder of the redis.conf). Like ACL DRYRUN, `on`/`off`
- * and passwords do not matter. Prints `allowed` (exit 0) or `denied: <reason>` (exit 1);
+ * and passwords do not matter. A command that the redis.conf's `rename-command` removed
+ * (renamed to "") or renamed is denied under its old name, with the line that did it; its
+ * new name is checked against the rules of the old one, as Redis does. Prints `allowed` (exit 0) or `denied: <reason>` (exit 1);
  * usage, file and lookup errors print one line on stderr and exit 2. Never prints a password.
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -14,6 +16,7 @@ import { dryRun, buildUser, builtinDefaultUser, type AclContext, type UserState 
 import { aclFileUsers, configPubsubDefault, configUsers, type UserDocument } from '../analysis/acl/users';
 import { aclContext } from '../analysis/acl/permissions';
 import { DEFAULT_TARGET, TARGETS, isTargetId, type TargetId } from '../knowledge/types';
+import { quoting } from '../knowledge/versions';
 import { parseAcl } from '../syntax/aclParser';
 import { parseConfig } from '../syntax/configParser';
 import { readConfigFile } from './files';
@@ -32,25 +35,45 @@ function looksLikeAclFile(path: string, text: string): boolean {
   return lines.length > 0 && lines.every((l) => l.startsWith('user '));
 }
 
+/** A `rename-command` line: the new name ('' removes the command) and where it is. */
+interface Rename {
+  readonly to: string;
+  readonly line: number;
+  readonly file: string;
+}
+
 interface Loaded {
   readonly doc: UserDocument;
   readonly file: string;
+  /** By lower-case original name; the last line for a name wins, as Redis applies them in order. */
+  readonly renames: ReadonlyMap<string, Rename>;
+}
+
+function renamesOf(tree: ReturnType<typeof parseConfig>['tree'], file: string): Map<string, Rename> {
+  const out = new Map<string, Rename>();
+  for (const d of tree.directives) {
+    if (d.name !== 'rename-command' || d.broken || d.tokens.length !== 3) continue;
+    const [, from, to] = d.tokens;
+    if (from && to) out.set(from.value.toLowerCase(), { to: to.value, line: d.redisLine, file });
+  }
+  return out;
 }
 
 function load(path: string, target: TargetId): Loaded | string {
   const read = readConfigFile(path);
   if (!read.ok) return `cannot read ${path}: ${read.reason}`;
-  if (looksLikeAclFile(path, read.text)) return { doc: aclFileUsers(parseAcl(read.text).tree, target), file: path };
-  const tree = parseConfig(read.text).tree;
+  if (looksLikeAclFile(path, read.text)) return { doc: aclFileUsers(parseAcl(read.text).tree, target), file: path, renames: new Map() };
+  const tree = parseConfig(read.text, quoting(target)).tree;
+  const renames = renamesOf(tree, path);
   const aclfile = [...tree.directives].reverse().find((d) => d.name === 'aclfile' && !d.broken && d.tokens.length === 2 && d.tokens[1]?.value !== '');
-  if (!aclfile) return { doc: configUsers(tree, target), file: path };
+  if (!aclfile) return { doc: configUsers(tree, target), file: path, renames };
   const name = aclfile.tokens[1]?.value ?? '';
   const aclPath = isAbsolute(name) ? name : resolve(dirname(path), name);
   const acl = readConfigFile(aclPath);
   if (!acl.ok) return `cannot read ${aclPath} (the aclfile of ${path}): ${acl.reason}`;
   const doc = aclFileUsers(parseAcl(acl.text).tree, target);
   const pubsub = configPubsubDefault(tree);
-  return { doc: pubsub ? { ...doc, context: aclContext(target, pubsub) } : doc, file: aclPath };
+  return { doc: pubsub ? { ...doc, context: aclContext(target, pubsub) } : doc, file: aclPath, renames };
 }
 
 function findUser(doc: UserDocument, name: string, ctx: AclContext): { user: UserState; problems: number } | undefined {
@@ -92,7 +115,17 @@ export function runAclDryrun(args: readonly string[], out: (s: string) => void, 
     return 2;
   }
   if (found.problems > 0) err(`acl-dryrun: warning: the rules of '${userName}' have errors, so Redis would refuse ${loaded.file}; answering from the rules it understands`);
-  const result = dryRun(found.user, command, target);
+  const name = (command[0] ?? '').toLowerCase();
+  const renamed = loaded.renames.get(name);
+  // A rename to the same name changes nothing; any other hides the old name from every client.
+  if (renamed && renamed.to.toLowerCase() !== name) {
+    const how = renamed.to === '' ? 'removed' : 'renamed';
+    out(`denied: '${command[0]}' was ${how} by the rename-command on line ${renamed.line} of ${renamed.file}: no client can call it by this name, whatever its ACL rules (ACL DRYRUN answers "Command '${command[0]}' not found")`);
+    return 1;
+  }
+  // Called by its new name, the command keeps its ACL identity: the rules name the original.
+  const original = [...loaded.renames].find(([, r]) => r.to !== '' && r.to.toLowerCase() === name)?.[0];
+  const result = dryRun(found.user, original ? [original, ...command.slice(1)] : command, target);
   switch (result.verdict) {
     case 'allowed':
       out('allowed');

@@ -1,169 +1,171 @@
 /**
- * `redis-config-lint`: the same analysis as the editor, for CI. Exit status 0 when no
- * finding reaches --fail-on, 1 when one does, 2 on usage or I/O errors.
+ * `redis-config-lint`: the same analysis as the editor, for terminals, CI and pre-commit.
+ * Exit status 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or I/O
+ * errors (and on an invalid project file).
  */
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { createTwoFilesPatch } from 'diff';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { analyzeDocument, type Analysis } from '../analysis/analyze';
-import { fixAllText } from '../analysis/fixes';
+import { fixAll, fixAllText } from '../analysis/fixes';
 import { documentKindFromPath } from '../analysis/documentKind';
-import type { Profile, Settings } from '../analysis/types';
-import { RULES, SEVERITY_ORDER, type Severity } from '../knowledge/rules';
-import { DEFAULT_TARGET, TARGETS, isTargetId } from '../knowledge/types';
+import type { Finding } from '../analysis/types';
+import { SEVERITY_ORDER, type Severity } from '../knowledge/rules';
 import { diskFileSource } from '../io/fileSource';
-import { ACL_DRYRUN_USAGE, runAclDryrun } from './aclDryrun';
-import { readConfigFile, writeConfigFile } from './files';
-import { formatJson, formatSarif, formatText, type FileReport } from './formats';
+import { parseProjectFile, namedByOverride, projectSettingsFor, VCS_MARKERS, type ProjectFile } from '../settings/projectFile';
+import { ProjectFiles } from '../settings/projectSettings';
+import { resolveSettings, type ResolvedSettings } from '../settings/schema';
+import { VERSION } from '../version';
+import { runAclDryrun } from './aclDryrun';
+import { useColour } from './colour';
+import { discover, STDIN } from './discover';
+import { explain } from './explain';
+import { readConfigFile, readStdin, writeConfigFile, type ReadResult } from './files';
+import { redactedPatch } from './redactedDiff';
+import { formatGithub, formatJson, formatSarif, type FileReport } from './formats';
+import { parseOptions, USAGE, type CliOptions } from './options';
+import { COLOUR, formatStatistics, formatText, PLAIN, statistics, summary } from './text';
 
-declare const __VERSION__: string | undefined;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+type Write = (s: string) => void;
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
-const FAIL_ON = ['error', 'warning', 'information', 'hint', 'none'] as const;
-const PROFILES = ['production', 'development'] as const;
+export interface CliEnvironment {
+  readonly env: NodeJS.ProcessEnv;
+  /** Whether stdout is a terminal (colour with --color auto). */
+  readonly isTTY: boolean | undefined;
+}
 
-const USAGE = `Usage: redis-config-lint [options] FILE...
-
-Checks redis.conf, sentinel.conf, valkey.conf and ACL files (*.acl) the way
-redis-server reads them, and reports insecure settings.
-
-Options:
-  --format text|json|sarif   output format (default: text)
-  --target ID                Redis or Valkey version: ${TARGETS.join(', ')}
-                             (default: a '# redis-config: target=ID' comment in the
-                             file, else valkey-8.1 for valkey*.conf, else ${DEFAULT_TARGET})
-  --rule CODE=LEVEL          set one code's severity: off, hint, information,
-                             warning or error (repeatable)
-  --fix                      apply the safe fixes to the files, then report what is left
-  --fix-dry-run              print the safe fixes as a unified diff; change nothing
-  --unsafe-fixes             with --fix or --fix-dry-run: also apply the preferred fix
-                             that changes what the server does (rebinding, protected
-                             mode, enable-* local, ...) where no safe fix exists
-  --min-password-length N    passwords shorter than N are weak (default: 32)
-  --include-base DIR         folder relative include paths start from
-                             (default: the folder of the file that includes)
-  --profile production|development
-                             development relaxes the network findings (default: production)
-  --fail-on error|warning|information|hint|none
-                             lowest severity that makes the exit status 1 (default: error)
-  --version                  print the version
-  --help                     print this help
-
-Exit status: 0 no finding at or above --fail-on; 1 at least one; 2 usage or file error.
-
-${ACL_DRYRUN_USAGE}
-Files are read as UTF-8; files with NUL bytes are taken as binary and refused.
-`;
-
-function fail(message: string): number {
-  process.stderr.write(`redis-config-lint: ${message}\n`);
+function fail(err: Write, message: string): number {
+  err(`redis-config-lint: ${message}\n`);
   return 2;
 }
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, option: string): T | Error {
-  if (value === undefined) return fallback;
-  return (allowed as readonly string[]).includes(value) ? (value as T) : new Error(`invalid value for --${option}: '${value}' (expected ${allowed.join(', ')})`);
+/** The findings fix-all removes: exactly those --fix (with --unsafe-fixes, when given) would fix. */
+function fixableFindings(analysis: Analysis, unsafe: boolean): Finding[] {
+  return fixAll(analysis, { unsafe }).fixed;
 }
 
-export function run(argv: readonly string[], out: (s: string) => void): number {
-  if (argv[0] === 'acl-dryrun') {
-    const line = (write: (s: string) => void) => (s: string): void => write(s.endsWith('\n') ? s : `${s}\n`);
-    return runAclDryrun(argv.slice(1), line(out), line((s) => process.stderr.write(s)));
-  }
-  let parsed;
+function readText(path: string): string | undefined {
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        target: { type: 'string' },
-        profile: { type: 'string' },
-        'fail-on': { type: 'string' },
-        'include-base': { type: 'string' },
-        'min-password-length': { type: 'string' },
-        rule: { type: 'string', multiple: true },
-        fix: { type: 'boolean' },
-        'fix-dry-run': { type: 'boolean' },
-        'unsafe-fixes': { type: 'boolean' },
-        version: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    return fail(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    out(USAGE);
-    return 0;
+}
+
+export function run(argv: readonly string[], out: Write, err: Write = (s) => process.stderr.write(s), io: CliEnvironment = { env: process.env, isTTY: process.stdout.isTTY }): number {
+  if (argv[0] === 'acl-dryrun') {
+    const line = (write: Write) => (s: string): void => write(s.endsWith('\n') ? s : `${s}\n`);
+    return runAclDryrun(argv.slice(1), line(out), line(err));
   }
-  if (values.version) {
-    out(`${VERSION}\n`);
-    return 0;
+  const parsed = parseOptions(argv);
+  switch (parsed.kind) {
+    case 'help':
+      out(USAGE);
+      return 0;
+    case 'version':
+      out(`${VERSION}\n`);
+      return 0;
+    case 'error':
+      return fail(err, parsed.message);
+    case 'explain': {
+      const page = explain(parsed.code, parsed.docsBase);
+      if (!page.ok) return fail(err, page.message);
+      out(page.text);
+      return 0;
+    }
+    case 'lint':
+      return lint(parsed.options, out, err, io);
   }
-  const format = oneOf(values.format, FORMATS, 'text', 'format');
-  const failOn = oneOf(values['fail-on'], FAIL_ON, 'error', 'fail-on');
-  const profile = oneOf<Profile>(values.profile, PROFILES, 'production', 'profile');
-  for (const v of [format, failOn, profile]) if (v instanceof Error) return fail(v.message);
-  if (values.target !== undefined && !isTargetId(values.target)) {
-    return fail(`invalid value for --target: '${values.target}' (expected ${TARGETS.join(', ')})`);
+}
+
+interface Input {
+  /** As shown in the output. */
+  readonly display: string;
+  /** Absolute path, when the input is (or stands for) a file. */
+  readonly path?: string;
+  readonly stdin: boolean;
+}
+
+function lint(options: CliOptions, stdout: Write, err: Write, io: CliEnvironment): number {
+  // The fixed text of standard input goes to stdout, so the report moves to stderr.
+  const fixingStdin = options.fix && options.paths.includes(STDIN);
+  const out = fixingStdin ? err : stdout;
+  const paint = useColour(options.color, fixingStdin ? process.stderr.isTTY : io.isTTY, io.env) && options.format === 'text' ? COLOUR : PLAIN;
+
+  // Project files: one given with --config, none with --no-config, else the nearest upwards.
+  const problems: string[] = [];
+  const projects = new ProjectFiles({ read: readText, isVcsRoot: (dir) => VCS_MARKERS.some((m) => existsSync(join(dir, m))) }, (p) => problems.push(...p.problems));
+  let fixed: ProjectFile | undefined;
+  if (typeof options.config === 'string') {
+    const text = readText(options.config);
+    if (text === undefined) return fail(err, `${options.config}: cannot read the project file`);
+    fixed = parseProjectFile(text, resolve(options.config));
+    problems.push(...fixed.problems);
   }
-  if (positionals.length === 0) return fail(`no file given\n${USAGE}`);
-  if (values['unsafe-fixes'] && !values.fix && !values['fix-dry-run']) return fail('--unsafe-fixes needs --fix or --fix-dry-run');
-  const rules: Record<string, Severity | 'off'> = {};
-  for (const spec of values.rule ?? []) {
-    const [code = '', level = ''] = spec.split('=');
-    if (!(code in RULES)) return fail(`unknown rule code in --rule: '${code}'`);
-    if (!['off', 'hint', 'information', 'warning', 'error'].includes(level)) return fail(`invalid level in --rule ${spec} (expected off, hint, information, warning or error)`);
-    rules[code] = level as Severity | 'off';
-  }
-  const includeBase = values['include-base'];
-  const minText = values['min-password-length'];
-  const minPasswordLength = minText === undefined ? undefined : Number(minText);
-  if (minPasswordLength !== undefined && (!Number.isInteger(minPasswordLength) || minPasswordLength < 1 || minPasswordLength > 1024)) {
-    return fail(`invalid value for --min-password-length: '${minText}' (expected a whole number from 1 to 1024)`);
-  }
-  const settings: Settings = {
-    target: isTargetId(values.target) ? values.target : DEFAULT_TARGET,
-    targetIsDefault: values.target === undefined,
-    profile: profile as Profile,
-    ...(includeBase ? { includeBaseDirectory: resolve(includeBase) } : {}),
-    ...(Object.keys(rules).length ? { rules } : {}),
-    ...(minPasswordLength !== undefined ? { minPasswordLength } : {}),
+  const projectFor = (path: string): ProjectFile | undefined => (options.config === false ? undefined : (fixed ?? projects.projectOf(path)));
+
+  const found = discover(options.paths, (path) => {
+    const p = projectFor(path);
+    return p !== undefined && namedByOverride(p, path);
+  });
+  // As eslint does: a path that selects nothing is an error, so that CI never passes by checking nothing.
+  const errors = [...found.errors, ...found.empty.map((e) => `${e}: no Redis or Valkey config found (a folder is searched for redis*.conf, sentinel*.conf, valkey*.conf, *.redis.conf, *.acl and files with a target pragma; name a file to check it whatever its name)`)];
+  if (errors.length) return fail(err, errors.join('\nredis-config-lint: '));
+
+  const inputs: Input[] = found.files.map((f) =>
+    f === STDIN
+      ? { display: options.stdinFilename ?? '<stdin>', ...(options.stdinFilename ? { path: resolve(options.stdinFilename) } : {}), stdin: true }
+      : { display: f, path: resolve(f), stdin: false },
+  );
+  const settingsOf = (input: Input): ResolvedSettings => {
+    const project = input.path ? projectFor(input.path) : undefined;
+    return resolveSettings([{ origin: 'project', settings: project && input.path ? projectSettingsFor(project, input.path) : {} }, { origin: 'flag', settings: options.flags }]);
   };
+  const resolved = inputs.map(settingsOf);
+  if (problems.length) return fail(err, [...new Set(problems)].join('\nredis-config-lint: '));
 
   const source = diskFileSource();
   const reports: FileReport[] = [];
   const patches: string[] = [];
-  for (const file of positionals) {
-    const read = readConfigFile(file);
-    if (!read.ok) return fail(`${file}: ${read.reason}`);
-    const analyse = (text: string): Analysis => analyzeDocument(text, documentKindFromPath(file), settings, { path: resolve(file), source, mode: read.mode });
+  let fixedCount = 0;
+  for (const [i, input] of inputs.entries()) {
+    const { settings } = resolved[i] as ResolvedSettings;
+    const read: ReadResult = input.stdin ? readStdin() : readConfigFile(input.display);
+    if (!read.ok) return fail(err, `${input.display}: ${read.reason}`);
+    const kindName = input.path ?? 'redis.conf';
+    const analyse = (text: string): Analysis =>
+      analyzeDocument(text, documentKindFromPath(kindName), settings, { ...(input.path ? { path: input.path } : {}), source, ...(read.mode !== undefined ? { mode: read.mode } : {}), exactBytes: true });
     let text = read.text;
-    if (values.fix || values['fix-dry-run']) {
-      const fixed = fixAllText(text, analyse, { unsafe: values['unsafe-fixes'] === true }).text;
-      if (fixed !== text) {
-        if (values['fix-dry-run']) patches.push(createTwoFilesPatch(file, file, text, fixed, undefined, undefined, { context: 3 }));
-        else {
-          const written = writeConfigFile(file, fixed);
-          if (!written.ok) return fail(`${file}: ${written.reason}`);
+    if (options.fix || options.fixDryRun) {
+      const result = fixAllText(text, analyse, { unsafe: options.unsafeFixes });
+      if (result.text !== text) {
+        if (options.fixDryRun) patches.push(redactedPatch(input.display, text, result.text, documentKindFromPath(kindName) === 'acl'));
+        else if (!input.stdin) {
+          const written = writeConfigFile(input.display, result.text);
+          if (!written.ok) return fail(err, `${input.display}: ${written.reason}`);
         }
-        text = fixed;
+        fixedCount += result.applied.length;
+        text = result.text;
       }
+      if (options.fix && input.stdin) stdout(text);
     }
-    reports.push({ file, findings: analyse(text).findings });
+    const analysis = analyse(text);
+    reports.push({ file: input.display, findings: analysis.findings, fixable: fixableFindings(analysis, options.unsafeFixes) });
   }
 
-  if (values['fix-dry-run']) out(patches.join(''));
-  else if (format === 'json') out(formatJson(reports));
-  else if (format === 'sarif') out(formatSarif(reports, VERSION));
-  else out(formatText(reports));
+  const docsBase = resolved[0]?.docsBaseUrl;
+  if (options.fixDryRun) out(patches.join(''));
+  else if (options.format === 'json') {
+    out(options.statistics ? `${JSON.stringify({ version: 1, statistics: statistics(reports) }, null, 2)}\n` : formatJson(reports));
+  } else if (options.format === 'sarif') out(formatSarif(reports, VERSION, docsBase));
+  else if (options.format === 'github') out(formatGithub(reports, docsBase));
+  else {
+    const body = options.statistics ? formatStatistics(statistics(reports), paint) : formatText(reports, paint);
+    out(body);
+    if (!options.quiet) out(`${body ? '\n' : ''}${summary(reports, options.fix ? fixedCount : 0, paint, options.unsafeFixes ? '--fix --unsafe-fixes' : '--fix')}`);
+  }
 
-  if (failOn === 'none') return 0;
-  const threshold = SEVERITY_ORDER[failOn as Severity];
+  if (options.failOn === 'none') return 0;
+  const threshold = SEVERITY_ORDER[options.failOn as Severity];
   return reports.some((r) => r.findings.some((f) => SEVERITY_ORDER[f.severity] <= threshold)) ? 1 : 0;
 }
 

@@ -12,12 +12,14 @@ export const ACL_RULES = {
     code: 'acl-unknown-command',
     severity: 'error',
     appliesTo: 'acl',
+    versionTable: true,
     title: 'A `+command` or `-command` rule names a command or subcommand the targeted version does not have.',
   },
   'acl-unknown-category': {
     code: 'acl-unknown-category',
     severity: 'error',
     appliesTo: 'acl',
+    versionTable: true,
     title: 'A `+@category` or `-@category` rule names a category Redis does not have.',
   },
   'acl-module-rule': {
@@ -42,6 +44,7 @@ export const ACL_RULES = {
     code: 'acl-rule-unsupported-version',
     severity: 'error',
     appliesTo: 'acl',
+    versionTable: true,
     title: 'A rule form the targeted version does not have yet (selectors and `%R~` before 7.0, channels before 6.2).',
   },
   'acl-invalid-hash': {

@@ -22,6 +22,8 @@ export interface CommandVariant {
   readonly flags: readonly string[];
   /** Effective ACL categories: the declared ones plus those implied by the flags. */
   readonly categories: readonly string[];
+  /** Key specs of these targets when their servers differ from the entry's (`incomplete` flags, a new command). */
+  readonly keys?: readonly KeySpec[];
 }
 
 export interface CommandEntry {
@@ -32,6 +34,6 @@ export interface CommandEntry {
   readonly deprecatedSince?: string;
   readonly replacedBy?: string;
   readonly variants: readonly CommandVariant[];
-  /** Key specs, when the command takes key names. */
+  /** Key specs, when the command takes key names (a variant's own `keys` win). */
   readonly keys?: readonly KeySpec[];
 }

@@ -1,14 +1,14 @@
 /**
  * Our own documentation of every Redis / Valkey configuration directive, used by hovers and completion.
  *
- * Written from the facts extracted into /work/shared/reference (names, types, defaults, ranges, enum
- * values, behaviours); none of the prose is taken from redis.conf, valkey.conf or the Redis/Valkey docs.
+ * Written from the facts extracted from the released sources (names, types, defaults, ranges, enum
+ * values, behaviours) and from what live servers did; none of the prose is taken from redis.conf,
+ * valkey.conf or the Redis/Valkey docs.
  * Keys are lower-case primary directive names. Aliases (`slave-*`, `*-ziplist-*` in 7.0+, `min-slaves-*`,
  * `masterauth` in Valkey 8+ …) are resolved to their primary name by the caller; names that are primary in
  * some versions only (e.g. `hash-max-ziplist-entries` in 6.x) get a short entry of their own.
  *
- * Facts stop where the source snapshots stop: Redis 8.0-m01 (October 2024) and the Valkey 8.1
- * development line.
+ * Facts stop at the releases the tables come from: Redis 8.0.2, Valkey 8.1.1 and Valkey 9.1.2.
  */
 import type { DirectiveDoc } from './docTypes';
 
@@ -1583,17 +1583,6 @@ export const directiveDocs: Readonly<Record<string, DirectiveDoc>> = {
     details: "Hidden setting added in Redis 6.2. Default: `no`.",
     related: ["crash-log-enabled"],
   },
-  "client-default-resp": {
-    summary: "Test-suite setting: protocol version (2 or 3) given to new connections.",
-    details: "Only present in builds compiled for request/response logging (used to validate reply schemas); regular builds do not accept it. Default: `2`. Added in Redis 7.2.",
-    related: ["req-res-logfile"],
-  },
-  "req-res-logfile": {
-    summary: "Test-suite setting: file in which every request and reply is logged, for reply-schema validation.",
-    details: "Only present in builds compiled for request/response logging; regular builds do not accept it. Default: empty. Added in Redis 7.2.",
-    risk: "It records every command and reply, secrets included; never use such a build in production.",
-    related: ["client-default-resp"],
-  },
   "enable-debug-assert": {
     summary: "Valkey 8.0+: enables extra internal consistency checks that are too costly for normal operation.",
     details: "Hidden setting meant for development and testing. Default: `no`. Cannot be changed at runtime.",
@@ -1615,5 +1604,226 @@ export const directiveDocs: Readonly<Record<string, DirectiveDoc>> = {
     details: "Default: `no`. Removed in Redis 7.0, where the directive is no longer accepted.",
     risk: "Turns key contents into documents that any Gopher client can fetch; leave it off unless you deliberately publish data that way.",
     related: ["requirepass"],
+  },
+
+  // ───────────────────────────── New in Redis 8.0.2, Valkey 8.1.1 and 9.1.2 ─────────────────────────────
+  "repl-rdb-channel": {
+    summary: "Redis 8.0: lets a replica receive the snapshot of a full sync over a second connection while the master streams new writes on the first.",
+    details:
+      "Hidden setting. Default: `yes`. With both connections, the master no longer holds every write that arrives during the snapshot in its own output buffer: the replica keeps them and applies them once the snapshot is loaded (see `replica-full-sync-buffer-limit`).",
+    related: ["replica-full-sync-buffer-limit", "repl-diskless-sync"],
+  },
+  "replica-full-sync-buffer-limit": {
+    summary: "Redis 8.0: how much of the master's write stream a replica may hold while it is still loading the snapshot of a full sync.",
+    details:
+      "Applies when the snapshot comes over its own connection (`repl-rdb-channel`). Past the limit the replica stops reading the stream, and the writes pile up on the master instead, within its `client-output-buffer-limit replica`. Default: `0`, which means the replica uses that same hard limit.",
+    unit: "bytes (memory units allowed)",
+    related: ["repl-rdb-channel", "client-output-buffer-limit"],
+  },
+  "cluster-compatibility-sample-ratio": {
+    summary: "Redis 8.0: percentage of commands checked for what a cluster would refuse (keys of several slots in one command, and the like).",
+    details:
+      "The result shows in `INFO` and helps to judge whether an application is ready for cluster mode. Default: `0` (nothing is checked); `100` checks every command, at a cost in throughput.",
+    unit: "percent (0 to 100)",
+    related: ["cluster-enabled"],
+  },
+  "active-defrag-cycle-us": {
+    summary: "Valkey 8.1+: how long each run of the active defragmenter may work before it yields to clients.",
+    details:
+      "Shorter runs disturb command latency less but make defragmentation take longer overall. Default: `500` (0.5 ms); range 0 to 100000.",
+    unit: "microseconds",
+    related: ["activedefrag", "active-defrag-cycle-min", "active-defrag-cycle-max"],
+  },
+  "cluster-manual-failover-timeout": {
+    summary: "Valkey 8.1+: how long a manual failover (`CLUSTER FAILOVER`) may take before it is abandoned.",
+    details:
+      "During a manual failover the primary pauses writes until its replica has caught up and won the election; this bounds that pause. Default: `5000` (5 s).",
+    unit: "milliseconds",
+    related: ["cluster-node-timeout", "cluster-enabled"],
+  },
+  "commandlog-execution-slower-than": {
+    summary: "Valkey 8.1+: execution time above which a command is recorded in the command log's slow list (the new name of `slowlog-log-slower-than`).",
+    details:
+      "Read it with `COMMANDLOG GET <n> slow` (or `SLOWLOG GET`). Default: `10000` (10 ms). `0` records every command, `-1` records none.",
+    unit: "microseconds",
+    related: ["commandlog-slow-execution-max-len", "commandlog-request-larger-than", "commandlog-reply-larger-than"],
+  },
+  "commandlog-slow-execution-max-len": {
+    summary: "Valkey 8.1+: how many entries the command log's slow list keeps (the new name of `slowlog-max-len`).",
+    details: "The oldest entries go first. Default: `128`. The entries stay in memory until `COMMANDLOG RESET slow`.",
+    unit: "entries",
+    related: ["commandlog-execution-slower-than"],
+  },
+  "commandlog-request-larger-than": {
+    summary: "Valkey 8.1+: size of a request above which the command is recorded in the command log's large-request list.",
+    details:
+      "Large requests show which clients send big payloads (`COMMANDLOG GET <n> large-request`). Default: `1048576` (1 MiB). `0` records every command, `-1` records none.",
+    unit: "bytes",
+    related: ["commandlog-large-request-max-len", "commandlog-reply-larger-than", "commandlog-execution-slower-than"],
+  },
+  "commandlog-large-request-max-len": {
+    summary: "Valkey 8.1+: how many entries the command log's large-request list keeps.",
+    details: "The oldest entries go first. Default: `128`.",
+    unit: "entries",
+    related: ["commandlog-request-larger-than"],
+  },
+  "commandlog-reply-larger-than": {
+    summary: "Valkey 8.1+: size of a reply above which the command is recorded in the command log's large-reply list.",
+    details:
+      "Large replies point at commands that read too much at once (`COMMANDLOG GET <n> large-reply`). Default: `1048576` (1 MiB). `0` records every command, `-1` records none; tracking reply sizes costs a little when I/O threads are on.",
+    unit: "bytes",
+    related: ["commandlog-large-reply-max-len", "commandlog-request-larger-than", "io-threads"],
+  },
+  "commandlog-large-reply-max-len": {
+    summary: "Valkey 8.1+: how many entries the command log's large-reply list keeps.",
+    details: "The oldest entries go first. Default: `128`.",
+    unit: "entries",
+    related: ["commandlog-reply-larger-than"],
+  },
+  "import-mode": {
+    summary: "Valkey 8.1+: lets a server receive a data set from a migration or sync tool without expiring or evicting keys on the way.",
+    details:
+      "While it is on, keys written by connections that declared themselves an import source (`CLIENT IMPORT-SOURCE on`) are not expired or evicted, so the copy stays faithful. Default: `no`. A setting for the duration of an import, not for normal operation.",
+    risk: "Left on, expired keys linger and the memory limit is not enforced by eviction for those writes.",
+    related: ["maxmemory-policy"],
+  },
+  "rdb-version-check": {
+    summary: "Valkey 8.1+: whether a snapshot written by a newer server version is refused outright or loaded as far as it can be understood.",
+    details:
+      "`strict` (default) refuses an RDB whose format version is newer than this server's. `relaxed` tries to load it and stops only at data it does not understand. Applies to loading at startup, to replication and to `RESTORE`.",
+    risk: "`relaxed` may accept a payload this version reads only in part; keep `strict` unless you are downgrading on purpose.",
+    related: ["dbfilename", "sanitize-dump-payload"],
+  },
+  "rdma-bind": {
+    summary: "Valkey 8.1+: the addresses the RDMA listener binds to, when the server was built with RDMA support.",
+    details: "Same form as `bind`. Default: none (no RDMA listener). Only useful on hosts with RDMA network cards.",
+    related: ["rdma-port", "bind"],
+  },
+  "rdma-port": {
+    summary: "Valkey 8.1+: the port of the RDMA listener; `0` (default) turns it off.",
+    details: "Needs a build with RDMA support and `rdma-bind`.",
+    related: ["rdma-bind", "port"],
+  },
+  "rdma-rx-size": {
+    summary: "Valkey 8.1+: size of the receive buffer of each RDMA connection.",
+    details: "Default: `1048576` (1 MiB); range 64 KiB to 16 MiB. Read at startup only.",
+    unit: "bytes",
+    related: ["rdma-port"],
+  },
+  "rdma-completion-vector": {
+    summary: "Valkey 8.1+: which completion vector of the RDMA device the connections use, or `-1` (default) to spread them.",
+    details: "A tuning setting for RDMA hosts, read at startup only.",
+    related: ["rdma-port"],
+  },
+  "cluster-announce-client-port": {
+    summary: "Valkey 9.1: the plain TCP port that cluster clients are told to use for this node, when it differs from the port the node listens on.",
+    details:
+      "For nodes behind NAT or port mapping: redirections and topology replies (`MOVED`, `CLUSTER SHARDS`) carry this port. Default: `0`, which announces the real port.",
+    related: ["cluster-announce-client-tls-port", "cluster-announce-port", "cluster-announce-client-ipv4"],
+  },
+  "cluster-announce-client-tls-port": {
+    summary: "Valkey 9.1: the TLS port that cluster clients are told to use for this node, when it differs from the TLS port it listens on.",
+    details: "Default: `0`, which announces the real `tls-port`.",
+    related: ["cluster-announce-client-port", "cluster-announce-tls-port"],
+  },
+  "cluster-config-save-behavior": {
+    summary: "Valkey 9.1: what a cluster node does when it cannot write its cluster state file (`nodes.conf`).",
+    details:
+      "`sync` (default): the node exits, so that it never runs with a state it could not keep. `best-effort`: the node logs a warning, keeps running, and tries again at the next change.",
+    risk: "With `best-effort` a node that restarts after a disk problem may come back with an old view of the cluster; watch the logs.",
+    related: ["cluster-config-file"],
+  },
+  "cluster-databases": {
+    summary: "Valkey 9.1: how many numbered databases a node offers in cluster mode (`SELECT 0` to `N-1`).",
+    details: "Default: `1`, the historical rule that a cluster has database 0 only. Read at startup only.",
+    related: ["databases", "cluster-enabled"],
+  },
+  "cluster-message-gossip-perc": {
+    summary: "Valkey 9.1: share of the other nodes described in each cluster heartbeat message.",
+    details: "Hidden tuning setting. Default: `10` (percent); higher values spread news faster at the price of bigger messages.",
+    unit: "percent (1 to 100)",
+    related: ["cluster-node-timeout"],
+  },
+  "cluster-slot-migration-log-max-len": {
+    summary: "Valkey 9.1: how many finished slot migrations (`CLUSTER MIGRATESLOTS`) a node remembers for `CLUSTER GETSLOTMIGRATIONS`.",
+    details: "Migrations still running are always kept; the oldest finished ones are dropped first. Default: `1000`.",
+    unit: "entries",
+    related: ["slot-migration-max-failover-repl-bytes"],
+  },
+  "slot-migration-max-failover-repl-bytes": {
+    summary: "Valkey 9.1: at the end of a slot migration, how much unsent data the source may still hold when it pauses writes and hands the slots over.",
+    details:
+      "The source waits until its buffer towards the target is at most this size; a smaller value means a shorter pause once it starts, after a longer wait. Default: `0` (wait for an empty buffer); `-1` does not wait.",
+    unit: "bytes (memory units allowed)",
+    related: ["cluster-slot-migration-log-max-len"],
+  },
+  "hash-seed": {
+    summary: "Valkey 9.1: a fixed seed for the server's hash tables instead of a random one per start.",
+    details:
+      "With the same seed, `SCAN` and similar commands return keys in the same order after a restart or a failover. Default: empty (random). At most 256 characters; read at startup only.",
+    risk: "A seed that others know lets them craft keys that all fall into the same buckets and slow the server down; keep it as secret as a password, or leave it empty.",
+    related: ["activerehashing"],
+  },
+  "io-threads-always-active": {
+    summary: "Valkey 9.1: keeps the I/O threads running even when the load is too low to need them.",
+    details: "Hidden tuning setting. Default: `no`, which lets idle threads stop to save CPU.",
+    related: ["io-threads"],
+  },
+  "min-io-threads-avoid-copy-reply": {
+    summary: "Valkey 9.1: number of I/O threads from which large string replies are sent without copying them first.",
+    details: "Hidden tuning setting. Default: `7`.",
+    related: ["min-string-size-avoid-copy-reply-threaded", "io-threads"],
+  },
+  "min-string-size-avoid-copy-reply": {
+    summary: "Valkey 9.1: size from which a string reply is sent without copying it first, when I/O threads are off.",
+    details: "Hidden tuning setting. Default: `16384`.",
+    unit: "bytes",
+    related: ["min-string-size-avoid-copy-reply-threaded"],
+  },
+  "min-string-size-avoid-copy-reply-threaded": {
+    summary: "Valkey 9.1: size from which a string reply is sent without copying it first, when I/O threads are on.",
+    details: "Hidden tuning setting. Default: `65536`.",
+    unit: "bytes",
+    related: ["min-string-size-avoid-copy-reply", "min-io-threads-avoid-copy-reply"],
+  },
+  mptcp: {
+    summary: "Valkey 9.1: accepts Multipath TCP on the client port, so one connection can use several network paths at once.",
+    details:
+      "Clients that do not ask for it still get plain TCP. Default: `no`; read at startup only. The server refuses to start with `yes` on a system without MPTCP (Linux before 5.6, or other systems): \"MPTCP is not supported on this platform\".",
+    related: ["repl-mptcp", "port"],
+  },
+  "repl-mptcp": {
+    summary: "Valkey 9.1: a replica connects to its primary with Multipath TCP.",
+    details: "Default: `no`; read at startup only. Refused, like `mptcp`, on a system without MPTCP.",
+    related: ["mptcp", "replicaof"],
+  },
+  "tls-auth-clients-user": {
+    summary: "Valkey 9.1: logs a TLS client in as the ACL user named in its certificate — the Common Name (`CN`) or a URI of the Subject Alternative Name (`URI`).",
+    details:
+      "`off` (default) leaves login to `AUTH`. With `CN` or `URI`, a client whose certificate names an existing, enabled user is that user from the handshake on, without a password; otherwise it stays the `default` user. Needs client certificates (`tls-auth-clients yes` or `optional`).",
+    risk:
+      "Whoever holds a certificate from a CA you trust, with a user's name in it, is that user. Trust a CA that issues certificates for this purpose only (`tls-ca-cert-file`), give the users only the rights they need, and keep the `default` user closed.",
+    related: ["tls-auth-clients", "tls-ca-cert-file", "user"],
+  },
+  "tls-auto-reload-interval": {
+    summary: "Valkey 9.1: how often the server checks its TLS certificate and key files and loads them again when they changed.",
+    details:
+      "The check runs in a background thread, so renewed certificates take effect without a restart or `CONFIG SET`. Default: `0` (never).",
+    unit: "seconds",
+    related: ["tls-cert-file", "tls-key-file", "tls-ca-cert-file"],
+  },
+  "lua-enable-insecure-api": {
+    summary: "Valkey 9.1: gives Lua scripts `getfenv`, `setfenv` and `newproxy` again, functions the sandbox withholds since the 2025 Lua fixes.",
+    details:
+      "Default: `no`. Also accepted under its older name, `lua-enable-deprecated-api`. A protected setting: `CONFIG SET` may change it only where `enable-protected-configs` allows.",
+    risk: "Every user allowed to run scripts gets functions that reach into the environment other scripts run in. Leave it `no`; see the `lua-insecure-api` rule.",
+    related: ["enable-protected-configs", "lua-time-limit"],
+  },
+  "lua-enable-deprecated-api": {
+    summary: "Security updates of Redis 7.0 and 8.0 and of Valkey 8.1: gives Lua scripts back the functions the hardened sandbox withholds.",
+    details:
+      "Not in the releases our tables come from: only servers with the 2025 Lua fixes accept it (Debian's updated packages do). Default: `no`. In Valkey 9.1 it is the old name of `lua-enable-insecure-api`.",
+    risk: "Every user allowed to run scripts gets functions that reach into the environment other scripts run in. Leave it `no`.",
+    related: ["lua-enable-insecure-api"],
   },
 };

@@ -21,4 +21,9 @@ export interface RuleInfo {
   readonly exposure?: boolean;
   /** Network, TLS and memory findings: the development profile turns them into hints. */
   readonly relaxedInDevelopment?: boolean;
+  /**
+   * The verdict rests on our table of the version (which names it has). When the version
+   * asked for has no table and a nearby one stands in for it, an error becomes a warning.
+   */
+  readonly versionTable?: boolean;
 }

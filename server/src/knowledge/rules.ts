@@ -1,6 +1,7 @@
 /**
  * The catalogue of diagnostic codes: one stable string code per finding, its default
- * severity, a one-line title (used by SARIF and the docs index) and its documentation page.
+ * severity, a one-line title (used by SARIF and the docs index); its page is docs/rules/<code>.md
+ * (settings/docsLinks.ts makes the links).
  */
 import { ACL_RULES } from './aclRules';
 import type { RuleInfo, Severity } from './ruleTypes';
@@ -8,12 +9,6 @@ import type { RuleInfo, Severity } from './ruleTypes';
 export type { RuleInfo, Severity } from './ruleTypes';
 
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
-
-export const REPOSITORY_URL = 'https://github.com/redis-config-tools/vscode-redis-config';
-
-export function docsUrl(code: string): string {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${code}.md`;
-}
 
 const CONFIG_RULES = {
   'unbalanced-quotes': {
@@ -38,6 +33,7 @@ const CONFIG_RULES = {
     code: 'unknown-directive',
     severity: 'error',
     appliesTo: 'config',
+    versionTable: true,
     title: 'A directive the targeted Redis or Valkey version does not know: the server will not start.',
   },
   'wrong-arity': {
@@ -68,6 +64,7 @@ const CONFIG_RULES = {
     code: 'unsupported-in-version',
     severity: 'error',
     appliesTo: 'config',
+    versionTable: true,
     title: 'A directive of another Redis or Valkey version: the targeted version refuses it.',
   },
   'deprecated-directive': {
@@ -107,6 +104,20 @@ const CONFIG_RULES = {
     absence: 'always',
     title: 'A module setting (name.with.dot) with no loadmodule: redis-server stops after reading the file.',
   },
+  'build-dependent': {
+    code: 'build-dependent',
+    severity: 'warning',
+    appliesTo: 'config',
+    title: 'A line some builds of the targeted version refuse and others accept (a distribution\'s allocator, a security update).',
+  },
+  'listens-nowhere': {
+    code: 'listens-nowhere',
+    severity: 'error',
+    appliesTo: 'config',
+    title: 'port 0 with no tls-port and no unixsocket: redis-server has nowhere to listen and exits.',
+    // The including file may open a socket that a fragment cannot see.
+    absence: 'always',
+  },
   'replicaof-in-cluster': {
     code: 'replicaof-in-cluster',
     severity: 'error',
@@ -129,13 +140,37 @@ const CONFIG_RULES = {
     code: 'include-cycle',
     severity: 'error',
     appliesTo: 'config',
-    title: 'Files that include each other: Redis never finishes loading them.',
+    title: 'Files that include each other: Redis recurses until it crashes at startup.',
+  },
+  'include-unreadable': {
+    code: 'include-unreadable',
+    severity: 'error',
+    appliesTo: 'config',
+    title: 'An included path that is a directory, a device, a FIFO or unreadable: Redis cannot read it as a config.',
+  },
+  'include-limit': {
+    code: 'include-limit',
+    severity: 'warning',
+    appliesTo: 'config',
+    title: 'Includes beyond what this tool follows (too many files, too deep, a glob too wide): the rest is not checked.',
+  },
+  'document-too-large': {
+    code: 'document-too-large',
+    severity: 'warning',
+    appliesTo: 'config',
+    title: 'A file larger than this tool reads (4 MB by default), or with more findings than the editor is sent: only part is checked or shown.',
   },
   'unknown-target': {
     code: 'unknown-target',
     severity: 'warning',
     appliesTo: 'config',
-    title: 'A target pragma naming a Redis or Valkey version this tool does not know.',
+    title: 'A target pragma that does not name a Redis or Valkey version.',
+  },
+  'approximated-target': {
+    code: 'approximated-target',
+    severity: 'information',
+    appliesTo: 'config',
+    title: 'A Redis or Valkey version this tool has no table for: the file is checked against the nearest one.',
   },
   'no-auth': {
     code: 'no-auth',
@@ -239,6 +274,13 @@ const CONFIG_RULES = {
     absence: 'when-missing',
     security: true,
     title: 'DEBUG, MODULE LOAD or protected configs open to clients on every host (yes instead of no or local; always so before Redis 7.0).',
+  },
+  'lua-insecure-api': {
+    code: 'lua-insecure-api',
+    severity: 'warning',
+    appliesTo: 'config',
+    security: true,
+    title: 'Lua scripts get back the functions the sandbox withholds (lua-enable-insecure-api / lua-enable-deprecated-api yes).',
   },
   'unbounded-memory': {
     code: 'unbounded-memory',

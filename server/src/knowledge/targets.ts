@@ -10,6 +10,7 @@ const LABELS: Record<TargetId, string> = {
   'valkey-7.2': 'Valkey 7.2',
   'valkey-8.0': 'Valkey 8.0',
   'valkey-8.1': 'Valkey 8.1',
+  'valkey-9.1': 'Valkey 9.1',
 };
 
 export function targetLabel(target: TargetId): string {

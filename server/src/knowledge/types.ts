@@ -1,4 +1,8 @@
-/** The Redis and Valkey versions we know, newest Redis last among Redis. */
+/**
+ * The Redis and Valkey versions we have tables for, oldest first within each product.
+ * Adding a version here (and to the generators) is all it takes for `auto`, the CLI and
+ * the settings to pick it up.
+ */
 export const TARGETS = [
   'redis-6.0',
   'redis-6.2',
@@ -9,11 +13,25 @@ export const TARGETS = [
   'valkey-7.2',
   'valkey-8.0',
   'valkey-8.1',
+  'valkey-9.1',
 ] as const;
 
 export type TargetId = (typeof TARGETS)[number];
 
-export const DEFAULT_TARGET: TargetId = 'redis-8.0';
+export type Product = 'redis' | 'valkey';
+
+export function productOf(target: TargetId): Product {
+  return target.startsWith('valkey') ? 'valkey' : 'redis';
+}
+
+/** The newest version of a product we have tables for: the last one in TARGETS. */
+export function newestTarget(product: Product): TargetId {
+  return TARGETS.filter((t) => productOf(t) === product).pop() as TargetId;
+}
+
+/** What `auto` checks against: the newest Redis, and the newest Valkey for valkey*.conf. */
+export const DEFAULT_TARGET: TargetId = newestTarget('redis');
+export const NEWEST_VALKEY: TargetId = newestTarget('valkey');
 
 export function isTargetId(value: unknown): value is TargetId {
   return typeof value === 'string' && (TARGETS as readonly string[]).includes(value);

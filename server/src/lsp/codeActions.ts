@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { Analysis } from '../analysis/analyze';
-import { fixAll, fixesFor, type Fix, type FixContext } from '../analysis/fixes';
+import { MAY_HAVE_SAFE_FIX, fixesFor, type Fix, type FixContext, type TextEdit } from '../analysis/fixes';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.redis-config`;
@@ -26,7 +26,18 @@ function wants(context: CodeActionContext, kind: string): boolean {
   return !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
 }
 
-export function codeActions(analysis: Analysis, uri: string, context: CodeActionContext, fixContext: FixContext = {}): CodeAction[] {
+/** The fix-all action of a document, built only when asked for (see server.ts). */
+export interface FixAllOffer {
+  /** True when the client resolves actions: the edits are computed on resolve. */
+  readonly lazy: boolean;
+  readonly data: unknown;
+  /** The safe fixes, computed once per document version. */
+  readonly compute: () => { edits: readonly TextEdit[]; titles: readonly string[] };
+}
+
+export const FIX_ALL_TITLE = 'Fix all safe problems';
+
+export function codeActions(analysis: Analysis, uri: string, context: CodeActionContext, fixContext: FixContext = {}, fixAllOffer?: FixAllOffer): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wants(context, CodeActionKind.QuickFix)) {
     for (const diagnostic of context.diagnostics) {
@@ -37,13 +48,19 @@ export function codeActions(analysis: Analysis, uri: string, context: CodeAction
       }
     }
   }
-  if (wants(context, FIX_ALL_KIND) && (context.only !== undefined || context.diagnostics.length > 0)) {
-    const { edits, titles } = fixAll(analysis);
-    if (edits.length > 0) {
-      actions.push({ title: `Fix all safe problems (${titles.length})`, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits.map((e) => ({ range: e.range, newText: e.newText })) } } });
+  if (fixAllOffer && wants(context, FIX_ALL_KIND) && (context.only !== undefined || context.diagnostics.length > 0)) {
+    if (fixAllOffer.lazy) {
+      if (analysis.findings.some((f) => MAY_HAVE_SAFE_FIX.has(f.code))) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data: fixAllOffer.data });
+    } else {
+      const { edits, titles } = fixAllOffer.compute();
+      if (edits.length > 0) actions.push({ title: `${FIX_ALL_TITLE} (${titles.length})`, kind: FIX_ALL_KIND, edit: fixAllEdit(uri, edits) });
     }
   }
   return actions;
+}
+
+export function fixAllEdit(uri: string, edits: readonly TextEdit[]): WorkspaceEdit {
+  return { changes: { [uri]: edits.map((e) => ({ range: e.range, newText: e.newText })) } };
 }
 
 function toAction(fix: Fix, uri: string, diagnostics: Diagnostic[]): CodeAction {

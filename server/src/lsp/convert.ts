@@ -12,7 +12,7 @@ import {
 import type { CompletionEntry } from '../analysis/completion';
 import type { OutlineSymbol } from '../analysis/symbols';
 import { pathToFileURL } from 'node:url';
-import { docsUrl } from '../knowledge/rules';
+import { docsUrl } from '../settings/docsLinks';
 import type { Finding, Severity } from '../analysis/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -24,12 +24,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'redis-config';
 
-export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
+/** `docsBase` is where rule pages live (default: the published package's pages). */
+export function toDiagnostic(finding: Finding, uri: string, docsBase?: string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    codeDescription: { href: docsUrl(finding.code) },
+    codeDescription: { href: docsUrl(finding.code, docsBase) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };

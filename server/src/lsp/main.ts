@@ -3,6 +3,7 @@
  * IPC, or by any editor with `--stdio`.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { FramingGuard } from './framing';
 import { SERVER_NAME, startServer } from './server';
 
 declare const __VERSION__: string | undefined;
@@ -29,6 +30,13 @@ if (args.includes('--help') || args.includes('-h')) {
 } else if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
   process.stderr.write(`${SERVER_NAME}: choose a transport (--stdio, --node-ipc or --socket=PORT); see --help\n`);
   process.exitCode = 2;
+} else if (args.includes('--stdio')) {
+  // Over stdio, a guard drops messages with a bad header instead of leaving the reader deaf.
+  const input = process.stdin.pipe(new FramingGuard((m) => process.stderr.write(`${m}\n`)));
+  const connection = createConnection(ProposedFeatures.all, input, process.stdout);
+  // Nothing else may write to stdout: it carries the protocol.
+  console.log = console.info = (...parts: unknown[]): void => connection.console.log(parts.map(String).join(' '));
+  startServer(connection, VERSION);
 } else {
   startServer(createConnection(ProposedFeatures.all), VERSION);
 }

@@ -1,46 +1,23 @@
 /**
- * The `redisConfig.*` settings: one schema with defaults, shared by the server, the CLI
- * and the manifest test.
+ * The editor's `redisConfig` section, read with the shared settings schema
+ * (server/src/settings): what the client sends is what the user chose; what it leaves out
+ * falls through to the project file, then to the defaults.
  */
-import { DEFAULT_TARGET, TARGETS, isTargetId, type TargetId } from '../knowledge/types';
-import type { Profile, Settings, Severity } from '../analysis/types';
-import { RULES } from '../knowledge/rules';
+import type { Settings } from '../analysis/types';
+import { resolveSettings, readSettings, type UserSettings } from '../settings/schema';
+import { SETTINGS_SECTION } from '../settings/names';
 
-export const SETTINGS_SCHEMA = {
-  targetVersion: { enum: ['auto', ...TARGETS] as const, default: 'auto' },
-  profile: { enum: ['production', 'development'] as const, default: 'production' as Profile },
-  includeBaseDirectory: { type: 'string', default: '' },
-  minPasswordLength: { type: 'integer', default: 32, minimum: 8, maximum: 256 },
-  rules: { type: 'object', default: {}, values: ['off', 'hint', 'information', 'warning', 'error'] as const },
-} as const;
+export { DEFAULT_SETTINGS, SETTINGS_SCHEMA } from '../settings/schema';
 
-/** Keeps the entries of a `rules` object that name a known code and a valid level. */
-export function ruleLevels(raw: unknown): Record<string, Severity | 'off'> | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const out: Record<string, Severity | 'off'> = {};
-  for (const [code, level] of Object.entries(raw as Record<string, unknown>)) {
-    if (code in RULES && typeof level === 'string' && (SETTINGS_SCHEMA.rules.values as readonly string[]).includes(level)) out[code] = level as Severity | 'off';
-  }
-  return Object.keys(out).length ? out : undefined;
+/** Client-only keys of the section (VS Code's trace setting), not errors. */
+const CLIENT_KEYS = ['trace'];
+
+/** The user's choices in the client's `redisConfig` section; invalid values are dropped and reported. */
+export function editorSettings(raw: unknown): { settings: UserSettings; problems: string[] } {
+  return readSettings(raw, (k) => `${SETTINGS_SECTION}.${k}`, CLIENT_KEYS);
 }
 
-export const DEFAULT_SETTINGS: Settings = { target: DEFAULT_TARGET, targetIsDefault: true, profile: 'production' };
-
-/** Reads the client's `redisConfig` section; anything invalid falls back to its default. */
+/** The analysis settings of an editor section alone, without a project file. */
 export function settingsFromClient(raw: unknown): Settings {
-  const section = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const chosen = isTargetId(section.targetVersion);
-  const profile = section.profile === 'development' || section.profile === 'production' ? section.profile : DEFAULT_SETTINGS.profile;
-  const base = typeof section.includeBaseDirectory === 'string' && section.includeBaseDirectory.trim() !== '' ? section.includeBaseDirectory.trim() : undefined;
-  const rules = ruleLevels(section.rules);
-  const min = section.minPasswordLength;
-  const minPasswordLength = typeof min === 'number' && Number.isInteger(min) && min >= 8 && min <= 256 && min !== 32 ? min : undefined;
-  return {
-    target: chosen ? (section.targetVersion as TargetId) : DEFAULT_TARGET,
-    targetIsDefault: !chosen,
-    profile,
-    ...(base ? { includeBaseDirectory: base } : {}),
-    ...(rules ? { rules } : {}),
-    ...(minPasswordLength ? { minPasswordLength } : {}),
-  };
+  return resolveSettings([{ origin: 'editor', settings: editorSettings(raw).settings }]).settings;
 }

@@ -130,6 +130,14 @@ function hexValue(c: number): number {
   return -1;
 }
 
+export interface SplitOptions {
+  /**
+   * Valkey 9.1 reads a closing quote as the end of the quoted part only: what follows up to
+   * the next blank continues the same argument (`"a"b` is `ab`). Older servers refuse it.
+   */
+  readonly continueAfterQuote?: boolean;
+}
+
 export interface SplitResult {
   readonly tokens: { value: string; start: number; end: number; quoted: boolean }[];
   readonly error?: { start: number; end: number; detail: 'unterminated' | 'quote-followed-by-text' };
@@ -139,7 +147,8 @@ export interface SplitResult {
  * `sdssplitargs` on `text[from, to)`. A NUL ends the input, as it ends a C string.
  * Offsets in the result are offsets into `text`.
  */
-export function splitArgs(text: string, from: number, to: number): SplitResult {
+export function splitArgs(text: string, from: number, to: number, options?: SplitOptions): SplitResult {
+  const continueAfterQuote = options?.continueAfterQuote === true;
   const tokens: { value: string; start: number; end: number; quoted: boolean }[] = [];
   // Character at p, or NUL past the end: the C string terminator.
   const at = (p: number): number => (p < to ? text.charCodeAt(p) : NUL);
@@ -180,9 +189,14 @@ export function splitArgs(text: string, from: number, to: number): SplitResult {
         }
         if (c === DQUOTE) {
           const next = at(p + 1);
-          if (next !== NUL && !isCSpace(next)) return { tokens, error: { start: p, end: p + 2, detail: 'quote-followed-by-text' } };
+          if (!continueAfterQuote && next !== NUL && !isCSpace(next)) return { tokens, error: { start: p, end: p + 2, detail: 'quote-followed-by-text' } };
           value += text.slice(runStart, p);
           p++;
+          if (continueAfterQuote) {
+            inDouble = false;
+            runStart = p;
+            continue;
+          }
           break;
         }
         if (c === NUL) return { tokens, error: { start, end: to, detail: 'unterminated' } };
@@ -196,9 +210,14 @@ export function splitArgs(text: string, from: number, to: number): SplitResult {
         }
         if (c === SQUOTE) {
           const next = at(p + 1);
-          if (next !== NUL && !isCSpace(next)) return { tokens, error: { start: p, end: p + 2, detail: 'quote-followed-by-text' } };
+          if (!continueAfterQuote && next !== NUL && !isCSpace(next)) return { tokens, error: { start: p, end: p + 2, detail: 'quote-followed-by-text' } };
           value += text.slice(runStart, p);
           p++;
+          if (continueAfterQuote) {
+            inSingle = false;
+            runStart = p;
+            continue;
+          }
           break;
         }
         if (c === NUL) return { tokens, error: { start, end: to, detail: 'unterminated' } };
@@ -247,7 +266,11 @@ function frameOf(lspLine: number, lineStart: number, index: LineIndex | undefine
   return { lspLine, lineStart, index };
 }
 
-export function parseConfig(text: string): ParseResult<ConfigTree> {
+/**
+ * Parses a whole file. `options` carries the quoting rules of the targeted version; without
+ * them the file is read as every Redis and Valkey before 9.1 reads it.
+ */
+export function parseConfig(text: string, options?: SplitOptions): ParseResult<ConfigTree> {
   const index = new LineIndex(text);
   const lineIndex = hasLoneCarriageReturn(text) ? index : undefined;
   const comments: number[] = [];
@@ -284,7 +307,7 @@ export function parseConfig(text: string): ParseResult<ConfigTree> {
         // 114 is 'r': most comments fail here without a string comparison.
         if (text.charCodeAt(p) === 114 && text.startsWith(TOOL_PREFIX, p)) toolComments.push(new CommentLine(redisLine, s, e, index));
       }
-      else parseDirective(text, s, e, redisLine, frameOf(redisLine - 1, lineStart, lineIndex), directives, errors);
+      else parseDirective(text, s, e, redisLine, frameOf(redisLine - 1, lineStart, lineIndex), directives, errors, options);
     }
     lineStart = lineEnd + 1;
   }
@@ -299,8 +322,9 @@ function parseDirective(
   frame: LineFrame,
   directives: DirectiveLine[],
   errors: SyntaxProblem[],
+  options: SplitOptions | undefined,
 ): void {
-  const split = splitArgs(text, s, e);
+  const split = splitArgs(text, s, e, options);
   if (split.tokens.length === 0 && !split.error) return; // only blanks such as \v or \f: Redis skips it
   const tokens: Token[] = split.tokens.map((t) => ({ value: t.value, start: t.start, end: t.end, quoted: t.quoted, range: rangeIn(frame, t.start, t.end) }));
   if (split.error) {

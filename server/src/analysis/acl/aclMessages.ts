@@ -105,6 +105,9 @@ export const aclMessages = {
       ? `User '${name}' is defined a second time: Redis reports "Duplicate user '${name}'" and refuses the whole ACL file. Merge the two lines.`
       : `User '${name}' is defined a second time: redis-server refuses to start ("Duplicate user found"). Merge the two lines.`;
   },
+  duplicateUserReplaced(name: string, target: TargetId): string {
+    return `User '${name}' is defined again further down: ${targetLabel(target)} accepts it and the later definition replaces this one entirely, so these rules have no effect (Redis 7.0 and later refuse the file). Merge the two lines.`;
+  },
   invalidUsername(source: RuleSource): string {
     return `A user name cannot contain spaces, tabs or other blank characters: ${SOURCE_EFFECT[source]}.`;
   },
@@ -127,7 +130,7 @@ export const aclMessages = {
     return `User '${user}' is on with 'nopass': it accepts any password, so every client that reaches the server can log in as it — protected mode only looks at the default user. Give it a password ('>…' or '#<sha256>'), or turn it off.`;
   },
   allCommands(user: string): string {
-    return `User '${user}' may run every command ('+@all' / 'allcommands'), including the dangerous ones and those modules add later. Grant the categories or commands it needs, or at least remove '-@dangerous'.`;
+    return `User '${user}' may run every command ('+@all' / 'allcommands'), including the dangerous ones and those modules add later. Grant the categories or commands it needs, or at least add '-@dangerous' after '+@all'.`;
   },
   dangerousCommands(user: string, commands: readonly string[], viaCategory: boolean): string {
     const shown = commands.slice(0, 8).map((c) => c.toUpperCase().replace('|', ' '));

@@ -6,9 +6,10 @@
  * specs fail on the given arguments (a bad `numkeys`, a keyword at the very end) fall back
  * to theirs. Both paths are reproduced here, quirks included.
  *
- * Limits: key positions come from Redis 7.0.15 (plus the hash-field-expiry commands of
- * 7.4) for every target; Redis 6.x located keys by simpler first/last/step rules that
- * agree on ordinary arguments.
+ * Limits: key positions come from Redis 7.0.15, and from Redis 8.0.2, Valkey 8.1.1 and
+ * 9.1.2 where those servers differ (plus the hash-field-expiry commands of 7.4); the other
+ * targets use 7.0.15's. Redis 6.x located keys by simpler first/last/step rules that agree
+ * on ordinary arguments.
  */
 import { commandInfo, type KeySpec } from '../../knowledge/commands';
 import type { TargetId } from '../../knowledge/types';
@@ -247,7 +248,8 @@ const FALLBACK: Readonly<Record<string, (argv: readonly string[]) => KeyRef[]>> 
 
 /** True when the command takes key names at all (Redis then checks key patterns). */
 export function commandHasKeys(name: string, target: TargetId): boolean {
-  const specs = commandInfo(name, target)?.entry.keys ?? [];
+  const info = commandInfo(name, target);
+  const specs = info?.variant.keys ?? info?.entry.keys ?? [];
   return FALLBACK[name] !== undefined || specs.some((s) => !s.flags.includes('not_key'));
 }
 
@@ -258,7 +260,7 @@ export function commandHasKeys(name: string, target: TargetId): boolean {
 export function commandKeys(name: string, argv: readonly string[], target: TargetId): KeyRef[] {
   const info = commandInfo(name, target);
   if (!info) return [];
-  const specs = info.entry.keys ?? [];
+  const specs = info.variant.keys ?? info.entry.keys ?? [];
   const hasSpec = specs.some((s) => !s.flags.includes('not_key'));
   if (hasSpec) {
     const keys = fromSpecs(specs, argv, info.variant.arity < 0);

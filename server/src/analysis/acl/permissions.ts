@@ -40,11 +40,13 @@ export interface AclFeatures {
   readonly sanitize: boolean;
   /** 6.x: `+cmd|arg` is a first-argument rule on the whole command; no `-cmd|sub`. */
   readonly legacySubcommands: boolean;
+  /** 6.0: a user defined twice is accepted, and the later definition replaces the earlier (checked on 6.0.16). */
+  readonly duplicateUserReplaces: boolean;
 }
 
 export function aclFeatures(target: TargetId): AclFeatures {
   const v6 = target === 'redis-6.0' || target === 'redis-6.2';
-  return { selectors: !v6, channels: target !== 'redis-6.0', sanitize: target !== 'redis-6.0', legacySubcommands: v6 };
+  return { selectors: !v6, channels: target !== 'redis-6.0', sanitize: target !== 'redis-6.0', legacySubcommands: v6, duplicateUserReplaces: target === 'redis-6.0' };
 }
 
 /** The first version of a rule form, for messages. */
@@ -145,6 +147,11 @@ export interface ApplyLog {
 
 export function sha256Hex(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+/** The SHA-256 of bytes, as Redis stores a password: what `#<hash>` must hold. */
+export function sha256HexOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export function newSelector(ctx: AclContext): SelectorState {

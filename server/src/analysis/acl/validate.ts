@@ -20,7 +20,7 @@ import { asciiLower } from '../../syntax/text';
 import { suggest } from '../didYouMean';
 import type { Finding, RelatedInformation, Settings } from '../types';
 import { aclMessages, type RuleSource } from './aclMessages';
-import { buildUser, type AclContext, type RuleNote, type RuleProblem } from './permissions';
+import { aclFeatures, buildUser, type AclContext, type RuleNote, type RuleProblem } from './permissions';
 import { userSecurityFindings, type UserGrade } from './security';
 import { aclFileUsers, configUsers, type UserDefinition, type UserDocument } from './users';
 
@@ -59,6 +59,9 @@ export function configUserFindings(tree: ConfigTree, settings: Settings, grade?:
 function userFindings(doc: UserDocument, minPasswordLength: number | undefined, grade?: UserGrade): Finding[] {
   const out: Finding[] = [];
   const seen = new Map<string, UserDefinition>();
+  // Redis 6.0 accepts a second definition and lets it replace the first.
+  const replaces = aclFeatures(doc.context.target).duplicateUserReplaces;
+  const last = new Map<string, UserDefinition>(doc.users.map((d) => [d.name, d]));
   for (const def of doc.users) {
     const source: RuleSource = doc.source;
     if (hasSpaceOrNul(def.name)) {
@@ -67,14 +70,25 @@ function userFindings(doc: UserDocument, minPasswordLength: number | undefined, 
       continue;
     }
     const earlier = seen.get(def.name);
-    if (earlier) {
+    if (earlier && replaces) {
+      out.push(
+        finding('acl-duplicate-user', aclMessages.duplicateUserReplaced(def.name, doc.context.target), earlier.nameToken.range, {
+          severity: 'warning',
+          tags: ['unnecessary'],
+          related: [{ message: `'${def.name}' is defined again here, and this definition wins`, range: def.nameToken.range }],
+          data: { user: def.name },
+        }),
+      );
+    } else if (earlier) {
       out.push(
         finding('acl-duplicate-user', aclMessages.duplicateUser(def.name, source), def.nameToken.range, {
           related: [{ message: `'${def.name}' is first defined here`, range: earlier.nameToken.range }],
           data: { user: def.name },
         }),
       );
-    } else seen.set(def.name, def);
+    }
+    if (!earlier) seen.set(def.name, def);
+    const effective = replaces ? last.get(def.name) === def : !earlier;
     if (source === 'acl') {
       for (const r of def.rules) if (r.kind === 'empty') out.push(finding('acl-extra-space', aclMessages.extraSpace(), doc.index.rangeAt(r.start, r.start + 1), { tags: ['unnecessary'] }));
     }
@@ -88,7 +102,7 @@ function userFindings(doc: UserDocument, minPasswordLength: number | undefined, 
     const { user, log } = buildUser(def.name, def.rules, doc.context);
     for (const p of log.problems) out.push(problemFinding(p, def, doc.context, source));
     for (const n of log.notes) out.push(noteFinding(n));
-    if (!earlier && !unclosed) out.push(...userSecurityFindings(def, user, doc.context, minPasswordLength, grade));
+    if (effective && !unclosed) out.push(...userSecurityFindings(def, user, doc.context, minPasswordLength, grade));
   }
   return out;
 }

@@ -22,7 +22,7 @@
  */
 import type { Analysis, ConfigAnalysis } from '../analyze';
 import { commandHasChannels, commandHasKeys } from '../acl/keys';
-import { aclFeatures, buildUser, sha256Hex, type SelectorState } from '../acl/permissions';
+import { aclFeatures, buildUser, sha256Hex, sha256HexOf, type SelectorState } from '../acl/permissions';
 import { commandInfo, type CommandInfo } from '../../knowledge/commands';
 import type { DirectiveLine } from '../../syntax/configParser';
 import { asciiLower } from '../../syntax/text';
@@ -42,6 +42,7 @@ import {
   passwordFixes,
   replaceSpan,
   requirepassLines,
+  UTF8_GUESS,
   storeName,
   userStore,
   type FixContext,
@@ -137,10 +138,14 @@ function renameFix(a: ConfigAnalysis, store: UserStore, code: string, renames: r
 
   const newLines: string[] = [];
   let requirepassMoved = false;
+  let guessed = false;
   if (!defaultUser(store)) {
     // Redis's own default user, written out: in the inline case it has the requirepass password.
     const requirepass = store.kind === 'inline' ? effectiveRequirepass(a) : undefined;
-    newLines.push(`user default ${builtinDefaultRules(a.settings.target, requirepass ? sha256Hex(requirepass.secret) : undefined)}${denyWords(renames)}`);
+    // Redis hashes the password's bytes: when the editor lost them, no default user can be written.
+    if (requirepass?.lost) return undefined;
+    if (requirepass && !requirepass.known) guessed = true;
+    newLines.push(`user default ${builtinDefaultRules(a.settings.target, requirepass ? sha256HexOf(requirepass.bytes) : undefined)}${denyWords(renames)}`);
     if (requirepass) {
       requirepassMoved = true;
       for (const line of requirepassLines(a)) edits.add(undefined, deleteLine(a.tree.index, line.range.start.line));
@@ -163,7 +168,7 @@ function renameFix(a: ConfigAnalysis, store: UserStore, code: string, renames: r
   }
   if (store.kind === 'aclfile' && newLines.length > 0) edits.add(store.path, appendLine(store.index, newLines.join(eolOf(store.index.text))));
 
-  const place = storeName(store, edits) + (requirepassMoved ? "; 'requirepass' becomes 'user default' with its SHA-256" : '');
+  const place = storeName(store, edits) + (requirepassMoved ? "; 'requirepass' becomes 'user default' with its SHA-256" : '') + (guessed ? UTF8_GUESS : '');
   const fix: Fix = { code, title: title(place), edits: edits.toFileEdits(), safe: false };
   if (!admin) return fix;
   const commands = privileged.map((r) => r.written.toUpperCase()).join(', ');

@@ -2,13 +2,14 @@
  * Fixes for the findings of a config file, each a pure function of the analysed document
  * and the finding's code and data — never of its message.
  */
-import { directiveVariant, targetsOf } from '../../knowledge/directives';
+import { directiveVariant } from '../../knowledge/directives';
 import { describeTargets } from '../../knowledge/targets';
-import { asciiLower } from '../../syntax/text';
 import type { ConfigAnalysis } from '../analyze';
 import { loopbackBind } from '../security/exposure';
 import type { DirectiveLine, Token } from '../../syntax/configParser';
+import { TARGETS } from '../../knowledge/types';
 import { memtoull } from '../values';
+import { directiveAt, eolAt } from './lookup';
 import type { Position, Range } from '../types';
 import type { Fix, FixRequest, TextEdit } from './types';
 
@@ -17,7 +18,7 @@ function sameStart(a: Range, b: Range): boolean {
 }
 
 function lineAt(analysis: ConfigAnalysis, line: number): DirectiveLine | undefined {
-  return analysis.tree.directives.find((d) => d.range.start.line <= line && d.range.end.line >= line);
+  return directiveAt(analysis.tree, line);
 }
 
 function tokenAt(line: DirectiveLine | undefined, range: Range): Token | undefined {
@@ -37,21 +38,23 @@ function indentOf(analysis: ConfigAnalysis, line: DirectiveLine): string {
   return text.slice(lineStart, line.start);
 }
 
-/** Inserts whole lines before a directive line, with its indentation. */
+/** Inserts whole lines before a directive line, with its indentation and its line break. */
 function insertAbove(analysis: ConfigAnalysis, line: DirectiveLine, newLines: readonly string[]): TextEdit {
   const indent = indentOf(analysis, line);
+  const eol = eolAt(analysis.tree.index, line.range.end.line);
   const pos = { line: line.range.start.line, character: 0 };
-  return { range: { start: pos, end: pos }, newText: newLines.map((l) => `${indent}${l}\n`).join('') };
+  return { range: { start: pos, end: pos }, newText: newLines.map((l) => `${indent}${l}${eol}`).join('') };
 }
 
 function insertBelow(analysis: ConfigAnalysis, line: DirectiveLine, newLines: readonly string[]): TextEdit {
   const indent = indentOf(analysis, line);
+  const eol = eolAt(analysis.tree.index, line.range.end.line);
   const next = line.range.end.line + 1;
   if (next < analysis.tree.index.lineCount) {
     const pos = { line: next, character: 0 };
-    return { range: { start: pos, end: pos }, newText: newLines.map((l) => `${indent}${l}\n`).join('') };
+    return { range: { start: pos, end: pos }, newText: newLines.map((l) => `${indent}${l}${eol}`).join('') };
   }
-  return { range: { start: line.range.end, end: line.range.end }, newText: newLines.map((l) => `\n${indent}${l}`).join('') };
+  return { range: { start: line.range.end, end: line.range.end }, newText: newLines.map((l) => `${eol}${indent}${l}`).join('') };
 }
 
 function replace(range: Range, newText: string): TextEdit {
@@ -128,14 +131,15 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   },
   'deprecated-directive'(a, f) {
     const line = lineAt(a, f.range.start.line);
-    const replacement = f.data?.replacement;
     const name = line?.tokens[0];
-    if (typeof replacement !== 'string' || !name) return [];
-    // Safe when the new name means the same on the server that will read the file: the
-    // version was chosen, or every version that knows the old name knows the new one.
-    const known = a.targetSource !== 'default' || targetsOf(asciiLower(name.value)).every((t) => directiveVariant(replacement, t) !== undefined);
-    const title = known ? `Rename to '${replacement}'` : `Rename to '${replacement}' (${describeTargets(targetsOf(replacement))} only: older servers refuse the new name)`;
-    return [fix(f.code, title, [replace(name.range, replacement)], known, true)];
+    const replacement = f.data?.replacement;
+    if (typeof replacement !== 'string' || !line || !name || !sameStart(name.range, f.range)) return [];
+    // Without a chosen version, only a name every version of the old one also knows is safe:
+    // Redis 6.x refuses 'busy-reply-threshold' and '*-listpack-*'.
+    const refuse = TARGETS.filter((t) => directiveVariant(line.name, t) !== undefined && directiveVariant(replacement, t) === undefined);
+    const safe = refuse.length === 0 || a.targetSource !== 'default';
+    const title = safe ? `Rename to '${replacement}'` : `Rename to '${replacement}' (${describeTargets(refuse)} refuse${refuse.length === 1 ? 's' : ''} this name)`;
+    return [fix(f.code, title, [replace(name.range, replacement)], safe, true)];
   },
   'unknown-directive'(a, f) {
     const name = lineAt(a, f.range.start.line)?.tokens[0];

@@ -15,9 +15,11 @@
  * title or notice ever holds a password that is already in a file.
  */
 import { randomBytes } from 'node:crypto';
-import type { AclAnalysis, ConfigAnalysis } from '../analyze';
-import { aclFeatures, sha256Hex, type AclContext } from '../acl/permissions';
+import type { AclAnalysis, Analysis, ConfigAnalysis } from '../analyze';
+import { aclFeatures, sha256Hex, sha256HexOf, type AclContext } from '../acl/permissions';
 import { aclFileUsers, configUsers, type UserDefinition } from '../acl/users';
+import { argumentBytes, encodeText, hasNonAscii } from '../../syntax/bytes';
+import { directiveAt, indexUsers, type IndexedUsers } from './lookup';
 import { includeBase, relativePath, resolvePath, type FileSource } from '../configModel';
 import { securityFacts } from '../security/facts';
 import { parseAcl } from '../../syntax/aclParser';
@@ -214,13 +216,16 @@ export function freeUserName(store: UserStore, base: string): string {
 // ---------------------------------------------------------------------------------------------
 // requirepass
 
-/** The requirepass line Redis uses (the last one), when it sets a password. */
-export function effectiveRequirepass(a: ConfigAnalysis): { line: DirectiveLine; file: string | undefined; secret: string } | undefined {
+/** The requirepass line Redis uses (the last one), when it sets a password, with the bytes Redis hashes. */
+export function effectiveRequirepass(a: ConfigAnalysis): { line: DirectiveLine; file: string | undefined; secret: string; bytes: Buffer; known: boolean; lost: boolean } | undefined {
   for (let i = a.model.lines.length - 1; i >= 0; i--) {
     const m = a.model.lines[i];
     if (m?.line.name !== 'requirepass') continue;
-    const secret = m.line.tokens[1]?.value;
-    return secret === undefined || secret === '' || m.line.tokens.length !== 2 ? undefined : { line: m.line, file: m.file, secret };
+    const token = m.line.tokens[1];
+    if (token === undefined || token.value === '' || m.line.tokens.length !== 2) return undefined;
+    const text = (m.file === undefined ? a.tree : a.model.files.get(m.file))?.index.text ?? '';
+    const raw = argumentBytes(text, token.start, token.end);
+    return { line: m.line, file: m.file, secret: token.value, bytes: raw.bytes, known: !raw.nonAscii || a.exactBytes, lost: !a.exactBytes && text.slice(token.start, token.end).includes('\ufffd') };
   }
   return undefined;
 }
@@ -286,7 +291,7 @@ function protectedModeNote(a: ConfigAnalysis, ctx: FixContext): string {
 function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, weak: boolean): Fix[] {
   if (a.kind !== 'config') return [];
   const effective = effectiveRequirepass(a);
-  if (!effective || effective.file !== undefined) return [];
+  if (!effective || effective.file !== undefined || effective.lost) return [];
   const store = userStore(a, ctx);
   if (!store) return [];
   const fixes: Fix[] = [];
@@ -302,11 +307,12 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
   const rights = builtinDefaultRules(a.settings.target, '<sha256>');
   if (!weak) {
     const edits = new EditSet();
-    requirepassToAcl(a, store, effective.line, sha256Hex(effective.secret), edits);
+    requirepassToAcl(a, store, effective.line, sha256HexOf(effective.bytes), edits);
+    const guess = effective.known ? '' : UTF8_GUESS;
     const title =
       store.kind === 'aclfile'
-        ? `Move the 'requirepass' password to ${where} as its SHA-256${replacing}, and remove 'requirepass'`
-        : `Replace 'requirepass' with 'user default ${rights}' (the same password, stored as its SHA-256)`;
+        ? `Move the 'requirepass' password to ${where} as its SHA-256${replacing}, and remove 'requirepass'${guess}`
+        : `Replace 'requirepass' with 'user default ${rights}' (the same password, stored as its SHA-256)${guess}`;
     fixes.push({ code: f.code, title: title + protectedModeNote(a, ctx), edits: edits.toFileEdits(), safe: false, preferred: true });
     return fixes;
   }
@@ -340,15 +346,32 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
 // ACL rules with a password
 
 /** The user definition and rule at the finding's start, in an ACL file or a `user` line. */
-function ruleAt(a: ConfigAnalysis | AclAnalysis, f: FixRequest): { user: PlacedUser; rule: AclRule } | undefined {
-  const doc = a.kind === 'acl' ? aclFileUsers(a.tree, a.settings.target) : configUsers(a.tree, a.settings.target);
-  for (const def of doc.users) {
-    if (def.range.start.line > f.range.start.line || def.range.end.line < f.range.start.line) continue;
+function ruleAt(a: ConfigAnalysis | AclAnalysis, f: FixRequest, users: () => IndexedUsers = () => indexUsers(a)): { user: PlacedUser; rule: AclRule } | undefined {
+  const { doc, byLine } = users();
+  for (const def of byLine.get(f.range.start.line) ?? []) {
     const rule = def.rules.find((r) => r.range.start.line === f.range.start.line && r.range.start.character === f.range.start.character);
     if (rule) return { user: { def, file: undefined, index: doc.index, context: doc.context }, rule };
   }
   return undefined;
 }
+
+/**
+ * The bytes Redis hashes for a password written in the document: an ACL file's rule as it
+ * stands (`written`: the secret without its `>`), a redis.conf argument after its quotes and
+ * escapes (`text[start, end)`, less the first `skip` bytes). `known` is false when
+ * characters outside ASCII went in and the text is an editor's decoding, not the file's
+ * bytes; `lost` when the editor could not decode them at all (U+FFFD).
+ */
+export function secretBytes(a: Analysis, start: number, end: number, written: string, skip: number): { bytes: Buffer; known: boolean; lost: boolean } {
+  const text = a.tree.index.text;
+  // An ACL file has no quoting: the rule is the bytes. A redis.conf argument is unquoted first.
+  const raw = a.kind === 'acl' ? { bytes: encodeText(written), nonAscii: hasNonAscii(written) } : argumentBytes(text, start, end);
+  const bytes = a.kind === 'acl' ? raw.bytes : raw.bytes.subarray(skip);
+  return { bytes, known: !raw.nonAscii || a.exactBytes, lost: !a.exactBytes && text.slice(start, end).includes('\ufffd') };
+}
+
+/** What a hash fix must add to its title when the bytes are a guess. */
+export const UTF8_GUESS = ' (assumes the file is saved as UTF-8)';
 
 /** The hash a password rule adds. */
 function addedHash(rule: AclRule): string | undefined {
@@ -357,19 +380,28 @@ function addedHash(rule: AclRule): string | undefined {
   return undefined;
 }
 
-function plaintextFix(a: ConfigAnalysis | AclAnalysis, f: FixRequest): Fix[] {
-  const at = ruleAt(a, f);
+function plaintextFix(a: ConfigAnalysis | AclAnalysis, f: FixRequest, users?: () => IndexedUsers): Fix[] {
+  const at = ruleAt(a, f, users);
   if (!at || at.rule.kind !== 'password' || at.rule.op !== 'add') return [];
   const { user, rule } = at;
+  // Redis hashes the bytes of the password: a guess at them would lock the user out.
+  const secret = secretBytes(a, rule.start, rule.end, rule.secret, 1);
+  if (secret.lost) return [];
   return [
     {
       code: f.code,
-      title: `Replace the clear-text password of '${user.def.name}' with its SHA-256 ('#<sha256>')`,
-      edits: [{ edits: [replaceSpan(user.index, rule.start, rule.end, hashRule(rule.secret))] }],
-      safe: true,
+      title: `Replace the clear-text password of '${user.def.name}' with its SHA-256 ('#<sha256>')${secret.known ? '' : UTF8_GUESS}`,
+      edits: [{ edits: [replaceSpan(user.index, rule.start, rule.end, `#${sha256HexOf(secret.bytes)}`)] }],
+      safe: secret.known,
       preferred: true,
     },
   ];
+}
+
+/** The safe password fixes of a finding, for fix-all: `>secret` rules only. */
+export function safePasswordFixes(a: Analysis, f: FixRequest, users: () => IndexedUsers): Fix[] {
+  if (a.kind === 'config' && directiveAt(a.tree, f.range.start.line)?.name !== 'user') return [];
+  return plaintextFix(a, f, users);
 }
 
 function weakRuleFix(a: ConfigAnalysis | AclAnalysis, f: FixRequest, ctx: FixContext): Fix[] {
@@ -395,18 +427,13 @@ function weakRuleFix(a: ConfigAnalysis | AclAnalysis, f: FixRequest, ctx: FixCon
   ];
 }
 
-/** Which directive a config finding is on. */
-function directiveAt(a: ConfigAnalysis, f: FixRequest): DirectiveLine | undefined {
-  return a.tree.directives.find((d) => d.range.start.line <= f.range.start.line && d.range.end.line >= f.range.start.line);
-}
-
 export function passwordFixes(a: ConfigAnalysis | AclAnalysis, f: FixRequest, ctx: FixContext): Fix[] {
   if (a.kind === 'acl') {
     if (f.code === 'plaintext-password') return plaintextFix(a, f);
     if (f.code === 'weak-password') return weakRuleFix(a, f, ctx);
     return [];
   }
-  const line = directiveAt(a, f);
+  const line = directiveAt(a.tree, f.range.start.line);
   switch (f.code) {
     case 'plaintext-password':
       if (line?.name === 'user') return plaintextFix(a, f);

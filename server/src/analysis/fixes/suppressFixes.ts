@@ -3,19 +3,21 @@
  * read (see tuning.ts). Only in config files: an ACL file has no comments.
  */
 import type { ConfigAnalysis } from '../analyze';
+import { directiveAt, eolAt } from './lookup';
 import type { Fix, FixRequest } from './types';
 
 export function suppressionFixes(analysis: ConfigAnalysis, f: FixRequest): Fix[] {
-  const line = analysis.tree.directives.find((d) => d.range.start.line <= f.range.start.line && d.range.end.line >= f.range.start.line);
+  const line = directiveAt(analysis.tree, f.range.start.line);
   const fixes: Fix[] = [];
   if (line) {
+    const eol = eolAt(analysis.tree.index, line.range.end.line);
     const lineStart = analysis.tree.index.offsetAt({ line: line.range.start.line, character: 0 });
     const indent = analysis.tree.index.text.slice(lineStart, line.start);
     const pos = { line: line.range.start.line, character: 0 };
     fixes.push({
       code: f.code,
       title: `Disable ${f.code} for this line`,
-      edits: [{ edits: [{ range: { start: pos, end: pos }, newText: `${indent}# redis-config-disable-next-line ${f.code}\n` }] }],
+      edits: [{ edits: [{ range: { start: pos, end: pos }, newText: `${indent}# redis-config-disable-next-line ${f.code}${eol}` }] }],
       safe: false,
       suppression: true,
     });
@@ -24,7 +26,7 @@ export function suppressionFixes(analysis: ConfigAnalysis, f: FixRequest): Fix[]
   fixes.push({
     code: f.code,
     title: `Disable ${f.code} for this file`,
-    edits: [{ edits: [{ range: { start: top, end: top }, newText: `# redis-config-disable ${f.code}\n` }] }],
+    edits: [{ edits: [{ range: { start: top, end: top }, newText: `# redis-config-disable ${f.code}${eolAt(analysis.tree.index, 0)}` }] }],
     safe: false,
     suppression: true,
   });

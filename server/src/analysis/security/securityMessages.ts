@@ -84,6 +84,9 @@ export const securityMessages = {
       ? `'rename-command ${command} ""' is deprecated: ACL rules do the same per user, visibly — add '-${command.toLowerCase()}' to the users that must not run it.`
       : `'rename-command ${command}' only hides the command: anyone who learns the new name runs it, and AOF files and replicas break when renames differ. Use ACL rules instead: '-${command.toLowerCase()}' for most users, and a dedicated admin user that may run it.`;
   },
+  luaInsecureApi(name: string): string {
+    return `'${name} yes' gives Lua scripts back getfenv, setfenv and newproxy, which the sandbox withholds: with them a script can tamper with the environment that other scripts and users' code run in. Every user allowed EVAL, EVALSHA, FCALL or FUNCTION LOAD gets them. Keep it 'no' unless a script you trust needs them.`;
+  },
   dangerousCommandsEnabled(name: string, e: Exposure): string {
     const what = name === 'enable-debug-command' ? 'DEBUG' : name === 'enable-module-command' ? 'MODULE LOAD and UNLOAD' : 'CONFIG SET of the protected settings (dir, dbfilename, ...)';
     const who =

@@ -1,0 +1,138 @@
+/**
+ * The settings of each open document, in the server: the editor's choices (pulled with
+ * `workspace/configuration` when the client offers it, else taken from
+ * `initializationOptions.settings` and `workspace/didChangeConfiguration`) over the
+ * project file `.redis-config.json` found upwards from the document, over the defaults.
+ * Project files are re-read when the client reports a change to one (the server asks
+ * for `**∕.redis-config.json` file events when the client lets it register them) and
+ * when a document is opened.
+ */
+import { MessageType, ShowMessageNotification, type Connection, type DidChangeWatchedFilesParams, type InitializeParams } from 'vscode-languageserver/node';
+import { fileURLToPath } from 'node:url';
+import type { Settings } from '../analysis/types';
+import type { FileSource } from '../analysis/configModel';
+import { diskProjectFs } from '../io/projectFs';
+import { DEFAULT_DOCS_BASE_URL } from '../settings/docsLinks';
+import { PROJECT_FILE_NAME, SETTINGS_SECTION } from '../settings/names';
+import { ProjectFiles } from '../settings/projectSettings';
+import { checkSetting, resolveSettings, type ResolvedSettings, type SettingsLayer, type UserSettings } from '../settings/schema';
+import { editorSettings } from './settings';
+
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class DocumentSettings {
+  private pull = false;
+  /** The client's own choice of documentation links (VS Code: the pages in the extension). */
+  private clientDocsBase: string | undefined;
+  private global: UserSettings = {};
+  private readonly editorCache = new Map<string, Promise<UserSettings>>();
+  private readonly resolved = new Map<string, ResolvedSettings>();
+  private readonly reported = new Set<string>();
+  private readonly projects: ProjectFiles;
+
+  constructor(
+    private readonly connection: Connection,
+    source: FileSource,
+  ) {
+    this.projects = new ProjectFiles(diskProjectFs(source), (project) => this.report(project.problems, true));
+  }
+
+  initialize(params: InitializeParams): void {
+    this.pull = params.capabilities.workspace?.configuration === true;
+    const options = params.initializationOptions as { settings?: unknown; docsBaseUrl?: unknown } | undefined;
+    this.global = this.read(options?.settings);
+    this.clientDocsBase = checkSetting('docsBaseUrl', options?.docsBaseUrl).value;
+  }
+
+  /** The file events the server needs for project files (it registers them with its own, after `initialized`). */
+  readonly watchPattern = `**/${PROJECT_FILE_NAME}`;
+
+  /** The analysis settings of a document. */
+  async forDocument(uri: string): Promise<Settings> {
+    return (await this.resolve(uri)).settings;
+  }
+
+  /** The full resolution, with the documentation base and where the target came from. */
+  async resolve(uri: string): Promise<ResolvedSettings> {
+    const editor = await this.editorFor(uri);
+    const cached = this.resolved.get(uri);
+    if (cached) return cached;
+    const path = pathOf(uri);
+    const layers: SettingsLayer[] = [...(path ? [{ origin: 'project' as const, settings: this.projects.settingsFor(path) }] : []), { origin: 'editor', settings: editor }];
+    const result = resolveSettings(layers);
+    this.resolved.set(uri, result);
+    return result;
+  }
+
+  /** The base of documentation links for a document's diagnostics. */
+  docsBase(resolved: ResolvedSettings): string {
+    return resolved.docsBaseUrl ?? this.clientDocsBase ?? DEFAULT_DOCS_BASE_URL;
+  }
+
+  /** `workspace/didChangeConfiguration`: forget every cached setting. */
+  configurationChanged(settings: unknown): void {
+    this.editorCache.clear();
+    this.resolved.clear();
+    this.reported.clear();
+    if (!this.pull) this.global = this.read((settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
+  }
+
+  /** True when a project file changed: every document must be checked again. */
+  watchedFilesChanged(params: DidChangeWatchedFilesParams): boolean {
+    if (!params.changes.some((c) => c.uri.endsWith(`/${PROJECT_FILE_NAME}`))) return false;
+    this.reported.clear();
+    this.projectsChanged();
+    return true;
+  }
+
+  /** A document was opened: its project file may be new or edited outside the editor. */
+  opened(): void {
+    this.projectsChanged();
+  }
+
+  closed(uri: string): void {
+    this.editorCache.delete(uri);
+    this.resolved.delete(uri);
+  }
+
+  private projectsChanged(): void {
+    this.projects.forget();
+    this.resolved.clear();
+  }
+
+  private editorFor(uri: string): Promise<UserSettings> {
+    if (!this.pull) return Promise.resolve(this.global);
+    let s = this.editorCache.get(uri);
+    if (!s) {
+      s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+        (raw) => this.read(raw),
+        () => this.global,
+      );
+      this.editorCache.set(uri, s);
+    }
+    return s;
+  }
+
+  private read(raw: unknown): UserSettings {
+    const { settings, problems } = editorSettings(raw);
+    this.report(problems, false);
+    return settings;
+  }
+
+  /** Says each problem once (until the settings change): in a message for project files, in the log for editor settings. */
+  private report(problems: readonly string[], show: boolean): void {
+    const fresh = problems.filter((p) => !this.reported.has(p));
+    if (!fresh.length) return;
+    for (const p of fresh) this.reported.add(p);
+    this.connection.console.warn(fresh.join('\n'));
+    // A notification, not a request: nothing to answer, and clients without message UI lose nothing.
+    if (show) void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Redis Config: ${fresh.join('; ')}` }).catch(() => undefined);
+  }
+}
