@@ -80,6 +80,9 @@ const REMOTE: [string, string, TargetId, DocumentKind, Exposure['remote']][] = [
   ['Sentinel with requirepass', 'requirepass x\n', 'redis-7.0', 'sentinel', 'password'],
   ['Sentinel with a user default password', 'user default on >x ~* +@all\n', 'redis-7.0', 'sentinel', 'password'],
   ['Sentinel 6.0 ignores user lines', 'user default on >x ~* +@all\n', 'redis-6.0', 'sentinel', 'open'],
+  // Redis 6.0 starts with a user defined twice, and the second definition wins.
+  ['a nopass user given a password by its second definition, 6.0', 'bind 10.0.0.5\nuser default off\nuser app on nopass ~* +@all\nuser app on >pw ~* +@all\n', 'redis-6.0', 'config', 'password'],
+  ['a user made nopass by its second definition, 6.0', 'bind 10.0.0.5\nuser default off\nuser app on >pw ~* +@all\nuser app on nopass ~* +@all\n', 'redis-6.0', 'config', 'open'],
 ];
 
 for (const [name, text, target, kind, remote] of REMOTE) {

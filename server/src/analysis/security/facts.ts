@@ -151,9 +151,10 @@ function usersOf(
   if (hasAclFile) {
     if (aclFile?.text === undefined) return { defaultUser: { state: 'unknown', decidedBy: 'aclfile', nopassFlag: false }, nopassUsers: [] };
     const users = aclFileUsers(parseAcl(aclFile.text).tree, target);
-    const built = users.users.map((u) => buildUser(u.name, u.rules, users.context).user);
+    // Where a user is defined twice and the server still loads (Redis 6.0), the last definition wins.
+    const built = [...new Map(users.users.map((u) => [u.name, buildUser(u.name, u.rules, users.context).user])).values()];
     const nopassUsers = built.filter((u) => u.name !== 'default' && opensWithoutPassword(u)).map((u) => ({ name: u.name }));
-    const def = built.filter((u) => u.name === 'default').at(-1);
+    const def = built.find((u) => u.name === 'default');
     // Without a `default` line Redis keeps the one it made: on, nopass, every command.
     if (!def) return { defaultUser: { state: 'open', decidedBy: 'aclfile', nopassFlag: true }, nopassUsers };
     return { defaultUser: { state: stateOf(def), decidedBy: 'aclfile', nopassFlag: def.nopass, user: def }, nopassUsers };
@@ -163,7 +164,9 @@ function usersOf(
   const lineOf = (start: number): ModelLine | undefined => input.model.lines.find((m) => m.file === undefined && m.line.range.start.line === start);
   const nopassUsers: NopassUser[] = [];
   let def: { user: UserState; start: number } | undefined;
-  for (const u of users.users) {
+  // Where a user is defined twice and the server still starts (Redis 6.0), the last definition wins.
+  const lastOf = new Map(users.users.map((u) => [u.name, u]));
+  for (const u of lastOf.values()) {
     const user = buildUser(u.name, u.rules, users.context).user;
     if (u.name === 'default') def = { user, start: u.range.start.line };
     else if (opensWithoutPassword(user)) {
