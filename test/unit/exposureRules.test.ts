@@ -83,6 +83,7 @@ const REMOTE: [string, string, TargetId, DocumentKind, Exposure['remote']][] = [
   // Redis 6.0 starts with a user defined twice, and the second definition wins.
   ['a nopass user given a password by its second definition, 6.0', 'bind 10.0.0.5\nuser default off\nuser app on nopass ~* +@all\nuser app on >pw ~* +@all\n', 'redis-6.0', 'config', 'password'],
   ['a user made nopass by its second definition, 6.0', 'bind 10.0.0.5\nuser default off\nuser app on >pw ~* +@all\nuser app on nopass ~* +@all\n', 'redis-6.0', 'config', 'open'],
+  ['bind "" gives TCP no address (6.2 and later)', 'bind ""\nprotected-mode no\nunixsocket /run/redis.sock\n', 'redis-7.0', 'config', 'unreachable'],
 ];
 
 for (const [name, text, target, kind, remote] of REMOTE) {
@@ -168,6 +169,7 @@ test('messages say which clients get in, on which version, and why', () => {
   assert.match(message('bind 0.0.0.0\n', 'redis-6.0', 'no-auth'), /every host that can reach this machine .* on Redis 6\.0 an explicit 'bind' switches protected mode off/);
   assert.match(message('bind 0.0.0.0\n', 'redis-7.0', 'no-auth'), /Clients on other hosts are refused: protected mode .*on Redis 7\.0 whatever 'bind' says.* 'protected-mode no', would let them in/);
   assert.match(message('bind 127.0.0.1\n', 'redis-7.0', 'no-auth'), /loopback only \(127\.0\.0\.1\), so only clients on this host/);
+  assert.match(message('bind ""\nunixsocket /run/redis.sock\n', 'redis-7.0', 'no-auth'), /'bind' line gives the TCP ports no address, so only clients on this host/);
   assert.match(message('port 26379\n', 'redis-7.0', 'sentinel-no-auth', 'sentinel'), /Sentinel runs with protected mode off unless its file says 'protected-mode yes'/);
   assert.match(message('bind 10.0.0.5\nuser default off\nuser app on nopass +get\n', 'redis-7.0', 'user-nopass'), /log in as 'app' with any password: protected mode only looks at the default user/);
   assert.match(message('user default on >x +@all\nport 26379\n', 'redis-6.0', 'sentinel-no-auth', 'sentinel'), /Redis 6\.0 Sentinel ignores 'user' lines/);

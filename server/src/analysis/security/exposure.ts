@@ -209,6 +209,7 @@ export function remoteSentence(e: Exposure, opts: { why?: boolean } = {}): strin
   const who = whoReaches(e);
   switch (e.remote) {
     case 'unreachable':
+      if (e.addresses.length === 0) return "Its 'bind' line gives the TCP ports no address, so only clients on this host can connect (through the Unix socket).";
       return e.plainPort || e.tlsPort ? `It listens on loopback only (${quoted(e.addresses)}), so only clients on this host can connect.` : 'No TCP port is open, so only clients on this host can connect (through the Unix socket).';
     case 'refused': {
       const bindNote = e.bindLine ? ` (on ${e.label} whatever 'bind' says; Redis 6.x with this 'bind' would let them in)` : '';
