@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULE_LIST } from '../../server/src/knowledge/rules';
-import { SECURITY_SEVERITY } from '../../server/src/knowledge/securitySeverity';
+import { CONTAINED_SECURITY_SEVERITY, SECURITY_SEVERITY } from '../../server/src/knowledge/securitySeverity';
 import { escapeGithubData, escapeGithubProperty } from '../../server/src/cli/formats';
 
 const ROOT = join(__dirname, '../..');
@@ -194,6 +194,31 @@ test('SARIF: security rules carry a security-severity GitHub can rank; every sec
   }
   assert.deepEqual(Object.keys(SECURITY_SEVERITY).sort(), RULE_LIST.filter((r) => r.security).map((r) => r.code).sort(), 'a score for exactly the security rules');
   assert.ok(Number(rules.find((x) => x.id === 'no-auth')?.properties['security-severity']) >= 9, 'no-auth is critical');
+});
+
+test('SARIF: each result scores its own verdict, lower when no client on another host gets in without a password', () => {
+  type Log = { runs: { results: { ruleId: string; level: string; properties?: { 'security-severity'?: string } }[] }[] };
+  const score = (text: string, code: string): { level: string; score: number } | undefined => {
+    const dir = tree({ 'redis.conf': text });
+    try {
+      const r = (JSON.parse(cli(['--format', 'sarif', '--target', 'redis-7.0', join(dir, 'redis.conf')]).stdout) as Log).runs[0]?.results.find((x) => x.ruleId === code);
+      return r ? { level: r.level, score: Number(r.properties?.['security-severity']) } : undefined;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  // Protected mode refuses remote clients on 7.0: a warning, scored for local users.
+  assert.deepEqual(score('bind 0.0.0.0\n', 'no-auth'), { level: 'warning', score: CONTAINED_SECURITY_SEVERITY['no-auth'] });
+  // With it off, every host gets in: the rule's worst-case score.
+  assert.deepEqual(score('bind 0.0.0.0\nprotected-mode no\n', 'no-auth'), { level: 'error', score: SECURITY_SEVERITY['no-auth'] });
+  // Rules outside the exposure model score the same everywhere.
+  assert.equal(score('bind 127.0.0.1\nrequirepass foobared\n', 'weak-password')?.score, SECURITY_SEVERITY['weak-password']);
+  const exposureRules = RULE_LIST.filter((r) => (r as { exposure?: boolean }).exposure === true).map((r) => r.code);
+  assert.deepEqual(Object.keys(CONTAINED_SECURITY_SEVERITY).sort(), [...exposureRules].sort(), 'a contained score for exactly the rules graded by exposure');
+  for (const code of exposureRules) {
+    const k = code as keyof typeof SECURITY_SEVERITY;
+    assert.ok((CONTAINED_SECURITY_SEVERITY[k] ?? 99) <= (SECURITY_SEVERITY[k] ?? 0), code);
+  }
 });
 
 test('a config with a NUL byte is checked (nul-byte fires); binary files are still refused', () => {

@@ -15,7 +15,7 @@ import { includedFileFindings } from './includedFindings';
 import { configUserFindings, aclFileFindings } from './acl/validate';
 import { aclfileFindings, duplicateFindings, listensNowhereFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
 import { messages } from './messages';
-import { securityFacts, securityFindings, userExposure } from './security';
+import { securityFacts, securityFindings, userExposure, withRemoteOutcome } from './security';
 import { approximate } from './approximation';
 import { quoting } from '../knowledge/versions';
 import { resolveTarget, type TargetSource } from './target';
@@ -106,8 +106,7 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
     ...listensNowhereFindings(model, resolved.target),
     ...renameCommandFindings(model, s),
     ...aclfileFindings(model, s, context),
-    ...configUserFindings(tree, s, userExposure(facts)),
-    ...securityFindings(facts, context.mode),
+    ...withRemoteOutcome([...configUserFindings(tree, s, userExposure(facts)), ...securityFindings(facts, context.mode)], facts),
   ];
   // A fragment included by another file lacks what the whole config has: what it does
   // not set is not a finding there (the including file is checked for it).
