@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis/analyze';
-import { INCLUDE_LIMITS, lastSet, resolvePath, type ReadFailure } from '../../server/src/analysis/configModel';
+import { INCLUDE_LIMITS, lastSet, relativePath, resolvePath, type ReadFailure } from '../../server/src/analysis/configModel';
 import { messages } from '../../server/src/analysis/messages';
 import { settingsFromClient } from '../../server/src/lsp/settings';
 import { summarize } from '../support/check';
@@ -49,7 +49,8 @@ test('a chain of 40 includes is followed to its end, as redis-server 7.0 does', 
   const files: Record<string, string> = {};
   for (let i = 1; i <= 40; i++) files[`/etc/redis/c${i}.conf`] = i < 40 ? `include /etc/redis/c${i + 1}.conf\n` : 'bind 0.0.0.0\nprotected-mode no\n';
   const { summary } = run('port 6379\ninclude /etc/redis/c1.conf\n', files, {}, ['bind-all-interfaces', 'protected-mode-off', 'include-cycle', 'include-limit']);
-  assert.deepEqual(summary, ['2:1 warning bind-all-interfaces', '2:1 error protected-mode-off']);
+  // The last file opens the server to every host without a password: both lines are errors.
+  assert.deepEqual(summary, ['2:1 error bind-all-interfaces', '2:1 error protected-mode-off']);
 });
 
 test('a chain deeper than the limit stops with a finding that says so', () => {
@@ -173,6 +174,13 @@ test('aclfile-not-found: an aclfile that cannot be read, relative to the same ba
   assert.deepEqual(run(text, { '/etc/redis/users.acl': 'user default off\n' }, {}, ['aclfile-not-found']).summary, []);
   const f = run(text, {}, {}, ['aclfile-not-found']).analysis.findings.find((x) => x.code === 'aclfile-not-found');
   assert.equal(f?.data?.afterLoad, true);
+});
+
+test('relativePath names a file from a folder', () => {
+  assert.equal(relativePath('/etc/redis', '/etc/redis/users.acl'), 'users.acl');
+  assert.equal(relativePath('/etc/redis/', '/etc/redis/conf.d/a.conf'), 'conf.d/a.conf');
+  assert.equal(relativePath('/etc/redis', '/etc/shared/users.conf'), '../shared/users.conf');
+  assert.equal(relativePath('/etc/redis', '/etc/redis'), '.');
 });
 
 test('a document over the size limit is analysed up to a line break before it, with a notice', () => {

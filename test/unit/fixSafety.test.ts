@@ -115,6 +115,30 @@ test('a refusal inside an included file can only be silenced from the include li
   assert.deepEqual(fixAll(a).edits, []);
 });
 
+test('every code listed for the lazy fix-all offer has a safe fix; those that change who connects have none', () => {
+  const examples: Record<string, [string, DocumentKind]> = {
+    'deprecated-directive': ['bind 127.0.0.1\nslave-read-only yes\n', 'config'],
+    'duplicate-directive': ['bind 127.0.0.1\ntimeout 1\ntimeout 0\n', 'config'],
+    'trailing-comment': ['bind 127.0.0.1\ntimeout 0 # never\n', 'config'],
+    'plaintext-password': ['user default off\nuser a on >secret-0123456789-abcdefghijklmnopq ~* +@all\n', 'acl'],
+  };
+  assert.deepEqual([...MAY_HAVE_SAFE_FIX].sort(), Object.keys(examples).sort());
+  for (const [code, [text, kind]] of Object.entries(examples)) {
+    const a = analyse(text, kind);
+    assert.ok(a.findings.some((f) => f.code === code && fixesFor(a, f).some((x) => x.safe)), code);
+    assert.ok(fixAll(a).fixed.some((f) => f.code === code), code);
+  }
+  // Rebinding, protected mode and the enable-* switches: offered one by one, or with --unsafe-fixes.
+  const open = analyse('bind 0.0.0.0\nprotected-mode no\nenable-debug-command yes\n');
+  for (const code of ['bind-all-interfaces', 'protected-mode-off', 'dangerous-commands-enabled']) {
+    const f = open.findings.find((x) => x.code === code);
+    assert.ok(f, code);
+    assert.ok(fixesFor(open, f).some((x) => x.preferred === true && !x.safe), code);
+    assert.equal(fixAll(open).fixed.some((x) => x.code === code), false, code);
+    assert.equal(fixAll(open, { unsafe: true }).fixed.some((x) => x.code === code), true, code);
+  }
+});
+
 test('every code with a safe fix is listed for the lazy fix-all offer', () => {
   const texts: [string, DocumentKind][] = [
     ['bind 0.0.0.0\nprotected-mode no\nenable-debug-command yes\nslave-read-only yes\ntimeout 1\ntimeout 0 # x\nrequirepass foobared\nuser a on >secret-0123456789-abcdefghijklmnopq ~* +@all\nmaxmemory 1g\nrename-command FLUSHALL ""\n', 'config'],

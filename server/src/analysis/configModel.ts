@@ -115,6 +115,16 @@ export function resolvePath(base: string, path: string): string {
   return prefix + parts.join('/');
 }
 
+/** `path` as seen from the folder `base` (both absolute, POSIX separators): `users.acl`, `../shared/x.conf`. */
+export function relativePath(base: string, path: string): string {
+  const from = resolvePath(base, '.').split('/').filter(Boolean);
+  const to = resolvePath(base, path).split('/').filter(Boolean);
+  let i = 0;
+  while (i < from.length && i < to.length && from[i] === to[i]) i++;
+  const rel = [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
+  return rel === '' ? '.' : rel;
+}
+
 /** The base directory relative include paths are resolved against. */
 export function includeBase(ctx: IncludeContext): string | undefined {
   return ctx.baseDirectory ?? (ctx.path ? dirname(ctx.path) : undefined);
@@ -275,4 +285,14 @@ export function singleFileModel(tree: ConfigTree): ConfigModel {
     files: new Map(),
     included: new Map(),
   };
+}
+
+/** Where a finding about a line shows: on the token when it is in this document, else on the include line. */
+export function placeOf(m: ModelLine, tokenRange: Range): Range {
+  return m.file === undefined ? tokenRange : m.anchor;
+}
+
+/** A message about a line, saying which included file the line is in. */
+export function inFile(m: ModelLine, message: string): string {
+  return m.file === undefined ? message : `${message} (set in ${m.file})`;
 }

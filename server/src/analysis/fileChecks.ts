@@ -8,10 +8,9 @@ import { directiveVariant, isModuleConfigName } from '../knowledge/directives';
 import { RULES } from '../knowledge/rules';
 import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
-import { includeBase, lastSet, resolvePath, type ConfigModel, type FileSource, type ModelLine } from './configModel';
+import { inFile, includeBase, lastSet, placeOf, resolvePath, type ConfigModel, type FileSource, type ModelLine } from './configModel';
 import { messages } from './messages';
 import { string2ll } from './values';
-import { inFile, placeOf } from './networkRules';
 import type { TargetId } from '../knowledge/types';
 import type { Finding, Settings } from './types';
 

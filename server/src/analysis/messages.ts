@@ -146,13 +146,4 @@ export const messages = {
   ignoredSaveLine(count: number, target: TargetId): string {
     return `'save' with ${count} argument${count === 1 ? '' : 's'}: ${targetLabel(target)} silently ignores the line, so it sets no snapshot point. Write 'save <seconds> <changes>', one pair per line, or 'save ""' to turn snapshots off.`;
   },
-  bindAllInterfaces(address: string): string {
-    return `'bind ${address}' listens on every network interface: anyone who can reach this host can reach Redis. Bind to loopback or to the private addresses that need access (for example 'bind 127.0.0.1 -::1').`;
-  },
-  bindMissing(): string {
-    return "No 'bind' directive: Redis listens on every network interface by default ('* -::*'). Add 'bind 127.0.0.1 -::1', or the private addresses that need access.";
-  },
-  protectedModeOff(): string {
-    return "'protected-mode no' lets any host that reaches the port talk to a server without a password. Keep 'protected-mode yes' unless authentication and 'bind' are in place.";
-  },
 } as const;

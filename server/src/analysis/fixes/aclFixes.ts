@@ -156,7 +156,7 @@ function renameFix(a: ConfigAnalysis, store: UserStore, code: string, renames: r
 
   const index = a.tree.index;
   const eol = eolOf(index.text);
-  const where = store.kind === 'aclfile' ? ` in ${store.path}` : '';
+  const where = store.kind === 'aclfile' ? ` in ${store.written}` : '';
   for (const r of renames) {
     const also = admin && !r.removed ? ` and user ${admin.name}` : '';
     let text = `# rename-command ${shown(r)} replaced by ACL rule -${r.acl}${where}${also} (redis-config)`;

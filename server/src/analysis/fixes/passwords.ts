@@ -20,7 +20,8 @@ import { aclFeatures, sha256Hex, sha256HexOf, type AclContext } from '../acl/per
 import { aclFileUsers, configUsers, type UserDefinition } from '../acl/users';
 import { argumentBytes, encodeText, hasNonAscii } from '../../syntax/bytes';
 import { directiveAt, indexUsers, type IndexedUsers } from './lookup';
-import { includeBase, resolvePath, type FileSource } from '../configModel';
+import { includeBase, relativePath, resolvePath, type FileSource } from '../configModel';
+import { securityFacts } from '../security/facts';
 import { parseAcl } from '../../syntax/aclParser';
 import type { AclRule, RuleToken } from '../../syntax/aclRules';
 import type { DirectiveLine } from '../../syntax/configParser';
@@ -131,9 +132,16 @@ export interface PlacedUser {
 
 export type UserStore =
   /** `aclfile` is set: every user is defined there, and `user` lines must not be added. */
-  | { readonly kind: 'aclfile'; readonly path: string; readonly index: LineIndex; readonly users: readonly PlacedUser[] }
+  | {
+      readonly kind: 'aclfile';
+      readonly path: string;
+      /** The path as the config writes it: what titles and comments show (never the editing machine's path). */
+      readonly written: string;
+      readonly index: LineIndex;
+      readonly users: readonly PlacedUser[];
+    }
   /** `user` lines of this file and of the files it includes. */
-  | { readonly kind: 'inline'; readonly users: readonly PlacedUser[] };
+  | { readonly kind: 'inline'; readonly users: readonly PlacedUser[]; readonly base: string | undefined };
 
 /** The `aclfile` value Redis uses (the last line sets it), when it is not empty. */
 function aclfileValue(a: ConfigAnalysis): string | undefined {
@@ -161,7 +169,7 @@ export function userStore(a: ConfigAnalysis, ctx: FixContext): UserStore | undef
     if (text === undefined) return undefined;
     const tree = parseAcl(text).tree;
     const doc = aclFileUsers(tree, target);
-    return { kind: 'aclfile', path, index: tree.index, users: doc.users.map((def) => ({ def, file: path, index: tree.index, context: doc.context })) };
+    return { kind: 'aclfile', path, written: value, index: tree.index, users: doc.users.map((def) => ({ def, file: path, index: tree.index, context: doc.context })) };
   }
   const own = configUsers(a.tree, target);
   const users: PlacedUser[] = own.users.map((def) => ({ def, file: undefined, index: a.tree.index, context: own.context }));
@@ -169,7 +177,7 @@ export function userStore(a: ConfigAnalysis, ctx: FixContext): UserStore | undef
     const doc = configUsers(tree, target);
     for (const def of doc.users) users.push({ def, file, index: tree.index, context: own.context });
   }
-  return { kind: 'inline', users };
+  return { kind: 'inline', users, base: includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(a.settings.includeBaseDirectory ? { baseDirectory: a.settings.includeBaseDirectory } : {}) }) };
 }
 
 export function defaultUser(store: UserStore): PlacedUser | undefined {
@@ -183,8 +191,8 @@ export function lineEnd(user: PlacedUser): number {
 
 /** Where "describe the store" titles say the edit happens. */
 export function storeName(store: UserStore, edits: EditSet): string {
-  if (store.kind === 'aclfile') return `in ${store.path}`;
-  const others = edits.otherFiles();
+  if (store.kind === 'aclfile') return `in ${store.written}`;
+  const others = edits.otherFiles().map((f) => (store.base === undefined ? f : relativePath(store.base, f)));
   return others.length === 0 ? 'in this file' : `in this file and ${others.join(', ')}`;
 }
 
@@ -257,12 +265,26 @@ function requirepassToAcl(a: ConfigAnalysis, store: UserStore, effective: Direct
       for (const r of def.def.rules) if (isPasswordRule(r)) edits.add(def.file, removeRule(def, r));
       edits.add(def.file, insertAt(def.index, lineEnd(def), ` #${hash}`));
     } else edits.add(store.path, appendLine(store.index, `user default ${builtinDefaultRules(a.settings.target, hash)}`));
-    replacement = `# requirepass moved to the default user in ${store.path}, as a SHA-256 hash (redis-config)`;
+    replacement = `# requirepass moved to the default user in ${store.written}, as a SHA-256 hash (redis-config)`;
   } else replacement = `user default ${builtinDefaultRules(a.settings.target, hash)}`;
   for (const line of requirepassLines(a)) {
     if (line === effective) edits.add(undefined, replaceSpan(index, line.start, line.end, replacement));
     else edits.add(undefined, deleteLine(index, line.range.start.line));
   }
+}
+
+/**
+ * What giving the default user a password changes for remote clients: while it has the nopass
+ * flag, protected mode may refuse them all; with a password it stops, and nopass users become
+ * reachable. Empty when protected mode refuses nobody today.
+ */
+function protectedModeNote(a: ConfigAnalysis, ctx: FixContext): string {
+  const { exposure } = securityFacts({ model: a.model, tree: a.tree, kind: a.kind, settings: a.settings, ...(ctx.path ? { path: ctx.path } : {}), ...(ctx.source ? { source: ctx.source } : {}) });
+  if (exposure.remote !== 'refused') return '';
+  const users = exposure.nopassUsers.map((u) => `'${u.name}'`);
+  return users.length > 0
+    ? ` — protected mode stops refusing clients on other hosts, who can then log in as ${users.join(', ')} with any password`
+    : ' — protected mode stops refusing clients on other hosts, who then need the password';
 }
 
 /** The fixes that move requirepass (with this password, or a generated one) into the ACL. */
@@ -280,7 +302,7 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
     fixes.push({ code: f.code, title: "Remove 'requirepass' (the 'user default' line overrides it)", edits: edits.toFileEdits(), safe: false, preferred: true });
     return fixes;
   }
-  const where = store.kind === 'aclfile' ? `the default user in ${store.path}` : "'user default'";
+  const where = store.kind === 'aclfile' ? `the default user in ${store.written}` : "'user default'";
   const replacing = store.kind === 'aclfile' && defaultUser(store) ? ', replacing its passwords' : '';
   const rights = builtinDefaultRules(a.settings.target, '<sha256>');
   if (!weak) {
@@ -291,7 +313,7 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
       store.kind === 'aclfile'
         ? `Move the 'requirepass' password to ${where} as its SHA-256${replacing}, and remove 'requirepass'${guess}`
         : `Replace 'requirepass' with 'user default ${rights}' (the same password, stored as its SHA-256)${guess}`;
-    fixes.push({ code: f.code, title, edits: edits.toFileEdits(), safe: false, preferred: true });
+    fixes.push({ code: f.code, title: title + protectedModeNote(a, ctx), edits: edits.toFileEdits(), safe: false, preferred: true });
     return fixes;
   }
   if (!ctx.showsNotices) return fixes;
@@ -303,7 +325,7 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
     store.kind === 'aclfile'
       ? `Give ${where} a generated password (stored as its SHA-256${replacing}), and remove 'requirepass'`
       : `Replace 'requirepass' with 'user default ${rights}' and a generated password (stored as its SHA-256)`;
-  fixes.push({ code: f.code, title, edits: edits.toFileEdits(), safe: false, preferred: true, notice });
+  fixes.push({ code: f.code, title: title + protectedModeNote(a, ctx), edits: edits.toFileEdits(), safe: false, preferred: true, notice });
   if (store.kind === 'inline') {
     const fresh = generatePassword(ctx);
     const token = effective.line.tokens[1];
