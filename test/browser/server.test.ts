@@ -151,6 +151,19 @@ test('a glob lists its folder through the callback; a path of the Redis host is 
   assert.ok(!made.some((r) => r.includes('/etc/redis')), 'the server asked for a path outside the repository');
 });
 
+test('the project file .redis-config.json is read through the callback too', async () => {
+  await lsp('setFiles', { [`${REPO}/legacy/.redis-config.json`]: JSON.stringify({ targetVersion: 'redis-6.2', rules: { 'bind-all-interfaces': 'error' } }) });
+  const uri = `${REPO}/legacy/redis.conf`;
+  await lsp('notify', 'textDocument/didOpen', { textDocument: { uri, languageId: 'redis-conf', version: 1, text: 'bind 0.0.0.0\nenable-debug-command no\n' } });
+  const published = await lsp<Published>('diagnostics', uri, 1);
+  // redis-6.2 has no enable-debug-command; the project file made bind-all-interfaces an error.
+  assert.deepEqual(
+    published.diagnostics.filter((d) => d.code === 'unsupported-in-version' || d.code === 'bind-all-interfaces').map((d) => `${d.range.start.line + 1} ${d.code} ${d.severity}`),
+    ['1 bind-all-interfaces 1', '2 unsupported-in-version 1'],
+  );
+  assert.ok((await recorded('requests')).includes(`readFile ${REPO}/legacy/.redis-config.json`));
+});
+
 test('the worker raised no error', async () => {
   assert.deepEqual(await recorded('errors'), []);
 });
