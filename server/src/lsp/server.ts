@@ -238,11 +238,11 @@ export function startServer(connection: Connection, version: string, platform: S
     : undefined;
 
   // Everything else is read through the client (protocol.ts), when it offers to.
+  const notOffered = { failure: 'unreachable', detail: 'this editor does not read files for the language server' } as const;
   const requests: ClientRequests = {
     readFile: (uri) => (clientReads ? connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri, maxBytes: MAX_FILE_BYTES }) : Promise.resolve(notOffered)),
     readDirectory: (uri) => (clientReads ? connection.sendRequest<ReadDirectoryResult>(READ_DIRECTORY_REQUEST, { uri }) : Promise.resolve(notOffered)),
   };
-  const notOffered = { failure: 'unreachable', detail: 'this editor does not read files for the language server' } as const;
   const clientFiles = new ClientFiles(requests, (m) => connection.console.info(m));
 
   /** In a workspace not trusted, a file read through the client must be open or inside a workspace folder. */
