@@ -196,3 +196,26 @@ test('a document over the size limit is analysed up to a line break before it, w
   assert.equal(settingsFromClient({ maxFileSizeMB: 16 }).maxDocumentSize, 16 * 1024 * 1024);
   assert.equal(settingsFromClient({ maxFileSizeMB: 0 }).maxDocumentSize, undefined);
 });
+
+test('a file out of the editor\'s reach is said to be out of reach, as information, not missing', () => {
+  const source = { read: () => undefined, failure: (): ReadFailure => 'unreachable', glob: () => ({ paths: [], limit: 'unreachable' as const }) };
+  const analysis = analyzeDocument('bind 127.0.0.1\ninclude /etc/redis/base.conf\ninclude conf.d/*.conf\n', 'config', SETTINGS, { path: '/acme/cache/redis.conf', source });
+  assert.deepEqual(summarize(analysis.findings, ['include-limit', 'include-not-found', 'include-unreadable']), ['2:9 information include-limit', '3:9 information include-limit']);
+  const [file, glob] = analysis.findings.filter((f) => f.code === 'include-limit');
+  assert.equal(file?.message, messages.includeUnreachable('/etc/redis/base.conf', '/etc/redis/base.conf'));
+  assert.equal(glob?.message, messages.includeGlobLimit('conf.d/*.conf', 'line 3', 'unreachable', 0));
+});
+
+test('aclfile-not-read: an aclfile this tool may not or cannot read is not said to be missing', () => {
+  const text = 'bind 127.0.0.1\naclfile /etc/redis/users.acl\n';
+  for (const reason of ['unreachable', 'untrusted'] as const) {
+    const source = { read: () => undefined, failure: (): ReadFailure => reason, glob: () => [] };
+    const analysis = analyzeDocument(text, 'config', SETTINGS, { path: '/acme/cache/redis.conf', source });
+    assert.deepEqual(summarize(analysis.findings, ['aclfile-not-found', 'aclfile-not-read']), ['2:9 information aclfile-not-read'], reason);
+    const message = analysis.findings.find((f) => f.code === 'aclfile-not-read')?.message;
+    assert.equal(message, reason === 'unreachable' ? messages.aclfileUnreachable('/etc/redis/users.acl', '/etc/redis/users.acl') : messages.aclfileUntrusted('/etc/redis/users.acl', '/etc/redis/users.acl'));
+  }
+  // A file that can be read and is not there is still missing.
+  const missing = { read: () => undefined, failure: (): ReadFailure => 'missing', glob: () => [] };
+  assert.deepEqual(summarize(analyzeDocument(text, 'config', SETTINGS, { path: '/acme/cache/redis.conf', source: missing }).findings, ['aclfile-not-found', 'aclfile-not-read']), ['2:9 error aclfile-not-found']);
+});

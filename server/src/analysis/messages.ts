@@ -4,7 +4,7 @@
 import { targetLabel, describeTargets } from '../knowledge/targets';
 import type { TargetId } from '../knowledge/types';
 import { placeAmongTables, versionLabel } from '../knowledge/versions';
-import type { ReadFailure } from './configModel';
+import type { GlobLimit, ReadFailure } from './configModel';
 import type { ValueProblem } from './valueChecks';
 
 export const messages = {
@@ -84,8 +84,9 @@ export const messages = {
         return `'${written}' (${resolved}) cannot be read, so what it sets is not checked.`;
     }
   },
-  includeGlobLimit(written: string, where: string, limit: 'matches' | 'folders' | 'wildcards' | 'time' | 'untrusted', found: number): string {
+  includeGlobLimit(written: string, where: string, limit: GlobLimit, found: number): string {
     if (limit === 'untrusted') return `The pattern '${written}' (${where}) matches files outside the workspace, and the workspace is not trusted: this tool does not read them, so what they set is not checked.`;
+    if (limit === 'unreachable') return `The pattern '${written}' (${where}) names folders this editor cannot list (it shows a repository or a pull request, not the machine redis-server runs on): what the matching files set is not checked.`;
     const why = { matches: `matches more than ${found} files`, folders: 'lists too many folders', wildcards: 'has too many components with wildcards', time: 'took too long to list' }[limit];
     return `The pattern '${written}' (${where}) ${why}: this tool stopped there${found > 0 ? ` after ${found} files` : ''} and does not check the rest. redis-server reads every file it matches.`;
   },
@@ -98,6 +99,15 @@ export const messages = {
   },
   includeTooLarge(written: string, resolved: string): string {
     return `'${written}' (${resolved}) is larger than 4 MB: this tool does not read it, so what it sets is not checked.`;
+  },
+  includeUnreachable(written: string, resolved: string): string {
+    return `'${written}' (${resolved}) cannot be read from this editor (it shows a repository or a pull request, not the machine redis-server runs on): what it sets is not checked.`;
+  },
+  aclfileUnreachable(written: string, resolved: string): string {
+    return `The ACL file '${written}' (${resolved}) cannot be read from this editor (it shows a repository or a pull request, not the machine redis-server runs on): its users are not checked. Open it on its own to check it.`;
+  },
+  aclfileUntrusted(written: string, resolved: string): string {
+    return `The ACL file '${written}' (${resolved}) is outside the workspace, and the workspace is not trusted: this tool does not read it, so its users are not checked.`;
   },
   includeUntrusted(written: string, resolved: string): string {
     return `'${written}' (${resolved}) is outside the workspace, and the workspace is not trusted: this tool does not read it, so what it sets is not checked.`;

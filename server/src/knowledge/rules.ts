@@ -136,6 +136,12 @@ const CONFIG_RULES = {
     appliesTo: 'config',
     title: 'The aclfile does not exist: redis-server stops after reading the config.',
   },
+  'aclfile-not-read': {
+    code: 'aclfile-not-read',
+    severity: 'information',
+    appliesTo: 'config',
+    title: 'The aclfile cannot be read here (outside a workspace not trusted, or beyond the reach of a virtual workspace): its users are not checked.',
+  },
   'include-cycle': {
     code: 'include-cycle',
     severity: 'error',

@@ -2,21 +2,22 @@
  * Code actions: the fixes of the diagnostics the client sends back (each rebuilt from its
  * code and data), and `source.fixAll.redis-config`.
  */
-import { pathToFileURL } from 'node:url';
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyze';
 import { MAY_HAVE_SAFE_FIX, fixesFor, type Fix, type FixContext, type TextEdit } from '../analysis/fixes';
 import { DIAGNOSTIC_SOURCE } from './convert';
+import { SHOW_NOTICE_COMMAND } from './protocol';
+
+export { SHOW_NOTICE_COMMAND } from './protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.redis-config`;
 
-/** The client command that shows a fix's notice (a generated password) once, after the edit. */
-export const SHOW_NOTICE_COMMAND = 'redisConfig.showNotice';
-
-function workspaceEdit(fix: Fix, uri: string): WorkspaceEdit {
+/** The edit of a fix, or undefined when it touches a file the document's space cannot name. */
+function workspaceEdit(fix: Fix, uri: string, uriOf: (path: string) => string | undefined): WorkspaceEdit | undefined {
   const changes: Record<string, LspTextEdit[]> = {};
   for (const fileEdit of fix.edits) {
-    const target = fileEdit.file === undefined ? uri : pathToFileURL(fileEdit.file).href;
+    const target = fileEdit.file === undefined ? uri : uriOf(fileEdit.file);
+    if (target === undefined) return undefined;
     (changes[target] ??= []).push(...fileEdit.edits.map((e) => ({ range: e.range, newText: e.newText })));
   }
   return { changes };
@@ -37,14 +38,16 @@ export interface FixAllOffer {
 
 export const FIX_ALL_TITLE = 'Fix all safe problems';
 
-export function codeActions(analysis: Analysis, uri: string, context: CodeActionContext, fixContext: FixContext = {}, fixAllOffer?: FixAllOffer): CodeAction[] {
+/** `uriOf` names the other files a fix edits (an ACL file), in the document's space. */
+export function codeActions(analysis: Analysis, uri: string, context: CodeActionContext, fixContext: FixContext = {}, fixAllOffer?: FixAllOffer, uriOf: (path: string) => string | undefined = () => undefined): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wants(context, CodeActionKind.QuickFix)) {
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
       const data = typeof diagnostic.data === 'object' && diagnostic.data !== null ? (diagnostic.data as Record<string, unknown>) : undefined;
       for (const fix of fixesFor(analysis, { code: diagnostic.code, range: diagnostic.range, ...(data ? { data } : {}) }, fixContext)) {
-        actions.push(toAction(fix, uri, [diagnostic]));
+        const edit = workspaceEdit(fix, uri, uriOf);
+        if (edit) actions.push(toAction(fix, edit, [diagnostic]));
       }
     }
   }
@@ -63,12 +66,12 @@ export function fixAllEdit(uri: string, edits: readonly TextEdit[]): WorkspaceEd
   return { changes: { [uri]: edits.map((e) => ({ range: e.range, newText: e.newText })) } };
 }
 
-function toAction(fix: Fix, uri: string, diagnostics: Diagnostic[]): CodeAction {
+function toAction(fix: Fix, edit: WorkspaceEdit, diagnostics: Diagnostic[]): CodeAction {
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics,
-    edit: workspaceEdit(fix, uri),
+    edit,
     ...(fix.preferred ? { isPreferred: true } : {}),
     ...(fix.notice ? { command: { title: 'Show the new password', command: SHOW_NOTICE_COMMAND, arguments: [fix.notice] } } : {}),
   };

@@ -14,7 +14,7 @@
  * Pure apart from the randomness of generated passwords, which the caller may inject. No
  * title or notice ever holds a password that is already in a file.
  */
-import { randomBytes } from 'node:crypto';
+import { bytesToHex, randomBytes } from '@noble/hashes/utils';
 import type { AclAnalysis, Analysis, ConfigAnalysis } from '../analyze';
 import { aclFeatures, sha256Hex, sha256HexOf, type AclContext } from '../acl/permissions';
 import { aclFileUsers, configUsers, type UserDefinition } from '../acl/users';
@@ -32,7 +32,8 @@ import type { FileEdit, Fix, FixRequest, TextEdit } from './types';
 /** `bytes` random bytes as lower-case hex. */
 export type RandomHex = (bytes: number) => string;
 
-const cryptoRandomHex: RandomHex = (bytes) => randomBytes(bytes).toString('hex');
+/** From the platform's cryptographic generator (Web Crypto, in Node and in browsers alike). */
+const cryptoRandomHex: RandomHex = (bytes) => bytesToHex(randomBytes(bytes));
 
 /** What fixes may need beyond the analysis: the files around the document, and randomness. */
 export interface FixContext {
@@ -40,7 +41,7 @@ export interface FixContext {
   readonly path?: string;
   /** Where the ACL file is read from. */
   readonly source?: FileSource;
-  /** Randomness for generated passwords (node:crypto by default; tests pass a fixed one). */
+  /** Randomness for generated passwords (Web Crypto by default; tests pass a fixed one). */
   readonly randomHex?: RandomHex;
   /**
    * The caller shows `Fix.notice` to the user after applying a fix. Fixes that generate a
@@ -217,7 +218,7 @@ export function freeUserName(store: UserStore, base: string): string {
 // requirepass
 
 /** The requirepass line Redis uses (the last one), when it sets a password, with the bytes Redis hashes. */
-export function effectiveRequirepass(a: ConfigAnalysis): { line: DirectiveLine; file: string | undefined; secret: string; bytes: Buffer; known: boolean; lost: boolean } | undefined {
+export function effectiveRequirepass(a: ConfigAnalysis): { line: DirectiveLine; file: string | undefined; secret: string; bytes: Uint8Array; known: boolean; lost: boolean } | undefined {
   for (let i = a.model.lines.length - 1; i >= 0; i--) {
     const m = a.model.lines[i];
     if (m?.line.name !== 'requirepass') continue;
@@ -362,7 +363,7 @@ function ruleAt(a: ConfigAnalysis | AclAnalysis, f: FixRequest, users: () => Ind
  * characters outside ASCII went in and the text is an editor's decoding, not the file's
  * bytes; `lost` when the editor could not decode them at all (U+FFFD).
  */
-export function secretBytes(a: Analysis, start: number, end: number, written: string, skip: number): { bytes: Buffer; known: boolean; lost: boolean } {
+export function secretBytes(a: Analysis, start: number, end: number, written: string, skip: number): { bytes: Uint8Array; known: boolean; lost: boolean } {
   const text = a.tree.index.text;
   // An ACL file has no quoting: the rule is the bytes. A redis.conf argument is unquoted first.
   const raw = a.kind === 'acl' ? { bytes: encodeText(written), nonAscii: hasNonAscii(written) } : argumentBytes(text, start, end);
