@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const cliPackage = JSON.parse(readFileSync(new URL('../packages/cli/package.json', import.meta.url), 'utf8'));
@@ -27,9 +28,33 @@ const common = {
   define: { __VERSION__: JSON.stringify(version) },
 };
 
+/**
+ * The extension and its server are each one bundle for Node and the browser: the entry
+ * loads the Node or the browser half at run time (client/src/main.ts, server/src/lsp/main.ts),
+ * so the analysis ships once. Everything that runs in the browser half must stay off Node's
+ * APIs; the browser test (test/browser/) loads the server in Chromium to hold it to that.
+ */
+const bothPlatforms = {
+  plugins: [
+    {
+      name: 'browser-halves',
+      setup(build) {
+        // The browser halves of the LSP libraries are exported under the `browser` condition only.
+        build.onResolve({ filter: /^vscode-(languageclient|languageserver|languageserver-protocol|jsonrpc)\/browser$/ }, (args) => ({
+          path: fileURLToPath(new URL(`../node_modules/${args.path.replace(/\/browser$/, '')}/lib/browser/main.js`, import.meta.url)),
+        }));
+        // Web Crypto is everywhere (Node 20 too): not the node:crypto fallback, which a browser cannot load.
+        build.onResolve({ filter: /^@noble\/hashes\/crypto$/ }, (args) => ({
+          path: fileURLToPath(new URL(`../node_modules/@noble/hashes/${args.importer.includes('/esm/') ? 'esm/' : ''}crypto.js`, import.meta.url)),
+        }));
+      },
+    },
+  ],
+};
+
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...bothPlatforms, entryPoints: ['client/src/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...bothPlatforms, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

@@ -1,5 +1,6 @@
 // `npm test`: builds, checks types and lint, then runs every suite — unit, CLI, protocol,
-// oracle (a real redis-server) and end-to-end (a real VS Code) — and ends with one
+// browser (the server bundle in Chromium's web worker), oracle (a real redis-server) and
+// end-to-end (a real VS Code) — and ends with one
 // "N passed, N failed" line. Provisioning of redis-server, Chromium and code-server is
 // done by the suites themselves, which stop with a clear message when they cannot.
 import { spawnSync } from 'node:child_process';
@@ -40,7 +41,7 @@ if (want('build')) {
 
 let passed = 0;
 let failed = 0;
-const suites = ['unit', 'cli', 'protocol', 'oracle'].filter(want);
+const suites = ['unit', 'cli', 'protocol', 'browser', 'oracle'].filter(want);
 const files = suites.flatMap((s) => testFiles(join('test', s)));
 if (files.length > 0) {
   mkdirSync('test-results', { recursive: true });

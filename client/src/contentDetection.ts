@@ -6,8 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { recogniseRedisConfig } from '../../server/src/analysis/recognise';
-
-export const TREAT_AS_REDIS_COMMAND = 'redisConfig.treatAsRedisConfig';
+import { TREAT_AS_REDIS_COMMAND } from '../../server/src/lsp/protocol';
 
 /** The languages such files open in. */
 const GENERIC = new Set(['properties', 'plaintext', 'ini']);

@@ -1,16 +1,19 @@
 /**
- * The VS Code side: starts the bundled language server over IPC, forwards the
- * `redisConfig` settings, and shows which version the active file is checked against.
+ * The VS Code side, in desktop VS Code (nodeMain.ts) and in the browser (browserMain.ts):
+ * starts the bundled language server, forwards the `redisConfig` settings, reads the files
+ * the server asks for (fileBridge.ts), and shows which version the active file is checked
+ * against.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { explicitSettings, scopeOf } from './explicitSettings';
-import { docsBaseUrl, registerRuleDocs } from './ruleDocs';
-import { CHOOSE_TARGET_COMMAND, registerTargetPicker } from './targetPicker';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { CHOOSE_TARGET_COMMAND, CLIENT_FILES_OPTION, EXTENSION_COMMANDS_OPTION, SHOW_NOTICE_COMMAND, TARGET_NOTIFICATION, TRUST_NOTIFICATION } from '../../server/src/lsp/protocol';
 import { registerContentDetection } from './contentDetection';
+import { explicitSettings, scopeOf } from './explicitSettings';
+import { registerFileBridge } from './fileBridge';
+import { registerRuleDocs } from './ruleDocs';
+import { registerTargetPicker } from './targetPicker';
 
-let client: LanguageClient | undefined;
+let client: BaseLanguageClient | undefined;
 
 const LANGUAGES = ['redis-conf', 'redis-acl'];
 
@@ -22,22 +25,29 @@ interface TargetInfo {
   readonly requested?: string;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-  };
+/** How each build starts its server, and where rule pages are opened from (undefined: the published pages). */
+export interface ClientPlatform {
+  createClient(options: LanguageClientOptions): BaseLanguageClient;
+  readonly docsBaseUrl?: string;
+}
+
+export async function startClient(context: vscode.ExtensionContext, platform: ClientPlatform): Promise<void> {
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-      { scheme: 'vscode-remote', language },
-    ]),
+    // Every scheme: a file on disk, an untitled buffer, a remote machine's file, a repository
+    // opened in the browser (vscode-vfs), a git revision or a pull request's files in a diff
+    // (git, pr, review). The server reads the files they include through this client.
+    documentSelector: LANGUAGES.map((language) => ({ language })),
     synchronize: { configurationSection: 'redisConfig' },
     // Only what the user set: the rest falls through to .redis-config.json, then the defaults.
     // In a workspace the user does not trust, the server reads no file outside it.
-    initializationOptions: { settings: explicitSettings(), showsNotices: true, extensionCommands: true, docsBaseUrl: docsBaseUrl(context), workspaceTrusted: vscode.workspace.isTrusted },
+    initializationOptions: {
+      settings: explicitSettings(),
+      showsNotices: true,
+      [EXTENSION_COMMANDS_OPTION]: true,
+      ...(platform.docsBaseUrl !== undefined ? { docsBaseUrl: platform.docsBaseUrl } : {}),
+      workspaceTrusted: vscode.workspace.isTrusted,
+      [CLIENT_FILES_OPTION]: true,
+    },
     middleware: {
       workspace: {
         configuration: async (params, token, next) => {
@@ -48,16 +58,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       },
     },
   };
-  client = new LanguageClient('redisConfig', 'Redis Config', serverOptions, clientOptions);
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('redisConfig/workspaceTrusted', { trusted: true })));
-  context.subscriptions.push(vscode.commands.registerCommand('redisConfig.showNotice', showNotice));
+  client = platform.createClient(clientOptions);
+  context.subscriptions.push(...registerFileBridge(client));
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_NOTIFICATION, { trusted: true })));
+  context.subscriptions.push(vscode.commands.registerCommand(SHOW_NOTICE_COMMAND, showNotice));
   context.subscriptions.push(vscode.commands.registerCommand('redisConfig.copyConnectionSnippet', () => copyConnectionSnippet()));
   registerRuleDocs(context);
   registerTargetPicker(context, LANGUAGES);
   registerContentDetection(context);
   const status = new TargetStatus();
   context.subscriptions.push(status);
-  context.subscriptions.push(client.onNotification('redisConfig/target', (info: TargetInfo) => status.set(info)));
+  context.subscriptions.push(client.onNotification(TARGET_NOTIFICATION, (info: TargetInfo) => status.set(info)));
   await client.start();
 }
 

@@ -6,9 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { TARGETS } from '../../server/src/knowledge/types';
+import { CHOOSE_TARGET_COMMAND } from '../../server/src/lsp/protocol';
 import { SETTINGS_SECTION } from '../../server/src/settings/names';
-
-export const CHOOSE_TARGET_COMMAND = 'redisConfig.chooseTarget';
 
 export type TargetPlace = 'file' | 'workspace' | 'user';
 

@@ -22,7 +22,8 @@ test('text output: one finding per line, file:line:col: severity code message, t
   const r = cli(`${FIX}/insecure.conf`);
   assert.equal(r.status, 1);
   const [body = '', last] = r.stdout.split('\n\n');
-  assert.equal(last, '4 errors, 2 warnings, 1 information in 1 file; 3 fixable with --fix\n');
+  // Only the comment's fix is safe: rebinding and protected mode wait for --unsafe-fixes.
+  assert.equal(last, '5 errors, 1 warning, 1 information in 1 file; 1 fixable with --fix\n');
   const lines = body.split('\n');
   assert.deepEqual(
     lines.map((l) => l.split(' ').slice(0, 3).join(' ')),
@@ -30,7 +31,7 @@ test('text output: one finding per line, file:line:col: severity code message, t
       `${FIX}/insecure.conf:1:1: error no-auth`,
       `${FIX}/insecure.conf:1:1: warning no-tls`,
       `${FIX}/insecure.conf:1:1: information unbounded-memory`,
-      `${FIX}/insecure.conf:1:6: warning bind-all-interfaces`,
+      `${FIX}/insecure.conf:1:6: error bind-all-interfaces`,
       `${FIX}/insecure.conf:2:16: error protected-mode-off`,
       `${FIX}/insecure.conf:3:11: error trailing-comment`,
       `${FIX}/insecure.conf:4:1: error unknown-directive`,
@@ -166,14 +167,36 @@ test('--fix-dry-run prints a unified diff and changes nothing; --fix writes the 
     const original = 'bind 0.0.0.0\nprotected-mode no\ntimeout 0 # never\n';
     writeFileSync(f, original);
     const dry = cli('--fix-dry-run', f);
+    assert.match(dry.stdout, /^-timeout 0 # never$/m);
+    assert.match(dry.stdout, /^\+# never$/m);
+    // Rebinding and protected mode would refuse clients that connect today: not safe.
+    assert.doesNotMatch(dry.stdout, /^[-+](bind|protected-mode)/m);
+    assert.equal(readFileSync(f, 'utf8'), original);
+    const fixed = cli('--fix', '--fail-on', 'none', f);
+    assert.equal(fixed.status, 0, fixed.stdout);
+    assert.equal(readFileSync(f, 'utf8'), 'bind 0.0.0.0\nprotected-mode no\n# never\ntimeout 0\n');
+    assert.equal(cli('--fix-dry-run', f).stdout, '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--unsafe-fixes also applies the fixes that change behaviour, and needs --fix or --fix-dry-run', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rcl-'));
+  try {
+    const f = join(dir, 'redis.conf');
+    writeFileSync(f, 'bind 0.0.0.0\nprotected-mode no\ntimeout 0 # never\n');
+    // Without --unsafe-fixes, --fix would apply the comment's fix only: the count says so.
+    assert.match(cli(f).stdout, /; 1 fixable with --fix\n$/);
+    const dry = cli('--fix-dry-run', '--unsafe-fixes', f);
     assert.match(dry.stdout, /^-bind 0\.0\.0\.0$/m);
     assert.match(dry.stdout, /^\+bind 127\.0\.0\.1 -::1$/m);
-    assert.match(dry.stdout, /^\+# never$/m);
-    assert.equal(readFileSync(f, 'utf8'), original);
-    const fixed = cli('--fix', '--fail-on', 'error', f);
+    const fixed = cli('--fix', '--unsafe-fixes', '--fail-on', 'error', f);
     assert.equal(fixed.status, 0, fixed.stdout);
     assert.equal(readFileSync(f, 'utf8'), 'bind 127.0.0.1 -::1\nprotected-mode yes\n# never\ntimeout 0\n');
-    assert.equal(cli('--fix-dry-run', f).stdout, '');
+    const alone = cli('--unsafe-fixes', f);
+    assert.equal(alone.status, 2);
+    assert.match(alone.stderr, /--unsafe-fixes needs --fix or --fix-dry-run/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

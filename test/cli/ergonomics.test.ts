@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULE_LIST } from '../../server/src/knowledge/rules';
-import { SECURITY_SEVERITY } from '../../server/src/knowledge/securitySeverity';
+import { CONTAINED_SECURITY_SEVERITY, SECURITY_SEVERITY } from '../../server/src/knowledge/securitySeverity';
 import { escapeGithubData, escapeGithubProperty } from '../../server/src/cli/formats';
 
 const ROOT = join(__dirname, '../..');
@@ -129,7 +129,7 @@ test('colour on a real terminal (a pseudo-terminal from script(1)), none with NO
 test('summary, --quiet and --statistics', () => {
   const both = [`${FIX}/insecure.conf`, `${FIX}/clean.conf`];
   const r = cli(both);
-  assert.match(r.stdout, /\n\n4 errors, 2 warnings, 1 information in 1 file \(2 checked\); 3 fixable with --fix\n$/);
+  assert.match(r.stdout, /\n\n5 errors, 1 warning, 1 information in 1 file \(2 checked\); 1 fixable with --fix\n$/);
   assert.equal(cli([`${FIX}/clean.conf`]).stdout, 'No problems in 1 file\n');
   const quiet = cli(['-q', ...both]);
   assert.equal(quiet.status, 1);
@@ -140,7 +140,8 @@ test('summary, --quiet and --statistics', () => {
   assert.equal(stats.status, 1, 'the exit status does not change');
   const rows = stats.stdout.split('\n\n')[0]?.split('\n') ?? [];
   assert.equal(rows.length, 7);
-  assert.match(rows.find((l) => l.includes('bind-all-interfaces')) ?? '', /^1 {2}warning {5}bind-all-interfaces\s+1 fixable$/);
+  // Open to every host without a password: an error, whose fix (rebinding) is not safe.
+  assert.match(rows.find((l) => l.includes('bind-all-interfaces')) ?? '', /^1 {2}error {7}bind-all-interfaces$/);
   const json = JSON.parse(cli(['--statistics', '--format', 'json', ...both]).stdout) as { statistics: { code: string; count: number; fixable: number }[] };
   assert.deepEqual(json.statistics.find((s) => s.code === 'trailing-comment'), { code: 'trailing-comment', severity: 'error', count: 1, fixable: 1 });
   assert.equal(cli(['--statistics', '--format', 'sarif', ...both]).status, 2);
@@ -193,6 +194,31 @@ test('SARIF: security rules carry a security-severity GitHub can rank; every sec
   }
   assert.deepEqual(Object.keys(SECURITY_SEVERITY).sort(), RULE_LIST.filter((r) => r.security).map((r) => r.code).sort(), 'a score for exactly the security rules');
   assert.ok(Number(rules.find((x) => x.id === 'no-auth')?.properties['security-severity']) >= 9, 'no-auth is critical');
+});
+
+test('SARIF: each result scores its own verdict, lower when no client on another host gets in without a password', () => {
+  type Log = { runs: { results: { ruleId: string; level: string; properties?: { 'security-severity'?: string } }[] }[] };
+  const score = (text: string, code: string): { level: string; score: number } | undefined => {
+    const dir = tree({ 'redis.conf': text });
+    try {
+      const r = (JSON.parse(cli(['--format', 'sarif', '--target', 'redis-7.0', join(dir, 'redis.conf')]).stdout) as Log).runs[0]?.results.find((x) => x.ruleId === code);
+      return r ? { level: r.level, score: Number(r.properties?.['security-severity']) } : undefined;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  // Protected mode refuses remote clients on 7.0: a warning, scored for local users.
+  assert.deepEqual(score('bind 0.0.0.0\n', 'no-auth'), { level: 'warning', score: CONTAINED_SECURITY_SEVERITY['no-auth'] });
+  // With it off, every host gets in: the rule's worst-case score.
+  assert.deepEqual(score('bind 0.0.0.0\nprotected-mode no\n', 'no-auth'), { level: 'error', score: SECURITY_SEVERITY['no-auth'] });
+  // Rules outside the exposure model score the same everywhere.
+  assert.equal(score('bind 127.0.0.1\nrequirepass foobared\n', 'weak-password')?.score, SECURITY_SEVERITY['weak-password']);
+  const exposureRules = RULE_LIST.filter((r) => (r as { exposure?: boolean }).exposure === true).map((r) => r.code);
+  assert.deepEqual(Object.keys(CONTAINED_SECURITY_SEVERITY).sort(), [...exposureRules].sort(), 'a contained score for exactly the rules graded by exposure');
+  for (const code of exposureRules) {
+    const k = code as keyof typeof SECURITY_SEVERITY;
+    assert.ok((CONTAINED_SECURITY_SEVERITY[k] ?? 99) <= (SECURITY_SEVERITY[k] ?? 0), code);
+  }
 });
 
 test('a config with a NUL byte is checked (nul-byte fires); binary files are still refused', () => {

@@ -10,6 +10,8 @@ export const repoRoot = path.resolve(e2eDir, '..', '..');
 export const suiteSrcDir = path.join(e2eDir, 'suite');
 export const suiteOutDir = path.join(e2eDir, 'out', 'suite');
 export const suiteIndex = path.join(suiteOutDir, 'index.js');
+export const webSuiteSrc = path.join(e2eDir, 'web', 'index.ts');
+export const webSuiteIndex = path.join(e2eDir, 'out', 'web', 'index.js');
 export const fixtureWorkspace = path.join(e2eDir, 'fixtures', 'workspace');
 export const resultsDir = path.join(repoRoot, 'test-results', 'e2e');
 export const vsixPath = path.join(repoRoot, 'dist', 'redis-config.vsix');
@@ -74,4 +76,24 @@ export async function buildSuites() {
     logOverride: { 'require-resolve-not-external': 'silent' },
   });
   console.log(`[e2e] built ${entryPoints.length} suite files into ${path.relative(repoRoot, suiteOutDir)} in ${Date.now() - started} ms`);
+}
+
+/** Bundles the web worker extension host's suites (web/index.ts with its tests and mocha's browser build) into one file. */
+export async function buildWebSuites() {
+  await esbuild.build({
+    entryPoints: [webSuiteSrc],
+    outfile: webSuiteIndex,
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    sourcemap: 'inline',
+    external: ['vscode'],
+    // mocha.js is a UMD file in an ESM package: bundled as it is, its `module.exports = ...`
+    // would replace this bundle's exports (run) with mocha. Without module/exports it sets the
+    // globals `mocha` and `Mocha`, as in a browser page.
+    define: { module: 'undefined', exports: 'undefined' },
+    logLevel: 'warning',
+  });
+  console.log(`[e2e] built the web suites into ${path.relative(repoRoot, webSuiteIndex)}`);
 }

@@ -5,11 +5,14 @@
 //
 // Phase "tests": the mocha suites of test/e2e/suite run inside the extension host, with the
 //   extension loaded from the repo as a development extension (needs `npm run build`).
+// Phase "web": the same extension in the workbench's web worker extension host (as on vscode.dev
+//   and github.dev: its browser entry, its language server in a web worker), with the suites of
+//   test/e2e/web (needs `npm run build`).
 // Phase "ui": the packaged dist/redis-config.vsix is installed into a private code-server; the
 //   workbench is driven like a user (Explorer, squiggles, Problems panel) and screenshots are saved
 //   to test-results/e2e/ (needs `npm run package`).
 //
-// Usage: node test/e2e/run.mjs [--tests-only | --ui-only] [--grep <text>] [--timeout <seconds>]
+// Usage: node test/e2e/run.mjs [--tests-only | --web-only | --ui-only] [--grep <text>] [--timeout <seconds>]
 //                              [--extension <dir>] [--vsix <file>] [--keep] [--verbose]
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,17 +26,20 @@ import { ProvisionError, provision } from '../../scripts/provision-e2e.mjs';
 import {
   E2eSetupError,
   buildSuites,
+  buildWebSuites,
   checkExtensionBuilt,
   fixtureWorkspace,
   repoRoot,
   resultsDir,
   suiteIndex,
   vsixPath,
+  webSuiteIndex,
 } from './build-suites.mjs';
 
 const { values: opts } = parseArgs({
   options: {
     'tests-only': { type: 'boolean', default: false },
+    'web-only': { type: 'boolean', default: false },
     'ui-only': { type: 'boolean', default: false },
     grep: { type: 'string' },
     timeout: { type: 'string', default: '180' },
@@ -153,7 +159,7 @@ async function killGroup(pgid, label) {
 }
 
 /** Private dirs for one code-server: nothing is written to $HOME or the repo. */
-function makeServerDirs(tempRoot, label) {
+function makeServerDirs(tempRoot, label, extraSettings = {}) {
   const base = path.join(tempRoot, label);
   const dirs = {
     base,
@@ -184,6 +190,7 @@ function makeServerDirs(tempRoot, label) {
         'git.enabled': false,
         'files.hotExit': 'off',
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        ...extraSettings,
       },
       null,
       2,
@@ -322,14 +329,18 @@ function consoleRecorder(page, label) {
   return file;
 }
 
-/** Phase 1: mocha suites inside the extension host. */
-async function runTestsPhase(tools, tempRoot) {
+/**
+ * Phase 1: mocha suites inside the extension host — the Node one (phase "tests"), or the web
+ * worker one (phase "web", where the extension runs from its browser entry).
+ */
+async function runSuitesPhase(tools, tempRoot, { label, index, build, payload: extra = [], settings = {} }) {
   checkExtensionBuilt(extensionDir);
-  await buildSuites();
-  const dirs = makeServerDirs(tempRoot, 'tests');
-  const server = await startCodeServer(tools, dirs, 'tests', ['--vscode-option', 'enable-smoke-test-driver']);
+  await build();
+  mochaStats = undefined;
+  const dirs = makeServerDirs(tempRoot, label, settings);
+  const server = await startCodeServer(tools, dirs, label, ['--vscode-option', 'enable-smoke-test-driver']);
   const { page } = await launchBrowser(tools, dirs);
-  const consoleLog = consoleRecorder(page, 'tests');
+  const consoleLog = consoleRecorder(page, label);
 
   let resolveExit;
   const exitCode = new Promise((resolve) => (resolveExit = resolve));
@@ -339,8 +350,9 @@ async function runTestsPhase(tools, tempRoot) {
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${pathToFileURL(p).pathname}`;
   const payload = [
     ['extensionDevelopmentPath', remote(extensionDir)],
-    ['extensionTestsPath', remote(suiteIndex)],
+    ['extensionTestsPath', remote(index)],
     ['skipWelcome', 'true'],
+    ...extra,
   ];
   const url = `${server.url}/?folder=${encodeURIComponent(fixtureWorkspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   log(`running the suites in the extension host (deadline ${phaseTimeoutMs / 1000} s)`);
@@ -356,11 +368,11 @@ async function runTestsPhase(tools, tempRoot) {
   ]);
   clearTimeout(timer);
   if (typeof result !== 'number') {
-    const shot = path.join(resultsDir, 'tests-failure.png');
+    const shot = path.join(resultsDir, `${label}-failure.png`);
     await page.screenshot({ path: shot }).catch(() => undefined);
     throw new PhaseFailure(
       `${result === 'timeout' ? `no result within ${phaseTimeoutMs / 1000} s` : result}; ` +
-        `see ${path.relative(repoRoot, consoleLog)}, ${path.relative(repoRoot, shot)} and test-results/e2e/code-server-tests.log`,
+        `see ${path.relative(repoRoot, consoleLog)}, ${path.relative(repoRoot, shot)} and test-results/e2e/code-server-${label}.log`,
     );
   }
   log(`extension host reported exit code ${result} after ${seconds(started)}`);
@@ -369,6 +381,21 @@ async function runTestsPhase(tools, tempRoot) {
   if (counts && counts.passed === 0) throw new PhaseFailure('no test ran (check --grep)', { passed: 0, failed: 1 });
   return counts;
 }
+
+const runTestsPhase = (tools, tempRoot) => runSuitesPhase(tools, tempRoot, { label: 'tests', index: suiteIndex, build: buildSuites });
+
+/**
+ * The web worker extension host loads the extension's browser entry and the browser build of
+ * the suites. The workbench in the browser reads no `extensionDevelopmentKind` from the payload;
+ * the user setting `remote.extensionKind` sends the extension there instead.
+ */
+const runWebPhase = (tools, tempRoot) =>
+  runSuitesPhase(tools, tempRoot, {
+    label: 'web',
+    index: webSuiteIndex,
+    build: buildWebSuites,
+    settings: { 'remote.extensionKind': { 'redis-config-tools.redis-config': ['web'] } },
+  });
 
 /** Phase 2: the packaged extension, used through the workbench UI. */
 async function runUiPhase(tools, tempRoot) {
@@ -521,10 +548,12 @@ async function runUiPhase(tools, tempRoot) {
 
 async function main() {
   const totalStart = Date.now();
-  if (opts['tests-only'] && opts['ui-only']) throw new E2eSetupError('--tests-only and --ui-only exclude each other');
+  const only = ['tests-only', 'web-only', 'ui-only'].filter((o) => opts[o]);
+  if (only.length > 1) throw new E2eSetupError(`--${only.join(' and --')} exclude each other`);
   const phases = [];
-  if (!opts['ui-only']) phases.push(['tests', runTestsPhase]);
-  if (!opts['tests-only']) phases.push(['ui', runUiPhase]);
+  if (only.length === 0 || opts['tests-only']) phases.push(['tests', runTestsPhase]);
+  if (only.length === 0 || opts['web-only']) phases.push(['web', runWebPhase]);
+  if (only.length === 0 || opts['ui-only']) phases.push(['ui', runUiPhase]);
 
   mkdirSync(resultsDir, { recursive: true });
   const tools = await provision();

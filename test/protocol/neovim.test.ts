@@ -92,7 +92,8 @@ test('Neovim 0.7 with the README recipe: diagnostics and hovers from the install
   assert.ok(config.diagnostics.every((d) => d.source === 'redis-config'));
   const protectedMode = config.diagnostics.find((d) => d.code === 'protected-mode-off');
   assert.deepEqual([protectedMode?.line, protectedMode?.col, protectedMode?.severity], [2, 15, 1]);
-  assert.equal(config.diagnostics.find((d) => d.code === 'bind-all-interfaces')?.severity, 2, 'a warning by default');
+  // No password and protected mode off: clients on other hosts get in, so an error (the exposure model).
+  assert.equal(config.diagnostics.find((d) => d.code === 'bind-all-interfaces')?.severity, 1, 'an error by default');
   assert.match(config.hover, /\*\*maxmemory\*\*/);
 
   assert.equal(users.arrived, true, `${version}: no diagnostics for users.acl`);

@@ -101,7 +101,9 @@ test('a client that advertises nothing (Neovim 0.7): initializationOptions.setti
     await client.open(ws.uri, 'redis-conf', TEXT);
     const p = await first;
     assert.ok(has(p, 'unsupported-in-version'), 'target from the project file');
-    assert.equal(severityOf(p, 'bind-all-interfaces'), 2, 'profile from the editor: production');
+    // Production keeps it an error (development would make it a hint): on 6.2 the bind line
+    // switches protected mode off, so every host gets in.
+    assert.equal(severityOf(p, 'bind-all-interfaces'), 1, 'profile from the editor: production');
   } finally {
     await client.shutdown();
     rmSync(ws.dir, { recursive: true, force: true });

@@ -63,11 +63,12 @@ export class LspTestClient {
   /** `extra` adds workspace and textDocument capabilities and initializationOptions (as other editors send them). */
   async initialize(
     pullConfiguration = true,
-    extra: { workspace?: Record<string, unknown>; textDocument?: Record<string, unknown>; window?: Record<string, unknown>; initializationOptions?: unknown } = {},
+    extra: { workspace?: Record<string, unknown>; textDocument?: Record<string, unknown>; window?: Record<string, unknown>; initializationOptions?: unknown; workspaceFolders?: { uri: string; name: string }[] } = {},
   ): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } }> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      ...(extra.workspaceFolders ? { workspaceFolders: extra.workspaceFolders } : {}),
       capabilities: {
         workspace: { configuration: pullConfiguration, ...extra.workspace },
         textDocument: { publishDiagnostics: { versionSupport: true }, ...extra.textDocument },

@@ -50,6 +50,8 @@ export interface ClientOptions {
   host?: string;
   /** Per attempt; default 3 s. */
   timeoutMs?: number;
+  /** Speak TLS, trusting any server certificate and presenting none (default false). */
+  tls?: boolean;
 }
 
 export interface Netns {
@@ -201,14 +203,14 @@ class Agent {
     for (const s of [this.child.stdin, this.child.stdout, this.child.stderr]) (s as { ref?: () => void } | null)?.ref?.();
   }
 
-  async request(host: string, port: number, commands: readonly (readonly string[])[], timeoutMs: number): Promise<RemoteResult> {
+  async request(host: string, port: number, commands: readonly (readonly string[])[], timeoutMs: number, tls: boolean): Promise<RemoteResult> {
     await this.ready;
     if (this.failure) throw this.failure;
     const id = this.nextId++;
     this.busy();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.child.stdin?.write(`${JSON.stringify({ id, host, port, commands, timeoutMs })}\n`);
+      this.child.stdin?.write(`${JSON.stringify({ id, host, port, commands, timeoutMs, tls })}\n`);
     });
   }
 }
@@ -280,7 +282,7 @@ function create(): Netns {
     hostAddress,
     nsAddress,
     hostInterface: hostIf,
-    client: (port, commands, opts = {}) => a.request(opts.host ?? hostAddress, port, commands, opts.timeoutMs ?? 3000),
+    client: (port, commands, opts = {}) => a.request(opts.host ?? hostAddress, port, commands, opts.timeoutMs ?? 3000, opts.tls === true),
     async cli(version, args, timeoutMs = 10_000) {
       const server = await ensureServer(version);
       if (!server.cli) throw new Error(`${version} has no CLI (${server.origin})`);

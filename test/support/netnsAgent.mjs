@@ -2,12 +2,13 @@
 // plays a Redis client on another host: each JSON line on stdin asks it to connect somewhere and
 // send commands; it answers with one JSON line saying what the client experienced.
 //
-//   in:  {"id":1,"host":"10.231.0.1","port":6379,"commands":[["PING"],["SET","k","v"]],"timeoutMs":3000}
+//   in:  {"id":1,"host":"10.231.0.1","port":6379,"commands":[["PING"],["SET","k","v"]],"timeoutMs":3000,"tls":false}
 //   out: {"id":1,"connected":true,"replies":[{"ok":true,"text":"PONG"},{"ok":true,"text":"OK"}],"closed":false}
 //
 // `error` tells why it could not connect, or why the connection ended early. Plain JavaScript
 // with no imports from the project, so it starts quickly under any working directory.
 import { Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { createInterface } from 'node:readline';
 
 /** One RESP2/RESP3 reply from `buf` at `pos`, as text; undefined when incomplete. */
@@ -58,9 +59,10 @@ function encode(args) {
   return parts.join('');
 }
 
-function attempt({ host, port, commands, timeoutMs = 3000 }) {
+function attempt({ host, port, commands, timeoutMs = 3000, tls = false }) {
   return new Promise((resolve) => {
-    const socket = new Socket();
+    // TLS: a client that trusts any server certificate and presents none of its own.
+    const socket = tls ? tlsConnect({ host, port, rejectUnauthorized: false }) : new Socket();
     const replies = [];
     let buf = Buffer.alloc(0);
     let connected = false;
@@ -87,12 +89,14 @@ function attempt({ host, port, commands, timeoutMs = 3000 }) {
       buf = buf.subarray(pos);
       if (replies.length >= commands.length) finish({});
     });
-    socket.connect(port, host, () => {
+    const send = () => {
       connected = true;
       // One at a time would hide a reply the server sends unasked (protected mode's DENIED comes
       // before any command is read); pipelining them keeps the order either way.
       socket.write(commands.map(encode).join(''));
-    });
+    };
+    if (tls) socket.once('secureConnect', send);
+    else socket.connect(port, host, send);
   });
 }
 

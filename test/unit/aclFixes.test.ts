@@ -156,6 +156,7 @@ check({
     [ACL]: `user default on #${H(STRONG)} ~* &* +@all\r\nuser app on #${H(APP)} ~app:* (~x:* +@all)\r\n`,
   },
   code: 'rename-command-deprecated',
+  // Titles and comments show the path as the config writes it, never where the file is on this machine.
   title: /'-keys' for every user \(in users\.acl\)$/,
   expected: {
     [CONF]: 'bind 127.0.0.1\naclfile users.acl\n# rename-command KEYS "" replaced by ACL rule -keys in users.acl (redis-config)\n',
@@ -226,6 +227,17 @@ check({
   expected: {
     [CONF]: 'bind 127.0.0.1\ninclude users.conf\n# rename-command SAVE "" replaced by ACL rule -save (redis-config)\n',
     [INC]: `user default on #${H(STRONG)} ~* &* +@all -save\nuser ops on #${H(APP)} ~* +@all -save\n`,
+  },
+});
+
+check({
+  name: 'an included file outside the config folder is named relative to it, not by its path on this machine',
+  files: { [CONF]: 'bind 127.0.0.1\ninclude ../shared/users.conf\nrename-command SAVE ""\n', '/etc/shared/users.conf': `user default on #${H(STRONG)} ~* &* +@all\n` },
+  code: 'rename-command-deprecated',
+  title: /^Use ACL rule '-save' for every user \(also in \.\.\/shared\/users\.conf\)$/,
+  expected: {
+    [CONF]: 'bind 127.0.0.1\ninclude ../shared/users.conf\n# rename-command SAVE "" replaced by ACL rule -save (redis-config)\n',
+    '/etc/shared/users.conf': `user default on #${H(STRONG)} ~* &* +@all -save\n`,
   },
 });
 
@@ -450,4 +462,23 @@ test('requirepass-ignored-with-aclfile offers to move the password into the ACL 
   assert.ok(finding);
   const fixes = fixesFor(a, finding, { path, source });
   assert.ok(fixes.some((f) => /default user in \/etc\/redis\/users\.acl/.test(f.title) && f.edits.some((e) => e.file === '/etc/redis/users.acl')), fixes.map((f) => f.title).join(' | '));
+});
+
+test('a password for a default user that had none: the title says protected mode stops refusing remote clients', () => {
+  const path = '/etc/redis/redis.conf';
+  // The ACL file has no default user: requirepass is ignored, the default user has no password,
+  // and protected mode refuses every client on another host (Redis 7.0 and later).
+  const files = { '/etc/redis/users.acl': 'user np on nopass ~* +get\n' };
+  const text = 'bind 10.0.0.5\nrequirepass 9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d9e2f\naclfile /etc/redis/users.acl\n';
+  const source = memoryFiles(files);
+  const a = analyzeDocument(text, 'config', { target: 'redis-7.4', profile: 'production' }, { path, source });
+  const finding = a.findings.find((f) => f.code === 'requirepass-ignored-with-aclfile');
+  assert.ok(finding);
+  const fix = fixesFor(a, finding, { path, source }).find((f) => !f.suppression);
+  assert.match(fix?.title ?? '', /^Move 'requirepass' to the default user in \/etc\/redis\/users\.acl, hashed — protected mode stops refusing clients on other hosts; nopass user 'np' lets them in$/);
+  // Where protected mode refuses nobody (loopback only), nothing changes for remote clients.
+  const local = analyzeDocument(text.replace('10.0.0.5', '127.0.0.1'), 'config', { target: 'redis-7.4', profile: 'production' }, { path, source });
+  const f2 = local.findings.find((f) => f.code === 'requirepass-ignored-with-aclfile');
+  assert.ok(f2);
+  assert.doesNotMatch(fixesFor(local, f2, { path, source }).find((f) => !f.suppression)?.title ?? '', /protected mode/);
 });

@@ -81,6 +81,8 @@ const CASES: readonly Case[] = [
   { code: 'acl-users-with-aclfile', name: 'user lines and aclfile', kind: 'config', hit: 'aclfile /etc/redis/users.acl\nuser a on', at: '2:1', miss: 'aclfile ""\nuser a on' },
   { code: 'acl-extra-space', name: 'two spaces between rules', hit: `${D}user a on  +get`, at: '2:11', miss: `${D}user a on +get` },
   { code: 'default-user-nopass', name: 'default open', hit: 'user default on nopass ~* &* +@all', at: '1:17', miss: 'user default on nopass nocommands' },
+  { code: 'user-nopass', name: 'another user open', hit: `${D}user app on nopass ~app:* +get`, at: '2:13', miss: `${D}user app on nopass` },
+  { code: 'user-nopass', name: 'in redis.conf', kind: 'config', hit: 'user default off\nuser app on nopass +@read', miss: 'user default off\nuser app off nopass +@read' },
   { code: 'acl-all-commands', name: '+@all', hit: `${D}user a on #${HASH} +@all`, miss: `${D}user a on #${HASH} +@all -@dangerous` },
   { code: 'acl-dangerous-commands', name: '+@write includes FLUSHALL', hit: `${D}user a on #${HASH} -@all +@write`, miss: `${D}user a on #${HASH} -@all +@write -@dangerous` },
   { code: 'acl-dangerous-commands', name: 'admin keeps diagnostics', hit: `${D}user a on #${HASH} +@all -@dangerous +config|set`, miss: `${D}user a on #${HASH} ~* &* +@all -@dangerous +info +slowlog +latency +client|list` },

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis/analyze';
-import { INCLUDE_LIMITS, lastSet, resolvePath, type ReadFailure } from '../../server/src/analysis/configModel';
+import { INCLUDE_LIMITS, lastSet, relativePath, resolvePath, type ReadFailure } from '../../server/src/analysis/configModel';
 import { messages } from '../../server/src/analysis/messages';
 import { settingsFromClient } from '../../server/src/lsp/settings';
 import { summarize } from '../support/check';
@@ -49,7 +49,8 @@ test('a chain of 40 includes is followed to its end, as redis-server 7.0 does', 
   const files: Record<string, string> = {};
   for (let i = 1; i <= 40; i++) files[`/etc/redis/c${i}.conf`] = i < 40 ? `include /etc/redis/c${i + 1}.conf\n` : 'bind 0.0.0.0\nprotected-mode no\n';
   const { summary } = run('port 6379\ninclude /etc/redis/c1.conf\n', files, {}, ['bind-all-interfaces', 'protected-mode-off', 'include-cycle', 'include-limit']);
-  assert.deepEqual(summary, ['2:1 warning bind-all-interfaces', '2:1 error protected-mode-off']);
+  // The last file opens the server to every host without a password: both lines are errors.
+  assert.deepEqual(summary, ['2:1 error bind-all-interfaces', '2:1 error protected-mode-off']);
 });
 
 test('a chain deeper than the limit stops with a finding that says so', () => {
@@ -175,6 +176,13 @@ test('aclfile-not-found: an aclfile that cannot be read, relative to the same ba
   assert.equal(f?.data?.afterLoad, true);
 });
 
+test('relativePath names a file from a folder', () => {
+  assert.equal(relativePath('/etc/redis', '/etc/redis/users.acl'), 'users.acl');
+  assert.equal(relativePath('/etc/redis/', '/etc/redis/conf.d/a.conf'), 'conf.d/a.conf');
+  assert.equal(relativePath('/etc/redis', '/etc/shared/users.conf'), '../shared/users.conf');
+  assert.equal(relativePath('/etc/redis', '/etc/redis'), '.');
+});
+
 test('a document over the size limit is analysed up to a line break before it, with a notice', () => {
   const text = `${'maxmemroy 1gb\n'.repeat(10)}${'# filler line\n'.repeat(1000)}maxmemroy 2gb\n`;
   const a = analyzeDocument(text, 'config', { ...SETTINGS, maxDocumentSize: 200 });
@@ -187,4 +195,27 @@ test('a document over the size limit is analysed up to a line break before it, w
   assert.equal(analyzeDocument(text, 'config', SETTINGS).findings.some((f) => f.code === 'document-too-large'), false);
   assert.equal(settingsFromClient({ maxFileSizeMB: 16 }).maxDocumentSize, 16 * 1024 * 1024);
   assert.equal(settingsFromClient({ maxFileSizeMB: 0 }).maxDocumentSize, undefined);
+});
+
+test('a file out of the editor\'s reach is said to be out of reach, as information, not missing', () => {
+  const source = { read: () => undefined, failure: (): ReadFailure => 'unreachable', glob: () => ({ paths: [], limit: 'unreachable' as const }) };
+  const analysis = analyzeDocument('bind 127.0.0.1\ninclude /etc/redis/base.conf\ninclude conf.d/*.conf\n', 'config', SETTINGS, { path: '/acme/cache/redis.conf', source });
+  assert.deepEqual(summarize(analysis.findings, ['include-limit', 'include-not-found', 'include-unreadable']), ['2:9 information include-limit', '3:9 information include-limit']);
+  const [file, glob] = analysis.findings.filter((f) => f.code === 'include-limit');
+  assert.equal(file?.message, messages.includeUnreachable('/etc/redis/base.conf', '/etc/redis/base.conf'));
+  assert.equal(glob?.message, messages.includeGlobLimit('conf.d/*.conf', 'line 3', 'unreachable', 0));
+});
+
+test('aclfile-not-read: an aclfile this tool may not or cannot read is not said to be missing', () => {
+  const text = 'bind 127.0.0.1\naclfile /etc/redis/users.acl\n';
+  for (const reason of ['unreachable', 'untrusted'] as const) {
+    const source = { read: () => undefined, failure: (): ReadFailure => reason, glob: () => [] };
+    const analysis = analyzeDocument(text, 'config', SETTINGS, { path: '/acme/cache/redis.conf', source });
+    assert.deepEqual(summarize(analysis.findings, ['aclfile-not-found', 'aclfile-not-read']), ['2:9 information aclfile-not-read'], reason);
+    const message = analysis.findings.find((f) => f.code === 'aclfile-not-read')?.message;
+    assert.equal(message, reason === 'unreachable' ? messages.aclfileUnreachable('/etc/redis/users.acl', '/etc/redis/users.acl') : messages.aclfileUntrusted('/etc/redis/users.acl', '/etc/redis/users.acl'));
+  }
+  // A file that can be read and is not there is still missing.
+  const missing = { read: () => undefined, failure: (): ReadFailure => 'missing', glob: () => [] };
+  assert.deepEqual(summarize(analyzeDocument(text, 'config', SETTINGS, { path: '/acme/cache/redis.conf', source: missing }).findings, ['aclfile-not-found', 'aclfile-not-read']), ['2:9 error aclfile-not-found']);
 });

@@ -34,14 +34,14 @@ test('an ACL password that is not UTF-8 is hashed from its bytes when the bytes 
   const fix = plaintextFix(a);
   assert.ok(fix);
   assert.equal(fix.safe, true);
-  const out = encodeText(applyEdits(a.tree.index.text, fix.edits.flatMap((e) => e.edits)).text);
+  const out = Buffer.from(encodeText(applyEdits(a.tree.index.text, fix.edits.flatMap((e) => e.edits)).text));
   assert.equal(out.toString('latin1'), `user default off\nuser ops on #${sha(password)} ~* +@all\n`);
 });
 
 test('bytes that are not UTF-8 elsewhere in the file survive fix-all unchanged', () => {
   const file = Buffer.concat([Buffer.from('user default off\nuser a on >'), Buffer.from('00112233445566778899aabbccddeeff'), Buffer.from(' ~* +@all\nuser b on #'), Buffer.from('a'.repeat(64)), Buffer.from(' ~k'), Buffer.from('fffe', 'hex'), Buffer.from(' +get\n')]);
   const { text } = fixAllText(decodeBytes(file), (t) => analyse(t, 'acl', true));
-  const out = encodeText(text);
+  const out = Buffer.from(encodeText(text));
   assert.ok(out.includes(Buffer.from('~k\xff\xfe +get\n', 'latin1')), out.toString('latin1'));
   assert.ok(out.includes(Buffer.from(`#${sha(Buffer.from('00112233445566778899aabbccddeeff'))}`)));
 });
@@ -113,6 +113,30 @@ test('a refusal inside an included file can only be silenced from the include li
   const fixes = fixesFor(a, f);
   assert.ok(fixes.length > 0 && fixes.every((x) => x.suppression === true), fixes.map((x) => x.title).join(' | '));
   assert.deepEqual(fixAll(a).edits, []);
+});
+
+test('every code listed for the lazy fix-all offer has a safe fix; those that change who connects have none', () => {
+  const examples: Record<string, [string, DocumentKind]> = {
+    'deprecated-directive': ['bind 127.0.0.1\nslave-read-only yes\n', 'config'],
+    'duplicate-directive': ['bind 127.0.0.1\ntimeout 1\ntimeout 0\n', 'config'],
+    'trailing-comment': ['bind 127.0.0.1\ntimeout 0 # never\n', 'config'],
+    'plaintext-password': ['user default off\nuser a on >secret-0123456789-abcdefghijklmnopq ~* +@all\n', 'acl'],
+  };
+  assert.deepEqual([...MAY_HAVE_SAFE_FIX].sort(), Object.keys(examples).sort());
+  for (const [code, [text, kind]] of Object.entries(examples)) {
+    const a = analyse(text, kind);
+    assert.ok(a.findings.some((f) => f.code === code && fixesFor(a, f).some((x) => x.safe)), code);
+    assert.ok(fixAll(a).fixed.some((f) => f.code === code), code);
+  }
+  // Rebinding, protected mode and the enable-* switches: offered one by one, or with --unsafe-fixes.
+  const open = analyse('bind 0.0.0.0\nprotected-mode no\nenable-debug-command yes\n');
+  for (const code of ['bind-all-interfaces', 'protected-mode-off', 'dangerous-commands-enabled']) {
+    const f = open.findings.find((x) => x.code === code);
+    assert.ok(f, code);
+    assert.ok(fixesFor(open, f).some((x) => x.preferred === true && !x.safe), code);
+    assert.equal(fixAll(open).fixed.some((x) => x.code === code), false, code);
+    assert.equal(fixAll(open, { unsafe: true }).fixed.some((x) => x.code === code), true, code);
+  }
 });
 
 test('every code with a safe fix is listed for the lazy fix-all offer', () => {

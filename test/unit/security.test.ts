@@ -51,7 +51,9 @@ test('the hardened base raises nothing', () => {
 // [name, config, expected "severity code" list (exactly), files?]
 const CASES: [string, string, string[], Record<string, string>?][] = [
   ['no auth on loopback', variant('-aclfile'), ['warning no-auth']],
-  ['no auth beyond loopback', variant('-aclfile', 'bind 10.0.0.5'), ['error no-auth']],
+  ['no auth beyond loopback: protected mode refuses remote clients on 7.4', variant('-aclfile', 'bind 10.0.0.5'), ['warning no-auth']],
+  ['no auth beyond loopback with protected mode off, behind client certificates', variant('-aclfile', 'bind 10.0.0.5', 'protected-mode no'), ['warning no-auth', 'warning protected-mode-off']],
+  ['no auth beyond loopback with protected mode off, TLS without client certificates', variant('-aclfile', 'bind 10.0.0.5', 'protected-mode no', 'tls-auth-clients no'), ['error no-auth', 'error protected-mode-off', 'information tls-auth-clients-off']],
   ['requirepass closes it', variant('-aclfile', `requirepass ${PASSWORD}`), ['information plaintext-password', 'information requirepass-prefer-acl']],
   ['an ACL file without default leaves it open', SAFE, ['warning no-auth'], { '/etc/redis/users.acl': 'user app on >x ~* +@all\n' }],
   ['a user default nopass line', variant('-aclfile', 'user default on nopass ~app:* +@read'), ['warning no-auth', 'warning default-user-nopass', 'warning acl-dangerous-commands']],
@@ -93,7 +95,7 @@ const CASES: [string, string, string[], Record<string, string>?][] = [
   ['writable replica, old name', variant('slave-read-only no'), ['information deprecated-directive', 'warning replica-not-read-only']],
   ['ACL log off', variant('acllog-max-len 0'), ['warning acllog-disabled']],
   ['logging off', variant('loglevel nothing'), ['warning loglevel-nothing']],
-  ['protected mode off without auth', variant('-aclfile', 'protected-mode no'), ['warning no-auth', 'error protected-mode-off']],
+  ['protected mode off without auth, on loopback', variant('-aclfile', 'protected-mode no'), ['warning no-auth', 'warning protected-mode-off']],
 ];
 
 for (const [name, text, expected, files] of CASES) {
@@ -109,7 +111,8 @@ test('user or loadmodule in an included file is a CONFIG REWRITE hazard', () => 
 
 test('sentinel: no password, scripts reconfigurable, weak auth-pass', () => {
   const base = 'port 26379\nsentinel monitor m 10.0.0.1 6379 2\n';
-  assert.deepEqual(codes(base, { kind: 'sentinel' }).sort(), ['warning bind-all-interfaces', 'warning sentinel-no-auth']);
+  // Sentinel runs with protected mode off: a password-less one is open to every host.
+  assert.deepEqual(codes(base, { kind: 'sentinel' }).sort(), ['error bind-all-interfaces', 'error protected-mode-off', 'error sentinel-no-auth', 'warning no-tls']);
   const text = `bind 127.0.0.1\nrequirepass ${PASSWORD}\n${base}sentinel deny-scripts-reconfig no\nsentinel auth-pass m weak\n`;
   assert.deepEqual(codes(text, { kind: 'sentinel' }).sort(), ['information plaintext-password', 'information plaintext-password', 'warning sentinel-deny-scripts-reconfig-off', 'warning weak-password']);
 });

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { globPaths } from '../../server/src/analysis/configModel';
-import { diskFileSource } from '../../server/src/io/fileSource';
+import { diskFileSource, realPath } from '../../server/src/io/fileSource';
 import { trustedSource } from '../../server/src/lsp/trust';
 
 test('reads and globs stay inside the workspace until it is trusted', () => {
@@ -19,7 +19,7 @@ test('reads and globs stay inside the workspace until it is trusted', () => {
     writeFileSync(join(outside, 'secret.conf'), 'requirepass x\n');
     symlinkSync(join(outside, 'secret.conf'), join(ws, 'link.conf'));
     let trusted = false;
-    const source = trustedSource(diskFileSource(), () => [ws], () => trusted, (p) => p === join(outside, 'open.conf'));
+    const source = trustedSource(diskFileSource(), () => [ws], () => trusted, (p) => p === join(outside, 'open.conf'), realPath);
     assert.equal(source.read(join(ws, 'a.conf')), 'hz 10\n');
     assert.equal(source.read(join(outside, 'secret.conf')), undefined);
     assert.equal(source.failure?.(join(outside, 'secret.conf')), 'untrusted');

@@ -7,7 +7,7 @@ const NET = { codes: ['bind-all-interfaces', 'protected-mode-off', 'unknown-dire
 
 test('disable-next-line silences the named codes on the next directive line only', () => {
   check('# redis-config-disable-next-line bind-all-interfaces\nbind 0.0.0.0\nprotected-mode no\n', ['3:16 error protected-mode-off'], NET);
-  check('# redis-config-disable-next-line protected-mode-off\nbind 0.0.0.0\nprotected-mode no\n', ['2:6 warning bind-all-interfaces', '3:16 error protected-mode-off'], NET);
+  check('# redis-config-disable-next-line protected-mode-off\nbind 0.0.0.0\nprotected-mode no\n', ['2:6 error bind-all-interfaces', '3:16 error protected-mode-off'], NET);
 });
 
 test('several codes, comma-separated, and stacked comments', () => {

@@ -15,13 +15,12 @@ import { includedFileFindings } from './includedFindings';
 import { configUserFindings, aclFileFindings } from './acl/validate';
 import { aclfileFindings, duplicateFindings, listensNowhereFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
 import { messages } from './messages';
-import { bindFindings, protectedModeFindings } from './networkRules';
-import { securityFindings } from './security';
+import { securityFacts, securityFindings, userExposure, withRemoteOutcome } from './security';
 import { generatedPasswordFindings } from './generatedPasswords';
 import { approximate } from './approximation';
 import { quoting } from '../knowledge/versions';
 import { resolveTarget, type TargetSource } from './target';
-import { readSuppressions, tune } from './tuning';
+import { isAbsence, readSuppressions, tune } from './tuning';
 import type { DocumentKind, Finding, Settings } from './types';
 
 export interface DocumentContext {
@@ -96,7 +95,8 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
   const model = context.source
     ? buildModel(tree, resolved.target, { ...(context.path ? { path: context.path } : {}), source: context.source, ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) })
     : singleFileModel(tree);
-  const findings: Finding[] = [
+  const facts = securityFacts({ model, tree, kind, settings: s, ...(context.path ? { path: context.path } : {}), ...(context.source ? { source: context.source } : {}) });
+  let findings: Finding[] = [
     ...syntaxFindings(errors),
     ...directiveFindings(tree, kind, s),
     ...model.includeFindings,
@@ -107,25 +107,12 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
     ...listensNowhereFindings(model, resolved.target),
     ...renameCommandFindings(model, s),
     ...aclfileFindings(model, s, context),
-    ...configUserFindings(tree, s),
-    ...bindFindings(model),
-    ...protectedModeFindings(model),
-    ...securityFindings({ model, tree, kind, settings: s, ...(context.path ? { path: context.path } : {}), ...(context.source ? { source: context.source } : {}), ...(context.mode !== undefined ? { mode: context.mode } : {}) }),
+    ...withRemoteOutcome([...configUserFindings(tree, s, userExposure(facts)), ...securityFindings(facts, context.mode)], facts),
     ...generatedPasswordFindings(tree.index, kind),
   ];
   // A fragment included by another file lacks what the whole config has: what it does
   // not set is not a finding there (the including file is checked for it).
-  if (s.included) {
-    const ABSENCE = new Set(['no-auth', 'no-tls', 'unbounded-memory', 'maxmemory-policy-implicit', 'sentinel-no-auth', 'module-config-without-loadmodule', 'tls-incomplete', 'listens-nowhere']);
-    for (let i = findings.length - 1; i >= 0; i--) {
-      const f = findings[i] as Finding;
-      if (ABSENCE.has(f.code) || (f.code === 'bind-all-interfaces' && f.data?.missing === true)) findings.splice(i, 1);
-    }
-  }
-  // Protected mode off is what turns a password-less server into an open one.
-  if (findings.some((f) => f.code === 'no-auth')) {
-    for (const [i, f] of findings.entries()) if (f.code === 'protected-mode-off') findings[i] = { ...f, severity: 'error' };
-  }
+  if (s.included) findings = findings.filter((f) => !isAbsence(f));
   if (resolved.invalidPragma) {
     const p = resolved.invalidPragma;
     findings.push({

@@ -28,14 +28,24 @@ export type ReadFailure =
   | 'undecodable-name'
   /** Outside the workspace, in a workspace the user does not trust. */
   | 'untrusted'
+  /**
+   * Out of the editor's reach: a path on the machine redis-server runs on, seen from a
+   * virtual workspace or a pull request's view, or a file system that failed to answer.
+   */
+  | 'unreachable'
   | 'other';
 
 /** The files a glob matched, and the limit that stopped it early, if one did. */
 export interface GlobResult {
   readonly paths: readonly string[];
-  /** Why the list stopped or was cut: a limit of the source, or files outside a workspace not trusted. */
-  readonly limit?: 'matches' | 'folders' | 'wildcards' | 'time' | 'untrusted';
+  /** Why the list stopped or was cut: a limit of the source, files outside a workspace not trusted, or folders the editor cannot list. */
+  readonly limit?: GlobLimit;
 }
+
+export type GlobLimit = 'matches' | 'folders' | 'wildcards' | 'time' | 'untrusted' | 'unreachable';
+
+/** Limits that say what this tool may not read, not how far it went: told as information. */
+const NOT_READ_HERE: ReadonlySet<string> = new Set(['untrusted', 'unreachable']);
 
 export interface FileSource {
   /** The text of a file, or undefined when it does not exist or cannot be read. */
@@ -115,6 +125,16 @@ export function resolvePath(base: string, path: string): string {
   return prefix + parts.join('/');
 }
 
+/** `path` as seen from the folder `base` (both absolute, POSIX separators): `users.acl`, `../shared/x.conf`. */
+export function relativePath(base: string, path: string): string {
+  const from = resolvePath(base, '.').split('/').filter(Boolean);
+  const to = resolvePath(base, path).split('/').filter(Boolean);
+  let i = 0;
+  while (i < from.length && i < to.length && from[i] === to[i]) i++;
+  const rel = [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
+  return rel === '' ? '.' : rel;
+}
+
 /** The base directory relative include paths are resolved against. */
 export function includeBase(ctx: IncludeContext): string | undefined {
   return ctx.baseDirectory ?? (ctx.path ? dirname(ctx.path) : undefined);
@@ -166,6 +186,7 @@ export function buildModel(tree: ConfigTree, target: TargetId, ctx: IncludeConte
     if (reason === 'missing') report('include-not-found', root, messages.includeNotFound(written, path) + nested, { path }, extra);
     else if (reason === 'too-large') report('include-limit', root, messages.includeTooLarge(written, path) + nested, { path, limit: 'size' }, extra);
     else if (reason === 'untrusted') report('include-limit', root, messages.includeUntrusted(written, path) + nested, { path, limit: 'untrusted' }, { ...extra, severity: 'information' });
+    else if (reason === 'unreachable') report('include-limit', root, messages.includeUnreachable(written, path) + nested, { path, limit: 'unreachable' }, { ...extra, severity: 'information' });
     else {
       // Redis hangs or stops on these; a folder or a name the editor lost only hides settings.
       const severity: Severity = reason === 'directory' || reason === 'undecodable-name' || reason === 'other' ? 'warning' : 'error';
@@ -208,7 +229,7 @@ export function buildModel(tree: ConfigTree, target: TargetId, ctx: IncludeConte
           const result = globPaths(source.glob(pattern));
           targets = result.paths;
           if (result.limit) {
-            const severity: Severity | undefined = result.limit === 'untrusted' ? 'information' : undefined;
+            const severity: Severity | undefined = NOT_READ_HERE.has(result.limit) ? 'information' : undefined;
             report('include-limit', via, messages.includeGlobLimit(arg.value, at(file, line), result.limit, result.paths.length), { limit: result.limit, path: pattern }, severity ? { severity } : {});
           }
         }
@@ -275,4 +296,14 @@ export function singleFileModel(tree: ConfigTree): ConfigModel {
     files: new Map(),
     included: new Map(),
   };
+}
+
+/** Where a finding about a line shows: on the token when it is in this document, else on the include line. */
+export function placeOf(m: ModelLine, tokenRange: Range): Range {
+  return m.file === undefined ? tokenRange : m.anchor;
+}
+
+/** A message about a line, saying which included file the line is in. */
+export function inFile(m: ModelLine, message: string): string {
+  return m.file === undefined ? message : `${message} (set in ${m.file})`;
 }

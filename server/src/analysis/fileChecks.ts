@@ -8,10 +8,9 @@ import { directiveVariant, isModuleConfigName } from '../knowledge/directives';
 import { RULES } from '../knowledge/rules';
 import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
-import { includeBase, lastSet, resolvePath, type ConfigModel, type FileSource, type ModelLine } from './configModel';
+import { inFile, includeBase, lastSet, placeOf, resolvePath, type ConfigModel, type FileSource, type ModelLine } from './configModel';
 import { messages } from './messages';
 import { string2ll } from './values';
-import { inFile, placeOf } from './networkRules';
 import type { TargetId } from '../knowledge/types';
 import type { Finding, Settings } from './types';
 
@@ -166,6 +165,12 @@ export function aclfileFindings(model: ConfigModel, settings: Settings, ctx: { p
   if (!m || !value || value.value === '' || !ctx.source || base === undefined) return [];
   const path = resolvePath(base, value.value);
   if (ctx.source.read(path) !== undefined) return [];
+  // A file this tool may not or cannot read is not said to be missing.
+  const failure = ctx.source.failure?.(path);
+  if (failure === 'untrusted' || failure === 'unreachable') {
+    const message = failure === 'untrusted' ? messages.aclfileUntrusted(value.value, path) : messages.aclfileUnreachable(value.value, path);
+    return [{ code: 'aclfile-not-read', severity: RULES['aclfile-not-read'].severity, message: inFile(m, message), range: placeOf(m, value.range), data: { path, reason: failure } }];
+  }
   return [
     {
       code: 'aclfile-not-found',

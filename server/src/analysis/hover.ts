@@ -108,6 +108,7 @@ const UNREADABLE: Readonly<Record<ReadFailure, string>> = {
   'too-large': 'it is larger than 4 MB',
   'undecodable-name': 'its name holds bytes the editor could not decode',
   untrusted: 'it is outside the workspace, which is not trusted',
+  unreachable: 'this editor cannot reach it (it shows a repository or a pull request, not the machine redis-server runs on)',
   other: 'it cannot be read',
 };
 

@@ -4,7 +4,7 @@
 import { targetLabel, describeTargets } from '../knowledge/targets';
 import type { TargetId } from '../knowledge/types';
 import { placeAmongTables, versionLabel } from '../knowledge/versions';
-import type { ReadFailure } from './configModel';
+import type { GlobLimit, ReadFailure } from './configModel';
 import type { ValueProblem } from './valueChecks';
 
 export const messages = {
@@ -84,8 +84,9 @@ export const messages = {
         return `'${written}' (${resolved}) cannot be read, so what it sets is not checked.`;
     }
   },
-  includeGlobLimit(written: string, where: string, limit: 'matches' | 'folders' | 'wildcards' | 'time' | 'untrusted', found: number): string {
+  includeGlobLimit(written: string, where: string, limit: GlobLimit, found: number): string {
     if (limit === 'untrusted') return `The pattern '${written}' (${where}) matches files outside the workspace, and the workspace is not trusted: this tool does not read them, so what they set is not checked.`;
+    if (limit === 'unreachable') return `The pattern '${written}' (${where}) names folders this editor cannot list (it shows a repository or a pull request, not the machine redis-server runs on): what the matching files set is not checked.`;
     const why = { matches: `matches more than ${found} files`, folders: 'lists too many folders', wildcards: 'has too many components with wildcards', time: 'took too long to list' }[limit];
     return `The pattern '${written}' (${where}) ${why}: this tool stopped there${found > 0 ? ` after ${found} files` : ''} and does not check the rest. redis-server reads every file it matches.`;
   },
@@ -98,6 +99,15 @@ export const messages = {
   },
   includeTooLarge(written: string, resolved: string): string {
     return `'${written}' (${resolved}) is larger than 4 MB: this tool does not read it, so what it sets is not checked.`;
+  },
+  includeUnreachable(written: string, resolved: string): string {
+    return `'${written}' (${resolved}) cannot be read from this editor (it shows a repository or a pull request, not the machine redis-server runs on): what it sets is not checked.`;
+  },
+  aclfileUnreachable(written: string, resolved: string): string {
+    return `The ACL file '${written}' (${resolved}) cannot be read from this editor (it shows a repository or a pull request, not the machine redis-server runs on): its users are not checked. Open it on its own to check it.`;
+  },
+  aclfileUntrusted(written: string, resolved: string): string {
+    return `The ACL file '${written}' (${resolved}) is outside the workspace, and the workspace is not trusted: this tool does not read it, so its users are not checked.`;
   },
   includeUntrusted(written: string, resolved: string): string {
     return `'${written}' (${resolved}) is outside the workspace, and the workspace is not trusted: this tool does not read it, so what it sets is not checked.`;
@@ -145,14 +155,5 @@ export const messages = {
   },
   ignoredSaveLine(count: number, target: TargetId): string {
     return `'save' with ${count} argument${count === 1 ? '' : 's'}: ${targetLabel(target)} silently ignores the line, so it sets no snapshot point. Write 'save <seconds> <changes>', one pair per line, or 'save ""' to turn snapshots off.`;
-  },
-  bindAllInterfaces(address: string): string {
-    return `'bind ${address}' listens on every network interface: anyone who can reach this host can reach Redis. Bind to loopback or to the private addresses that need access (for example 'bind 127.0.0.1 -::1').`;
-  },
-  bindMissing(): string {
-    return "No 'bind' directive: Redis listens on every network interface by default ('* -::*'). Add 'bind 127.0.0.1 -::1', or the private addresses that need access.";
-  },
-  protectedModeOff(): string {
-    return "'protected-mode no' lets any host that reaches the port talk to a server without a password. Keep 'protected-mode yes' unless authentication and 'bind' are in place.";
   },
 } as const;

@@ -56,6 +56,15 @@ function suppressed(f: Finding, s: Suppressions): boolean {
   return s.fromLine.some((r) => r.line <= line && (r.codes.has('*') || r.codes.has(f.code)));
 }
 
+/**
+ * A finding about something the file does not set (the rule catalogue says which): in a
+ * fragment included by another file, the including file is judged for it instead.
+ */
+export function isAbsence(f: Finding): boolean {
+  const absence = (RULES[f.code] as { absence?: 'always' | 'when-missing' }).absence;
+  return absence === 'always' || (absence === 'when-missing' && f.data?.missing === true);
+}
+
 /** Applies the profile, the per-code severities and the suppressions. */
 export function tune(findings: readonly Finding[], settings: Settings, suppressions?: Suppressions): Finding[] {
   const out: Finding[] = [];

@@ -5,7 +5,7 @@
  */
 import type { Finding, Severity } from '../analysis/types';
 import { RULE_LIST } from '../knowledge/rules';
-import { SECURITY_SEVERITY } from '../knowledge/securitySeverity';
+import { findingSecuritySeverity, SECURITY_SEVERITY } from '../knowledge/securitySeverity';
 import { docsUrl, HOME_URL } from '../settings/docsLinks';
 
 export interface FileReport {
@@ -49,6 +49,31 @@ function toUriReference(file: string): string {
 
 export function formatSarif(reports: readonly FileReport[], toolVersion: string, docsBase?: string): string {
   const ruleIndex = new Map(RULE_LIST.map((r, i) => [r.code, i]));
+  const security = new Set(RULE_LIST.filter((r) => r.security).map((r) => r.code));
+  const result = (file: string, f: Finding): object => {
+    const score = security.has(f.code) ? findingSecuritySeverity(f.code, f.data?.remote) : undefined;
+    return {
+      ruleId: f.code,
+      ruleIndex: ruleIndex.get(f.code) ?? -1,
+      level: SARIF_LEVEL[f.severity],
+      message: { text: f.message },
+      // The score of this finding's own verdict: SARIF allows properties on a result (GitHub ranks by the rule's).
+      ...(score !== undefined ? { properties: { 'security-severity': score.toFixed(1) } } : {}),
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: toUriReference(file) },
+            region: {
+              startLine: f.range.start.line + 1,
+              startColumn: f.range.start.character + 1,
+              endLine: f.range.end.line + 1,
+              endColumn: f.range.end.character + 1,
+            },
+          },
+        },
+      ],
+    };
+  };
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -75,27 +100,7 @@ export function formatSarif(reports: readonly FileReport[], toolVersion: string,
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: reports.flatMap((r) =>
-          r.findings.map((f) => ({
-            ruleId: f.code,
-            ruleIndex: ruleIndex.get(f.code) ?? -1,
-            level: SARIF_LEVEL[f.severity],
-            message: { text: f.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: toUriReference(r.file) },
-                  region: {
-                    startLine: f.range.start.line + 1,
-                    startColumn: f.range.start.character + 1,
-                    endLine: f.range.end.line + 1,
-                    endColumn: f.range.end.character + 1,
-                  },
-                },
-              },
-            ],
-          })),
-        ),
+        results: reports.flatMap((r) => r.findings.map((f) => result(r.file, f))),
       },
     ],
   };

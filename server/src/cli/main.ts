@@ -38,9 +38,9 @@ function fail(err: Write, message: string): number {
   return 2;
 }
 
-/** The findings a safe fix removes: exactly those fix-all (and so --fix) would fix. */
-function fixableFindings(analysis: Analysis): Finding[] {
-  return fixAll(analysis).fixed;
+/** The findings fix-all removes: exactly those --fix (with --unsafe-fixes, when given) would fix. */
+function fixableFindings(analysis: Analysis, unsafe: boolean): Finding[] {
+  return fixAll(analysis, { unsafe }).fixed;
 }
 
 function readText(path: string): string | undefined {
@@ -136,7 +136,7 @@ function lint(options: CliOptions, stdout: Write, err: Write, io: CliEnvironment
       analyzeDocument(text, documentKindFromPath(kindName), settings, { ...(input.path ? { path: input.path } : {}), source, ...(read.mode !== undefined ? { mode: read.mode } : {}), exactBytes: true });
     let text = read.text;
     if (options.fix || options.fixDryRun) {
-      const result = fixAllText(text, analyse);
+      const result = fixAllText(text, analyse, { unsafe: options.unsafeFixes });
       if (result.text !== text) {
         if (options.fixDryRun) patches.push(redactedPatch(input.display, text, result.text, documentKindFromPath(kindName) === 'acl'));
         else if (!input.stdin) {
@@ -149,7 +149,7 @@ function lint(options: CliOptions, stdout: Write, err: Write, io: CliEnvironment
       if (options.fix && input.stdin) stdout(text);
     }
     const analysis = analyse(text);
-    reports.push({ file: input.display, findings: analysis.findings, fixable: fixableFindings(analysis) });
+    reports.push({ file: input.display, findings: analysis.findings, fixable: fixableFindings(analysis, options.unsafeFixes) });
   }
 
   const docsBase = resolved[0]?.docsBaseUrl;
@@ -161,7 +161,7 @@ function lint(options: CliOptions, stdout: Write, err: Write, io: CliEnvironment
   else {
     const body = options.statistics ? formatStatistics(statistics(reports), paint) : formatText(reports, paint);
     out(body);
-    if (!options.quiet) out(`${body ? '\n' : ''}${summary(reports, options.fix ? fixedCount : 0, paint)}`);
+    if (!options.quiet) out(`${body ? '\n' : ''}${summary(reports, options.fix ? fixedCount : 0, paint, options.unsafeFixes ? '--fix --unsafe-fixes' : '--fix')}`);
   }
 
   if (options.failOn === 'none') return 0;

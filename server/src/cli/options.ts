@@ -22,6 +22,8 @@ export interface CliOptions {
   readonly statistics: boolean;
   readonly fix: boolean;
   readonly fixDryRun: boolean;
+  /** With fix or fixDryRun: also the preferred fixes that change what the server does. */
+  readonly unsafeFixes: boolean;
   readonly stdinFilename?: string;
   /** An explicit project file, or false for --no-config; undefined: search upwards. */
   readonly config?: string | false;
@@ -80,6 +82,9 @@ Input and fixes:
   --fix                      apply the safe fixes, then report what is left (with -,
                              the fixed text goes to stdout and the report to stderr)
   --fix-dry-run              print the safe fixes as a unified diff; change nothing
+  --unsafe-fixes             with --fix or --fix-dry-run: also apply the preferred fix
+                             that changes what the server does (rebinding, protected
+                             mode, enable-* local, ...) where no safe fix exists
 
   --version                  print the version
   -h, --help                 print this help
@@ -122,6 +127,7 @@ export function parseOptions(argv: readonly string[]): Parsed {
         explain: { type: 'string' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
+        'unsafe-fixes': { type: 'boolean' },
         version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -165,6 +171,7 @@ export function parseOptions(argv: readonly string[]): Parsed {
   if (Object.keys(rules).length) flags.rules = rules;
   if (values.config !== undefined && values['no-config']) errors.push('--config and --no-config exclude each other');
   if (values.fix && values['fix-dry-run']) errors.push('--fix and --fix-dry-run exclude each other');
+  if (values['unsafe-fixes'] && !values.fix && !values['fix-dry-run']) errors.push('--unsafe-fixes needs --fix or --fix-dry-run');
   if (values.statistics && (format === 'sarif' || format === 'github')) errors.push('--statistics works with --format text or json');
   if (positionals.length === 0) errors.push(`no file given (to check the current folder: redis-config-lint .)\n${USAGE}`);
   if (errors.length) return { kind: 'error', message: errors.join('\n') };
@@ -178,6 +185,7 @@ export function parseOptions(argv: readonly string[]): Parsed {
       statistics: values.statistics === true,
       fix: values.fix === true,
       fixDryRun: values['fix-dry-run'] === true,
+      unsafeFixes: values['unsafe-fixes'] === true,
       ...(values['stdin-filename'] !== undefined ? { stdinFilename: values['stdin-filename'] } : {}),
       ...(values['no-config'] ? { config: false as const } : values.config !== undefined ? { config: values.config } : {}),
       flags: flags as UserSettings,

@@ -42,8 +42,8 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 || word === 'information' ? '' : 's'}`;
 }
 
-/** `3 errors, 5 warnings in 2 files (4 checked); 4 fixable with --fix` */
-export function summary(reports: readonly FileReport[], fixed: number, paint: Paint = PLAIN): string {
+/** `3 errors, 5 warnings in 2 files (4 checked); 4 fixable with --fix`; `how`: the flags that fix them. */
+export function summary(reports: readonly FileReport[], fixed: number, paint: Paint = PLAIN, how = '--fix'): string {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let fixable = 0;
   for (const r of reports) {
@@ -53,7 +53,7 @@ export function summary(reports: readonly FileReport[], fixed: number, paint: Pa
   const withFindings = reports.filter((r) => r.findings.length).length;
   const checked = plural(reports.length, 'file');
   const parts = (Object.keys(counts) as Severity[]).filter((s) => counts[s] > 0).map((s) => paint.severity(s, plural(counts[s], s)));
-  const tail = [...(fixed ? [`${fixed} fixed`] : []), ...(fixable ? [`${fixable} fixable with --fix`] : [])];
+  const tail = [...(fixed ? [`${fixed} fixed`] : []), ...(fixable ? [`${fixable} fixable with ${how}`] : [])];
   const head = parts.length ? `${parts.join(', ')} in ${withFindings === reports.length ? checked : `${plural(withFindings, 'file')} (${reports.length} checked)`}` : `No problems in ${checked}`;
   return `${paint.bold(head)}${tail.length ? `; ${tail.join('; ')}` : ''}\n`;
 }

@@ -4,27 +4,15 @@
  * losslessly (syntax/bytes.ts). When a read fails, `failure` says why, so that a FIFO or a
  * directory is not reported as a missing file.
  */
-import { Stats, readdirSync, readFileSync, statSync } from 'node:fs';
-import { minimatch } from 'minimatch';
+import { Stats, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { FileSource, GlobResult, ReadFailure } from '../analysis/configModel';
 import { decodeBytes, encodeText } from '../syntax/bytes';
+import { expandGlobWith, GLOB_LIMITS, type GlobLimits } from './glob';
 
 /** Larger files are not configs; reading them would only slow the editor down. */
 const MAX_SIZE = 4 * 1024 * 1024;
 
-/** How far a glob may go before it stops and says so (see GlobResult.limit). */
-export interface GlobLimits {
-  /** Files returned. */
-  readonly matches: number;
-  /** Folders listed on the way. */
-  readonly folders: number;
-  /** Path components holding a wildcard. */
-  readonly wildcards: number;
-  /** Milliseconds of listing. */
-  readonly milliseconds: number;
-}
-
-export const GLOB_LIMITS: GlobLimits = { matches: 1000, folders: 2000, wildcards: 8, milliseconds: 2000 };
+export { GLOB_LIMITS, type GlobLimits } from './glob';
 
 /**
  * A path as the file system wants it: text with escaped bytes (a name that is not UTF-8,
@@ -33,7 +21,7 @@ export const GLOB_LIMITS: GlobLimits = { matches: 1000, folders: 2000, wildcards
  */
 function fsPath(path: string): string | Buffer | undefined {
   if (path.includes('\ufffd')) return undefined;
-  const bytes = encodeText(path);
+  const bytes = Buffer.from(encodeText(path));
   return bytes.toString('utf8') === path ? path : bytes;
 }
 
@@ -89,55 +77,38 @@ export function diskFileSource(openText: (path: string) => string | undefined = 
   };
 }
 
-/**
- * glob(3) as Redis calls it: any path component may hold `*`, `?` or `[...]`; wildcards
- * do not match a leading dot; results are sorted. Folders among the matches are left out
- * (Redis reads nothing from them); FIFOs and devices stay, so that reading them can say
- * what they are. Stops at `limits`, saying which one.
- */
+/** A glob over the disk (see glob.ts). */
 export function expandGlob(pattern: string, limits: GlobLimits = GLOB_LIMITS): GlobResult {
-  const absolute = pattern.startsWith('/');
-  const parts = pattern.split('/').filter((p) => p !== '');
-  if (parts.filter((p) => /[*?[]/.test(p)).length > limits.wildcards) return { paths: [], limit: 'wildcards' };
-  const deadline = Date.now() + limits.milliseconds;
-  let folders = 0;
-  let paths = [absolute ? '/' : '.'];
-  for (const [i, part] of parts.entries()) {
-    const last = i === parts.length - 1;
-    const next: string[] = [];
-    for (const dir of paths) {
-      if (!/[*?[]/.test(part)) {
-        next.push(join(dir, part));
-        continue;
-      }
-      if (++folders > limits.folders) return { paths: finish(next, last, limits), limit: 'folders' };
-      if (Date.now() > deadline) return { paths: finish(next, last, limits), limit: 'time' };
-      let names: string[];
-      try {
+  return expandGlobWith(
+    {
+      list(dir) {
         const p = fsPath(dir);
-        names = p === undefined ? [] : readdirSync(p, { encoding: 'buffer' }).map((n) => decodeBytes(n));
-      } catch {
-        continue;
-      }
-      for (const name of names.sort()) if (minimatch(name, part, { dot: false })) next.push(join(dir, name));
-      if (last && next.length > limits.matches) return { paths: finish(next, last, limits), limit: 'matches' };
-    }
-    paths = last ? finish(next, last, limits) : next;
-  }
-  return { paths };
-}
-
-function finish(paths: string[], last: boolean, limits: GlobLimits): string[] {
-  return last ? paths.filter((p) => !isDirectory(p)).slice(0, limits.matches) : [];
-}
-
-function join(dir: string, name: string): string {
-  return dir === '/' ? `/${name}` : dir === '.' ? name : `${dir}/${name}`;
+        if (p === undefined) return [];
+        try {
+          return readdirSync(p, { encoding: 'buffer' }).map((n) => decodeBytes(n));
+        } catch {
+          return undefined;
+        }
+      },
+      isDirectory,
+    },
+    pattern,
+    limits,
+  );
 }
 
 function isDirectory(path: string): boolean {
   const s = statOf(path);
   return s instanceof Stats && s.isDirectory();
+}
+
+/** Where a path leads once symbolic links are followed; the path itself when it cannot be resolved. */
+export function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** The permission bits of a file, or undefined when it cannot be read. */

@@ -151,10 +151,11 @@ export const directiveDocs: Readonly<Record<string, DirectiveDoc>> = {
     related: ["bind", "replicaof"],
   },
   "protected-mode": {
-    summary: "Safety net that turns away remote clients as long as the server listens on the default interfaces and the `default` user needs no password.",
+    summary: "Safety net that turns away clients on other hosts as long as the `default` user needs no password.",
     details:
-      "With `yes` (the default), a password-less `default` user and no explicit `bind`, any connection that does not come from loopback or a Unix socket receives an error message describing how to secure the server, and is closed. " +
-      "It only matters for servers listening on all interfaces without authentication; once you set a password or bind specific addresses it has no effect.",
+      "With `yes` (the default), while the `default` user has no password (its `nopass` flag, even when it is off), any connection that does not come from loopback or a Unix socket receives a `DENIED` error describing how to secure the server, and is closed. " +
+      "From Redis 7.0, and in Valkey, that holds whatever `bind` says; in Redis 6.0 and 6.2 any `bind` line switches it off. It looks at the `default` user only: other users with `nopass` are not guarded. " +
+      "Sentinel turns it off unless its file says `protected-mode yes`. Once the default user has a password it has no effect.",
     risk:
       "Turning it off on a server that listens on all interfaces without a password exposes every key, and commands such as `CONFIG` and `MODULE`, to anyone who can reach the port; unauthenticated Redis instances are routinely scanned for and compromised. " +
       "Fix the cause (set `bind` and a password or ACL users) instead of disabling the safety net.",

@@ -8,6 +8,17 @@ export interface RuleInfo {
   readonly appliesTo: 'config' | 'acl';
   /** True for findings about security (SARIF tags them so). */
   readonly security?: boolean;
+  /**
+   * The rule reports something the file does not set: 'always', or 'when-missing' when only
+   * its findings with `data.missing` are (the others point at a line that is there). Files
+   * included by another one are fragments and get no such finding.
+   */
+  readonly absence?: 'always' | 'when-missing';
+  /**
+   * The severity follows the exposure model (analysis/security/exposure.ts): `severity` when
+   * no client on another host gets in without a password, error when one does.
+   */
+  readonly exposure?: boolean;
   /** Network, TLS and memory findings: the development profile turns them into hints. */
   readonly relaxedInDevelopment?: boolean;
   /**

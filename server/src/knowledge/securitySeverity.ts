@@ -10,6 +10,8 @@ export const SECURITY_SEVERITY: Readonly<Partial<Record<RuleCode, number>>> = {
   // Anyone who reaches the port runs any command, CONFIG SET included: data and often the host.
   'no-auth': 9.8,
   'default-user-nopass': 9.1,
+  // Any password logs in as that user, whatever protected mode says.
+  'user-nopass': 9.1,
   // Guards whose absence opens the server when authentication is also missing.
   'protected-mode-off': 8.6,
   'sentinel-no-auth': 8.1,
@@ -43,6 +45,8 @@ export const SECURITY_SEVERITY: Readonly<Partial<Record<RuleCode, number>>> = {
   'plaintext-password': 3.3,
   'tls-incomplete': 3.1,
   'tls-auth-clients-off': 3.1,
+  // Availability: Sentinels that cannot log in to each other never agree on a failover.
+  'sentinel-peer-auth-missing': 3.1,
   'maxmemory-policy-implicit': 3.1,
   'acllog-disabled': 3.1,
   'acl-all-keys': 3.1,
@@ -54,3 +58,32 @@ export const SECURITY_SEVERITY: Readonly<Partial<Record<RuleCode, number>>> = {
   'config-rewrite-hazard': 2.0,
   'acl-all-channels': 2.0,
 };
+
+/**
+ * The score of a finding of a rule whose severity follows the exposure model (its
+ * `data.remote`) when no client on another host gets in without a password: the local users
+ * and processes of the host still do, or one line would open the server. The rule's own score
+ * above is the worst case, the one GitHub ranks the rule by (it reads rule scores only);
+ * each SARIF result carries the score of its own verdict. No higher than the rule's.
+ */
+export const CONTAINED_SECURITY_SEVERITY: Readonly<Partial<Record<RuleCode, number>>> = {
+  // Every command for whoever runs on the host (CVSS AV:L/PR:L instead of AV:N/PR:N).
+  'no-auth': 7.8,
+  'default-user-nopass': 7.1,
+  'user-nopass': 7.1,
+  'sentinel-no-auth': 7.0,
+  // A guard that admits nobody today: defence in depth.
+  'protected-mode-off': 3.7,
+  // A port other hosts reach, where they must log in or are refused.
+  'bind-all-interfaces': 3.7,
+  // Scored for a client that has logged in already: the same either way.
+  'dangerous-commands-enabled': 7.2,
+  'sentinel-deny-scripts-reconfig-off': 7.2,
+};
+
+/** The score of one finding: its rule's, or the contained one when its verdict says no remote client gets in. */
+export function findingSecuritySeverity(code: string, remote: unknown): number | undefined {
+  const rule = SECURITY_SEVERITY[code as RuleCode];
+  const contained = CONTAINED_SECURITY_SEVERITY[code as RuleCode];
+  return remote !== undefined && remote !== 'open' && contained !== undefined ? contained : rule;
+}

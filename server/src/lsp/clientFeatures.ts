@@ -11,12 +11,7 @@
  */
 import type { Command, Connection, InitializeParams } from 'vscode-languageserver';
 import type { FixContext } from '../analysis/fixes';
-
-/** The client command that shows a fix's notice (a generated password) once, after the edit. */
-export const SHOW_NOTICE_COMMAND = 'redisConfig.showNotice';
-
-/** The server command that shows it with `window/showMessageRequest`. */
-export const SHOW_NOTICE_SERVER_COMMAND = 'redisConfig.server.showNotice';
+import { EXTENSION_COMMANDS_OPTION, SHOW_NOTICE_COMMAND, SHOW_NOTICE_SERVER_COMMAND } from './protocol';
 
 export type NoticeDelivery = 'client' | 'message' | 'comment';
 
@@ -27,9 +22,9 @@ export interface ClientFeatures {
 }
 
 export function clientFeatures(params: InitializeParams): ClientFeatures {
-  const options = (params.initializationOptions ?? {}) as { showsNotices?: unknown; extensionCommands?: unknown };
+  const options = (params.initializationOptions ?? {}) as Record<string, unknown>;
   const notices: NoticeDelivery = options.showsNotices === true ? 'client' : params.capabilities.window?.showMessage !== undefined ? 'message' : 'comment';
-  return { notices, extensionCommands: options.extensionCommands === true };
+  return { notices, extensionCommands: options[EXTENSION_COMMANDS_OPTION] === true };
 }
 
 /** What the fixes may do to hand a generated password over. */

@@ -2,20 +2,22 @@
  * Code actions: the fixes of the diagnostics the client sends back (each rebuilt from its
  * code and data), and `source.fixAll.redis-config`.
  */
-import { pathToFileURL } from 'node:url';
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyze';
 import { MAY_HAVE_SAFE_FIX, fixesFor, type Fix, type FixContext, type TextEdit } from '../analysis/fixes';
 import { DIAGNOSTIC_SOURCE } from './convert';
 import { noticeCommand, type ClientFeatures } from './clientFeatures';
 
+export { SHOW_NOTICE_COMMAND } from './protocol';
+
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.redis-config`;
 
-
-function workspaceEdit(fix: Fix, uri: string): WorkspaceEdit {
+/** The edit of a fix, or undefined when it touches a file the document's space cannot name. */
+function workspaceEdit(fix: Fix, uri: string, uriOf: (path: string) => string | undefined): WorkspaceEdit | undefined {
   const changes: Record<string, LspTextEdit[]> = {};
   for (const fileEdit of fix.edits) {
-    const target = fileEdit.file === undefined ? uri : pathToFileURL(fileEdit.file).href;
+    const target = fileEdit.file === undefined ? uri : uriOf(fileEdit.file);
+    if (target === undefined) return undefined;
     (changes[target] ??= []).push(...fileEdit.edits.map((e) => ({ range: e.range, newText: e.newText })));
   }
   return { changes };
@@ -36,15 +38,27 @@ export interface FixAllOffer {
 
 export const FIX_ALL_TITLE = 'Fix all safe problems';
 
-/** `features`: how the client shows a fix's notice (clientFeatures.ts); ours by default. */
-export function codeActions(analysis: Analysis, uri: string, context: CodeActionContext, fixContext: FixContext = {}, fixAllOffer?: FixAllOffer, features: ClientFeatures = { notices: 'client', extensionCommands: true }): CodeAction[] {
+/**
+ * `uriOf` names the other files a fix edits (an ACL file), in the document's space;
+ * `features`: how the client shows a fix's notice (clientFeatures.ts), ours by default.
+ */
+export function codeActions(
+  analysis: Analysis,
+  uri: string,
+  context: CodeActionContext,
+  fixContext: FixContext = {},
+  fixAllOffer?: FixAllOffer,
+  uriOf: (path: string) => string | undefined = () => undefined,
+  features: ClientFeatures = { notices: 'client', extensionCommands: true },
+): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wants(context, CodeActionKind.QuickFix)) {
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
       const data = typeof diagnostic.data === 'object' && diagnostic.data !== null ? (diagnostic.data as Record<string, unknown>) : undefined;
       for (const fix of fixesFor(analysis, { code: diagnostic.code, range: diagnostic.range, ...(data ? { data } : {}) }, fixContext)) {
-        actions.push(toAction(fix, uri, [diagnostic], features));
+        const edit = workspaceEdit(fix, uri, uriOf);
+        if (edit) actions.push(toAction(fix, edit, [diagnostic], features));
       }
     }
   }
@@ -63,12 +77,12 @@ export function fixAllEdit(uri: string, edits: readonly TextEdit[]): WorkspaceEd
   return { changes: { [uri]: edits.map((e) => ({ range: e.range, newText: e.newText })) } };
 }
 
-function toAction(fix: Fix, uri: string, diagnostics: Diagnostic[], features: ClientFeatures): CodeAction {
+function toAction(fix: Fix, edit: WorkspaceEdit, diagnostics: Diagnostic[], features: ClientFeatures): CodeAction {
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics,
-    edit: workspaceEdit(fix, uri),
+    edit,
     ...(fix.preferred ? { isPreferred: true } : {}),
     ...(fix.notice ? { command: noticeCommand(features, fix.notice) } : {}),
   };

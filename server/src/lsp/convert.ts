@@ -8,10 +8,9 @@ import {
   type CompletionItem,
   type Diagnostic,
   type DocumentSymbol,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { CompletionEntry } from '../analysis/completion';
 import type { OutlineSymbol } from '../analysis/symbols';
-import { pathToFileURL } from 'node:url';
 import { docsUrl } from '../settings/docsLinks';
 import type { Finding, Severity } from '../analysis/types';
 
@@ -24,8 +23,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'redis-config';
 
-/** `docsBase` is where rule pages live (default: the published package's pages). */
-export function toDiagnostic(finding: Finding, uri: string, docsBase?: string): Diagnostic {
+/**
+ * `docsBase` is where rule pages live (default: the published package's pages); `uriOf` names
+ * the other files a finding points at (an included file), in the document's space.
+ */
+export function toDiagnostic(finding: Finding, uri: string, docsBase?: string, uriOf: (path: string) => string | undefined = () => undefined): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -38,7 +40,11 @@ export function toDiagnostic(finding: Finding, uri: string, docsBase?: string): 
     diagnostic.tags = finding.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   }
   if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({ message: r.message, location: { uri: r.file !== undefined ? pathToFileURL(r.file).href : uri, range: r.range } }));
+    const related = finding.related.flatMap((r) => {
+      const target = r.file !== undefined ? uriOf(r.file) : uri;
+      return target !== undefined ? [{ message: r.message, location: { uri: target, range: r.range } }] : [];
+    });
+    if (related.length) diagnostic.relatedInformation = related;
   }
   if (finding.data) diagnostic.data = { code: finding.code, ...finding.data };
   return diagnostic;

@@ -7,24 +7,24 @@
  * for `**∕.redis-config.json` file events when the client lets it register them) and
  * when a document is opened.
  */
-import { MessageType, ShowMessageNotification, type Connection, type DidChangeWatchedFilesParams, type InitializeParams } from 'vscode-languageserver/node';
-import { fileURLToPath } from 'node:url';
+import { MessageType, ShowMessageNotification, type Connection, type DidChangeWatchedFilesParams, type InitializeParams } from 'vscode-languageserver';
 import type { Settings } from '../analysis/types';
-import type { FileSource } from '../analysis/configModel';
-import { diskProjectFs } from '../io/projectFs';
 import { DEFAULT_DOCS_BASE_URL } from '../settings/docsLinks';
 import { PROJECT_FILE_NAME, SETTINGS_SECTION } from '../settings/names';
+import type { ProjectFs } from '../settings/projectFile';
 import { ProjectFiles } from '../settings/projectSettings';
 import { checkSetting, resolveSettings, type ResolvedSettings, type SettingsLayer, type UserSettings } from '../settings/schema';
 import { editorSettings } from './settings';
 
-function pathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
+/**
+ * Where a document's project file is searched: its path, and the files around it (the disk,
+ * or the editor's file system with what it needs fetched first). Files of one `space` are
+ * the same files for every document in it.
+ */
+export interface ProjectLocation {
+  readonly space: string;
+  readonly path: string;
+  readonly fs: ProjectFs;
 }
 
 export class DocumentSettings {
@@ -35,14 +35,13 @@ export class DocumentSettings {
   private readonly editorCache = new Map<string, Promise<UserSettings>>();
   private readonly resolved = new Map<string, ResolvedSettings>();
   private readonly reported = new Set<string>();
-  private readonly projects: ProjectFiles;
+  /** The project files found, per space. */
+  private readonly projects = new Map<string, ProjectFiles>();
 
   constructor(
     private readonly connection: Connection,
-    source: FileSource,
-  ) {
-    this.projects = new ProjectFiles(diskProjectFs(source), (project) => this.report(project.problems, true));
-  }
+    private readonly locate: (uri: string) => Promise<ProjectLocation | undefined>,
+  ) {}
 
   initialize(params: InitializeParams): void {
     this.pull = params.capabilities.workspace?.configuration === true;
@@ -64,11 +63,20 @@ export class DocumentSettings {
     const editor = await this.editorFor(uri);
     const cached = this.resolved.get(uri);
     if (cached) return cached;
-    const path = pathOf(uri);
-    const layers: SettingsLayer[] = [...(path ? [{ origin: 'project' as const, settings: this.projects.settingsFor(path) }] : []), { origin: 'editor', settings: editor }];
+    const at = await this.locate(uri);
+    const layers: SettingsLayer[] = [...(at ? [{ origin: 'project' as const, settings: this.projectsOf(at).settingsFor(at.path) }] : []), { origin: 'editor', settings: editor }];
     const result = resolveSettings(layers);
     this.resolved.set(uri, result);
     return result;
+  }
+
+  private projectsOf(at: ProjectLocation): ProjectFiles {
+    let projects = this.projects.get(at.space);
+    if (!projects) {
+      projects = new ProjectFiles(at.fs, (project) => this.report(project.problems, true));
+      this.projects.set(at.space, projects);
+    }
+    return projects;
   }
 
   /** The base of documentation links for a document's diagnostics. */
@@ -103,7 +111,7 @@ export class DocumentSettings {
   }
 
   private projectsChanged(): void {
-    this.projects.forget();
+    this.projects.clear();
     this.resolved.clear();
   }
 

@@ -8,14 +8,15 @@ import {
   FoldingRangeKind,
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
+  TextDocuments,
   type Connection,
+  type DocumentLink,
   type PublishDiagnosticsParams,
   type InitializeParams,
   type InitializeResult,
-} from 'vscode-languageserver/node';
-import { TextDocuments } from 'vscode-languageserver';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { URI } from 'vscode-uri';
 import { analyzeDocument, type Analysis } from '../analysis/analyze';
 import { documentKindFor } from '../analysis/documentKind';
 import { completionsAt } from '../analysis/completion';
@@ -34,28 +35,47 @@ import { codeActions, fixAllEdit, FIX_ALL_KIND } from './codeActions';
 import { fixAll, type TextEdit } from '../analysis/fixes';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
 import { minimatch } from 'minimatch';
-import type { FileSource } from '../analysis/configModel';
-import { diskFileSource, fileMode } from '../io/fileSource';
+import { includeBase, type FileSource } from '../analysis/configModel';
+import { PROJECT_FILE_NAME } from '../settings/names';
+import { VCS_MARKERS, folderOf, type ProjectFs } from '../settings/projectFile';
 import { trustedSource } from './trust';
-import { DocumentSettings } from './documentSettings';
-import { clientFeatures, noticeFixContext, showNoticeMessage, SHOW_NOTICE_SERVER_COMMAND, type ClientFeatures } from './clientFeatures';
+import { DocumentSettings, type ProjectLocation } from './documentSettings';
+import { clientFeatures, noticeFixContext, showNoticeMessage, type ClientFeatures } from './clientFeatures';
+import { ClientFiles, MAX_FILE_BYTES, Wanted, type ClientRequests } from './clientFiles';
+import { locate, type FileUris, type Located, type Space } from './spaces';
+import {
+  CLIENT_FILES_OPTION,
+  CONNECTION_COMMAND,
+  FILE_SYSTEM_REQUEST,
+  READ_DIRECTORY_REQUEST,
+  READ_FILE_REQUEST,
+  SHOW_NOTICE_SERVER_COMMAND,
+  TARGET_NOTIFICATION,
+  TRUST_NOTIFICATION,
+  type FileSystemResult,
+  type ReadDirectoryResult,
+  type ReadFileResult,
+} from './protocol';
 
-/** The notification that tells the client which version a document is checked against. */
-export const TARGET_NOTIFICATION = 'redisConfig/target';
+export { CONNECTION_COMMAND, TARGET_NOTIFICATION, TRUST_NOTIFICATION } from './protocol';
 
-/** The notification by which the client says the user now trusts the workspace. */
-export const TRUST_NOTIFICATION = 'redisConfig/workspaceTrusted';
+/** What the server can do on its own platform. */
+export interface ServerPlatform {
+  /** How `file:` URIs and paths are written here. */
+  readonly fileUris: FileUris;
+  /** Node: `file:` documents' neighbours are read from the disk. The browser has none: every file comes through the client. */
+  readonly disk?: DiskAccess;
+}
 
-/** The server command behind the client's "Copy connection snippet". */
-export const CONNECTION_COMMAND = 'redisConfig.server.connectionSnippet';
-
-function pathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
+export interface DiskAccess {
+  /** The disk, with open documents (by path) read first. */
+  source(openText: (path: string) => string | undefined): FileSource;
+  /** Permission bits, for the file-permission checks. */
+  mode(path: string): number | undefined;
+  /** Where a path leads once symbolic links are followed. */
+  realPath(path: string): string;
+  /** Whether a folder is the root of a repository. */
+  isVcsRoot(dir: string): boolean;
 }
 
 export const SERVER_NAME = 'redis-config-language-server';
@@ -65,9 +85,10 @@ interface CachedAnalysis {
   /** The effective settings it was made with. */
   readonly key: string;
   readonly analysis: Analysis;
-  /** The files it read, and the glob patterns it listed. */
+  /** The files it read (URIs), and the glob patterns it listed (paths of its space). */
   readonly read: ReadonlySet<string>;
   readonly patterns: readonly string[];
+  readonly space: Space | undefined;
   /** Fix-all's edits, once asked for. */
   fixAll?: { readonly edits: readonly TextEdit[]; readonly titles: readonly string[] };
 }
@@ -94,25 +115,49 @@ function publishedFindings(findings: readonly Finding[]): readonly Finding[] {
 }
 const MAX_WAIT_MS = 300;
 
-export function startServer(connection: Connection, version: string): void {
+/**
+ * Runs of the analysis before the files read through the client are all there: each run
+ * fetches what the previous one lacked (a chain of includes arrives in one fetch, its globs'
+ * folders in another). Past this many, what is still lacking is reported as out of reach.
+ */
+const MAX_ROUNDS = 12;
+
+/** The files one run of a feature may read, for one document. */
+interface DocFiles {
+  readonly located: Located | undefined;
+  readonly source: FileSource | undefined;
+  readonly mode: number | undefined;
+  /** The URIs read, and the glob patterns listed. */
+  readonly read: Set<string>;
+  readonly patterns: string[];
+}
+
+export function startServer(connection: Connection, version: string, platform: ServerPlatform): void {
   const documents = new TextDocuments(TextDocument);
+  const { fileUris, disk: diskAccess } = platform;
   let features: ClientFeatures = { notices: 'comment', extensionCommands: false };
   /** The client registers file watchers for us, and resolves code actions (fix-all's edits). */
   let watchFiles = false;
   let resolveFixAll = false;
-  /** Whether the workspace is trusted, and its folders (see trust.ts). */
+  /** The client reads files for us (protocol.ts): ours does, other editors do not. */
+  let clientReads = false;
+  /** Whether the workspace is trusted, and its folders (see trust.ts): paths on the disk, and URIs. */
   let trusted = true;
   let roots: readonly string[] = [];
+  let folders: readonly string[] = [];
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     documentSettings.initialize(params);
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     resolveFixAll = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+    const options = params.initializationOptions as Record<string, unknown> | undefined;
     // How a generated password reaches the user, and whether hovers may name our commands.
     features = clientFeatures(params);
     // Only our client says whether the workspace is trusted; other editors have no such notion.
-    trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
-    roots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined);
+    trusted = options?.workspaceTrusted !== false;
+    clientReads = options?.[CLIENT_FILES_OPTION] === true;
+    folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((f) => f.uri);
+    roots = folders.map((uri) => fileUris.toPath(uri)).filter((p): p is string => p !== undefined);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -160,71 +205,216 @@ export function startServer(connection: Connection, version: string): void {
     for (const doc of documents.all()) schedule(doc.uri);
   });
 
+  /** Where a document's neighbours are, and how they are named (spaces.ts). */
+  const locateDoc = (uri: string): Located | undefined => locate(uri, { fileUris, localFiles: diskAccess !== undefined, folders });
+
+  /**
+   * One spelling per file: the client and this platform may encode a `file:` URI differently
+   * (`C:` or `c%3A`, `@` or `%40`), so file URIs are compared through their paths.
+   */
+  function canonical(uri: string): string {
+    if (!uri.startsWith('file:')) return uri;
+    const path = fileUris.toPath(uri);
+    return path === undefined ? uri : fileUris.toUri(path);
+  }
+
+  /** The open document with this URI, however the client spelled it. */
+  function openDocument(uri: string): TextDocument | undefined {
+    const doc = documents.get(uri);
+    if (doc || !uri.startsWith('file:')) return doc;
+    const wanted = canonical(uri);
+    return documents.all().find((d) => d.uri.startsWith('file:') && canonical(d.uri) === wanted);
+  }
+
   // Open documents take precedence over the disk, so unsaved included files count. In a
   // workspace the user does not trust, nothing outside the workspace is read (trust.ts).
-  const openText = (path: string): string | undefined => documents.get(pathToFileURL(path).href)?.getText();
-  const disk = trustedSource(
-    diskFileSource(openText),
-    () => roots,
-    () => trusted,
-    (path) => openText(path) !== undefined,
-  );
-  // Editor settings over the project file over the defaults, per document.
-  const documentSettings = new DocumentSettings(connection, disk);
+  const openText = (path: string): string | undefined => openDocument(fileUris.toUri(path))?.getText();
+  const disk = diskAccess
+    ? trustedSource(
+        diskAccess.source(openText),
+        () => roots,
+        () => trusted,
+        (path) => openText(path) !== undefined,
+        (path) => diskAccess.realPath(path),
+      )
+    : undefined;
 
-  /** Files another open document includes, with the target of that document. */
+  // Everything else is read through the client (protocol.ts), when it offers to.
+  const notOffered = { failure: 'unreachable', detail: 'this editor does not read files for the language server' } as const;
+  const requests: ClientRequests = {
+    readFile: (uri) => (clientReads ? connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri, maxBytes: MAX_FILE_BYTES }) : Promise.resolve(notOffered)),
+    readDirectory: (uri) => (clientReads ? connection.sendRequest<ReadDirectoryResult>(READ_DIRECTORY_REQUEST, { uri }) : Promise.resolve(notOffered)),
+  };
+  const clientFiles = new ClientFiles(requests, (m) => connection.console.info(m));
+
+  /** In a workspace not trusted, a file read through the client must be open or inside a workspace folder. */
+  function allowedIn(space: Space): (uri: string) => boolean {
+    return (uri) => trusted || space.root !== undefined || openDocument(uri) !== undefined || folders.some((f) => uri === f || uri.startsWith(f.endsWith('/') ? f : `${f}/`));
+  }
+
+  /** The files a run may read for a document; what the client has not sent yet goes to `wanted`. */
+  function filesOf(uri: string, settings: Settings, wanted: Wanted): DocFiles {
+    const located = locateDoc(uri);
+    const read = new Set<string>();
+    const patterns: string[] = [];
+    if (!located) return { located, source: undefined, mode: undefined, read, patterns };
+    const { space, path } = located;
+    let inner: FileSource | undefined;
+    let mode: number | undefined;
+    if (space.local && disk && diskAccess) {
+      inner = disk;
+      mode = diskAccess.mode(path);
+    } else {
+      const allowed = allowedIn(space);
+      const base = includeBase({ path, ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) }) ?? folderOf(path);
+      inner = clientFiles.source(space, wanted, (u) => openDocument(u)?.getText(), allowed, { space, base, allowed });
+    }
+    const source = inner;
+    const note = (p: string): void => {
+      const u = space.uriOf(p);
+      if (u !== undefined) read.add(u);
+    };
+    return {
+      located,
+      mode,
+      read,
+      patterns,
+      source: {
+        read: (p) => (note(p), source.read(p)),
+        failure: (p) => source.failure?.(p) ?? 'missing',
+        glob: (pattern) => (patterns.push(pattern), source.glob(pattern)),
+      },
+    };
+  }
+
+  /**
+   * Runs `run` until the files it reads through the client are all there (see MAX_ROUNDS).
+   * Reading from the disk needs one run.
+   */
+  async function settle<T>(uri: string, settings: Settings, run: (files: DocFiles) => T): Promise<T> {
+    for (let round = 1; ; round++) {
+      const wanted = new Wanted();
+      const result = run(filesOf(uri, settings, wanted));
+      if (wanted.size === 0) return result;
+      if (round >= MAX_ROUNDS) {
+        connection.console.warn(`${uri}: still waiting for ${wanted.size} files after ${MAX_ROUNDS} rounds; they are reported as out of reach`);
+        clientFiles.giveUp(wanted);
+        return run(filesOf(uri, settings, new Wanted()));
+      }
+      await clientFiles.fetch(wanted);
+    }
+  }
+
+  /** Project files: on the disk, or fetched through the client before the (synchronous) search. */
+  async function projectLocation(uri: string): Promise<ProjectLocation | undefined> {
+    const located = locateDoc(uri);
+    if (!located) return undefined;
+    const { space, path } = located;
+    if (space.local && disk && diskAccess) return { space: space.key, path, fs: { read: (p) => disk.read(p), isVcsRoot: (dir) => diskAccess.isVcsRoot(dir) } };
+    // The folders from the document's up to the workspace folder (or the top): a project file in each, and the markers of a repository.
+    const dirs: string[] = [];
+    for (let dir: string | undefined = folderOf(path); dir !== undefined; dir = dir === '/' || dir === space.root ? undefined : folderOf(dir)) dirs.push(dir);
+    const join = (dir: string, name: string): string => (dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`);
+    const allowed = allowedIn(space);
+    const fs = (wanted: Wanted): FileSource => clientFiles.source(space, wanted, (u) => openDocument(u)?.getText(), allowed);
+    const wanted = new Wanted();
+    const probe = fs(wanted);
+    for (const dir of dirs) {
+      probe.read(join(dir, PROJECT_FILE_NAME));
+      if (space.root === undefined) for (const marker of VCS_MARKERS) probe.read(join(dir, marker));
+    }
+    if (wanted.size > 0) await clientFiles.fetch(wanted);
+    const cached = fs(new Wanted());
+    const projectFs: ProjectFs = {
+      read: (p) => cached.read(p),
+      // A repository's root holds a marker (read as a folder); a workspace folder is as far as a virtual document looks.
+      isVcsRoot: (dir) => dir === space.root || VCS_MARKERS.some((m) => cached.failure?.(join(dir, m)) === 'directory' || cached.read(join(dir, m)) !== undefined),
+    };
+    return { space: space.key, path, fs: projectFs };
+  }
+
+  // Editor settings over the project file over the defaults, per document.
+  const documentSettings = new DocumentSettings(connection, projectLocation);
+
+  /** Files another open document includes (URIs), with the target of that document. */
   const includedBy = new Map<string, { target: Settings['target']; includer: string }>();
 
   /**
    * The analysis of each open document, for its version and settings, with the files it
    * read: hovers, hints, code actions and outlines reuse it instead of analysing again. An
-   * entry goes when one of those files changes (an open document, or the disk).
+   * entry goes when one of those files changes (an open document, the disk, or a file the
+   * client reported changed).
    */
   const cache = new Map<string, CachedAnalysis>();
 
-  function analyse(doc: TextDocument, settings: Settings): Analysis {
-    const path = pathOf(doc.uri);
-    // An included file is checked against the version of the file that includes it.
-    const includer = path ? includedBy.get(path) : undefined;
-    const effective: Settings = includer ? { ...settings, included: true, ...(settings.targetIsDefault ? { target: includer.target, targetIsDefault: false } : {}) } : settings;
+  /** The effective settings of a document: an included file is checked against the version of the file that includes it. */
+  function effectiveSettings(uri: string, settings: Settings): Settings {
+    const includer = includedBy.get(canonical(uri));
+    return includer ? { ...settings, included: true, ...(settings.targetIsDefault ? { target: includer.target, targetIsDefault: false } : {}) } : settings;
+  }
+
+  async function analyse(doc: TextDocument, settings: Settings): Promise<Analysis> {
+    const effective = effectiveSettings(doc.uri, settings);
     const key = JSON.stringify(effective);
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
-    const mode = path ? fileMode(path) : undefined;
-    const read = new Set<string>();
-    const patterns: string[] = [];
-    const source: FileSource = {
-      read: (p) => (read.add(p), disk.read(p)),
-      failure: (p) => disk.failure?.(p) ?? 'missing',
-      glob: (pattern) => (patterns.push(pattern), disk.glob(pattern)),
-    };
-    const analysis = analyzeDocument(doc.getText(), documentKindFor(doc.languageId, doc.uri), effective, { ...(path ? { path } : {}), ...(mode !== undefined ? { mode } : {}), source });
-    cache.set(doc.uri, { version: doc.version, key, analysis, read, patterns });
-    if (analysis.kind !== 'acl') {
-      for (const [file, entry] of includedBy) if (entry.includer === doc.uri && !analysis.model.files.has(file)) includedBy.delete(file);
+    const run = await settle(doc.uri, effective, (files) => {
+      const path = files.located?.path;
+      const analysis = analyzeDocument(doc.getText(), documentKindFor(doc.languageId, doc.uri), effective, {
+        ...(path !== undefined ? { path } : {}),
+        ...(files.mode !== undefined ? { mode: files.mode } : {}),
+        ...(files.source ? { source: files.source } : {}),
+      });
+      return { analysis, files };
+    });
+    const current = documents.get(doc.uri);
+    // The document changed or closed while files were fetched: this analysis is not kept.
+    if (current?.version !== doc.version) return run.analysis;
+    const { analysis, files } = run;
+    const space = files.located?.space;
+    cache.set(doc.uri, { version: doc.version, key, analysis, read: files.read, patterns: files.patterns, space });
+    if (analysis.kind !== 'acl' && space) {
+      const includes = new Set<string>();
+      const self = canonical(doc.uri);
       for (const file of analysis.model.files.keys()) {
-        if (file === path || includedBy.get(file)?.target === analysis.target) continue;
+        const u = space.uriOf(file);
+        if (u !== undefined && u !== self) includes.add(u);
+      }
+      for (const [file, entry] of includedBy) if (entry.includer === doc.uri && !includes.has(file)) includedBy.delete(file);
+      for (const file of includes) {
+        if (includedBy.get(file)?.target === analysis.target) continue;
         includedBy.set(file, { target: analysis.target, includer: doc.uri });
         // The included file, if open, now has another target: check it again.
-        const open = documents.get(pathToFileURL(file).href);
+        const open = openDocument(file);
         if (open) schedule(open.uri);
       }
     }
     return analysis;
   }
 
-  /** Forgets the analyses that read `path` (or globbed a pattern matching it), and checks those documents again. */
-  function invalidate(path: string): void {
-    for (const [uri, entry] of cache) {
-      if (!entry.read.has(path) && !entry.patterns.some((p) => minimatch(path, p, { dot: false }))) continue;
-      cache.delete(uri);
-      schedule(uri);
+  /** The path `uri` has in `space`, when it is one of its files. */
+  function pathIn(space: Space | undefined, uri: string): string | undefined {
+    if (!space) return undefined;
+    const path = space.local ? fileUris.toPath(uri) : safePath(uri);
+    return path !== undefined && space.uriOf(path) === uri ? path : undefined;
+  }
+
+  /** Forgets the analyses that read `uri` (or globbed a pattern matching it), and checks those documents again. */
+  function invalidate(changed: string): void {
+    const uri = canonical(changed);
+    for (const [doc, entry] of cache) {
+      if (!entry.read.has(uri)) {
+        const path = entry.patterns.length ? pathIn(entry.space, uri) : undefined;
+        if (path === undefined || !entry.patterns.some((p) => minimatch(path, p, { dot: false }))) continue;
+      }
+      cache.delete(doc);
+      schedule(doc);
     }
   }
 
   // Diagnostics: one pending run for all documents, each analysed at its newest version.
   const dirty = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let firstDirty = 0;
 
   function schedule(uri: string): void {
@@ -247,13 +437,17 @@ export function startServer(connection: Connection, version: string): void {
     const before = documents.get(uri);
     if (!before) return;
     const resolved = await documentSettings.resolve(uri);
-    const doc = documents.get(uri);
+    let doc = documents.get(uri);
     // Dropped when the document closed or changed while settings were fetched: the change
     // scheduled a run of its own.
     if (!doc || doc.version !== before.version) return;
-    const analysis = analyse(doc, trustedSettings(resolved.settings));
+    const analysis = await analyse(doc, trustedSettings(resolved.settings));
+    doc = documents.get(uri);
+    // The same while files were fetched through the client.
+    if (!doc || doc.version !== before.version) return;
     const docsBase = documentSettings.docsBase(resolved);
-    publish({ uri, version: doc.version, diagnostics: publishedFindings(analysis.findings).map((f) => toDiagnostic(f, uri, docsBase)) });
+    const uriOf = linkTarget(uri);
+    publish({ uri, version: doc.version, diagnostics: publishedFindings(analysis.findings).map((f) => toDiagnostic(f, uri, docsBase, uriOf)) });
     // A target that the project file chose is reported as such (the status bar says where it came from).
     const source = analysis.targetSource === 'setting' && resolved.targetOrigin === 'project' ? 'project' : analysis.targetSource;
     const requested = analysis.settings.requestedTarget;
@@ -262,6 +456,12 @@ export function startServer(connection: Connection, version: string): void {
       sentTargets.set(uri, target);
       void connection.sendNotification(TARGET_NOTIFICATION, { uri, target: analysis.target, source, ...(requested ? { requested } : {}) });
     }
+  }
+
+  /** The URI of a file a document's analysis names (an included file), in the document's space. */
+  function linkTarget(uri: string): (path: string) => string | undefined {
+    const space = locateDoc(uri)?.space;
+    return (path) => space?.uriOf(path);
   }
 
   /**
@@ -288,11 +488,14 @@ export function startServer(connection: Connection, version: string): void {
   documents.onDidChangeContent((e) => {
     schedule(e.document.uri);
     // Documents that include this one: their effective configuration changed too.
-    const path = pathOf(e.document.uri);
-    if (path) invalidate(path);
+    invalidate(e.document.uri);
   });
-  // A document was opened: its project file may be new or edited outside the editor.
-  documents.onDidOpen(() => documentSettings.opened());
+  // A document was opened: its project file may be new or edited outside the editor, and so
+  // may the files read through the client (which reports no change for most schemes).
+  documents.onDidOpen(() => {
+    documentSettings.opened();
+    clientFiles.clear();
+  });
   documents.onDidClose((e) => {
     const { uri } = e.document;
     dirty.delete(uri);
@@ -301,15 +504,14 @@ export function startServer(connection: Connection, version: string): void {
     documentSettings.closed(uri);
     publish({ uri, diagnostics: [] });
     // The includers now read this file from the disk.
-    const path = pathOf(uri);
-    if (path) invalidate(path);
+    invalidate(uri);
   });
 
   connection.onDidChangeWatchedFiles((params) => {
     if (documentSettings.watchedFilesChanged(params)) for (const doc of documents.all()) schedule(doc.uri);
     for (const change of params.changes) {
-      const path = pathOf(change.uri);
-      if (path) invalidate(path);
+      clientFiles.forget(change.uri);
+      invalidate(change.uri);
     }
   });
 
@@ -318,12 +520,36 @@ export function startServer(connection: Connection, version: string): void {
     for (const doc of documents.all()) schedule(doc.uri);
   });
 
+  /** The analysis of an open document with its settings, and a run of `feature` over it with the document's files. */
+  async function withAnalysis<T>(uri: string, feature: (doc: TextDocument, analysis: Analysis, files: DocFiles) => T): Promise<T | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const settings = await settingsFor(uri);
+    const analysis = await analyse(doc, settings);
+    return settle(uri, effectiveSettings(uri, settings), (files) => feature(doc, analysis, files));
+  }
+
+  /** Whether quick fixes may edit files of a scheme; asked of the client once per scheme. */
+  const writable = new Map<string, Promise<boolean>>();
+  function canWrite(uri: string): Promise<boolean> {
+    const located = locateDoc(uri);
+    const scheme = safeScheme(uri);
+    if ((located?.space.local && disk) || scheme === 'untitled' || !clientReads) return Promise.resolve(true);
+    let answer = writable.get(scheme);
+    if (!answer) {
+      answer = connection.sendRequest<FileSystemResult>(FILE_SYSTEM_REQUEST, { scheme }).then(
+        (r) => r.writable === true,
+        () => false,
+      );
+      writable.set(scheme, answer);
+    }
+    return answer;
+  }
+
   connection.onHover(async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const settings = await settingsFor(doc.uri);
-    const path = pathOf(doc.uri);
-    const hover = hoverAt(analyse(doc, settings), params.position, { ...(path ? { path } : {}), source: disk, extensionCommands: features.extensionCommands });
+    const hover = await withAnalysis(params.textDocument.uri, (_doc, analysis, files) =>
+      hoverAt(analysis, params.position, { ...(files.located ? { path: files.located.path } : {}), ...(files.source ? { source: files.source } : {}), extensionCommands: features.extensionCommands }),
+    );
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
 
@@ -335,12 +561,14 @@ export function startServer(connection: Connection, version: string): void {
   }
 
   connection.onCodeAction(async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const analysis = analyse(doc, await settingsFor(doc.uri));
-    const path = pathOf(doc.uri);
-    const offer = { lazy: resolveFixAll, data: { uri: doc.uri, version: doc.version }, compute: () => fixAllOf(doc.uri, analysis) };
-    return codeActions(analysis, doc.uri, params.context, { ...(path ? { path } : {}), source: disk, ...noticeFixContext(features) }, offer, features);
+    // A read-only document (a git revision, a pull request's base) gets no fixes: none could be applied.
+    if (!(await canWrite(params.textDocument.uri))) return [];
+    const actions = await withAnalysis(params.textDocument.uri, (doc, analysis, files) => {
+      const offer = { lazy: resolveFixAll, data: { uri: doc.uri, version: doc.version }, compute: () => fixAllOf(doc.uri, analysis) };
+      const fixContext = { ...(files.located ? { path: files.located.path } : {}), ...(files.source ? { source: files.source } : {}), ...noticeFixContext(features) };
+      return codeActions(analysis, doc.uri, params.context, fixContext, offer, linkTarget(doc.uri), features);
+    });
+    return actions ?? null;
   });
 
   // Fix-all's edits, computed when the user picks it (or on save), for the version it was offered for.
@@ -349,7 +577,7 @@ export function startServer(connection: Connection, version: string): void {
     if (action.kind !== FIX_ALL_KIND || typeof data?.uri !== 'string') return action;
     const doc = documents.get(data.uri);
     if (!doc || doc.version !== data.version) return action;
-    const { edits } = fixAllOf(doc.uri, analyse(doc, await settingsFor(doc.uri)));
+    const { edits } = fixAllOf(doc.uri, await analyse(doc, await settingsFor(doc.uri)));
     return { ...action, edit: fixAllEdit(doc.uri, edits) };
   });
 
@@ -357,14 +585,14 @@ export function startServer(connection: Connection, version: string): void {
   async function analysed(uri: string): Promise<{ doc: TextDocument; analysis: Analysis } | undefined> {
     const doc = documents.get(uri);
     if (!doc) return undefined;
-    return { doc, analysis: analyse(doc, await settingsFor(uri)) };
+    return { doc, analysis: await analyse(doc, await settingsFor(uri)) };
   }
 
   connection.onCompletion(async (params) => {
-    const got = await analysed(params.textDocument.uri);
-    if (!got) return null;
-    const path = pathOf(got.doc.uri);
-    return completionsAt(got.analysis, params.position, { ...(path ? { path } : {}), source: disk }).map(toCompletionItem);
+    const items = await withAnalysis(params.textDocument.uri, (_doc, analysis, files) =>
+      completionsAt(analysis, params.position, { ...(files.located ? { path: files.located.path } : {}), ...(files.source ? { source: files.source } : {}) }).map(toCompletionItem),
+    );
+    return items ?? null;
   });
 
   connection.onDocumentSymbol(async (params) => {
@@ -380,14 +608,24 @@ export function startServer(connection: Connection, version: string): void {
   connection.onDocumentLinks(async (params) => {
     const got = await analysed(params.textDocument.uri);
     if (!got) return null;
-    return fileLinks(got.analysis, pathOf(got.doc.uri)).map((l) => ({ range: l.range, target: pathToFileURL(l.path).href, tooltip: `Open ${l.path}` }));
+    const located = locateDoc(got.doc.uri);
+    const links: DocumentLink[] = [];
+    for (const l of fileLinks(got.analysis, located?.path)) {
+      // A file the document's space cannot name (a path of the Redis host, seen from a repository) gets no link.
+      const target = located?.space.uriOf(l.path);
+      if (target !== undefined) links.push({ range: l.range, target, tooltip: `Open ${l.path}` });
+    }
+    return links;
   });
 
   connection.onDefinition(async (params) => {
     const got = await analysed(params.textDocument.uri);
     if (!got) return null;
-    const loc = definitionAt(got.analysis, params.position, pathOf(got.doc.uri));
-    return loc ? { uri: loc.file !== undefined ? pathToFileURL(loc.file).href : got.doc.uri, range: loc.range } : null;
+    const located = locateDoc(got.doc.uri);
+    const loc = definitionAt(got.analysis, params.position, located?.path);
+    if (!loc) return null;
+    const target = loc.file !== undefined ? located?.space.uriOf(loc.file) : got.doc.uri;
+    return target !== undefined ? { uri: target, range: loc.range } : null;
   });
 
   connection.languages.semanticTokens.on(async (params) => {
@@ -396,10 +634,13 @@ export function startServer(connection: Connection, version: string): void {
   });
 
   connection.onReferences(async (params) => {
-    const got = await analysed(params.textDocument.uri);
-    if (!got) return null;
-    const path = pathOf(got.doc.uri);
-    return userReferencesAt(got.analysis, params.position, { ...(path ? { path } : {}), source: disk }).map((l) => ({ uri: l.file !== undefined ? pathToFileURL(l.file).href : got.doc.uri, range: l.range }));
+    const found = await withAnalysis(params.textDocument.uri, (doc, analysis, files) =>
+      userReferencesAt(analysis, params.position, { ...(files.located ? { path: files.located.path } : {}), ...(files.source ? { source: files.source } : {}) }).flatMap((l) => {
+        const target = l.file !== undefined ? files.located?.space.uriOf(l.file) : doc.uri;
+        return target !== undefined ? [{ uri: target, range: l.range }] : [];
+      }),
+    );
+    return found ?? null;
   });
 
   connection.languages.inlayHint.on(async (params) => {
@@ -432,4 +673,20 @@ export function startServer(connection: Connection, version: string): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function safeScheme(uri: string): string {
+  try {
+    return URI.parse(uri).scheme;
+  } catch {
+    return '';
+  }
+}
+
+function safePath(uri: string): string | undefined {
+  try {
+    return URI.parse(uri).path;
+  } catch {
+    return undefined;
+  }
 }

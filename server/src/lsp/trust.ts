@@ -5,16 +5,7 @@
  * stay inside the workspace folders — symbolic links resolved — and open documents; whatever
  * lies outside is reported as not read (include-limit), not as missing.
  */
-import { realpathSync } from 'node:fs';
 import { globPaths, type FileSource, type ReadFailure } from '../analysis/configModel';
-
-function real(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
-}
 
 function inside(path: string, roots: readonly string[]): boolean {
   return roots.some((root) => path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`));
@@ -22,9 +13,10 @@ function inside(path: string, roots: readonly string[]): boolean {
 
 /**
  * `source` limited to `roots` while `trusted()` is false. `isOpen` tells the documents open in
- * the editor, which are always readable (the user opened them).
+ * the editor, which are always readable (the user opened them); `real` where a path leads once
+ * symbolic links are followed (the disk's realpath; a file system without links: the path).
  */
-export function trustedSource(source: FileSource, roots: () => readonly string[], trusted: () => boolean, isOpen: (path: string) => boolean): FileSource {
+export function trustedSource(source: FileSource, roots: () => readonly string[], trusted: () => boolean, isOpen: (path: string) => boolean, real: (path: string) => string): FileSource {
   const allowed = (path: string): boolean => {
     if (trusted() || isOpen(path)) return true;
     const list = roots().map(real);

@@ -10,6 +10,19 @@
  */
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8 = new TextEncoder();
+
+/** The bytes of several chunks, one after the other. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
 
 /** First and last byte of a lone surrogate that stands for one undecodable byte. */
 const ESCAPE_BASE = 0xdc00;
@@ -58,19 +71,19 @@ export function decodeBytes(bytes: Uint8Array): string {
 const ESCAPED = /(?<![\ud800-\udbff])[\udc80-\udcff]/g;
 
 /** The bytes a text stands for: UTF-8, with escaped bytes turned back into themselves. */
-export function encodeText(text: string): Buffer {
+export function encodeText(text: string): Uint8Array {
   ESCAPED.lastIndex = 0;
-  if (!ESCAPED.test(text)) return Buffer.from(text, 'utf8');
-  const chunks: Buffer[] = [];
+  if (!ESCAPED.test(text)) return utf8.encode(text);
+  const chunks: Uint8Array[] = [];
   let at = 0;
   ESCAPED.lastIndex = 0;
   for (let m = ESCAPED.exec(text); m; m = ESCAPED.exec(text)) {
-    if (m.index > at) chunks.push(Buffer.from(text.slice(at, m.index), 'utf8'));
-    chunks.push(Buffer.of(text.charCodeAt(m.index) - ESCAPE_BASE));
+    if (m.index > at) chunks.push(utf8.encode(text.slice(at, m.index)));
+    chunks.push(Uint8Array.of(text.charCodeAt(m.index) - ESCAPE_BASE));
     at = m.index + 1;
   }
-  if (at < text.length) chunks.push(Buffer.from(text.slice(at), 'utf8'));
-  return Buffer.concat(chunks);
+  if (at < text.length) chunks.push(utf8.encode(text.slice(at)));
+  return concatBytes(chunks);
 }
 
 /** True when the text has a character outside ASCII (its bytes depend on the encoding). */
@@ -81,7 +94,7 @@ export function hasNonAscii(text: string): boolean {
 
 /** The bytes of an argument of a config line, and whether they could be known exactly. */
 export interface ArgumentBytes {
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array;
   /**
    * True when characters written outside ASCII (not `\xHH` escapes) went into the bytes:
    * they are exact only when the text is a lossless decoding of the file.
@@ -99,7 +112,7 @@ const ESCAPES: Readonly<Record<string, number>> = { n: 10, r: 13, t: 9, b: 8, a:
  * parser accepted (see configParser.ts).
  */
 export function argumentBytes(text: string, start: number, end: number): ArgumentBytes {
-  const chunks: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
   let raw = '';
   let nonAscii = false;
   const flush = (): void => {
@@ -117,14 +130,14 @@ export function argumentBytes(text: string, start: number, end: number): Argumen
     } else if (quote === '"') {
       if (c === '\\' && text[p + 1] === 'x' && HEX.test(text.slice(p + 2, p + 4))) {
         flush();
-        chunks.push(Buffer.of(parseInt(text.slice(p + 2, p + 4), 16)));
+        chunks.push(Uint8Array.of(parseInt(text.slice(p + 2, p + 4), 16)));
         p += 3;
       } else if (c === '\\' && p + 1 < end) {
         const e = text[p + 1] as string;
         const byte = ESCAPES[e];
         if (byte !== undefined) {
           flush();
-          chunks.push(Buffer.of(byte));
+          chunks.push(Uint8Array.of(byte));
         } else raw += e;
         p++;
       } else if (c === '"') quote = undefined;
@@ -136,5 +149,5 @@ export function argumentBytes(text: string, start: number, end: number): Argumen
     else raw += c;
   }
   flush();
-  return { bytes: Buffer.concat(chunks), nonAscii };
+  return { bytes: concatBytes(chunks), nonAscii };
 }

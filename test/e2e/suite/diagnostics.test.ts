@@ -5,14 +5,15 @@ import { closeAllEditors, codeOf, lineOf, openFixture, waitForDiagnostic } from 
 suite('diagnostics in redis.conf', () => {
   suiteTeardown(closeAllEditors);
 
-  test('bind 0.0.0.0 gets a bind-all-interfaces warning on its line', async () => {
+  test('bind 0.0.0.0 with protected mode off and no password gets a bind-all-interfaces error on its line', async () => {
     const editor = await openFixture('redis.conf');
     const line = lineOf(editor.document, 'bind 0.0.0.0');
     const diagnostic = await waitForDiagnostic(editor.document.uri, 'bind-all-interfaces', line);
+    // Clients on other hosts get in without a password: an error (a warning when something keeps them out).
     assert.strictEqual(
       diagnostic.severity,
-      vscode.DiagnosticSeverity.Warning,
-      `expected Warning, got ${vscode.DiagnosticSeverity[diagnostic.severity]}`,
+      vscode.DiagnosticSeverity.Error,
+      `expected Error, got ${vscode.DiagnosticSeverity[diagnostic.severity]}`,
     );
     assert.strictEqual(diagnostic.source, 'redis-config');
     // The code links to a docs page, so VS Code hands it over as { value, target }.

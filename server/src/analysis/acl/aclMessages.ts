@@ -126,6 +126,9 @@ export const aclMessages = {
   defaultUserNopass(): string {
     return "The 'default' user is on without a password ('nopass'): every client that connects is logged in as 'default' without authenticating. Give it a password ('>…' or '#<sha256>'), or turn it off.";
   },
+  userNopass(user: string): string {
+    return `User '${user}' is on with 'nopass': it accepts any password, so every client that reaches the server can log in as it — protected mode only looks at the default user. Give it a password ('>…' or '#<sha256>'), or turn it off.`;
+  },
   allCommands(user: string): string {
     return `User '${user}' may run every command ('+@all' / 'allcommands'), including the dangerous ones and those modules add later. Grant the categories or commands it needs, or at least add '-@dangerous' after '+@all'.`;
   },

@@ -13,7 +13,8 @@
  * Pure: no I/O. Password hashes are computed with SHA-256 as Redis does; no secret is
  * ever put in a message.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { categoryMembersForAcl, commandInfo, isCategory, commandNames, type CommandInfo } from '../../knowledge/commands';
 import { directiveVariant } from '../../knowledge/directives';
 import type { TargetId } from '../../knowledge/types';
@@ -146,12 +147,12 @@ export interface ApplyLog {
 }
 
 export function sha256Hex(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return bytesToHex(sha256(utf8ToBytes(secret)));
 }
 
 /** The SHA-256 of bytes, as Redis stores a password: what `#<hash>` must hold. */
 export function sha256HexOf(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return bytesToHex(sha256(bytes));
 }
 
 export function newSelector(ctx: AclContext): SelectorState {

@@ -12,7 +12,7 @@ import { aclMessages } from './aclMessages';
 import { newSelector, applyRules, newUser, sha256Hex, type AclContext, type UserState } from './permissions';
 import type { UserDefinition } from './users';
 
-type SecurityCode = 'default-user-nopass' | 'acl-all-commands' | 'acl-dangerous-commands' | 'acl-all-keys' | 'acl-all-channels' | 'acl-scripting' | 'weak-password' | 'plaintext-password';
+type SecurityCode = 'default-user-nopass' | 'user-nopass' | 'acl-all-commands' | 'acl-dangerous-commands' | 'acl-all-keys' | 'acl-all-channels' | 'acl-scripting' | 'weak-password' | 'plaintext-password';
 
 
 /**
@@ -30,6 +30,12 @@ const COMMON_SET = new Set(COMMON_PASSWORDS);
 const COMMON_HASHES = new Set(COMMON_PASSWORDS.map(sha256Hex));
 
 export type Weakness = 'short' | 'common' | 'low-entropy';
+
+/**
+ * How the config that holds a `user` line exposes a password-less user: the severity and
+ * message of its finding. Undefined (an ACL file on its own): the catalogue's severity.
+ */
+export type UserGrade = (code: 'default-user-nopass' | 'user-nopass', user: string) => { readonly severity: Finding['severity']; readonly message: string } | undefined;
 
 /** Why a password is weak, or undefined. `user` counts as common (a password equal to the user name). */
 /** The shortest password we accept without a finding, unless the user chooses another. */
@@ -89,15 +95,21 @@ function mayRun(user: UserState, name: string): boolean {
 }
 
 /** The security findings of one user definition, given the state its rules produce. */
-export function userSecurityFindings(def: UserDefinition, user: UserState, ctx: AclContext, minPasswordLength = DEFAULT_MIN_PASSWORD_LENGTH): Finding[] {
+export function userSecurityFindings(def: UserDefinition, user: UserState, ctx: AclContext, minPasswordLength = DEFAULT_MIN_PASSWORD_LENGTH, grade?: UserGrade): Finding[] {
   const out: Finding[] = [];
-  const add = (code: SecurityCode, message: string, rule: { range: Finding['range'] } | undefined, data?: Record<string, unknown>): void => {
-    out.push({ code, severity: RULES[code].severity, message, range: (rule ?? def.nameToken).range, ...(data ? { data } : {}) });
+  const add = (code: SecurityCode, message: string, rule: { range: Finding['range'] } | undefined, data?: Record<string, unknown>, severity: Finding['severity'] = RULES[code].severity): void => {
+    out.push({ code, severity, message, range: (rule ?? def.nameToken).range, ...(data ? { data } : {}) });
   };
   const selectors = [user.root, ...user.selectors];
   if (user.enabled) {
     const anyCommand = selectors.some((s) => s.allowed.size > 0);
-    if (def.name === 'default' && user.nopass && anyCommand) add('default-user-nopass', aclMessages.defaultUserNopass(), def.rules.find((r) => r.kind === 'user-keyword' && r.keyword === 'nopass'));
+    const nopassRule = def.rules.find((r) => r.kind === 'user-keyword' && r.keyword === 'nopass');
+    const nopassCode = def.name === 'default' ? 'default-user-nopass' : 'user-nopass';
+    if (user.nopass && anyCommand) {
+      const graded = grade?.(nopassCode, def.name);
+      const message = graded?.message ?? (nopassCode === 'default-user-nopass' ? aclMessages.defaultUserNopass() : aclMessages.userNopass(def.name));
+      add(nopassCode, message, nopassRule, undefined, graded?.severity);
+    }
     const all = selectors.some((s) => s.allCommands);
     if (all) add('acl-all-commands', aclMessages.allCommands(def.name), lastKeyword(def.rules, 'allcommands'));
     else {

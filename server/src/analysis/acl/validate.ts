@@ -21,7 +21,7 @@ import { suggest } from '../didYouMean';
 import type { Finding, RelatedInformation, Settings } from '../types';
 import { aclMessages, type RuleSource } from './aclMessages';
 import { aclFeatures, buildUser, type AclContext, type RuleNote, type RuleProblem } from './permissions';
-import { userSecurityFindings } from './security';
+import { userSecurityFindings, type UserGrade } from './security';
 import { aclFileUsers, configUsers, type UserDefinition, type UserDocument } from './users';
 
 /** Categories that the modules bundled with Redis 8 add (search, JSON, time series, probabilistic). */
@@ -43,9 +43,10 @@ export function aclFileFindings(tree: AclTree, settings: Settings): Finding[] {
   return findings;
 }
 
-export function configUserFindings(tree: ConfigTree, settings: Settings): Finding[] {
+/** `grade` tells how the config exposes password-less users (the exposure model's verdict). */
+export function configUserFindings(tree: ConfigTree, settings: Settings, grade?: UserGrade): Finding[] {
   const doc = configUsers(tree, settings.target);
-  const findings = userFindings(doc, settings.minPasswordLength);
+  const findings = userFindings(doc, settings.minPasswordLength, grade);
   const aclfile = [...tree.directives].reverse().find((d) => d.name === 'aclfile' && !d.broken && d.tokens.length === 2);
   const firstUser = doc.users[0];
   if (firstUser && aclfile && (aclfile.tokens[1]?.value ?? '') !== '') {
@@ -55,7 +56,7 @@ export function configUserFindings(tree: ConfigTree, settings: Settings): Findin
   return findings;
 }
 
-function userFindings(doc: UserDocument, minPasswordLength: number | undefined): Finding[] {
+function userFindings(doc: UserDocument, minPasswordLength: number | undefined, grade?: UserGrade): Finding[] {
   const out: Finding[] = [];
   const seen = new Map<string, UserDefinition>();
   // Redis 6.0 accepts a second definition and lets it replace the first.
@@ -101,7 +102,7 @@ function userFindings(doc: UserDocument, minPasswordLength: number | undefined):
     const { user, log } = buildUser(def.name, def.rules, doc.context);
     for (const p of log.problems) out.push(problemFinding(p, def, doc.context, source));
     for (const n of log.notes) out.push(noteFinding(n));
-    if (effective && !unclosed) out.push(...userSecurityFindings(def, user, doc.context, minPasswordLength));
+    if (effective && !unclosed) out.push(...userSecurityFindings(def, user, doc.context, minPasswordLength, grade));
   }
   return out;
 }

@@ -2,10 +2,11 @@
  * Fixes for the findings of a config file, each a pure function of the analysed document
  * and the finding's code and data — never of its message.
  */
-import type { ConfigAnalysis } from '../analyze';
-import type { DirectiveLine, Token } from '../../syntax/configParser';
 import { directiveVariant } from '../../knowledge/directives';
 import { describeTargets } from '../../knowledge/targets';
+import type { ConfigAnalysis } from '../analyze';
+import { loopbackBind } from '../security/exposure';
+import type { DirectiveLine, Token } from '../../syntax/configParser';
 import { TARGETS } from '../../knowledge/types';
 import { memtoull } from '../values';
 import { directiveAt, eolAt } from './lookup';
@@ -73,30 +74,46 @@ const POLICIES: readonly [string, string][] = [
 
 type Builder = (analysis: ConfigAnalysis, f: FixRequest) => Fix[];
 
+/** What each enable-* switch guards, for the titles of its fix. */
+const GUARDED_BY: Readonly<Record<string, string>> = {
+  'enable-debug-command': 'DEBUG',
+  'enable-module-command': 'MODULE LOAD',
+  'enable-protected-configs': 'CONFIG SET of protected settings',
+};
+
 const BUILDERS: Readonly<Record<string, Builder>> = {
   'bind-all-interfaces'(a, f) {
+    // Every fix here refuses clients that connect today: offered one by one, never applied in bulk.
+    const bind = `bind ${loopbackBind(a.settings.target)}`;
+    const refused = ' — clients on other hosts will be refused';
     const line = lineAt(a, f.range.start.line);
     if (line?.name === 'include') {
       // The open bind comes from an included file: a bind after the include wins.
-      return [fix(f.code, "Override it after the include: 'bind 127.0.0.1 -::1'", [insertBelow(a, line, ['bind 127.0.0.1 -::1'])], true, true)];
+      return [fix(f.code, `Override after the include: '${bind}'${refused}`, [insertBelow(a, line, [bind])], false, true)];
     }
     if (f.data?.missing === true || !line || line.name !== 'bind') {
       const first = a.tree.directives[0];
-      return first ? [fix(f.code, "Add 'bind 127.0.0.1 -::1' (listen on loopback only)", [insertAbove(a, first, ['bind 127.0.0.1 -::1'])], true, true)] : [];
+      return first ? [fix(f.code, `Add '${bind}' (loopback only)${refused}`, [insertAbove(a, first, [bind])], false, true)] : [];
     }
     const first = line.tokens[1] as Token;
     const last = line.tokens[line.tokens.length - 1] as Token;
-    return [fix(f.code, "Listen on loopback only: 'bind 127.0.0.1 -::1'", [replace({ start: first.range.start, end: last.range.end }, '127.0.0.1 -::1')], true, true)];
+    return [fix(f.code, `Listen on loopback only: '${bind}'${refused}`, [replace({ start: first.range.start, end: last.range.end }, bind.slice('bind '.length))], false, true)];
   },
   'protected-mode-off'(a, f) {
+    const refused = ' — clients on other hosts will be refused while the default user has no password';
+    if (f.data?.missing === true) {
+      const first = a.tree.directives[0];
+      return first ? [fix(f.code, `Add 'protected-mode yes'${refused}`, [insertAbove(a, first, ['protected-mode yes'])], false, true)] : [];
+    }
     const line = lineAt(a, f.range.start.line);
     const value = tokenAt(line, f.range) ?? line?.tokens[1];
-    return line?.name === 'protected-mode' && value ? [fix(f.code, "Turn protected mode back on: 'protected-mode yes'", [replace(value.range, 'yes')], true, true)] : [];
+    return line?.name === 'protected-mode' && value ? [fix(f.code, `Set 'protected-mode yes'${refused}`, [replace(value.range, 'yes')], false, true)] : [];
   },
   'dangerous-commands-enabled'(a, f) {
     const line = lineAt(a, f.range.start.line);
     const value = tokenAt(line, f.range);
-    return value ? [fix(f.code, `Loopback clients only: '${line?.name} local'`, [replace(value.range, 'local')], true, true)] : [];
+    if (!value || !line) return [];
+    return [fix(f.code, `Set '${line.name} local' — clients on other hosts will be refused ${GUARDED_BY[line.name] ?? 'it'}`, [replace(value.range, 'local')], false, true)];
   },
   'maxmemory-policy-implicit'(a, f) {
     const line = lineAt(a, f.range.start.line);
@@ -136,6 +153,9 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   },
   'trailing-comment'(a, f) {
     const line = lineAt(a, f.range.start.line);
+    // Where the server starts with the comment's words as arguments, moving them changes what
+    // it does: a module gets other arguments; Redis 6.x ignores a `save` line of the wrong length.
+    const startsToday = line?.name === 'loadmodule' || (line?.name === 'save' && a.settings.target.startsWith('redis-6.'));
     const start = typeof f.data?.commentStart === 'number' ? f.data.commentStart : undefined;
     if (!line || start === undefined || start <= line.start || start > line.end) return [];
     const text = a.tree.index.text;
@@ -145,9 +165,9 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     return [
       fix(
         f.code,
-        'Move the comment to its own line above',
+        `Move the comment to its own line above${!startsToday ? '' : line.name === 'loadmodule' ? ' — the module no longer gets its words as arguments' : " — Redis 6.x then applies this 'save' line (ignored today)"}`,
         [insertAbove(a, line, [comment]), replace({ start: index.positionAt(line.start + keep.length), end: index.positionAt(line.end) }, '')],
-        true,
+        !startsToday,
         true,
       ),
     ];

@@ -14,13 +14,14 @@
  * Pure apart from the randomness of generated passwords, which the caller may inject. No
  * title or notice ever holds a password that is already in a file.
  */
-import { randomBytes } from 'node:crypto';
+import { bytesToHex, randomBytes } from '@noble/hashes/utils';
 import type { AclAnalysis, Analysis, ConfigAnalysis } from '../analyze';
 import { aclFeatures, sha256Hex, sha256HexOf, type AclContext } from '../acl/permissions';
 import { aclFileUsers, configUsers, type UserDefinition } from '../acl/users';
 import { argumentBytes, encodeText, hasNonAscii } from '../../syntax/bytes';
 import { directiveAt, indexUsers, type IndexedUsers } from './lookup';
-import { includeBase, resolvePath, type FileSource } from '../configModel';
+import { includeBase, relativePath, resolvePath, type FileSource } from '../configModel';
+import { securityFacts } from '../security/facts';
 import { parseAcl } from '../../syntax/aclParser';
 import type { AclRule, RuleToken } from '../../syntax/aclRules';
 import type { DirectiveLine } from '../../syntax/configParser';
@@ -31,7 +32,8 @@ import type { FileEdit, Fix, FixRequest, TextEdit } from './types';
 /** `bytes` random bytes as lower-case hex. */
 export type RandomHex = (bytes: number) => string;
 
-const cryptoRandomHex: RandomHex = (bytes) => randomBytes(bytes).toString('hex');
+/** From the platform's cryptographic generator (Web Crypto, in Node and in browsers alike). */
+const cryptoRandomHex: RandomHex = (bytes) => bytesToHex(randomBytes(bytes));
 
 /** What fixes may need beyond the analysis: the files around the document, and randomness. */
 export interface FixContext {
@@ -39,7 +41,7 @@ export interface FixContext {
   readonly path?: string;
   /** Where the ACL file is read from. */
   readonly source?: FileSource;
-  /** Randomness for generated passwords (node:crypto by default; tests pass a fixed one). */
+  /** Randomness for generated passwords (Web Crypto by default; tests pass a fixed one). */
   readonly randomHex?: RandomHex;
   /**
    * The caller shows `Fix.notice` to the user after applying a fix. Fixes that generate a
@@ -140,10 +142,17 @@ export interface PlacedUser {
 }
 
 export type UserStore =
-  /** `aclfile` is set: every user is defined there, and `user` lines must not be added. `written`: its path as the config writes it. */
-  | { readonly kind: 'aclfile'; readonly path: string; readonly written: string; readonly index: LineIndex; readonly users: readonly PlacedUser[] }
+  /** `aclfile` is set: every user is defined there, and `user` lines must not be added. */
+  | {
+      readonly kind: 'aclfile';
+      readonly path: string;
+      /** The path as the config writes it: what titles and comments show (never the editing machine's path). */
+      readonly written: string;
+      readonly index: LineIndex;
+      readonly users: readonly PlacedUser[];
+    }
   /** `user` lines of this file and of the files it includes; `base`: where relative paths start, to name those files. */
-  | { readonly kind: 'inline'; readonly users: readonly PlacedUser[]; readonly base?: string };
+  | { readonly kind: 'inline'; readonly users: readonly PlacedUser[]; readonly base: string | undefined };
 
 /** The `aclfile` value Redis uses (the last line sets it), when it is not empty. */
 function aclfileValue(a: ConfigAnalysis): string | undefined {
@@ -179,8 +188,7 @@ export function userStore(a: ConfigAnalysis, ctx: FixContext): UserStore | undef
     const doc = configUsers(tree, target);
     for (const def of doc.users) users.push({ def, file, index: tree.index, context: own.context });
   }
-  const base = includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(a.settings.includeBaseDirectory ? { baseDirectory: a.settings.includeBaseDirectory } : {}) });
-  return { kind: 'inline', users, ...(base !== undefined ? { base } : {}) };
+  return { kind: 'inline', users, base: includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(a.settings.includeBaseDirectory ? { baseDirectory: a.settings.includeBaseDirectory } : {}) }) };
 }
 
 export function defaultUser(store: UserStore): PlacedUser | undefined {
@@ -200,17 +208,7 @@ export function lineEnd(user: PlacedUser): number {
 export function storeName(store: UserStore, edits: EditSet): string {
   if (store.kind === 'aclfile') return ` (in ${store.written})`;
   const others = edits.otherFiles();
-  return others.length === 0 ? '' : ` (also in ${others.map((f) => relativeTo(store.base, f)).join(', ')})`;
-}
-
-/** `file` relative to the folder `base` (POSIX), or its name alone when there is no base. */
-export function relativeTo(base: string | undefined, file: string): string {
-  if (base === undefined) return file.split('/').pop() ?? file;
-  const from = base.split('/').filter(Boolean);
-  const to = file.split('/').filter(Boolean);
-  let same = 0;
-  while (same < from.length && same < to.length - 1 && from[same] === to[same]) same++;
-  return [...from.slice(same).map(() => '..'), ...to.slice(same)].join('/');
+  return others.length === 0 ? '' : ` (also in ${others.map((f) => (store.base === undefined ? (f.split('/').pop() ?? f) : relativePath(store.base, f))).join(', ')})`;
 }
 
 /**
@@ -234,7 +232,7 @@ export function freeUserName(store: UserStore, base: string): string {
 // requirepass
 
 /** The requirepass line Redis uses (the last one), when it sets a password, with the bytes Redis hashes. */
-export function effectiveRequirepass(a: ConfigAnalysis): { line: DirectiveLine; file: string | undefined; secret: string; bytes: Buffer; known: boolean; lost: boolean } | undefined {
+export function effectiveRequirepass(a: ConfigAnalysis): { line: DirectiveLine; file: string | undefined; secret: string; bytes: Uint8Array; known: boolean; lost: boolean } | undefined {
   for (let i = a.model.lines.length - 1; i >= 0; i--) {
     const m = a.model.lines[i];
     if (m?.line.name !== 'requirepass') continue;
@@ -290,6 +288,20 @@ function requirepassToAcl(a: ConfigAnalysis, store: UserStore, effective: Direct
   }
 }
 
+/**
+ * What giving the default user a password changes for remote clients: while it has the nopass
+ * flag, protected mode may refuse them all; with a password it stops, and nopass users become
+ * reachable. Empty when protected mode refuses nobody today.
+ */
+function protectedModeNote(a: ConfigAnalysis, ctx: FixContext): string {
+  const { exposure } = securityFacts({ model: a.model, tree: a.tree, kind: a.kind, settings: a.settings, ...(ctx.path ? { path: ctx.path } : {}), ...(ctx.source ? { source: ctx.source } : {}) });
+  if (exposure.remote !== 'refused') return '';
+  const users = exposure.nopassUsers.map((u) => `'${u.name}'`);
+  return users.length > 0
+    ? ` — protected mode stops refusing clients on other hosts; nopass ${users.length === 1 ? 'user' : 'users'} ${users.join(', ')} ${users.length === 1 ? 'lets' : 'let'} them in`
+    : ' — protected mode stops refusing clients on other hosts (they need the password)';
+}
+
 /** The fixes that move requirepass (with this password, or a generated one) into the ACL. */
 function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, weak: boolean): Fix[] {
   if (a.kind !== 'config') return [];
@@ -314,7 +326,7 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
       store.kind === 'aclfile'
         ? `Move 'requirepass' to the default user in ${store.written}, hashed${replacing}${guess}`
         : `Turn 'requirepass' into 'user default' (same password, hashed)${guess}`;
-    fixes.push({ code: f.code, title, edits: edits.toFileEdits(), safe: false, preferred: true });
+    fixes.push({ code: f.code, title: title + protectedModeNote(a, ctx), edits: edits.toFileEdits(), safe: false, preferred: true });
     return fixes;
   }
   if (!canHandOver(ctx)) return fixes;
@@ -326,7 +338,7 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
     store.kind === 'aclfile'
       ? `Give the default user in ${store.written} a new password, drop 'requirepass'`
       : "Turn 'requirepass' into 'user default' with a new password";
-  fixes.push({ code: f.code, title, edits: edits.toFileEdits(), safe: false, preferred: true, notice, password: { value: password, owner: 'the default user' } });
+  fixes.push({ code: f.code, title: title + protectedModeNote(a, ctx), edits: edits.toFileEdits(), safe: false, preferred: true, notice, password: { value: password, owner: 'the default user' } });
   if (store.kind === 'inline') {
     const fresh = generatePassword(ctx);
     const token = effective.line.tokens[1];
@@ -364,7 +376,7 @@ function ruleAt(a: ConfigAnalysis | AclAnalysis, f: FixRequest, users: () => Ind
  * characters outside ASCII went in and the text is an editor's decoding, not the file's
  * bytes; `lost` when the editor could not decode them at all (U+FFFD).
  */
-export function secretBytes(a: Analysis, start: number, end: number, written: string, skip: number): { bytes: Buffer; known: boolean; lost: boolean } {
+export function secretBytes(a: Analysis, start: number, end: number, written: string, skip: number): { bytes: Uint8Array; known: boolean; lost: boolean } {
   const text = a.tree.index.text;
   // An ACL file has no quoting: the rule is the bytes. A redis.conf argument is unquoted first.
   const raw = a.kind === 'acl' ? { bytes: encodeText(written), nonAscii: hasNonAscii(written) } : argumentBytes(text, start, end);

@@ -3,18 +3,22 @@ import { RULES } from '../../knowledge/rules';
 import { parseAcl } from '../../syntax/aclParser';
 import { DEFAULT_MIN_PASSWORD_LENGTH, passwordWeakness } from '../acl/security';
 import { aclFileUsers } from '../acl/users';
+import { aclMessages } from '../acl/aclMessages';
+import type { UserGrade } from '../acl/security';
 import type { Finding } from '../types';
 import { at, missing } from './common';
-import type { SecurityFacts } from './facts';
+import { exposureSeverity, remoteSentence } from './exposure';
+import { sentinelIgnoresUsers, type SecurityFacts } from './facts';
 import { securityMessages as msg } from './securityMessages';
 
 export function noAuthFindings(facts: SecurityFacts): Finding[] {
   if (facts.kind === 'sentinel') return [];
+  const e = facts.exposure;
   const { state, decidedBy, line } = facts.defaultUser;
   if (state !== 'open') return [];
-  const severity = facts.beyondLoopback ? 'error' : 'warning';
-  const message = msg.noAuth(facts.beyondLoopback, decidedBy);
-  const data = { decidedBy, beyondLoopback: facts.beyondLoopback };
+  const severity = exposureSeverity(e);
+  const message = msg.noAuth(e, decidedBy);
+  const data = { decidedBy, remote: e.remote };
   if (decidedBy === 'aclfile' && facts.aclFile) return [{ ...at('no-auth', facts.aclFile.line, message, facts.aclFile.line.line.tokens[1], { data }), severity }];
   if (line) return [{ ...at('no-auth', line, message, undefined, { data }), severity }];
   const bind = facts.last('bind');
@@ -22,12 +26,36 @@ export function noAuthFindings(facts: SecurityFacts): Finding[] {
   return missing('no-auth', facts, message, { severity, data });
 }
 
+/**
+ * Users other than default with `nopass`, in the ACL file the config loads (the `user` lines
+ * of the config are judged with the other ACL findings, graded by `userExposure`).
+ */
+export function aclFileNopassFindings(facts: SecurityFacts): Finding[] {
+  const inFile = facts.nopassUsers.filter((u) => u.line === undefined).map((u) => u.name);
+  if (inFile.length === 0 || !facts.aclFile) return [];
+  const e = facts.exposure;
+  return [{ ...at('user-nopass', facts.aclFile.line, msg.userNopass(inFile, e), facts.aclFile.line.line.tokens[1], { data: { users: inFile } }), severity: exposureSeverity(e) }];
+}
+
+/**
+ * The severity and message of the password-less user findings of `user` lines
+ * (default-user-nopass, user-nopass), as the exposure of the whole config decides them.
+ */
+export function userExposure(facts: SecurityFacts): UserGrade {
+  const e = facts.exposure;
+  return (code, user) => {
+    if (code === 'user-nopass') return { severity: exposureSeverity(e), message: msg.userNopass([user], e) };
+    if (code === 'default-user-nopass') return { severity: exposureSeverity(e), message: `${aclMessages.defaultUserNopass()} ${remoteSentence(e)}` };
+    return undefined;
+  };
+}
+
 export function requirepassFindings(facts: SecurityFacts): Finding[] {
   const line = facts.last('requirepass');
   const secret = line?.line.tokens[1];
   if (!line || !secret || secret.value === '') return [];
   const out: Finding[] = [];
-  if (facts.aclFile) {
+  if (facts.aclFile && !sentinelIgnoresUsers(facts.kind, facts.target)) {
     const hasDefault = facts.aclFile.text === undefined ? undefined : aclFileUsers(parseAcl(facts.aclFile.text).tree, facts.target).users.some((u) => u.name === 'default');
     out.push(at('requirepass-ignored-with-aclfile', line, msg.requirepassIgnored(hasDefault), line.line.tokens[0]));
     return out;
@@ -55,7 +83,7 @@ export function configPasswordFindings(facts: SecurityFacts): Finding[] {
     if (!token) continue;
     const weakness = passwordWeakness(token.value, 'default', facts.settings.minPasswordLength);
     if (weakness) out.push({ ...at('weak-password', m, msg.weakPassword(what, weakness, facts.settings.minPasswordLength ?? DEFAULT_MIN_PASSWORD_LENGTH), token), severity: RULES['weak-password'].severity, data: { weakness } });
-    out.push(at('plaintext-password', m, msg.plaintextPassword(what), token));
+    out.push(at('plaintext-password', m, m.line.name === 'sentinel' ? msg.sentinelPlaintextPassword(what, /sentinel-pass/i.test(what) ? 'sentinels' : 'servers') : msg.plaintextPassword(what), token));
   }
   return out;
 }

@@ -7,11 +7,12 @@ import { directiveVariant } from '../../knowledge/directives';
 import type { TargetId } from '../../knowledge/types';
 import { parseAcl } from '../../syntax/aclParser';
 import { asciiLower } from '../../syntax/text';
-import { buildUser, loginState } from '../acl/permissions';
+import { buildUser, loginState, type UserState } from '../acl/permissions';
 import { aclFileUsers, configUsers } from '../acl/users';
 import { includeBase, resolvePath, type ConfigModel, type FileSource, type ModelLine } from '../configModel';
 import type { ConfigTree } from '../../syntax/configParser';
 import type { DocumentKind, Settings } from '../types';
+import { exposureOf, type Exposure } from './exposure';
 
 export type DefaultUserState =
   /** Anyone who connects is the default user, with no password. */
@@ -21,6 +22,29 @@ export type DefaultUserState =
   | 'closed'
   /** An ACL file we could not read decides. */
   | 'unknown';
+
+export interface DefaultUserFacts {
+  readonly state: DefaultUserState;
+  readonly decidedBy: 'requirepass' | 'user-line' | 'aclfile' | 'nothing';
+  readonly line?: ModelLine;
+  /**
+   * The user carries the nopass flag, enabled or not: what protected mode looks at. Redis
+   * creates it with the flag; a password, `resetpass` or a `user default` line without
+   * `nopass` clears it.
+   */
+  readonly nopassFlag: boolean;
+  /** Its permissions when a `user default` line decides them; undefined: Redis's own `+@all`. */
+  readonly user?: UserState;
+  /** Sentinel 6.0 ignores `user` lines and `aclfile`: some were written, none counts. */
+  readonly usersIgnored?: boolean;
+}
+
+/** An enabled user other than default that accepts any password. */
+export interface NopassUser {
+  readonly name: string;
+  /** Its `user` line in this document; undefined when it is in the ACL file. */
+  readonly line?: ModelLine;
+}
 
 export interface SecurityFacts {
   readonly model: ConfigModel;
@@ -34,16 +58,16 @@ export interface SecurityFacts {
   value(primary: string, lower?: boolean): string | undefined;
   /** Every line of a directive, in load order. */
   all(primary: string): readonly ModelLine[];
-  /** True when a TCP port (plain or TLS) is open on an address other than loopback. */
-  readonly beyondLoopback: boolean;
   readonly plainPortOpen: boolean;
   readonly tlsPortOpen: boolean;
-  readonly defaultUser: { readonly state: DefaultUserState; readonly decidedBy: 'requirepass' | 'user-line' | 'aclfile' | 'nothing'; readonly line?: ModelLine };
+  readonly defaultUser: DefaultUserFacts;
+  /** Enabled users other than default with `nopass`, from the `user` lines or the ACL file. */
+  readonly nopassUsers: readonly NopassUser[];
   /** The aclfile path as resolved, and its text when readable. */
   readonly aclFile?: { readonly path: string; readonly text: string | undefined; readonly line: ModelLine };
+  /** Who reaches the server and who gets in without a password, on the targeted version. */
+  readonly exposure: Exposure;
 }
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 
 export interface FactsInput {
   readonly model: ConfigModel;
@@ -76,10 +100,6 @@ export function securityFacts(input: FactsInput): SecurityFacts {
   const plainPortOpen = port === undefined || port !== '0';
   const tlsPort = value('tls-port');
   const tlsPortOpen = tlsPort !== undefined && tlsPort !== '0' && tlsPort !== '';
-  const bind = last('bind');
-  const addresses = bind ? bind.line.tokens.slice(1).flatMap((t) => t.value.split(' ')).filter((a) => a !== '') : ['*'];
-  const everyAddressLoopback = addresses.length > 0 && addresses.every((a) => LOOPBACK.test(a.replace(/^-/, '')));
-  const beyondLoopback = (plainPortOpen || tlsPortOpen) && !everyAddressLoopback;
 
   const aclLine = last('aclfile');
   const aclPath = aclLine?.line.tokens[1]?.value;
@@ -89,7 +109,7 @@ export function securityFacts(input: FactsInput): SecurityFacts {
       ? { path: resolvePath(base, aclPath), text: input.source?.read(resolvePath(base, aclPath)), line: aclLine }
       : undefined;
 
-  return {
+  const facts: Omit<SecurityFacts, 'exposure'> = {
     model,
     tree: input.tree,
     target,
@@ -98,42 +118,75 @@ export function securityFacts(input: FactsInput): SecurityFacts {
     last,
     value,
     all,
-    beyondLoopback,
     plainPortOpen,
     tlsPortOpen,
-    defaultUser: defaultUserState(input, last, aclFile, aclLine !== undefined && aclPath !== undefined && aclPath !== ''),
+    ...usersOf(input, last, aclFile, aclLine !== undefined && aclPath !== undefined && aclPath !== ''),
     ...(aclFile ? { aclFile } : {}),
   };
+  return { ...facts, exposure: exposureOf(facts) };
 }
 
-function defaultUserState(
+/** Sentinel 6.0 loads no ACL users: its `user` lines and `aclfile` are read and ignored. */
+export function sentinelIgnoresUsers(kind: DocumentKind, target: TargetId): boolean {
+  return kind === 'sentinel' && target === 'redis-6.0';
+}
+
+function usersOf(
   input: FactsInput,
   last: (p: string) => ModelLine | undefined,
   aclFile: { path: string; text: string | undefined } | undefined,
   hasAclFile: boolean,
-): SecurityFacts['defaultUser'] {
+): { defaultUser: DefaultUserFacts; nopassUsers: NopassUser[] } {
   const target = input.settings.target;
+  const requirepass = (): DefaultUserFacts => {
+    const line = last('requirepass');
+    const secret = line?.line.tokens[1]?.value;
+    if (line && secret !== undefined && secret !== '') return { state: 'password', decidedBy: 'requirepass', line, nopassFlag: false };
+    return { state: 'open', decidedBy: 'nothing', nopassFlag: true };
+  };
+  if (sentinelIgnoresUsers(input.kind, target)) {
+    const ignored = hasAclFile || configUsers(input.tree, target).users.length > 0;
+    return { defaultUser: { ...requirepass(), ...(ignored ? { usersIgnored: true } : {}) }, nopassUsers: [] };
+  }
   if (hasAclFile) {
-    if (aclFile?.text === undefined) return { state: 'unknown', decidedBy: 'aclfile' };
+    if (aclFile?.text === undefined) return { defaultUser: { state: 'unknown', decidedBy: 'aclfile', nopassFlag: false }, nopassUsers: [] };
     const users = aclFileUsers(parseAcl(aclFile.text).tree, target);
-    const def = users.users.find((u) => u.name === 'default');
-    if (!def) return { state: 'open', decidedBy: 'aclfile' };
-    return { state: stateOf(buildUser('default', def.rules, users.context).user), decidedBy: 'aclfile' };
+    // Where a user is defined twice and the server still loads (Redis 6.0), the last definition wins.
+    const built = [...new Map(users.users.map((u) => [u.name, buildUser(u.name, u.rules, users.context).user])).values()];
+    const nopassUsers = built.filter((u) => u.name !== 'default' && opensWithoutPassword(u)).map((u) => ({ name: u.name }));
+    const def = built.find((u) => u.name === 'default');
+    // Without a `default` line Redis keeps the one it made: on, nopass, every command.
+    if (!def) return { defaultUser: { state: 'open', decidedBy: 'aclfile', nopassFlag: true }, nopassUsers };
+    return { defaultUser: { state: stateOf(def), decidedBy: 'aclfile', nopassFlag: def.nopass, user: def }, nopassUsers };
   }
   // An inline `user default` line overrides requirepass, whatever their order.
   const users = configUsers(input.tree, target);
-  const def = users.users.filter((u) => u.name === 'default').at(-1);
-  if (def) {
-    const line = input.model.lines.find((m) => m.file === undefined && m.line.range.start.line === def.range.start.line);
-    return { state: stateOf(buildUser('default', def.rules, users.context).user), decidedBy: 'user-line', ...(line ? { line } : {}) };
+  const lineOf = (start: number): ModelLine | undefined => input.model.lines.find((m) => m.file === undefined && m.line.range.start.line === start);
+  const nopassUsers: NopassUser[] = [];
+  let def: { user: UserState; start: number } | undefined;
+  // Where a user is defined twice and the server still starts (Redis 6.0), the last definition wins.
+  const lastOf = new Map(users.users.map((u) => [u.name, u]));
+  for (const u of lastOf.values()) {
+    const user = buildUser(u.name, u.rules, users.context).user;
+    if (u.name === 'default') def = { user, start: u.range.start.line };
+    else if (opensWithoutPassword(user)) {
+      const line = lineOf(u.range.start.line);
+      nopassUsers.push({ name: u.name, ...(line ? { line } : {}) });
+    }
   }
-  const requirepass = last('requirepass');
-  const secret = requirepass?.line.tokens[1]?.value;
-  if (requirepass && secret !== undefined && secret !== '') return { state: 'password', decidedBy: 'requirepass', line: requirepass };
-  return { state: 'open', decidedBy: 'nothing' };
+  if (def) {
+    const line = lineOf(def.start);
+    return { defaultUser: { state: stateOf(def.user), decidedBy: 'user-line', nopassFlag: def.user.nopass, user: def.user, ...(line ? { line } : {}) }, nopassUsers };
+  }
+  return { defaultUser: requirepass(), nopassUsers };
 }
 
-function stateOf(user: ReturnType<typeof buildUser>['user']): DefaultUserState {
+/** Enabled, nopass, and allowed some command: logging in as it gets a client somewhere. */
+function opensWithoutPassword(user: UserState): boolean {
+  return user.enabled && user.nopass && [user.root, ...user.selectors].some((s) => s.allowed.size > 0);
+}
+
+function stateOf(user: UserState): DefaultUserState {
   const s = loginState(user);
   return s === 'nopass' ? 'open' : s === 'password' ? 'password' : 'closed';
 }

@@ -1,8 +1,11 @@
 /** Files, processes, replication and Sentinel. */
+import { sentinelDirectives } from '../../knowledge/directives';
 import { RULES } from '../../knowledge/rules';
+import type { ModelLine } from '../configModel';
 import { strtollWhole } from '../values';
 import type { Finding } from '../types';
 import { at, missing } from './common';
+import { exposureSeverity } from './exposure';
 import type { SecurityFacts } from './facts';
 import { securityMessages as msg } from './securityMessages';
 
@@ -49,14 +52,41 @@ export function hostFindings(facts: SecurityFacts): Finding[] {
 
 export function sentinelFindings(facts: SecurityFacts): Finding[] {
   if (facts.kind !== 'sentinel') return [];
+  const e = facts.exposure;
+  const severity = exposureSeverity(e);
   const out: Finding[] = [];
-  if ((facts.value('requirepass') ?? '') === '') out.push(...missing('sentinel-no-auth', facts, msg.sentinelNoAuth()));
+  if (facts.defaultUser.state === 'open') out.push(...missing('sentinel-no-auth', facts, msg.sentinelNoAuth(e), { severity, data: { remote: e.remote } }));
   for (const m of facts.all('sentinel')) {
     if (m.line.tokens[1]?.value.toLowerCase() === 'deny-scripts-reconfig' && m.line.tokens[2]?.value.toLowerCase() === 'no') {
-      out.push(at('sentinel-deny-scripts-reconfig-off', m, msg.sentinelScriptsReconfig(), m.line.tokens[2]));
+      out.push({ ...at('sentinel-deny-scripts-reconfig-off', m, msg.sentinelScriptsReconfig(e), m.line.tokens[2]), severity });
     }
   }
+  out.push(...sentinelPeerAuthFindings(facts));
   return out;
+}
+
+/** The last `sentinel <sub> ...` line. */
+function sentinelLine(facts: SecurityFacts, sub: string): ModelLine | undefined {
+  return facts.all('sentinel').filter((m) => m.line.tokens[1]?.value.toLowerCase() === sub).at(-1);
+}
+
+/**
+ * How this Sentinel logs in to the other Sentinels (6.2 and later): with `sentinel sentinel-user`
+ * / `sentinel-pass` when the password is set (the user alone is ignored), else with
+ * `requirepass` as a password for their default user. A Sentinel whose own password comes from
+ * ACL users (a `user default` line, an ACL file) and that sets neither sends no password, so
+ * Sentinels configured alike refuse each other.
+ */
+function sentinelPeerAuthFindings(facts: SecurityFacts): Finding[] {
+  if (!sentinelDirectives(facts.target).some((s) => s.name === 'sentinel-pass')) return [];
+  const user = sentinelLine(facts, 'sentinel-user');
+  const pass = sentinelLine(facts, 'sentinel-pass');
+  if (user && !pass) return [at('sentinel-peer-auth-missing', user, msg.sentinelUserWithoutPass(), user.line.tokens[1])];
+  const def = facts.defaultUser;
+  const aclProtected = (def.decidedBy === 'user-line' || def.decidedBy === 'aclfile') && (def.state === 'password' || def.state === 'closed');
+  if (!aclProtected || pass || (facts.value('requirepass') ?? '') !== '') return [];
+  const anchor = def.line ?? facts.aclFile?.line;
+  return anchor ? [at('sentinel-peer-auth-missing', anchor, msg.sentinelPeersWithoutPassword(def.decidedBy === 'aclfile' ? 'the ACL file' : "the 'user default' line"))] : [];
 }
 
 /** A config or ACL file with passwords that other local users can read. */

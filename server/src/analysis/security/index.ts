@@ -1,35 +1,50 @@
 /**
- * The production checklist as diagnostics, computed on the effective configuration.
+ * The production checklist as diagnostics, computed on the effective configuration. Every
+ * network and authentication rule reads the same exposure model (exposure.ts).
  */
 import { memoryDirectives } from '../../knowledge/directives';
+import { RULES } from '../../knowledge/rules';
 import type { Finding } from '../types';
-import { noAuthFindings, requirepassFindings, configPasswordFindings } from './authRules';
+import { aclFileNopassFindings, configPasswordFindings, noAuthFindings, requirepassFindings } from './authRules';
 import { commandFindings } from './commandRules';
-import { securityFacts, type FactsInput } from './facts';
+import { bindFindings, protectedModeFindings } from './exposureRules';
+import type { SecurityFacts } from './facts';
 import { fileModeFindings, hostFindings, sentinelFindings } from './hostRules';
 import { ambiguousUnitFindings, memoryFindings } from './memoryRules';
-import { tlsFindings } from './networkRules';
+import { tlsFindings } from './tlsRules';
 
-export interface SecurityInput extends FactsInput {
-  /** The permission bits of the document's file, when it is one. */
-  readonly mode?: number;
+export { securityFacts, type FactsInput, type SecurityFacts } from './facts';
+export { userExposure } from './authRules';
+
+/**
+ * Every finding whose severity follows the exposure model (the catalogue's `exposure`), of
+ * this document or of the `user` lines, carries the verdict it was graded by as
+ * `data.remote`: what a client on another host experiences. Read after tuning, when a
+ * severity may have been changed by the user (the SARIF scores).
+ */
+export function withRemoteOutcome(findings: readonly Finding[], facts: SecurityFacts): Finding[] {
+  const remote = facts.exposure.remote;
+  return findings.map((f) => ((RULES[f.code] as { exposure?: boolean } | undefined)?.exposure === true && f.data?.remote === undefined ? { ...f, data: { ...f.data, remote } } : f));
 }
 
-export function securityFindings(input: SecurityInput): Finding[] {
-  const facts = securityFacts(input);
-  const holdsSecrets = input.tree.directives.some(
+/** `mode`: the permission bits of the document's file, when it is one. */
+export function securityFindings(facts: SecurityFacts, mode?: number): Finding[] {
+  const holdsSecrets = facts.tree.directives.some(
     (d) => ['requirepass', 'masterauth', 'primaryauth'].includes(d.name) || (d.name === 'user' && d.tokens.some((t) => t.value.startsWith('>'))) || (d.name === 'sentinel' && /^(auth-pass|sentinel-pass)$/i.test(d.tokens[1]?.value ?? '')),
   );
   return [
+    ...bindFindings(facts),
+    ...protectedModeFindings(facts),
     ...noAuthFindings(facts),
+    ...aclFileNopassFindings(facts),
     ...requirepassFindings(facts),
     ...configPasswordFindings(facts),
     ...tlsFindings(facts),
     ...commandFindings(facts),
     ...memoryFindings(facts),
-    ...ambiguousUnitFindings(facts, memoryDirectives(input.settings.target)),
+    ...ambiguousUnitFindings(facts, memoryDirectives(facts.settings.target)),
     ...hostFindings(facts),
     ...sentinelFindings(facts),
-    ...fileModeFindings(facts, input.mode, holdsSecrets),
+    ...fileModeFindings(facts, mode, holdsSecrets),
   ];
 }

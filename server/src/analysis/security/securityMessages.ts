@@ -1,13 +1,44 @@
 /** The message builders of the security findings. Secrets never appear in them. */
+import { loopbackBind, protectedModeWouldRefuse, remoteSentence, whoReaches, type Exposure } from './exposure';
+
 export const securityMessages = {
-  noAuth(beyond: boolean, decidedBy: string): string {
+  noAuth(e: Exposure, decidedBy: string): string {
     const how =
       decidedBy === 'aclfile'
         ? 'the ACL file has no `default` user, so Redis keeps the built-in one: on, no password, every command'
         : decidedBy === 'user-line'
           ? "the 'user default' line leaves it without a password (nopass)"
           : "there is no 'requirepass', and no 'user default' line or ACL file gives it a password";
-    return `Anyone who connects is the default user without a password: ${how}.${beyond ? ' The server listens beyond loopback, so that is anyone on the network.' : ''} Give the default user a password or turn it off, and create ACL users for the applications.`;
+    const local = e.remote === 'unreachable' || e.remote === 'refused' ? ' Every local user and process gets full access.' : '';
+    return `Anyone who connects is the default user without a password: ${how}. ${remoteSentence(e)}${local} Give the default user a password or turn it off, and create ACL users for the applications.`;
+  },
+  userNopass(names: readonly string[], e: Exposure | undefined): string {
+    const who = names.length === 1 ? `User '${names[0]}' is on with 'nopass'` : `Users ${names.map((n) => `'${n}'`).join(', ')} are on with 'nopass'`;
+    const as = names.length === 1 ? `'${names[0]}'` : 'them';
+    let where: string;
+    if (!e) where = `every client that reaches the server can log in as ${as} with any password: protected mode only looks at the default user.`;
+    else if (e.remote === 'open') where = `clients on other hosts — ${whoReaches(e)} — log in as ${as} with any password: protected mode only looks at the default user.`;
+    else if (e.remote === 'refused') where = `today protected mode refuses clients on other hosts because the default user has no password either; once it gets one, they log in as ${as} with any password.`;
+    else if (e.remote === 'certificate') where = `clients on other hosts need a client certificate to connect; any client that connects logs in as ${as} with any password.`;
+    else where = `only clients on this host can connect, and any of them logs in as ${as} with any password.`;
+    return `${who}: ${where} Give ${names.length === 1 ? 'it' : 'each'} a password ('>…' or '#<sha256>'), or turn ${names.length === 1 ? 'it' : 'them'} off.`;
+  },
+  bindAllInterfaces(address: string, e: Exposure): string {
+    return `'bind ${address}' listens on every network interface. ${remoteSentence(e)} Bind to loopback or to the private addresses clients use (for example 'bind ${loopbackBind(e.target)}').`;
+  },
+  bindMissing(e: Exposure): string {
+    const dflt = e.bindDisablesProtectedMode ? 'every IPv4 and IPv6 address' : "'* -::*'";
+    return `No 'bind' line: ${e.label} listens on every network interface (${dflt}). ${remoteSentence(e)} Add 'bind ${loopbackBind(e.target)}', or the private addresses clients use.`;
+  },
+  protectedModeOff(e: Exposure): string {
+    if (e.remote === 'open' && protectedModeWouldRefuse(e)) return `'protected-mode no' is what lets clients on other hosts in. ${remoteSentence(e, { why: false })} With 'protected-mode yes' ${e.label} would refuse them until the default user has a password.`;
+    if (!e.defaultUser.nopassFlag) return "'protected-mode no' changes nothing while the default user needs a password or is off; should it lose its password, every host that reaches the port would get in without one. Keep 'protected-mode yes' as a safety net.";
+    if (e.bindDisablesProtectedMode && e.bindLine) return `'protected-mode no' changes nothing here: on ${e.label} the explicit 'bind' already switches protected mode off. ${remoteSentence(e)}`;
+    return `'protected-mode no' removes the guard that refuses clients on other hosts while the default user has no password. ${remoteSentence(e)} Keep 'protected-mode yes', or give the default user a password first.`;
+  },
+  sentinelProtectedModeImplicit(e: Exposure): string {
+    const sixNote = e.bindDisablesProtectedMode ? ` On ${e.label} 'protected-mode yes' stops guarding as soon as there is a 'bind' line.` : '';
+    return `Sentinel turns protected mode off at start unless its file says 'protected-mode yes' (and writes 'protected-mode no' into the file), and the default user has no password. ${remoteSentence(e, { why: false })} Set 'requirepass', and add 'protected-mode yes' as a safety net.${sixNote}`;
   },
   requirepassPreferAcl(): string {
     return "'requirepass' is one password shared by every client, with every right. Since Redis 6, ACL users ('user' lines or an ACL file) give each application its own password and only the commands and keys it needs.";
@@ -24,8 +55,11 @@ export const securityMessages = {
   plaintextPassword(what: string): string {
     return `The password of ${what} is stored in clear in this file. Prefer ACL users with '#<sha256>' hashes, keep secrets out of version control, and make the file readable by the redis user only.`;
   },
-  noTls(): string {
-    return 'The plaintext port is reachable beyond loopback and TLS is not configured: passwords (AUTH) and data cross the network in clear. Set tls-port with a certificate and key, and port 0.';
+  noTls(e: Exposure): string {
+    const who = whoReaches(e);
+    return e.product === 'sentinel'
+      ? `Sentinel's port is reachable from other hosts (${who}) and TLS is not configured: the passwords clients and other Sentinels send, and the primary addresses Sentinel answers with, cross the network in clear and can be read or altered. Set tls-port with a certificate and key, and port 0.`
+      : `The plaintext port is reachable from other hosts (${who}) and TLS is not configured: passwords (AUTH) and data cross the network in clear. Set tls-port with a certificate and key, and port 0.`;
   },
   tlsPlaintextPortOpen(): string {
     return "TLS is on, but the plaintext 'port' stays open: clients can bypass TLS. Set 'port 0' unless some client cannot use TLS yet.";
@@ -53,8 +87,19 @@ export const securityMessages = {
   luaInsecureApi(name: string): string {
     return `'${name} yes' gives Lua scripts back getfenv, setfenv and newproxy, which the sandbox withholds: with them a script can tamper with the environment that other scripts and users' code run in. Every user allowed EVAL, EVALSHA, FCALL or FUNCTION LOAD gets them. Keep it 'no' unless a script you trust needs them.`;
   },
-  dangerousCommandsEnabled(name: string): string {
-    return `'${name} yes' lets every client use it, from anywhere. Use 'no', or 'local' to allow it only over loopback connections.`;
+  dangerousCommandsEnabled(name: string, e: Exposure): string {
+    const what = name === 'enable-debug-command' ? 'DEBUG' : name === 'enable-module-command' ? 'MODULE LOAD and UNLOAD' : 'CONFIG SET of the protected settings (dir, dbfilename, ...)';
+    const who =
+      e.remote === 'open'
+        ? `Clients on other hosts get in without a password (${whoReaches(e)}), so any of them may run it.`
+        : e.remote === 'password' || e.remote === 'unknown'
+          ? 'Any client that logs in from another host may run it.'
+          : `Today only clients on this host get in, but 'yes' would admit remote ones as soon as they can log in.`;
+    return `'${name} yes' opens ${what} to clients on every host, where 'local' keeps it to loopback and Unix-socket clients. ${who} Use 'no', or 'local'.`;
+  },
+  dangerousCommandsOldVersion(e: Exposure): string {
+    const who = e.remote === 'open' ? ` ${remoteSentence(e)}` : e.remote === 'password' ? ' Any client that logs in as the default user, from any host, may run them.' : ` ${remoteSentence(e)}`;
+    return `${e.label} has no 'enable-debug-command', 'enable-module-command' or 'enable-protected-configs' (they arrived in Redis 7.0): DEBUG, MODULE LOAD and CONFIG SET dir are open to every client that logs in as the default user, which may run them here.${who} Take them away with ACL rules ('user default ... -debug -module -config|set'), or upgrade.`;
   },
   unboundedMemory(): string {
     return "No 'maxmemory': Redis grows until the operating system swaps or kills it. Set a limit below the memory of the host, and a maxmemory-policy.";
@@ -92,11 +137,25 @@ export const securityMessages = {
   loglevelNothing(): string {
     return "'loglevel nothing' turns logging off completely. Use notice or warning.";
   },
-  sentinelNoAuth(): string {
-    return "This Sentinel has no 'requirepass': anyone who reaches it can reconfigure monitoring or force a failover. Set requirepass (and 'sentinel sentinel-pass' on the other Sentinels).";
+  sentinelNoAuth(e: Exposure): string {
+    const ignored = e.defaultUser.usersIgnored ? ` ${e.label} Sentinel ignores 'user' lines and 'aclfile': only 'requirepass' protects it.` : '';
+    return `This Sentinel has no password: its default user needs none.${ignored} ${remoteSentence(e)} Whoever gets in can run SENTINEL SET (quorum, timeouts, the password Sentinel uses with the servers), SENTINEL FAILOVER, SENTINEL REMOVE and MONITOR. Set 'requirepass' (and 'sentinel sentinel-pass' on the other Sentinels).`;
   },
-  sentinelScriptsReconfig(): string {
-    return "'sentinel deny-scripts-reconfig no' lets SENTINEL SET change the scripts Sentinel runs: a way to run commands on this host. Keep it 'yes'.";
+  sentinelScriptsReconfig(e: Exposure): string {
+    if (e.remote === 'open') {
+      return `'sentinel deny-scripts-reconfig no' on a Sentinel that clients on other hosts enter without a password (${whoReaches(e)}): any of them can point client-reconfig-script or notification-script at a program, and this host runs it. Keep it 'yes' and set 'requirepass'.`;
+    }
+    return "'sentinel deny-scripts-reconfig no' lets SENTINEL SET change the scripts Sentinel runs: whoever logs in can make this host run a program. Keep it 'yes'.";
+  },
+  sentinelUserWithoutPass(): string {
+    return "'sentinel sentinel-user' without 'sentinel sentinel-pass' is ignored: this Sentinel logs in to the other Sentinels with its 'requirepass' (or none) instead. Set 'sentinel sentinel-pass' too.";
+  },
+  sentinelPeersWithoutPassword(source: string): string {
+    return `This Sentinel asks its clients for a password through ${source}, but sends none to the other Sentinels: it logs in to them with 'requirepass', which is not set, or with 'sentinel sentinel-user' / 'sentinel sentinel-pass'. Sentinels configured alike refuse each other's pings and mark each other down, so they cannot reach the quorum for a failover. Set 'sentinel sentinel-user' and 'sentinel sentinel-pass' to a user every Sentinel has.`;
+  },
+  sentinelPlaintextPassword(what: string, peers: 'servers' | 'sentinels'): string {
+    const where = peers === 'servers' ? 'the servers it watches' : 'the other Sentinels';
+    return `The password of ${what} is stored in clear in this file: Sentinel sends it to log in to ${where}, so it cannot be a hash. Give Sentinel its own user there with only the commands Sentinel needs, keep the file out of version control, and make it readable by the redis user only.`;
   },
   rewriteHazard(name: string, file: string): string {
     return `'${name}' in an included file (${file}): CONFIG REWRITE copies it into the main file, and the next start reads it twice${name === 'user' ? ' — a duplicate user, so Redis refuses to start' : ' and loads the module twice'}. Keep '${name}' lines in the main file or an ACL file.`;

@@ -26,9 +26,10 @@ export function tlsFindings(facts: SecurityFacts): Finding[] {
   const out: Finding[] = [];
   if (!facts.tlsPortOpen) {
     out.push(...tlsSetupFindings(facts));
-    if (facts.plainPortOpen && facts.beyondLoopback && facts.kind !== 'sentinel') {
+    const e = facts.exposure;
+    if (e.plainPort && e.network) {
       const port = facts.last('port');
-      out.push(...(port && port.file === undefined ? [at('no-tls', port, msg.noTls(), port.line.tokens[1])] : missing('no-tls', facts, msg.noTls())));
+      out.push(...(port && port.file === undefined ? [at('no-tls', port, msg.noTls(e), port.line.tokens[1])] : missing('no-tls', facts, msg.noTls(e))));
     }
     return out;
   }

@@ -1,0 +1,17 @@
+/** Desktop VS Code: the language server runs in Node, started over IPC from dist/server.js. */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { startClient } from './extension';
+import { docsBaseUrl } from './ruleDocs';
+
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  return startClient(context, {
+    createClient: (options) => new LanguageClient('redisConfig', 'Redis Config', serverOptions, options),
+    docsBaseUrl: docsBaseUrl(context),
+  });
+}
