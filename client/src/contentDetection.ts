@@ -10,7 +10,8 @@ import { TREAT_AS_REDIS_COMMAND } from '../../server/src/lsp/protocol';
 
 /** The languages such files open in. */
 const GENERIC = new Set(['properties', 'plaintext', 'ini']);
-const SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
+/** Files the user edits: on disk, unsaved, on a remote machine, in a repository opened in the browser (vscode-vfs). Not a diff's revisions. */
+const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 /** Files the user said are not Redis configs, per workspace. */
 const DECLINED_KEY = 'redisConfig.notRedisConfigs';
 
