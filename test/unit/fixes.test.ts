@@ -162,3 +162,23 @@ test('fix titles are short and name files as the config writes them, never by a 
   assert.ok(count > 30, `${count} fixes`);
   assert.ok(announced > 0, 'no title said that protected mode stops refusing clients');
 });
+
+test('dangerous commands: only an enable-* line is set to local, never the line a finding without one sits on', () => {
+  // Redis 6.x has no enable-* switches: the finding sits on the first line, which must stay as it is.
+  const old = analyzeDocument('port 6379\n', 'config', { target: 'redis-6.2', profile: 'production' });
+  const missing = old.findings.find((f) => f.code === 'dangerous-commands-enabled');
+  assert.ok(missing, old.findings.map((f) => f.code).join(' '));
+  assert.deepEqual(fixesFor(old, missing).filter((f) => !f.suppression), []);
+  // A switch set in an included file is reported on the include line: no 'include local'.
+  const conf = '/etc/redis/redis.conf';
+  const source = memoryFiles({ '/etc/redis/debug.conf': 'enable-debug-command yes\n' });
+  const inc = analyzeDocument('bind 127.0.0.1\ninclude debug.conf\n', 'config', S, { path: conf, source });
+  const included = inc.findings.find((f) => f.code === 'dangerous-commands-enabled');
+  assert.ok(included, inc.findings.map((f) => f.code).join(' '));
+  assert.deepEqual(fixesFor(inc, included, { path: conf, source }).filter((f) => !f.suppression), []);
+  // On the switch itself, the fix is there.
+  const own = analyse('bind 127.0.0.1\nenable-module-command yes\n');
+  const f = own.findings.find((x) => x.code === 'dangerous-commands-enabled');
+  assert.ok(f);
+  assert.deepEqual(fixesFor(own, f).filter((x) => !x.suppression).map((x) => x.title), ["Set 'enable-module-command local' — clients on other hosts will be refused MODULE LOAD"]);
+});

@@ -112,8 +112,11 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   'dangerous-commands-enabled'(a, f) {
     const line = lineAt(a, f.range.start.line);
     const value = tokenAt(line, f.range);
-    if (!value || !line) return [];
-    return [fix(f.code, `Set '${line.name} local' — clients on other hosts will be refused ${GUARDED_BY[line.name] ?? 'it'}`, [replace(value.range, 'local')], false, true)];
+    // Only an enable-* line can be set to local. Before Redis 7.0 there is none: the finding sits
+    // on the file's first line (data.missing), and writing 'local' there would break that line.
+    const guarded = line ? GUARDED_BY[line.name] : undefined;
+    if (!value || !line || !guarded || f.data?.missing === true) return [];
+    return [fix(f.code, `Set '${line.name} local' — clients on other hosts will be refused ${guarded}`, [replace(value.range, 'local')], false, true)];
   },
   'maxmemory-policy-implicit'(a, f) {
     const line = lineAt(a, f.range.start.line);
