@@ -18,7 +18,7 @@ suite('rename-command → ACL from the light bulb', () => {
     const fix = actions.find((a) => a.title.startsWith("Use ACL rule '-flushall' for every user"));
     assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     // The ACL file as the config names it, never its path on this machine.
-    assert.strictEqual(fix.title, `Replace 'rename-command FLUSHALL ""' with '-flushall' for every user (in users.acl)`);
+    assert.strictEqual(fix.title, "Use ACL rule '-flushall' for every user (in users.acl)");
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
 
     const acl = await vscode.workspace.openTextDocument(fixtureUri('rename', 'users.acl'));
