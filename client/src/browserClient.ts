@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
-import { startClient } from './extension';
+import { startClient, type RedisConfigApi } from './extension';
 
 type ServerWorker = ConstructorParameters<typeof LanguageClient>[2];
 
@@ -36,7 +36,9 @@ async function startWorker(script: vscode.Uri): Promise<ServerWorker> {
   }
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const worker = await startWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js'));
-  await startClient(context, { createClient: (options) => new LanguageClient('redisConfig', 'Redis Config', worker, options) });
+export function activate(context: vscode.ExtensionContext): Promise<RedisConfigApi> {
+  // The worker starts with the client, when the first Redis document is open.
+  return startClient(context, {
+    createClient: async (options) => new LanguageClient('redisConfig', 'Redis Config', await startWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js')), options),
+  });
 }

@@ -4,12 +4,13 @@
  * platform API is touched on the other.
  */
 import type * as vscode from 'vscode';
+import type { RedisConfigApi } from './extension';
 
 export { deactivate } from './extension';
 
 declare const WorkerGlobalScope: unknown;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<RedisConfigApi> {
   const client = typeof WorkerGlobalScope !== 'undefined' ? await import('./browserClient.js') : await import('./nodeClient.js');
-  await client.activate(context);
+  return client.activate(context);
 }

@@ -1,10 +1,10 @@
 /** Desktop VS Code: the language server runs in Node, started over IPC from dist/server.js. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { startClient } from './extension';
+import { startClient, type RedisConfigApi } from './extension';
 import { docsBaseUrl } from './ruleDocs';
 
-export function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): Promise<RedisConfigApi> {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },

@@ -536,7 +536,7 @@ async function runUiPhase(tools, tempRoot) {
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: 15_000 });
     await word.click();
     await page.keyboard.press('Control+.');
-    await page.locator('.action-widget, .context-view', { hasText: /Replace/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('.action-widget, .context-view', { hasText: /ACL rule/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.screenshot({ path: path.join(resultsDir, 'quickfix.png') });
     log(`ui: screenshot ${path.relative(repoRoot, path.join(resultsDir, 'quickfix.png'))} (best effort)`);
     await page.keyboard.press('Escape');

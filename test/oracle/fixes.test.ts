@@ -369,7 +369,7 @@ function fixRenames(c: RenameCase, files: Files, conf: string): { admins: [strin
     const fixes = fixesOf(files, conf, a, 'rename-command-deprecated', finding.range.start.line).filter((f) => !f.suppression);
     const all = fixes.filter((f) => f.title.startsWith('Replace all'));
     const pool = c.strategy === 'all' && all.length > 0 ? all : fixes.filter((f) => !all.includes(f));
-    const fix = pool.find((f) => f.title.includes('and add user') === c.admin) ?? pool[0];
+    const fix = pool.find((f) => (f.password !== undefined) === c.admin) ?? pool[0];
     if (!fix || fix.suppression) return { problem: `no fix among ${fixes.map((f) => f.title).join(' | ')}` };
     if (fix.safe) return { problem: `'${fix.title}' is marked safe` };
     const login = noticeLogin(fix);

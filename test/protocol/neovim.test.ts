@@ -48,7 +48,8 @@ interface Result {
   hover: string;
 }
 
-test('Neovim 0.7 with the README recipe: diagnostics and hovers from the installed server', () => {
+/** Runs the harness in headless Neovim with `recipe`, on a redis.conf and a users.acl. */
+function runNeovim(recipeText: string): { version: string; config: Result; users: Result } {
   const nvim = ensureDebianTool('nvim', 'neovim');
   const version = spawnSync(nvim, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '';
   const work = mkdtempSync(join(tmpdir(), 'rcl-nvim-'));
@@ -61,7 +62,7 @@ test('Neovim 0.7 with the README recipe: diagnostics and hovers from the install
     writeFileSync(conf, 'bind 0.0.0.0\nmaxmemory 100mb\nprotected-mode no\n');
     writeFileSync(acl, 'user default on nopass ~* +@all\nuser app on >short ~app:* +get\n');
     const recipe = join(work, 'recipe.lua');
-    writeFileSync(recipe, readmeBlock('neovim-0.7'));
+    writeFileSync(recipe, recipeText);
     const harness = join(work, 'harness.lua');
     writeFileSync(harness, HARNESS);
     const out = join(work, 'out.jsonl');
@@ -76,22 +77,37 @@ test('Neovim 0.7 with the README recipe: diagnostics and hovers from the install
     const [config, users] = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Result & { error?: string });
     assert.equal(config?.error, undefined, `${version}: the recipe failed: ${config?.error}`);
     assert.ok(config && users);
-
-    assert.equal(config.arrived, true, `${version}: no diagnostics for redis.conf`);
-    assert.equal(config.clients, 1);
-    const codes = config.diagnostics.map((d) => d.code);
-    assert.ok(codes.includes('bind-all-interfaces') && codes.includes('protected-mode-off'), JSON.stringify(codes));
-    assert.ok(config.diagnostics.every((d) => d.source === 'redis-config'));
-    const protectedMode = config.diagnostics.find((d) => d.code === 'protected-mode-off');
-    assert.deepEqual([protectedMode?.line, protectedMode?.col, protectedMode?.severity], [2, 15, 1]);
-    assert.match(config.hover, /\*\*maxmemory\*\*/);
-
-    assert.equal(users.arrived, true, `${version}: no diagnostics for users.acl`);
-    assert.equal(users.clients, 1, 'one client serves both files');
-    const aclCodes = users.diagnostics.map((d) => d.code);
-    assert.ok(aclCodes.includes('default-user-nopass') && aclCodes.includes('weak-password'), JSON.stringify(aclCodes));
-    assert.ok(!aclCodes.includes('no-auth'), 'an ACL file is not read as a server config');
+    return { version, config, users };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+test('Neovim 0.7 with the README recipe: diagnostics and hovers from the installed server', () => {
+  const { version, config, users } = runNeovim(readmeBlock('neovim-0.7'));
+  assert.equal(config.arrived, true, `${version}: no diagnostics for redis.conf`);
+  assert.equal(config.clients, 1);
+  const codes = config.diagnostics.map((d) => d.code);
+  assert.ok(codes.includes('bind-all-interfaces') && codes.includes('protected-mode-off'), JSON.stringify(codes));
+  assert.ok(config.diagnostics.every((d) => d.source === 'redis-config'));
+  const protectedMode = config.diagnostics.find((d) => d.code === 'protected-mode-off');
+  assert.deepEqual([protectedMode?.line, protectedMode?.col, protectedMode?.severity], [2, 15, 1]);
+  // No password and protected mode off: clients on other hosts get in, so an error (the exposure model).
+  assert.equal(config.diagnostics.find((d) => d.code === 'bind-all-interfaces')?.severity, 1, 'an error by default');
+  assert.match(config.hover, /\*\*maxmemory\*\*/);
+
+  assert.equal(users.arrived, true, `${version}: no diagnostics for users.acl`);
+  assert.equal(users.clients, 1, 'one client serves both files');
+  const aclCodes = users.diagnostics.map((d) => d.code);
+  assert.ok(aclCodes.includes('default-user-nopass') && aclCodes.includes('weak-password'), JSON.stringify(aclCodes));
+  assert.ok(!aclCodes.includes('no-auth'), 'an ACL file is not read as a server config');
+});
+
+test('Neovim 0.7 with the README settings lines: the development profile reaches the server', () => {
+  const recipe = readmeBlock('neovim-0.7');
+  const anchor = "root_dir = vim.fn.getcwd(),\n";
+  assert.ok(recipe.includes(anchor));
+  const { version, config } = runNeovim(recipe.replace(anchor, anchor + readmeBlock('neovim-settings')));
+  assert.equal(config.arrived, true, `${version}: no diagnostics for redis.conf`);
+  assert.equal(config.diagnostics.find((d) => d.code === 'bind-all-interfaces')?.severity, 4, 'a hint with the development profile');
 });

@@ -20,6 +20,9 @@ export class LspTestClient {
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   /** `window/showMessage` notifications the server sent. */
   readonly messages: { type: number; message: string }[] = [];
+  /** `window/showMessageRequest` requests the server sent (each answered with its first action). */
+  readonly messageRequests: { type: number; message: string; actions?: { title: string }[] }[] = [];
+  private readonly messageRequestWaiters: (() => void)[] = [];
 
   /** `server`: another build of the server (an installed package's bin). */
   constructor(server: string = SERVER) {
@@ -40,6 +43,11 @@ export class LspTestClient {
     this.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => {
       this.messages.push(m);
     });
+    this.connection.onRequest('window/showMessageRequest', (m: { type: number; message: string; actions?: { title: string }[] }) => {
+      this.messageRequests.push(m);
+      for (const w of this.messageRequestWaiters.splice(0)) w();
+      return m.actions?.[0] ?? null;
+    });
     this.connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...p.registrations);
       return null;
@@ -55,13 +63,17 @@ export class LspTestClient {
   /** `extra` adds workspace and textDocument capabilities and initializationOptions (as other editors send them). */
   async initialize(
     pullConfiguration = true,
-    extra: { workspace?: Record<string, unknown>; textDocument?: Record<string, unknown>; initializationOptions?: unknown; workspaceFolders?: { uri: string; name: string }[] } = {},
+    extra: { workspace?: Record<string, unknown>; textDocument?: Record<string, unknown>; window?: Record<string, unknown>; initializationOptions?: unknown; workspaceFolders?: { uri: string; name: string }[] } = {},
   ): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } }> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       ...(extra.workspaceFolders ? { workspaceFolders: extra.workspaceFolders } : {}),
-      capabilities: { workspace: { configuration: pullConfiguration, ...extra.workspace }, textDocument: { publishDiagnostics: { versionSupport: true }, ...extra.textDocument } },
+      capabilities: {
+        workspace: { configuration: pullConfiguration, ...extra.workspace },
+        textDocument: { publishDiagnostics: { versionSupport: true }, ...extra.textDocument },
+        ...(extra.window ? { window: extra.window } : {}),
+      },
       ...(extra.initializationOptions !== undefined ? { initializationOptions: extra.initializationOptions } : {}),
     });
     await this.connection.sendNotification('initialized', {});
@@ -73,6 +85,18 @@ export class LspTestClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
       this.waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+    });
+  }
+
+  /** Resolves when the server has sent a `window/showMessageRequest` (at once if it has). */
+  nextMessageRequest(timeoutMs = 10_000): Promise<void> {
+    if (this.messageRequests.length > 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no window/showMessageRequest within ${timeoutMs} ms`)), timeoutMs);
+      this.messageRequestWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
   }
 

@@ -104,7 +104,7 @@ check({
     [CONF]: `bind 127.0.0.1\nrename-command FLUSHALL ""\nuser app on #${H(APP)} ~app:* -@all +@read +@write\nuser ops on #${H(STRONG)} ~* &* +@all\nuser late on #${H(STRONG)} ~* -flushall +@all (~b:* +@all)\n`,
   },
   code: 'rename-command-deprecated',
-  title: /^Replace 'rename-command FLUSHALL ""' with '-flushall' for every user \(in this file\)$/,
+  title: /^Use ACL rule '-flushall' for every user$/,
   expected: {
     [CONF]: `bind 127.0.0.1\n# rename-command FLUSHALL "" replaced by ACL rule -flushall (redis-config)\nuser default on nopass ~* &* +@all -flushall\nuser app on #${H(APP)} ~app:* -@all +@read +@write -flushall\nuser ops on #${H(STRONG)} ~* &* +@all -flushall\nuser late on #${H(STRONG)} ~* -flushall +@all (~b:* +@all -flushall) -flushall\n`,
   },
@@ -114,7 +114,7 @@ check({
   name: 'requirepass becomes the hashed password of the default user',
   files: { [CONF]: `bind 127.0.0.1\nrequirepass ${STRONG}\nrename-command CONFIG ""\ntimeout 0\n` },
   code: 'rename-command-deprecated',
-  title: /^Replace 'rename-command CONFIG ""' with '-config' for every user \(in this file; 'requirepass' becomes 'user default' with its SHA-256\)$/,
+  title: /^Use ACL rule '-config' for every user; requirepass → user default$/,
   expected: { [CONF]: `bind 127.0.0.1\n# rename-command CONFIG "" replaced by ACL rule -config (redis-config)\nuser default on #${H(STRONG)} ~* &* +@all -config\ntimeout 0\n` },
   secrets: [STRONG],
 });
@@ -123,7 +123,7 @@ check({
   name: 'an explicit default user gets the rule like the others; users that cannot run it are left alone',
   files: { [CONF]: `bind 127.0.0.1\nuser default on #${H(STRONG)} ~* &* +@all\n  rename-command flushdb ''\nuser reader on #${H(APP)} ~* -@all +@read\n` },
   code: 'rename-command-deprecated',
-  title: /'-flushdb' for every user \(in this file\)$/,
+  title: /'-flushdb' for every user$/,
   expected: { [CONF]: `bind 127.0.0.1\nuser default on #${H(STRONG)} ~* &* +@all -flushdb\n  # rename-command flushdb "" replaced by ACL rule -flushdb (redis-config)\nuser reader on #${H(APP)} ~* -@all +@read\n` },
 });
 
@@ -142,7 +142,7 @@ check({
     [ACL]: `user app on #${H(APP)} ~app:* +@all\nuser reader on #${H(STRONG)} ~* -@all +@read`,
   },
   code: 'rename-command-deprecated',
-  title: /^Replace 'rename-command FLUSHALL ""' with '-flushall' for every user \(in \/etc\/redis\/users\.acl\)$/,
+  title: /^Use ACL rule '-flushall' for every user \(in \/etc\/redis\/users\.acl\)$/,
   expected: {
     [CONF]: 'bind 127.0.0.1\naclfile /etc/redis/users.acl\n# rename-command FLUSHALL "" replaced by ACL rule -flushall in /etc/redis/users.acl (redis-config)\nport 6379\n',
     [ACL]: `user app on #${H(APP)} ~app:* +@all -flushall\nuser reader on #${H(STRONG)} ~* -@all +@read\nuser default on nopass ~* &* +@all -flushall`,
@@ -168,7 +168,7 @@ check({
   name: 'a secret name: the command for nobody',
   files: { [CONF]: `bind 127.0.0.1\nrequirepass ${STRONG}\nrename-command CONFIG ops-config-3f9a1c\n` },
   code: 'rename-command-deprecated',
-  title: /^Replace 'rename-command CONFIG <secret name>' with '-config' for every user \(in this file; 'requirepass' becomes 'user default' with its SHA-256\)$/,
+  title: /^Use ACL rule '-config' for every user; requirepass → user default$/,
   expected: { [CONF]: `bind 127.0.0.1\n# rename-command CONFIG <secret name> replaced by ACL rule -config (redis-config)\nuser default on #${H(STRONG)} ~* &* +@all -config\n` },
   secrets: [STRONG, 'ops-config-3f9a1c'],
 });
@@ -177,7 +177,7 @@ check({
   name: 'a secret name: the command for a new admin user with a generated password',
   files: { [CONF]: 'bind 127.0.0.1\r\nuser config-admin off\r\nuser default off\r\nrename-command CONFIG ops-config-3f9a1c\r\n' },
   code: 'rename-command-deprecated',
-  title: /^Replace 'rename-command CONFIG <secret name>' with '-config' for every user, and add user 'config-admin-2' who may run it \(in this file\)$/,
+  title: /^Use '-config' for all but a new user 'config-admin-2'$/,
   expected: { [CONF]: `bind 127.0.0.1\r\nuser config-admin off\r\nuser default off\r\n# rename-command CONFIG <secret name> replaced by ACL rule -config and user config-admin-2 (redis-config)\r\nuser config-admin-2 on #${H(NEW)} -@all +config\r\n` },
   notice: true,
   secrets: ['ops-config-3f9a1c'],
@@ -187,7 +187,7 @@ check({
   name: 'a secret name with an aclfile: the admin user, with the key pattern its command needs, goes to the ACL file',
   files: { [CONF]: 'bind 127.0.0.1\naclfile /etc/redis/users.acl\nrename-command DEL remove-7f3a\n', [ACL]: `user default on #${H(STRONG)} ~* &* +@all\n` },
   code: 'rename-command-deprecated',
-  title: /and add user 'del-admin' who may run it \(in \/etc\/redis\/users\.acl\)$/,
+  title: /but a new user 'del-admin' \(in \/etc\/redis\/users\.acl\)$/,
   expected: {
     [CONF]: 'bind 127.0.0.1\naclfile /etc/redis/users.acl\n# rename-command DEL <secret name> replaced by ACL rule -del in /etc/redis/users.acl and user del-admin (redis-config)\n',
     [ACL]: `user default on #${H(STRONG)} ~* &* +@all -del\nuser del-admin on #${H(NEW)} ~* -@all +del\n`,
@@ -200,7 +200,7 @@ check({
   files: { [CONF]: `bind 127.0.0.1\nrename-command FLUSHALL ""\nuser ops on #${H(STRONG)} ~* &* +@all\nrename-command DEBUG ""\nrename-command CONFIG cfg-9c1e\n` },
   code: 'rename-command-deprecated',
   line: 3,
-  title: /^Replace all 3 rename-command lines with ACL rules \(in this file\)$/,
+  title: /^Replace all 3 rename-commands with ACL rules$/,
   removes: 3,
   expected: {
     [CONF]: `bind 127.0.0.1\n# rename-command FLUSHALL "" replaced by ACL rule -flushall (redis-config)\nuser default on nopass ~* &* +@all -flushall -debug -config\nuser ops on #${H(STRONG)} ~* &* +@all -flushall -debug -config\n# rename-command DEBUG "" replaced by ACL rule -debug (redis-config)\n# rename-command CONFIG <secret name> replaced by ACL rule -config (redis-config)\n`,
@@ -211,7 +211,7 @@ check({
   name: 'every rename-command line at once, with an admin user for the secret ones',
   files: { [CONF]: `bind 127.0.0.1\nrename-command FLUSHALL ""\nrename-command CONFIG cfg-9c1e\nrename-command EVAL ev-77\nuser admin on #${H(STRONG)} ~* -@all +info\n` },
   code: 'rename-command-deprecated',
-  title: /^Replace all 3 rename-command lines with ACL rules, and add user 'admin-2' who may run CONFIG, EVAL \(in this file\)$/,
+  title: /^Replace all 3 rename-commands with ACL rules \+ user 'admin-2'$/,
   removes: 3,
   expected: {
     [CONF]: `bind 127.0.0.1\n# rename-command FLUSHALL "" replaced by ACL rule -flushall (redis-config)\nuser default on nopass ~* &* +@all -flushall -config -eval\nuser admin-2 on #${H(NEW)} ~* -@all +config +eval\n# rename-command CONFIG <secret name> replaced by ACL rule -config and user admin-2 (redis-config)\n# rename-command EVAL <secret name> replaced by ACL rule -eval and user admin-2 (redis-config)\nuser admin on #${H(STRONG)} ~* -@all +info\n`,
@@ -223,7 +223,7 @@ check({
   name: 'user lines of an included file are edited in that file',
   files: { [CONF]: 'bind 127.0.0.1\ninclude users.conf\nrename-command SAVE ""\n', [INC]: `user default on #${H(STRONG)} ~* &* +@all\nuser ops on #${H(APP)} ~* +@all\n` },
   code: 'rename-command-deprecated',
-  title: /^Replace 'rename-command SAVE ""' with '-save' for every user \(in this file and users\.conf\)$/,
+  title: /^Use ACL rule '-save' for every user \(also in users\.conf\)$/,
   expected: {
     [CONF]: 'bind 127.0.0.1\ninclude users.conf\n# rename-command SAVE "" replaced by ACL rule -save (redis-config)\n',
     [INC]: `user default on #${H(STRONG)} ~* &* +@all -save\nuser ops on #${H(APP)} ~* +@all -save\n`,
@@ -234,7 +234,7 @@ check({
   name: 'an included file outside the config folder is named relative to it, not by its path on this machine',
   files: { [CONF]: 'bind 127.0.0.1\ninclude ../shared/users.conf\nrename-command SAVE ""\n', '/etc/shared/users.conf': `user default on #${H(STRONG)} ~* &* +@all\n` },
   code: 'rename-command-deprecated',
-  title: /^Replace 'rename-command SAVE ""' with '-save' for every user \(in this file and \.\.\/shared\/users\.conf\)$/,
+  title: /^Use ACL rule '-save' for every user \(also in \.\.\/shared\/users\.conf\)$/,
   expected: {
     [CONF]: 'bind 127.0.0.1\ninclude ../shared/users.conf\n# rename-command SAVE "" replaced by ACL rule -save (redis-config)\n',
     '/etc/shared/users.conf': `user default on #${H(STRONG)} ~* &* +@all -save\n`,
@@ -285,7 +285,7 @@ check({
   kind: 'acl',
   files: { [ACL]: `user default off\nuser app on >${APP} ~app:* +@read\n` },
   code: 'plaintext-password',
-  title: /^Replace the clear-text password of 'app' with its SHA-256 \('#<sha256>'\)$/,
+  title: /^Store the password of 'app' as its SHA-256$/,
   safe: true,
   expected: { [ACL]: `user default off\nuser app on #${H(APP)} ~app:* +@read\n` },
   secrets: [APP],
@@ -295,7 +295,7 @@ check({
   name: 'a quoted clear-text password in a user line becomes its SHA-256',
   files: { [CONF]: `bind 127.0.0.1\nuser default off\nuser app on ">${APP} x" ~app:* +@read\n` },
   code: 'plaintext-password',
-  title: /clear-text password of 'app'/,
+  title: /password of 'app' as its SHA-256/,
   safe: true,
   expected: { [CONF]: `bind 127.0.0.1\nuser default off\nuser app on #${H(`${APP} x`)} ~app:* +@read\n` },
   secrets: [APP],
@@ -307,7 +307,7 @@ check({
   kind: 'acl',
   files: { [ACL]: 'user default off\nuser app on >foobared ~app:* +@read\n' },
   code: 'weak-password',
-  title: /^Replace the weak password of 'app' with a generated one \(stored as its SHA-256\)$/,
+  title: /^Replace the weak password of 'app' with a generated one$/,
   expected: { [ACL]: `user default off\nuser app on #${H(NEW)} ~app:* +@read\n` },
   notice: true,
   secrets: ['foobared'],
@@ -344,7 +344,7 @@ check({
   name: 'requirepass becomes a user default line with the same password, hashed',
   files: { [CONF]: `bind 127.0.0.1\nuser app on #${H(APP)} ~app:* +@read\nrequirepass "${STRONG}"\ntimeout 0\n` },
   code: 'requirepass-prefer-acl',
-  title: /^Replace 'requirepass' with 'user default on #<sha256> ~\* &\* \+@all' \(the same password, stored as its SHA-256\)$/,
+  title: /^Turn 'requirepass' into 'user default' \(same password, hashed\)$/,
   expected: { [CONF]: `bind 127.0.0.1\nuser app on #${H(APP)} ~app:* +@read\nuser default on #${H(STRONG)} ~* &* +@all\ntimeout 0\n` },
   secrets: [STRONG],
 });
@@ -353,7 +353,7 @@ check({
   name: 'the same from the plaintext-password finding; an overridden requirepass line goes too',
   files: { [CONF]: `requirepass first-${STRONG}\nbind 127.0.0.1\nrequirepass ${STRONG}\n` },
   code: 'plaintext-password',
-  title: /^Replace 'requirepass' with 'user default/,
+  title: /^Turn 'requirepass' into 'user default'/,
   expected: { [CONF]: `bind 127.0.0.1\nuser default on #${H(STRONG)} ~* &* +@all\n` },
   secrets: [STRONG],
 });
@@ -362,7 +362,7 @@ check({
   name: 'with an aclfile the password goes to a new default user there',
   files: { [CONF]: `bind 127.0.0.1\naclfile /etc/redis/users.acl\nrequirepass ${STRONG}\n`, [ACL]: `user app on #${H(APP)} ~app:* +@read\n` },
   code: 'plaintext-password',
-  title: /^Move the 'requirepass' password to the default user in \/etc\/redis\/users\.acl as its SHA-256, and remove 'requirepass'$/,
+  title: /^Move 'requirepass' to the default user in \/etc\/redis\/users\.acl, hashed$/,
   expected: {
     [CONF]: 'bind 127.0.0.1\naclfile /etc/redis/users.acl\n# requirepass moved to the default user in /etc/redis/users.acl, as a SHA-256 hash (redis-config)\n',
     [ACL]: `user app on #${H(APP)} ~app:* +@read\nuser default on #${H(STRONG)} ~* &* +@all\n`,
@@ -374,7 +374,7 @@ check({
   name: "with an aclfile that defines the default user, the password replaces that user's passwords",
   files: { [CONF]: `bind 127.0.0.1\naclfile /etc/redis/users.acl\nrequirepass ${STRONG}\n`, [ACL]: `user default on >${APP} nopass ~* &* +@all #${H('x')}\n` },
   code: 'plaintext-password',
-  title: /default user in \/etc\/redis\/users\.acl as its SHA-256, replacing its passwords, and remove 'requirepass'$/,
+  title: /default user in \/etc\/redis\/users\.acl, hashed, replacing its passwords$/,
   expected: {
     [CONF]: 'bind 127.0.0.1\naclfile /etc/redis/users.acl\n# requirepass moved to the default user in /etc/redis/users.acl, as a SHA-256 hash (redis-config)\n',
     [ACL]: `user default on ~* &* +@all #${H(STRONG)}\n`,
@@ -386,7 +386,7 @@ check({
   name: 'a weak requirepass becomes a default user with a generated password',
   files: { [CONF]: 'bind 127.0.0.1\nrequirepass foobared\n' },
   code: 'weak-password',
-  title: /^Replace 'requirepass' with 'user default on #<sha256> ~\* &\* \+@all' and a generated password \(stored as its SHA-256\)$/,
+  title: /^Turn 'requirepass' into 'user default' with a new password$/,
   expected: { [CONF]: `bind 127.0.0.1\nuser default on #${H(NEW)} ~* &* +@all\n` },
   notice: true,
   secrets: ['foobared'],
@@ -396,7 +396,7 @@ check({
   name: 'or keeps requirepass, with a generated password',
   files: { [CONF]: 'bind 127.0.0.1\nrequirepass foobared\n' },
   code: 'weak-password',
-  title: /^Replace the 'requirepass' password with a generated one \(kept in clear in this file\)$/,
+  title: /^Generate a new 'requirepass' password \(kept in clear\)$/,
   expected: { [CONF]: `bind 127.0.0.1\nrequirepass ${NEW}\n` },
   notice: true,
   secrets: ['foobared'],
@@ -444,11 +444,11 @@ test('fixes that generate a password are offered only to callers that show notic
   assert.deepEqual(titles('user default off\nuser app on >foobared ~* +@read\n', 'acl', 'weak-password', false), []);
   assert.deepEqual(titles('bind 127.0.0.1\nrequirepass foobared\n', 'config', 'weak-password', false), []);
   assert.deepEqual(titles('bind 127.0.0.1\nrename-command CONFIG x-1\n', 'config', 'rename-command-deprecated', false), [
-    "Replace 'rename-command CONFIG <secret name>' with '-config' for every user (in this file)",
+    "Use ACL rule '-config' for every user",
   ]);
   assert.deepEqual(titles('bind 127.0.0.1\nrename-command CONFIG x-1\n', 'config', 'rename-command-deprecated', true), [
-    "Replace 'rename-command CONFIG <secret name>' with '-config' for every user (in this file)",
-    "Replace 'rename-command CONFIG <secret name>' with '-config' for every user, and add user 'config-admin' who may run it (in this file) +notice",
+    "Use ACL rule '-config' for every user",
+    "Use '-config' for all but a new user 'config-admin' +notice",
   ]);
 });
 
@@ -475,7 +475,7 @@ test('a password for a default user that had none: the title says protected mode
   const finding = a.findings.find((f) => f.code === 'requirepass-ignored-with-aclfile');
   assert.ok(finding);
   const fix = fixesFor(a, finding, { path, source }).find((f) => !f.suppression);
-  assert.match(fix?.title ?? '', / — protected mode stops refusing clients on other hosts, who can then log in as 'np' with any password$/);
+  assert.match(fix?.title ?? '', /^Move 'requirepass' to the default user in \/etc\/redis\/users\.acl, hashed — protected mode stops refusing clients on other hosts; nopass user 'np' lets them in$/);
   // Where protected mode refuses nobody (loopback only), nothing changes for remote clients.
   const local = analyzeDocument(text.replace('10.0.0.5', '127.0.0.1'), 'config', { target: 'redis-7.4', profile: 'production' }, { path, source });
   const f2 = local.findings.find((f) => f.code === 'requirepass-ignored-with-aclfile');

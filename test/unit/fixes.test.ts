@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { analyzeDocument, type Analysis } from '../../server/src/analysis/analyze';
 import { applyEdits, fixAllText, fixesFor, type Fix } from '../../server/src/analysis/fixes';
 import type { Finding } from '../../server/src/analysis/types';
+import { memoryFiles } from '../support/memoryFiles';
 
 const S = { target: 'redis-7.4', profile: 'production' } as const;
 const analyse = (text: string): Analysis => analyzeDocument(text, 'config', S);
@@ -30,9 +31,9 @@ const PW = 'requirepass 9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d9e2f\n';
 // A fix that changes what the server does is never safe, and its title says what changes for clients.
 const CASES: [string, string, RegExp, string, boolean][] = [
   ['bind-all-interfaces', `${PW}bind 0.0.0.0 ::\nport 6379\n`, /^Listen on loopback only: 'bind 127\.0\.0\.1 -::1' — clients on other hosts will be refused$/, `${PW}bind 127.0.0.1 -::1\nport 6379\n`, false],
-  ['bind-all-interfaces', `${PW}port 6379\n`, /^Add 'bind 127\.0\.0\.1 -::1' \(listen on loopback only\) — clients on other hosts will be refused$/, `bind 127.0.0.1 -::1\n${PW}port 6379\n`, false],
-  ['protected-mode-off', `bind 127.0.0.1\n${PW}protected-mode no\n`, /^Turn protected mode back on: 'protected-mode yes' — clients on other hosts will be refused while the default user has no password$/, `bind 127.0.0.1\n${PW}protected-mode yes\n`, false],
-  ['dangerous-commands-enabled', 'bind 127.0.0.1\nenable-debug-command yes\n', /'enable-debug-command local' — clients on other hosts will be refused DEBUG$/, 'bind 127.0.0.1\nenable-debug-command local\n', false],
+  ['bind-all-interfaces', `${PW}port 6379\n`, /^Add 'bind 127\.0\.0\.1 -::1' \(loopback only\) — clients on other hosts will be refused$/, `bind 127.0.0.1 -::1\n${PW}port 6379\n`, false],
+  ['protected-mode-off', `bind 127.0.0.1\n${PW}protected-mode no\n`, /^Set 'protected-mode yes' — clients on other hosts will be refused while the default user has no password$/, `bind 127.0.0.1\n${PW}protected-mode yes\n`, false],
+  ['dangerous-commands-enabled', 'bind 127.0.0.1\nenable-debug-command yes\n', /^Set 'enable-debug-command local' — clients on other hosts will be refused DEBUG$/, 'bind 127.0.0.1\nenable-debug-command local\n', false],
   ['maxmemory-policy-implicit', 'bind 127.0.0.1\nmaxmemory 1gb\nport 1\n', /allkeys-lfu/, 'bind 127.0.0.1\nmaxmemory 1gb\nmaxmemory-policy allkeys-lfu\nport 1\n', false],
   ['maxmemory-policy-implicit', 'bind 127.0.0.1\nmaxmemory 1gb', /noeviction/, 'bind 127.0.0.1\nmaxmemory 1gb\nmaxmemory-policy noeviction', false],
   ['ambiguous-memory-unit', 'bind 127.0.0.1\nmaxmemory 2g\nmaxmemory-policy allkeys-lru\n', /binary unit/, 'bind 127.0.0.1\nmaxmemory 2gb\nmaxmemory-policy allkeys-lru\n', false],
@@ -90,7 +91,7 @@ test('renaming to a name older servers refuse is not safe unless the version was
   assert.ok(finding);
   const fix = fixesFor(a, finding).find((f) => f.title.startsWith("Rename to 'hash-max-listpack-entries'"));
   assert.equal(fix?.safe, false);
-  assert.match(fix?.title ?? '', /Redis 6\.0, 6\.2 refuse this name/);
+  assert.match(fix?.title ?? '', /Redis 6\.0, 6\.2 refuse it\)$/);
   // slave-* → replica-* is known to every version this tool knows: safe even by default.
   const b = analyzeDocument('bind 127.0.0.1\nslaveof 10.0.0.1 6379\n', 'config', { target: 'redis-8.0', profile: 'production', targetIsDefault: true });
   const old = b.findings.find((f) => f.code === 'deprecated-directive');
@@ -102,7 +103,7 @@ test('on Redis 6.0 the loopback bind is written without the optional-address das
   const a = analyzeDocument('# redis-config: target=redis-6.0\nport 6379\n', 'config', { target: 'redis-8.0', profile: 'production' });
   const finding = a.findings.find((f) => f.code === 'bind-all-interfaces');
   assert.ok(finding);
-  assert.deepEqual(fixesFor(a, finding).filter((f) => !f.suppression).map((f) => f.title), ["Add 'bind 127.0.0.1 ::1' (listen on loopback only) — clients on other hosts will be refused"]);
+  assert.deepEqual(fixesFor(a, finding).filter((f) => !f.suppression).map((f) => f.title), ["Add 'bind 127.0.0.1 ::1' (loopback only) — clients on other hosts will be refused"]);
 });
 
 test('Sentinel: the fix for protected mode left off adds the line', () => {
@@ -118,4 +119,66 @@ test('Sentinel: the fix for protected mode left off adds the line', () => {
 test('ACL files get no suppression comments (they have no comments)', () => {
   const a = analyzeDocument('# x\n', 'acl', S);
   assert.deepEqual(fixesFor(a, { code: 'invalid-acl-line', range: a.findings[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }), []);
+});
+
+test('fix titles are short and name files as the config writes them, never by a path it does not', () => {
+  const conf = '/srv/deploy/redis/redis.conf';
+  const files = memoryFiles({
+    '/srv/deploy/redis/users.acl': 'user default on nopass ~* +@all\nuser app on >foobared ~* +@all\n',
+    '/srv/deploy/redis/conf.d/users.conf': 'user ops on >foobared ~* +@all\n',
+    // No default user: requirepass is ignored, and protected mode refuses clients on other hosts.
+    '/srv/deploy/redis/open.acl': 'user np on nopass ~* +get\n',
+  });
+  const inputs = [
+    'bind 0.0.0.0\nprotected-mode no\nenable-debug-command yes\nenable-protected-configs yes\nslave-read-only yes\nmaxmemory 1g\nmaxmemroy-policy x\ntimeout 1 # x\nsave 900 1 # z\nrequirepass foobared\nrename-command CONFIG x-1\nrename-command FLUSHALL ""\nhash-max-listpack-entries 1\n',
+    'bind 127.0.0.1\naclfile users.acl\nrequirepass foobared\nrename-command CONFIG x-1\nrename-command DEBUG ""\n',
+    'bind 127.0.0.1\ninclude conf.d/users.conf\nrename-command KEYS ""\nuser app on >foobared ~* +@all\nmaxmemory 100mb\n',
+    'port 6379\n',
+    'bind 10.0.0.5\nrequirepass 9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d9e2f\naclfile open.acl\n',
+    'bind 10.0.0.5\nrequirepass redis\naclfile open.acl\n',
+  ];
+  let count = 0;
+  let announced = 0;
+  for (const text of inputs) {
+    for (const target of ['redis-6.0', 'redis-6.2', 'redis-7.4'] as const) {
+      const a = analyzeDocument(text, 'config', { target, profile: 'production' }, { path: conf, source: files });
+      for (const f of a.findings) {
+        for (const fix of fixesFor(a, f, { path: conf, source: files, showsNotices: true, randomHex: (n) => '0'.repeat(2 * n) })) {
+          if (fix.suppression) continue;
+          count++;
+          // What the fix does stays short; a clause after ' — ' says what changes for clients.
+          // The one that says protected mode stops refusing them names the users it opens, so it may run longer.
+          const action = fix.title.split(' — ')[0] ?? '';
+          assert.ok(action.length <= 90, `${action.length}: ${fix.title}`);
+          const cap = / — protected mode stops refusing /.test(fix.title) ? 160 : 110;
+          if (cap === 160) announced++;
+          assert.ok(fix.title.length <= cap, `${fix.title.length}: ${fix.title}`);
+          assert.ok(!fix.title.includes('/srv/'), fix.title);
+          for (const e of fix.edits.flatMap((x) => x.edits)) assert.ok(!e.newText.includes('/srv/'), `${fix.title} writes ${e.newText}`);
+        }
+      }
+    }
+  }
+  assert.ok(count > 30, `${count} fixes`);
+  assert.ok(announced > 0, 'no title said that protected mode stops refusing clients');
+});
+
+test('dangerous commands: only an enable-* line is set to local, never the line a finding without one sits on', () => {
+  // Redis 6.x has no enable-* switches: the finding sits on the first line, which must stay as it is.
+  const old = analyzeDocument('port 6379\n', 'config', { target: 'redis-6.2', profile: 'production' });
+  const missing = old.findings.find((f) => f.code === 'dangerous-commands-enabled');
+  assert.ok(missing, old.findings.map((f) => f.code).join(' '));
+  assert.deepEqual(fixesFor(old, missing).filter((f) => !f.suppression), []);
+  // A switch set in an included file is reported on the include line: no 'include local'.
+  const conf = '/etc/redis/redis.conf';
+  const source = memoryFiles({ '/etc/redis/debug.conf': 'enable-debug-command yes\n' });
+  const inc = analyzeDocument('bind 127.0.0.1\ninclude debug.conf\n', 'config', S, { path: conf, source });
+  const included = inc.findings.find((f) => f.code === 'dangerous-commands-enabled');
+  assert.ok(included, inc.findings.map((f) => f.code).join(' '));
+  assert.deepEqual(fixesFor(inc, included, { path: conf, source }).filter((f) => !f.suppression), []);
+  // On the switch itself, the fix is there.
+  const own = analyse('bind 127.0.0.1\nenable-module-command yes\n');
+  const f = own.findings.find((x) => x.code === 'dangerous-commands-enabled');
+  assert.ok(f);
+  assert.deepEqual(fixesFor(own, f).filter((x) => !x.suppression).map((x) => x.title), ["Set 'enable-module-command local' — clients on other hosts will be refused MODULE LOAD"]);
 });

@@ -4,6 +4,7 @@ import { analyzeDocument } from '../../server/src/analysis/analyze';
 import { hoverAt } from '../../server/src/analysis/hover';
 import type { DocumentKind, Settings } from '../../server/src/analysis/types';
 import { directiveDocs } from '../../server/src/knowledge/directiveDocs';
+import { primaryName } from '../../server/src/knowledge/directives';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { cursor } from '../support/cursor';
 import { memoryFiles } from '../support/memoryFiles';
@@ -53,9 +54,56 @@ test('a directive of another version says where it exists', () => {
   assert.match(md, /Not available in Redis 6\.2/);
 });
 
-test('unknown names have no hover; module settings explain themselves', () => {
-  assert.equal(hover('bogus$0 1'), undefined);
+test('an unknown name says it is not a directive of the target and offers the near names', () => {
+  const md = hover('maxmemroy-pol$0icy noeviction') ?? '';
+  assert.match(md, /^\*\*maxmemroy-policy\*\* — not a directive of Redis 8\.0/);
+  assert.match(md, /Did you mean:\n\n- `maxmemory-policy` — What the server does/);
+  assert.match(hover('maxmemroy-pol$0icy noeviction', { target: 'valkey-8.1' }) ?? '', /not a directive of Valkey 8\.1/);
+  // Nothing near: the first line alone.
+  assert.equal(hover('qqqqqqqqqqqq$0 1'), '**qqqqqqqqqqqq** — not a directive of Redis 8.0: redis-server refuses to start on this line.');
   assert.match(hover('mymod.opt$0ion 5') ?? '', /module/);
+});
+
+test('a summary first: the name and what it does on the first line, the facts next, details after', () => {
+  for (const name of Object.keys(directiveDocs)) {
+    const md = hover(`${name}$0 x`) ?? '';
+    // An old name shows the documentation of its new one.
+    const doc = directiveDocs[primaryName(name, DEFAULT_SETTINGS.target)] ?? directiveDocs[name];
+    if (!md || !doc) continue;
+    const [first = ''] = md.split('\n\n');
+    assert.ok(first.startsWith(`**${name}**`) && first.includes(doc.summary), `${name}: ${first}`);
+    if (doc.details) assert.ok(md.indexOf(doc.details) > md.indexOf(doc.summary), name);
+  }
+  const md = hover('max$0memory 1gb') ?? '';
+  assert.match(md.split('\n\n')[1] ?? '', /^Default: `0` · .*Unit: bytes/);
+});
+
+test('a Risk list starts on a line of its own, so Markdown renders it as a list', () => {
+  let lists = 0;
+  for (const [name, doc] of Object.entries(directiveDocs)) {
+    const md = hover(`${name}$0 x`) ?? '';
+    assert.doesNotMatch(md, /\*\*Risk:\*\* -/, name);
+    if (doc.risk?.startsWith('- ')) {
+      lists++;
+      assert.ok(md.includes(`**Risk:**\n\n${doc.risk}`), name);
+    }
+  }
+  assert.ok(lists > 5);
+});
+
+test('maxmemory-policy: a short hover; each policy explains itself on its value', () => {
+  const md = hover('maxmemory-pol$0icy allkeys-lfu') ?? '';
+  assert.ok(md.length < 1500, `${md.length} characters`);
+  assert.ok(!md.includes('least frequently used first'), 'the per-policy text is in the value hovers');
+  assert.match(hover('maxmemory-policy allkeys-$0lfu') ?? '', /^\*\*allkeys-lfu\*\* — Any key may be evicted, the least frequently used first/);
+});
+
+test('Sentinel: each sub-directive explains itself on its name; the directive hover lists them', () => {
+  assert.match(hover('sentinel moni$0tor mymaster 127.0.0.1 6379 2', {}, 'sentinel') ?? '', /^\*\*sentinel monitor\*\* `<master-name> <host> <port> <quorum>`\n\nWatch a master/);
+  assert.match(hover('sentinel deny-scripts$0-reconfig yes', {}, 'sentinel') ?? '', /run programs on the host/);
+  const md = hover('senti$0nel monitor mymaster 127.0.0.1 6379 2', {}, 'sentinel') ?? '';
+  assert.match(md, /hover one for its arguments/);
+  assert.ok(md.length < 1600, `${md.length} characters`);
 });
 
 test('values: eviction policies, memory sizes with the decimal trap, yes/no, TLS protocols', () => {
@@ -101,4 +149,11 @@ test('a glob that matches many files: the hover lists ten and counts the rest; a
   assert.equal((md.match(/`\/etc\/redis\/conf\.d\//g) ?? []).length, 10);
   const device = { read: () => undefined, failure: () => 'device' as const, glob: () => [] };
   assert.match(hoverAt(a, { line: 1, character: 12 }, { path: '/etc/redis/redis.conf', source: device })?.markdown ?? '', /cannot be read here: it is a device/);
+});
+
+test('a range that is only the limit of the C type is left out; a real one is shown', () => {
+  assert.doesNotMatch(hover('max$0memory 1gb') ?? '', /18446744073709551615/);
+  assert.match(hover('data$0bases 16') ?? '', /Minimum: 1/);
+  assert.match(hover('maxmemory-sam$0ples 5') ?? '', /Range: 1 to 64/);
+  assert.match(hover('po$0rt 6379') ?? '', /Range: 0 to 65535/);
 });

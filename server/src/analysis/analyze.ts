@@ -16,6 +16,7 @@ import { configUserFindings, aclFileFindings } from './acl/validate';
 import { aclfileFindings, duplicateFindings, listensNowhereFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
 import { messages } from './messages';
 import { securityFacts, securityFindings, userExposure, withRemoteOutcome } from './security';
+import { generatedPasswordFindings } from './generatedPasswords';
 import { approximate } from './approximation';
 import { quoting } from '../knowledge/versions';
 import { resolveTarget, type TargetSource } from './target';
@@ -80,7 +81,7 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
     const { tree, errors } = parseAcl(text);
     const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true, settings.requestedTarget);
     const s = withTarget(settings, resolved);
-    const findings = approximate([...aclSyntaxFindings(errors), ...aclFileFindings(tree, s)], resolved);
+    const findings = approximate([...aclSyntaxFindings(errors), ...aclFileFindings(tree, s), ...generatedPasswordFindings(tree.index, kind)], resolved);
     return { kind, tree, findings: sortFindings(tune(findings, s)), target: resolved.target, targetSource: resolved.source, settings: s, exactBytes: context.exactBytes === true };
   }
   const first = parseConfig(text);
@@ -107,6 +108,7 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
     ...renameCommandFindings(model, s),
     ...aclfileFindings(model, s, context),
     ...withRemoteOutcome([...configUserFindings(tree, s, userExposure(facts)), ...securityFindings(facts, context.mode)], facts),
+    ...generatedPasswordFindings(tree.index, kind),
   ];
   // A fragment included by another file lacks what the whole config has: what it does
   // not set is not a finding there (the including file is checked for it).

@@ -6,11 +6,13 @@
 import { directiveDocs } from '../knowledge/directiveDocs';
 import { directiveNames, directiveVariant, sentinelDirectives } from '../knowledge/directives';
 import { quoting } from '../knowledge/versions';
+import { EVICTION_POLICIES } from '../knowledge/valueDocs';
 import { splitArgs } from '../syntax/configParser';
 import { aclCompletions } from './acl/aclCompletion';
 import type { Analysis } from './analyze';
 import { globPaths, includeBase, resolvePath, type FileSource } from './configModel';
 import type { Position, Range } from './types';
+import { valueShape } from './valueShape';
 
 export interface CompletionEntry {
   readonly label: string;
@@ -47,7 +49,7 @@ export function completionsAt(a: Analysis, requested: Position, ctx: { path?: st
   const argIndex = endsInWord ? tokens.length - 1 : tokens.length;
   const current = endsInWord ? tokens[tokens.length - 1] : undefined;
   const range: Range = { start: current ? index.positionAt(current.start) : at, end: at };
-  if (argIndex <= 0) return directiveCompletions(a, range, at.line);
+  if (argIndex <= 0) return directiveCompletions(a, range, at.line, current?.value ?? '');
   const name = (tokens[0]?.value ?? '').toLowerCase();
   if (name === 'sentinel' && argIndex === 1) {
     return sentinelDirectives(a.settings.target).map((s) => ({ label: s.name, kind: 'sentinel', detail: 'Sentinel setting', range }));
@@ -56,22 +58,38 @@ export function completionsAt(a: Analysis, requested: Position, ctx: { path?: st
   return valueCompletions(a, name, argIndex, current?.value ?? '', range);
 }
 
-function directiveCompletions(a: Analysis, range: Range, line: number): CompletionEntry[] {
+/**
+ * The names people set in most configs: offered before rarer ones, so that `maxmemory`
+ * comes before `maxmemory-clients` and `port` before `cluster-port`.
+ */
+const COMMON = new Set([
+  'bind', 'port', 'protected-mode', 'requirepass', 'user', 'aclfile', 'maxmemory', 'maxmemory-policy', 'save', 'appendonly', 'appendfsync',
+  'dir', 'dbfilename', 'logfile', 'loglevel', 'daemonize', 'supervised', 'pidfile', 'timeout', 'tcp-keepalive', 'databases', 'replicaof',
+  'masterauth', 'masteruser', 'include', 'tls-port', 'tls-cert-file', 'tls-key-file', 'tls-ca-cert-file', 'unixsocket', 'unixsocketperm',
+  'cluster-enabled', 'io-threads', 'loadmodule', 'maxclients',
+]);
+
+/** Directives a file may set several times: one being set already is no reason to rank it lower. */
+const ADDITIVE = new Set(['save', 'include', 'loadmodule', 'rename-command', 'user', 'sentinel', 'client-output-buffer-limit']);
+
+function directiveCompletions(a: Analysis, range: Range, line: number, typed: string): CompletionEntry[] {
   if (a.kind === 'acl') return [];
   const target = a.settings.target;
   const set = new Set(a.tree.directives.filter((d) => d.range.start.line !== line).map((d) => d.name));
+  const word = typed.toLowerCase();
   const out: CompletionEntry[] = [];
   for (const name of directiveNames(target)) {
     const v = directiveVariant(name, target);
     if (!v || v.kind === 'ignored') continue;
     const primary = v.aliasOf ?? name;
     const doc = directiveDocs[primary];
-    const additive = ['save', 'include', 'loadmodule', 'rename-command', 'user', 'sentinel', 'client-output-buffer-limit'].includes(name);
-    const rank = v.aliasOf ? '3' : set.has(name) && !additive ? '2' : '1';
+    // The name typed in full first; then common names, the others, names set already, old names.
+    const rank = name === word ? '0' : v.aliasOf ? '4' : set.has(name) && !ADDITIVE.has(name) ? '3' : COMMON.has(name) ? '1' : '2';
+    const shape = v.aliasOf ? undefined : valueShape(name, v, doc?.unit);
     out.push({
       label: name,
       kind: 'directive',
-      ...(v.aliasOf ? { detail: `old name of ${v.aliasOf}`, deprecated: true } : v.type ? { detail: v.type === 'special' ? 'special' : v.type } : {}),
+      ...(v.aliasOf ? { detail: `old name of ${v.aliasOf}`, deprecated: true } : shape ? { detail: shape } : {}),
       ...(doc ? { documentation: doc.summary } : {}),
       sortText: `${rank}${name}`,
       range,
@@ -88,8 +106,11 @@ function valueCompletions(a: Analysis, name: string, argIndex: number, current: 
   if (!facts.multiArg && argIndex > 1) return [];
   const values = (labels: readonly string[], detail: string): CompletionEntry[] =>
     labels.map((label, i) => ({ label, kind: 'value', detail, sortText: `${label === facts.default ? 0 : 1}${String(i).padStart(2, '0')}`, ...(label === facts.default ? { documentation: 'the default' } : {}), range }));
-  if (facts.type === 'bool') return values(['yes', 'no'], 'yes/no');
-  if (facts.values) return values(facts.values, 'value');
+  if (facts.type === 'bool') return values(['yes', 'no'], 'yes | no');
+  if (facts.values) {
+    const primary = v?.aliasOf ?? name;
+    return values(facts.values, `${primary} value`).map((e) => (primary === 'maxmemory-policy' && EVICTION_POLICIES[e.label] ? { ...e, documentation: `${e.documentation ? `${e.documentation}. ` : ''}${EVICTION_POLICIES[e.label]}` } : e));
+  }
   if (facts.numeric?.includes('memory') && /^\d+$/.test(current)) {
     return ['mb', 'gb', 'kb', 'b'].map((unit, i) => ({ label: `${current}${unit}`, kind: 'unit', detail: unit === 'b' ? 'bytes' : `${unit.toUpperCase().replace('B', 'iB')} (×${{ mb: '1024²', gb: '1024³', kb: '1024', b: '1' }[unit]})`, sortText: String(i), range }));
   }

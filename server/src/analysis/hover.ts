@@ -3,7 +3,8 @@
  * with the facts Redis holds about it for the targeted version.
  */
 import { directiveDocs } from '../knowledge/directiveDocs';
-import { directiveVariant, lookupDirective, isModuleConfigName, targetsOf } from '../knowledge/directives';
+import { directiveNames, directiveVariant, lookupDirective, isModuleConfigName, targetsOf } from '../knowledge/directives';
+import { suggest } from './didYouMean';
 import { describeTargets, targetLabel } from '../knowledge/targets';
 import { versionLabel } from '../knowledge/versions';
 import type { DirectiveVariant } from '../knowledge/types';
@@ -14,7 +15,7 @@ import type { Analysis } from './analyze';
 import { globPaths, includeBase, resolvePath, type FileSource, type ReadFailure } from './configModel';
 import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
-import { EVICTION_POLICIES, TLS_PROTOCOLS } from '../knowledge/valueDocs';
+import { EVICTION_POLICIES, SENTINEL_SUBDIRECTIVES, TLS_PROTOCOLS } from '../knowledge/valueDocs';
 import { isSecretToken } from './secrets';
 import { formatBytes, memtoull } from './values';
 import type { Position, Range, Settings } from './types';
@@ -34,6 +35,8 @@ function contains(range: Range, p: Position): boolean {
 export interface HoverFiles {
   readonly path?: string;
   readonly source?: FileSource;
+  /** The editor has our extension's commands: hovers may point at them. */
+  readonly extensionCommands?: boolean;
 }
 
 export function hoverAt(analysis: Analysis, position: Position, files: HoverFiles = {}): HoverResult | undefined {
@@ -43,7 +46,7 @@ export function hoverAt(analysis: Analysis, position: Position, files: HoverFile
   if (acl) {
     // On a user name, also show how an application logs in as that user.
     const user = userNameAt(analysis, position);
-    return user ? { ...acl, markdown: `${acl.markdown}\n\n${clientHowTo(analysis, user)}` } : acl;
+    return user ? { ...acl, markdown: `${acl.markdown}\n\n${clientHowTo(analysis, user, files.extensionCommands === true)}` } : acl;
   }
   if (analysis.kind === 'acl') return undefined;
   for (const line of analysis.tree.directives) {
@@ -71,7 +74,9 @@ function valueHover(line: DirectiveLine, index: number, settings: Settings, anal
   const primary = variant?.aliasOf ?? line.name;
   const facts = variant?.aliasOf ? directiveVariant(variant.aliasOf, settings.target) : variant;
   const value = asciiLower(token.value);
-  if (primary === 'maxmemory-policy' && EVICTION_POLICIES[value]) return `**${value}**\n\n${EVICTION_POLICIES[value]}`;
+  if (primary === 'maxmemory-policy' && EVICTION_POLICIES[value]) return `**${value}** — ${EVICTION_POLICIES[value]}`;
+  const sub = primary === 'sentinel' && index === 1 ? SENTINEL_SUBDIRECTIVES[value] : undefined;
+  if (sub) return `**sentinel ${value}** \`${sub.args}\`\n\n${sub.doc}`;
   if (primary === 'tls-protocols') {
     const parts = value.split(/\s+/).filter((p) => TLS_PROTOCOLS[p]);
     if (parts.length) return parts.map((p) => `**${p}** — ${TLS_PROTOCOLS[p]}`).join('\n\n');
@@ -150,59 +155,92 @@ function userNameAt(analysis: Analysis, position: Position): string | undefined 
 }
 
 /** How a client connects as a user, in redis-py (the password comes from the environment). */
-function clientHowTo(analysis: Analysis, user: string): string {
+function clientHowTo(analysis: Analysis, user: string, extensionCommands: boolean): string {
   const snippet = connectionSnippet(connectionFacts(analysis), user, 'redis-py');
-  return `**Connecting as \`${user}\`** (redis-py; the command *Redis Config: Copy connection snippet* also writes node-redis and ioredis):\n\n\`\`\`python\n${snippet}\`\`\``;
+  const more = extensionCommands ? '; the command *Redis Config: Copy connection snippet* also writes node-redis and ioredis' : '';
+  return `**Connecting as \`${user}\`** (redis-py${more}):\n\n\`\`\`python\n${snippet}\`\`\``;
 }
 
+/**
+ * A directive's hover: its name and summary first (one or two lines), then the facts that
+ * decide how to write it (default, values, range, unit, runtime changes), then the details
+ * and risks, and last where it exists and what to read next. Long lists (each eviction
+ * policy, each Sentinel sub-directive) live in the hovers of those values.
+ */
 export function directiveHover(name: string, settings: Settings): string | undefined {
   if (name === '') return undefined;
   if (isModuleConfigName(name)) {
-    return `**${name}**\n\nA module setting: Redis passes names with a dot to the module that registered them. The module must be loaded with \`loadmodule\`, or the server stops after reading the file.`;
+    return `**${name}** — a module setting: Redis passes names with a dot to the module that registered them.\n\nThe module must be loaded with \`loadmodule\`, or the server stops after reading the file.`;
   }
   const info = lookupDirective(name, settings.target);
-  if (!info) return undefined;
+  if (!info) return unknownDirectiveHover(name, settings);
   const primary = info.variant?.aliasOf ?? name;
   const doc = directiveDocs[primary] ?? directiveDocs[name];
-  const parts: string[] = [`**${name}**`];
-  if (primary !== name) parts[0] += ` — an older name of \`${primary}\`; both set the same value.`;
-  if (doc) {
-    parts.push(doc.summary);
-    if (doc.details) parts.push(doc.details);
-    if (doc.risk) parts.push(`**Risk:** ${doc.risk}`);
-  }
+  const parts: string[] = [];
+  if (primary !== name) parts.push(`**${name}** — an older name of \`${primary}\`; both set the same value.${doc ? ` ${doc.summary}` : ''}`);
+  else parts.push(doc ? `**${name}** — ${doc.summary}` : `**${name}**`);
   const variant = primary !== name ? lookupDirective(primary, settings.target)?.variant : info.variant;
   const facts = factLines(variant, doc?.unit);
-  const known = targetsOf(name);
-  if (!info.variant) facts.push(`Not available in ${targetLabel(settings.target)}; known in ${describeTargets(known)}.`);
-  else facts.push(`Known in ${describeTargets(known)}.`);
-  parts.push(facts.map((f) => `- ${f}`).join('\n'));
-  if (doc?.related?.length) parts.push(`See also: ${doc.related.map((r) => `\`${r}\``).join(', ')}.`);
+  if (!info.variant) facts.unshift(`**Not available in ${targetLabel(settings.target)}**; known in ${describeTargets(targetsOf(name))}.`);
+  if (facts.length) parts.push(facts.join(' · '));
+  if (doc?.details) parts.push(doc.details);
+  if (doc?.risk) parts.push(riskSection(doc.risk));
   if (primary === 'tls-port' || primary === 'tls-auth-clients' || primary === 'tls-ca-cert-file') {
     parts.push("**Client side** (redis-py): `redis.Redis(host, port, ssl=True, ssl_cert_reqs='required', ssl_ca_certs='ca.crt')`, plus `ssl_certfile` and `ssl_keyfile` when the server requires client certificates (`tls-auth-clients yes`).");
   }
   if (primary === 'requirepass') {
     parts.push("**Client side** (redis-py): `redis.Redis(host, port, password=os.environ['REDIS_PASSWORD'])` — read the password from the environment or a secret store, never from source code.");
   }
+  const tail: string[] = [];
+  if (info.variant) tail.push(`Known in ${describeTargets(targetsOf(name))}.`);
+  if (doc?.related?.length) tail.push(`See also: ${doc.related.map((r) => `\`${r}\``).join(', ')}.`);
+  if (tail.length) parts.push(tail.join(' '));
   if (settings.requestedTarget) {
     parts.push(`_There is no table for ${versionLabel(settings.requestedTarget)} here: these are the facts of ${targetLabel(settings.target)}, the nearest version with one._`);
   }
   return parts.join('\n\n');
 }
 
+/** `**Risk:**` with its text, a list starting on a line of its own (after a label, `- ` would not start one). */
+function riskSection(risk: string): string {
+  return risk.trimStart().startsWith('- ') ? `**Risk:**\n\n${risk}` : `**Risk:** ${risk}`;
+}
+
+/** A name the target does not know: say so, and offer the near names it knows. */
+function unknownDirectiveHover(name: string, settings: Settings): string {
+  const near = suggest(asciiLower(name), directiveNames(settings.target));
+  const head = `**${name}** — not a directive of ${targetLabel(settings.target)}: redis-server refuses to start on this line.`;
+  if (!near.length) return head;
+  const lines = near.map((n) => {
+    const doc = directiveDocs[directiveVariant(n, settings.target)?.aliasOf ?? n];
+    return `- \`${n}\`${doc ? ` — ${doc.summary}` : ''}`;
+  });
+  return `${head}\n\nDid you mean:\n\n${lines.join('\n')}`;
+}
+
+/** `Range: 1 to 64`; a bound that is only the limit of the C type (2^31 - 1, 2^64 - 1) is not worth a line. */
+function rangeFact(variant: DirectiveVariant): string | undefined {
+  if (variant.min === undefined || variant.max === undefined) return undefined;
+  const lo = BigInt(variant.min);
+  const hi = BigInt(variant.max);
+  if (hi - lo <= 1_000_000_000n) return `Range: ${lo} to ${hi}`;
+  return lo > 0n ? `Minimum: ${lo}` : undefined;
+}
+
 function factLines(variant: DirectiveVariant | undefined, unit: string | undefined): string[] {
   const facts: string[] = [];
   if (!variant) return facts;
-  if (variant.kind === 'ignored') facts.push('Accepted and ignored: this name no longer has any effect.');
+  if (variant.kind === 'ignored') facts.push('**Accepted and ignored**: this name no longer has any effect');
+  if (variant.default !== undefined && variant.kind !== 'special') facts.push(`Default: ${variant.default === '' ? 'empty' : `\`${variant.default}\``}`);
   if (variant.values) facts.push(`Values: ${variant.values.map((v) => `\`${v}\``).join(', ')}`);
   else if (variant.type === 'bool') facts.push('Values: `yes`, `no`');
-  if (variant.default !== undefined && variant.kind !== 'special') facts.push(`Default: ${variant.default === '' ? 'empty' : `\`${variant.default}\``}`);
-  if (variant.min !== undefined && variant.max !== undefined) facts.push(`Range: ${variant.min} to ${variant.max}`);
+  const range = rangeFact(variant);
+  if (range) facts.push(range);
   if (unit) facts.push(`Unit: ${unit}`);
   const flags = variant.flags ?? [];
-  if (flags.includes('immutable')) facts.push('Read at startup only: `CONFIG SET` cannot change it.');
-  if (flags.includes('sensitive')) facts.push('Sensitive: Redis hides its value in logs.');
-  if (flags.includes('protected')) facts.push('Protected: `CONFIG SET` refuses it unless `enable-protected-configs` allows it.');
+  if (flags.includes('immutable')) facts.push('Read at startup only: `CONFIG SET` cannot change it');
+  if (flags.includes('sensitive')) facts.push('Sensitive: Redis hides its value in logs');
+  if (flags.includes('protected')) facts.push('Protected: `CONFIG SET` refuses it unless `enable-protected-configs` allows it');
   return facts;
 }
 

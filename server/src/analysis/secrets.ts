@@ -6,6 +6,7 @@ import { isSecretRule, isSecretWord, REDACTED } from '../knowledge/secrets';
 import type { TargetId } from '../knowledge/types';
 import { parseConfig, type DirectiveLine, type Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
+import { redactGeneratedPassword } from './generatedPasswords';
 
 /** True when the token holds a password or passphrase. The target does not matter (see knowledge/secrets.ts). */
 export function isSecretToken(line: DirectiveLine, index: number, _target?: TargetId): boolean {
@@ -24,6 +25,7 @@ export function redactedLine(line: DirectiveLine, target?: TargetId): string {
  * is: for diffs and excerpts. `acl` lines are ACL file lines (words split on spaces).
  */
 export function redactText(line: string, acl: boolean): string {
+  if (redactGeneratedPassword(line) !== line) return redactGeneratedPassword(line);
   if (acl) return line.split(' ').map((w) => (isSecretRule(w) ? `${w[0]}${REDACTED}` : w)).join(' ');
   const d = parseConfig(line).tree.directives[0];
   if (!d) return line;

@@ -567,17 +567,8 @@ export const directiveDocs: Readonly<Record<string, DirectiveDoc>> = {
   "maxmemory-policy": {
     summary: "What the server does when a write would exceed `maxmemory`: reject it, or evict keys chosen by a given rule.",
     details:
-      "Default: `noeviction`. The eight policies:\n\n" +
-      "- `noeviction`: nothing is evicted; commands that may add memory get an OOM error, reads and deletes keep working. Right for data that must not be lost.\n" +
-      "- `allkeys-lru`: evicts among all keys those used least recently. The usual choice for a plain cache.\n" +
-      "- `allkeys-lfu`: evicts among all keys those used least frequently (access counts that decay over time). Better than LRU when some keys are hot for long periods.\n" +
-      "- `allkeys-random`: evicts any key at random.\n" +
-      "- `volatile-lru`: like `allkeys-lru`, but only keys that have an expiry (TTL) are candidates.\n" +
-      "- `volatile-lfu`: like `allkeys-lfu`, restricted to keys with a TTL.\n" +
-      "- `volatile-random`: evicts a random key among those with a TTL.\n" +
-      "- `volatile-ttl`: evicts, among keys with a TTL, those closest to expiring.\n\n" +
-      "LRU, LFU and TTL selection are approximations: the server samples `maxmemory-samples` keys per round and evicts the best candidate from a small pool, rather than tracking an exact order. LFU behaviour is tuned with `lfu-log-factor` and `lfu-decay-time`.\n\n" +
-      "Under the `volatile-*` policies, keys without a TTL are never evicted: if no key has a TTL (or those that do are not enough), the server behaves like `noeviction` and writes fail with OOM errors.",
+      "The policies differ in which keys may go (`allkeys-*`: any key; `volatile-*`: only keys with a TTL) and in how they are picked (`lru`: least recently used, `lfu`: least frequently used, `random`, `ttl`: nearest expiry); `noeviction` refuses writes instead. Hover a policy for what it does.\n\n" +
+      "LRU, LFU and TTL selection are approximations: the server samples `maxmemory-samples` keys per round rather than keeping an exact order. LFU is tuned with `lfu-log-factor` and `lfu-decay-time`.",
     risk:
       "- `noeviction` on a cache makes the application fail on writes once memory fills up; an `allkeys-*` policy on a primary data store silently deletes data.\n" +
       "- `volatile-*` policies give no protection when most keys lack a TTL: writes start failing at the limit.\n" +
@@ -1196,20 +1187,9 @@ export const directiveDocs: Readonly<Record<string, DirectiveDoc>> = {
   sentinel: {
     summary: "Prefix of every Sentinel setting in `sentinel.conf`: `sentinel <sub-directive> [arguments]` (only valid when the server runs as Sentinel).",
     details:
-      "Outside Sentinel mode a `sentinel` line is a fatal error (a bare `sentinel` with no argument is ignored). Sentinel rewrites its own config file to record the state it discovers, so the file must be writable by the Sentinel process. Main sub-directives:\n\n" +
-      "- `monitor <master-name> <host> <port> <quorum>`: watch a master; `quorum` Sentinels must agree it is down before a failover is considered.\n" +
-      "- `down-after-milliseconds <master-name> <ms>`: how long the master (or a replica, or another Sentinel) may be unresponsive before this Sentinel flags it as down (30,000 ms when not set).\n" +
-      "- `failover-timeout <master-name> <ms>`: time budget of a failover, and the delay before another attempt on the same master (180,000 ms when not set).\n" +
-      "- `parallel-syncs <master-name> <n>`: how many replicas are reconfigured to follow the new master at the same time (1 when not set).\n" +
-      "- `auth-pass <master-name> <password>` / `auth-user <master-name> <user>`: credentials Sentinel uses to connect to the master and its replicas.\n" +
-      "- `sentinel-user <user>` / `sentinel-pass <password>`: credentials Sentinels use to authenticate to each other.\n" +
-      "- `notification-script <master-name> <path>`: program called on important events (warnings and failovers); `client-reconfig-script <master-name> <path>`: program called after a failover with the old and new master addresses.\n" +
-      "- `deny-scripts-reconfig yes|no`: when `yes` (the default), `SENTINEL SET` cannot change the script paths at runtime.\n" +
-      "- `resolve-hostnames yes|no` and `announce-hostnames yes|no`: allow host names instead of IP addresses for monitored servers, and announce host names rather than IPs (both off unless set).\n" +
-      "- `announce-ip <ip>` / `announce-port <port>`: address this Sentinel advertises to others (NAT, containers).\n" +
-      "- `master-reboot-down-after-period <master-name> <ms>`: after the master restarts, keep treating it as down for this long, so that a master which rebooted (possibly empty) can still be failed over; `0`, the default, disables this.\n" +
-      "- `rename-command <master-name> <command> <new-name>`: tells Sentinel that the monitored servers renamed a command it needs (e.g. `CONFIG`).\n" +
-      "- State lines written by Sentinel itself and not meant to be edited: `myid`, `current-epoch`, `config-epoch`, `leader-epoch`, `known-replica` (or `known-slave`), `known-sentinel`.",
+      "Outside Sentinel mode a `sentinel` line is a fatal error (a bare `sentinel` with no argument is ignored). Sentinel rewrites its own config file to record the state it discovers, so the file must be writable by the Sentinel process. " +
+      "The main sub-directives are `monitor`, `down-after-milliseconds`, `failover-timeout`, `parallel-syncs`, `auth-user` / `auth-pass`, `sentinel-user` / `sentinel-pass`, the scripts and `deny-scripts-reconfig`, and the `announce-*` and `*-hostnames` settings; hover one for its arguments and what it does. " +
+      "Lines such as `myid`, `known-replica` and `current-epoch` are state Sentinel writes itself.",
     risk:
       "- `auth-pass` and `sentinel-pass` sit in clear text in `sentinel.conf`: restrict the file, and protect the Sentinel port itself (`requirepass` or ACL users on Sentinel, `bind`, TLS), since a reachable Sentinel can trigger failovers.\n" +
       "- Allowing `SENTINEL SET` to change notification or reconfiguration scripts (`deny-scripts-reconfig no`) lets whoever can talk to Sentinel run programs on the host.\n" +

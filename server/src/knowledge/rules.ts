@@ -408,6 +408,13 @@ const CONFIG_RULES = {
     security: true,
     title: 'loadmodule or user in an included file: CONFIG REWRITE duplicates it and the next start fails.',
   },
+  'generated-password-comment': {
+    code: 'generated-password-comment',
+    severity: 'warning',
+    appliesTo: 'config',
+    security: true,
+    title: 'A comment that holds a password a quick fix generated: copy it, then delete the line.',
+  },
   'bind-all-interfaces': {
     code: 'bind-all-interfaces',
     severity: 'warning',

@@ -29,6 +29,8 @@ export const SECURITY_SEVERITY: Readonly<Partial<Record<RuleCode, number>>> = {
   'no-tls': 5.9,
   'weak-tls-protocols': 5.9,
   'config-file-world-readable': 5.5,
+  // The same clear-text password, until the line is deleted (in an ACL file Redis also refuses the file).
+  'generated-password-comment': 5.5,
   'unixsocket-perm-too-open': 5.5,
   'bind-all-interfaces': 5.3,
   'tls-plaintext-port-open': 5.3,

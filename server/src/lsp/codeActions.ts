@@ -6,7 +6,7 @@ import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnosti
 import type { Analysis } from '../analysis/analyze';
 import { MAY_HAVE_SAFE_FIX, fixesFor, type Fix, type FixContext, type TextEdit } from '../analysis/fixes';
 import { DIAGNOSTIC_SOURCE } from './convert';
-import { SHOW_NOTICE_COMMAND } from './protocol';
+import { noticeCommand, type ClientFeatures } from './clientFeatures';
 
 export { SHOW_NOTICE_COMMAND } from './protocol';
 
@@ -38,8 +38,19 @@ export interface FixAllOffer {
 
 export const FIX_ALL_TITLE = 'Fix all safe problems';
 
-/** `uriOf` names the other files a fix edits (an ACL file), in the document's space. */
-export function codeActions(analysis: Analysis, uri: string, context: CodeActionContext, fixContext: FixContext = {}, fixAllOffer?: FixAllOffer, uriOf: (path: string) => string | undefined = () => undefined): CodeAction[] {
+/**
+ * `uriOf` names the other files a fix edits (an ACL file), in the document's space;
+ * `features`: how the client shows a fix's notice (clientFeatures.ts), ours by default.
+ */
+export function codeActions(
+  analysis: Analysis,
+  uri: string,
+  context: CodeActionContext,
+  fixContext: FixContext = {},
+  fixAllOffer?: FixAllOffer,
+  uriOf: (path: string) => string | undefined = () => undefined,
+  features: ClientFeatures = { notices: 'client', extensionCommands: true },
+): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wants(context, CodeActionKind.QuickFix)) {
     for (const diagnostic of context.diagnostics) {
@@ -47,7 +58,7 @@ export function codeActions(analysis: Analysis, uri: string, context: CodeAction
       const data = typeof diagnostic.data === 'object' && diagnostic.data !== null ? (diagnostic.data as Record<string, unknown>) : undefined;
       for (const fix of fixesFor(analysis, { code: diagnostic.code, range: diagnostic.range, ...(data ? { data } : {}) }, fixContext)) {
         const edit = workspaceEdit(fix, uri, uriOf);
-        if (edit) actions.push(toAction(fix, edit, [diagnostic]));
+        if (edit) actions.push(toAction(fix, edit, [diagnostic], features));
       }
     }
   }
@@ -66,13 +77,13 @@ export function fixAllEdit(uri: string, edits: readonly TextEdit[]): WorkspaceEd
   return { changes: { [uri]: edits.map((e) => ({ range: e.range, newText: e.newText })) } };
 }
 
-function toAction(fix: Fix, edit: WorkspaceEdit, diagnostics: Diagnostic[]): CodeAction {
+function toAction(fix: Fix, edit: WorkspaceEdit, diagnostics: Diagnostic[], features: ClientFeatures): CodeAction {
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics,
     edit,
     ...(fix.preferred ? { isPreferred: true } : {}),
-    ...(fix.notice ? { command: { title: 'Show the new password', command: SHOW_NOTICE_COMMAND, arguments: [fix.notice] } } : {}),
+    ...(fix.notice ? { command: noticeCommand(features, fix.notice) } : {}),
   };
 }

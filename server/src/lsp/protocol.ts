@@ -20,6 +20,24 @@ export const CONNECTION_COMMAND = 'redisConfig.server.connectionSnippet';
 /** The client command that shows a fix's notice (a generated password) once, after the edit. */
 export const SHOW_NOTICE_COMMAND = 'redisConfig.showNotice';
 
+/**
+ * The server command that shows it with `window/showMessageRequest`, for clients that are not
+ * ours but show messages (clientFeatures.ts).
+ */
+export const SHOW_NOTICE_SERVER_COMMAND = 'redisConfig.server.showNotice';
+
+/**
+ * The client command that picks a version and writes it where the user chooses (a pragma, or
+ * `redisConfig.targetVersion`); the status bar's version runs it.
+ */
+export const CHOOSE_TARGET_COMMAND = 'redisConfig.chooseTarget';
+
+/** The client command that switches the active file to the redis-conf (or redis-acl) language. */
+export const TREAT_AS_REDIS_COMMAND = 'redisConfig.treatAsRedisConfig';
+
+/** Whether the client is our extension, whose commands hovers may name (`initializationOptions`). */
+export const EXTENSION_COMMANDS_OPTION = 'extensionCommands';
+
 /** Server → client: the bytes of a file (base64), or why they cannot be had. */
 export const READ_FILE_REQUEST = 'redisConfig/readFile';
 

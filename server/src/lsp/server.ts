@@ -40,6 +40,7 @@ import { PROJECT_FILE_NAME } from '../settings/names';
 import { VCS_MARKERS, folderOf, type ProjectFs } from '../settings/projectFile';
 import { trustedSource } from './trust';
 import { DocumentSettings, type ProjectLocation } from './documentSettings';
+import { clientFeatures, noticeFixContext, showNoticeMessage, type ClientFeatures } from './clientFeatures';
 import { ClientFiles, MAX_FILE_BYTES, Wanted, type ClientRequests } from './clientFiles';
 import { locate, type FileUris, type Located, type Space } from './spaces';
 import {
@@ -48,6 +49,7 @@ import {
   FILE_SYSTEM_REQUEST,
   READ_DIRECTORY_REQUEST,
   READ_FILE_REQUEST,
+  SHOW_NOTICE_SERVER_COMMAND,
   TARGET_NOTIFICATION,
   TRUST_NOTIFICATION,
   type FileSystemResult,
@@ -133,7 +135,7 @@ interface DocFiles {
 export function startServer(connection: Connection, version: string, platform: ServerPlatform): void {
   const documents = new TextDocuments(TextDocument);
   const { fileUris, disk: diskAccess } = platform;
-  let showsNotices = false;
+  let features: ClientFeatures = { notices: 'comment', extensionCommands: false };
   /** The client registers file watchers for us, and resolves code actions (fix-all's edits). */
   let watchFiles = false;
   let resolveFixAll = false;
@@ -149,8 +151,8 @@ export function startServer(connection: Connection, version: string, platform: S
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     resolveFixAll = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     const options = params.initializationOptions as Record<string, unknown> | undefined;
-    // Only a client that shows fix notices (ours) gets the fixes that generate a password.
-    showsNotices = options?.showsNotices === true;
+    // How a generated password reaches the user, and whether hovers may name our commands.
+    features = clientFeatures(params);
     // Only our client says whether the workspace is trusted; other editors have no such notion.
     trusted = options?.workspaceTrusted !== false;
     clientReads = options?.[CLIENT_FILES_OPTION] === true;
@@ -169,7 +171,7 @@ export function startServer(connection: Connection, version: string, platform: S
         referencesProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
         inlayHintProvider: true,
-        executeCommandProvider: { commands: [CONNECTION_COMMAND] },
+        executeCommandProvider: { commands: [CONNECTION_COMMAND, SHOW_NOTICE_SERVER_COMMAND] },
       },
       serverInfo: { name: SERVER_NAME, version },
     };
@@ -546,7 +548,7 @@ export function startServer(connection: Connection, version: string, platform: S
 
   connection.onHover(async (params) => {
     const hover = await withAnalysis(params.textDocument.uri, (_doc, analysis, files) =>
-      hoverAt(analysis, params.position, { ...(files.located ? { path: files.located.path } : {}), ...(files.source ? { source: files.source } : {}) }),
+      hoverAt(analysis, params.position, { ...(files.located ? { path: files.located.path } : {}), ...(files.source ? { source: files.source } : {}), extensionCommands: features.extensionCommands }),
     );
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
@@ -563,8 +565,8 @@ export function startServer(connection: Connection, version: string, platform: S
     if (!(await canWrite(params.textDocument.uri))) return [];
     const actions = await withAnalysis(params.textDocument.uri, (doc, analysis, files) => {
       const offer = { lazy: resolveFixAll, data: { uri: doc.uri, version: doc.version }, compute: () => fixAllOf(doc.uri, analysis) };
-      const fixContext = { ...(files.located ? { path: files.located.path } : {}), ...(files.source ? { source: files.source } : {}), showsNotices };
-      return codeActions(analysis, doc.uri, params.context, fixContext, offer, linkTarget(doc.uri));
+      const fixContext = { ...(files.located ? { path: files.located.path } : {}), ...(files.source ? { source: files.source } : {}), ...noticeFixContext(features) };
+      return codeActions(analysis, doc.uri, params.context, fixContext, offer, linkTarget(doc.uri), features);
     });
     return actions ?? null;
   });
@@ -654,6 +656,11 @@ export function startServer(connection: Connection, version: string, platform: S
 
   // Connection snippets for the client command: the users of a document, or one snippet.
   connection.onExecuteCommand(async (params) => {
+    if (params.command === SHOW_NOTICE_SERVER_COMMAND) {
+      // The message waits for the user; the command's answer does not.
+      void showNoticeMessage(connection, params.arguments?.[0]);
+      return null;
+    }
     if (params.command !== CONNECTION_COMMAND) return null;
     const [arg] = (params.arguments ?? []) as { uri?: string; user?: string; library?: string }[];
     const got = arg?.uri ? await analysed(arg.uri) : undefined;

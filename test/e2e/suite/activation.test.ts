@@ -10,7 +10,9 @@ suite('activation', () => {
     assert.ok(extension, `extension ${EXTENSION_ID} is not loaded; found: ${vscode.extensions.all.map((e) => e.id).filter((id) => !id.startsWith('vscode.')).join(', ')}`);
     const editor = await openFixture('redis.conf');
     assert.strictEqual(editor.document.languageId, 'redis-conf');
-    await extension.activate();
+    const api = (await extension.activate()) as { languageServerStarted(): boolean } | undefined;
     assert.strictEqual(extension.isActive, true);
+    // A Redis document is open: the language server was started with the extension.
+    assert.strictEqual(api?.languageServerStarted(), true);
   });
 });

@@ -15,10 +15,10 @@ suite('rename-command → ACL from the light bulb', () => {
     const line = lineOf(conf, 'rename-command FLUSHALL ""');
     const diagnostic = await waitForDiagnostic(conf.uri, 'rename-command-deprecated', line);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', conf.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.title.startsWith(`Replace 'rename-command FLUSHALL ""' with '-flushall' for every user`));
+    const fix = actions.find((a) => a.title.startsWith("Use ACL rule '-flushall' for every user"));
     assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     // The ACL file as the config names it, never its path on this machine.
-    assert.strictEqual(fix.title, `Replace 'rename-command FLUSHALL ""' with '-flushall' for every user (in users.acl)`);
+    assert.strictEqual(fix.title, "Use ACL rule '-flushall' for every user (in users.acl)");
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
 
     const acl = await vscode.workspace.openTextDocument(fixtureUri('rename', 'users.acl'));

@@ -23,6 +23,13 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
 
 const EXTENSION_ID = 'redis-config-tools.redis-config';
 
+/** What the extension's activate returns (client/src/extension.ts). */
+interface Api {
+  languageServerStarted(): boolean;
+}
+
+let api: Api | undefined;
+
 function folder(): vscode.Uri {
   const f = vscode.workspace.workspaceFolders?.[0]?.uri;
   check(f, 'no workspace folder');
@@ -42,16 +49,24 @@ function ours(uri: vscode.Uri): string[] {
 
 suite('the extension in the web worker extension host', () => {
   test('it runs in a web worker, with its browser entry', async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID);
     check(extension, `${EXTENSION_ID} is not loaded`);
-    await extension.activate();
+    api = await extension.activate();
     check(typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined', 'not in a web worker');
     check(typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== 'string', 'Node is there: this is not the web extension host');
+  });
+
+  test('a Properties file starts no language server (the extension looks at it, the worker stays unborn)', async () => {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'plain', 'app.properties'));
+    await vscode.window.showTextDocument(doc, { preview: false });
+    check(doc.languageId !== 'redis-conf' && doc.languageId !== 'redis-acl', `app.properties opened as ${doc.languageId}`);
+    check(api?.languageServerStarted() === false, 'the language server started before any Redis document was open');
   });
 
   test('diagnostics in redis.conf', async () => {
     const uri = vscode.Uri.joinPath(folder(), 'redis.conf');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    await waitFor('the language server to start for redis.conf', () => (api?.languageServerStarted() ? true : undefined));
     const found = await waitFor('bind-all-interfaces on line 3', () => (ours(uri).includes('3 bind-all-interfaces') ? ours(uri) : undefined), () => ours(uri).join('\n'));
     check(found.includes('4 protected-mode-off'), found.join(', '));
   });

@@ -29,6 +29,7 @@ import { asciiLower } from '../../syntax/text';
 import {
   EditSet,
   builtinDefaultRules,
+  canHandOver,
   defaultUser,
   deleteLine,
   effectiveRequirepass,
@@ -168,11 +169,11 @@ function renameFix(a: ConfigAnalysis, store: UserStore, code: string, renames: r
   }
   if (store.kind === 'aclfile' && newLines.length > 0) edits.add(store.path, appendLine(store.index, newLines.join(eolOf(store.index.text))));
 
-  const place = storeName(store, edits) + (requirepassMoved ? "; 'requirepass' becomes 'user default' with its SHA-256" : '') + (guessed ? UTF8_GUESS : '');
+  const place = storeName(store, edits) + (requirepassMoved ? '; requirepass → user default' : '') + (guessed ? UTF8_GUESS : '');
   const fix: Fix = { code, title: title(place), edits: edits.toFileEdits(), safe: false };
   if (!admin) return fix;
   const commands = privileged.map((r) => r.written.toUpperCase()).join(', ');
-  return { ...fix, notice: `User '${admin.name}' may run ${commands}. Its password, shown only this once (the file keeps only its SHA-256): ${admin.password}` };
+  return { ...fix, notice: `User '${admin.name}' may run ${commands}. Its password, shown only this once (the file keeps only its SHA-256): ${admin.password}`, password: { value: admin.password, owner: `user '${admin.name}'` } };
 }
 
 function renameFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext): Fix[] {
@@ -183,25 +184,24 @@ function renameFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext): Fix[] {
   if (!store) return [];
   const fixes: (Fix | undefined)[] = [];
   const rule = `'-${mine.acl}'`;
-  const single = (where: string): string => `Replace 'rename-command ${shown(mine)}' with ${rule} for every user (${where})`;
+  const single = (where: string): string => `Use ACL rule ${rule} for every user${where}`;
   const deny = renameFix(a, store, f.code, [mine], undefined, single);
   // `""` has one fix; a secret name prefers keeping the command for a dedicated user.
-  const withAdmin = !mine.removed && ctx.showsNotices === true;
+  const withAdmin = !mine.removed && canHandOver(ctx);
   fixes.push(deny && !withAdmin ? { ...deny, preferred: true } : deny);
   if (withAdmin) {
     const admin = { name: freeUserName(store, `${mine.acl}-admin`), password: generatePassword(ctx) };
-    const fix = renameFix(a, store, f.code, [mine], admin, (where) => `Replace 'rename-command ${shown(mine)}' with ${rule} for every user, and add user '${admin.name}' who may run it (${where})`);
+    const fix = renameFix(a, store, f.code, [mine], admin, (where) => `Use ${rule} for all but a new user '${admin.name}'${where}`);
     fixes.push(fix ? { ...fix, preferred: true } : undefined);
   }
   if (all.length >= 2) {
     const count = a.tree.directives.filter((d) => d.name === 'rename-command').length;
     const lines = count === all.length ? `all ${all.length}` : `${all.length} of the ${count}`;
-    fixes.push(renameFix(a, store, f.code, all, undefined, (where) => `Replace ${lines} rename-command lines with ACL rules (${where})`));
+    fixes.push(renameFix(a, store, f.code, all, undefined, (where) => `Replace ${lines} rename-commands with ACL rules${where}`));
     const secret = all.filter((r) => !r.removed);
-    if (secret.length > 0 && ctx.showsNotices) {
+    if (secret.length > 0 && canHandOver(ctx)) {
       const admin = { name: freeUserName(store, 'admin'), password: generatePassword(ctx) };
-      const commands = secret.map((r) => r.written.toUpperCase()).join(', ');
-      fixes.push(renameFix(a, store, f.code, all, admin, (where) => `Replace ${lines} rename-command lines with ACL rules, and add user '${admin.name}' who may run ${commands} (${where})`));
+      fixes.push(renameFix(a, store, f.code, all, admin, (where) => `Replace ${lines} rename-commands with ACL rules + user '${admin.name}'${where}`));
     }
   }
   return fixes.filter((x): x is Fix => x !== undefined);

@@ -66,10 +66,10 @@ function fix(code: string, title: string, edits: readonly TextEdit[], safe: bool
 }
 
 const POLICIES: readonly [string, string][] = [
-  ['allkeys-lru', 'evict the least recently used keys (a cache)'],
-  ['allkeys-lfu', 'evict the least frequently used keys (a cache with hot keys)'],
-  ['volatile-lru', 'evict only keys with a TTL, least recently used first'],
-  ['noeviction', 'refuse writes when full (a primary data store)'],
+  ['allkeys-lru', 'evict least recently used'],
+  ['allkeys-lfu', 'evict least often used'],
+  ['volatile-lru', 'evict only keys with a TTL'],
+  ['noeviction', 'writes fail when full'],
 ];
 
 type Builder = (analysis: ConfigAnalysis, f: FixRequest) => Fix[];
@@ -89,11 +89,11 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     const line = lineAt(a, f.range.start.line);
     if (line?.name === 'include') {
       // The open bind comes from an included file: a bind after the include wins.
-      return [fix(f.code, `Override it after the include: '${bind}'${refused}`, [insertBelow(a, line, [bind])], false, true)];
+      return [fix(f.code, `Override after the include: '${bind}'${refused}`, [insertBelow(a, line, [bind])], false, true)];
     }
     if (f.data?.missing === true || !line || line.name !== 'bind') {
       const first = a.tree.directives[0];
-      return first ? [fix(f.code, `Add '${bind}' (listen on loopback only)${refused}`, [insertAbove(a, first, [bind])], false, true)] : [];
+      return first ? [fix(f.code, `Add '${bind}' (loopback only)${refused}`, [insertAbove(a, first, [bind])], false, true)] : [];
     }
     const first = line.tokens[1] as Token;
     const last = line.tokens[line.tokens.length - 1] as Token;
@@ -107,18 +107,21 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     }
     const line = lineAt(a, f.range.start.line);
     const value = tokenAt(line, f.range) ?? line?.tokens[1];
-    return line?.name === 'protected-mode' && value ? [fix(f.code, `Turn protected mode back on: 'protected-mode yes'${refused}`, [replace(value.range, 'yes')], false, true)] : [];
+    return line?.name === 'protected-mode' && value ? [fix(f.code, `Set 'protected-mode yes'${refused}`, [replace(value.range, 'yes')], false, true)] : [];
   },
   'dangerous-commands-enabled'(a, f) {
     const line = lineAt(a, f.range.start.line);
     const value = tokenAt(line, f.range);
-    if (!value || !line) return [];
-    return [fix(f.code, `Allow it from loopback and the Unix socket only: '${line.name} local' — clients on other hosts will be refused ${GUARDED_BY[line.name] ?? 'it'}`, [replace(value.range, 'local')], false, true)];
+    // Only an enable-* line can be set to local. Before Redis 7.0 there is none: the finding sits
+    // on the file's first line (data.missing), and writing 'local' there would break that line.
+    const guarded = line ? GUARDED_BY[line.name] : undefined;
+    if (!value || !line || !guarded || f.data?.missing === true) return [];
+    return [fix(f.code, `Set '${line.name} local' — clients on other hosts will be refused ${guarded}`, [replace(value.range, 'local')], false, true)];
   },
   'maxmemory-policy-implicit'(a, f) {
     const line = lineAt(a, f.range.start.line);
     if (!line) return [];
-    return POLICIES.map(([policy, what]) => fix(f.code, `Add 'maxmemory-policy ${policy}': ${what}`, [insertBelow(a, line, [`maxmemory-policy ${policy}`])], false, policy === 'allkeys-lru'));
+    return POLICIES.map(([policy, what]) => fix(f.code, `Add 'maxmemory-policy ${policy}' (${what})`, [insertBelow(a, line, [`maxmemory-policy ${policy}`])], false, policy === 'allkeys-lru'));
   },
   'ambiguous-memory-unit'(a, f) {
     const token = tokenAt(lineAt(a, f.range.start.line), f.range);
@@ -138,7 +141,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     // Redis 6.x refuses 'busy-reply-threshold' and '*-listpack-*'.
     const refuse = TARGETS.filter((t) => directiveVariant(line.name, t) !== undefined && directiveVariant(replacement, t) === undefined);
     const safe = refuse.length === 0 || a.targetSource !== 'default';
-    const title = safe ? `Rename to '${replacement}'` : `Rename to '${replacement}' (${describeTargets(refuse)} refuse${refuse.length === 1 ? 's' : ''} this name)`;
+    const title = safe ? `Rename to '${replacement}'` : `Rename to '${replacement}' (${describeTargets(refuse)} refuse${refuse.length === 1 ? 's' : ''} it)`;
     return [fix(f.code, title, [replace(name.range, replacement)], safe, true)];
   },
   'unknown-directive'(a, f) {
@@ -165,7 +168,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     return [
       fix(
         f.code,
-        `Move the comment to its own line above${!startsToday ? '' : line.name === 'loadmodule' ? ' — the module no longer gets its words as arguments' : " — Redis 6.x then applies this 'save' line, which it ignores today"}`,
+        `Move the comment to its own line above${!startsToday ? '' : line.name === 'loadmodule' ? ' — the module no longer gets its words as arguments' : " — Redis 6.x then applies this 'save' line (ignored today)"}`,
         [insertAbove(a, line, [comment]), replace({ start: index.positionAt(line.start + keep.length), end: index.positionAt(line.end) }, '')],
         !startsToday,
         true,

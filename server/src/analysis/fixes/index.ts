@@ -9,6 +9,7 @@ import { applyEdits } from './applyEdits';
 import { configFixes } from './configFixes';
 import { indexUsers, ownFinding, type IndexedUsers } from './lookup';
 import { safePasswordFixes } from './passwords';
+import { withPasswordComment } from './passwordComment';
 import { suppressionFixes } from './suppressFixes';
 import type { Fix, FixRequest, TextEdit } from './types';
 
@@ -23,6 +24,12 @@ export { applyEdits } from './applyEdits';
  * the fixes that edit the ACL file its path and content, and randomness.
  */
 export function fixesFor(analysis: Analysis, request: FixRequest, context: FixContext = {}): Fix[] {
+  const fixes = fixesOfFinding(analysis, request, context);
+  // Without notices, a generated password goes in a comment (passwordComment.ts).
+  return context.showsNotices ? fixes : fixes.map((f) => withPasswordComment(f, analysis));
+}
+
+function fixesOfFinding(analysis: Analysis, request: FixRequest, context: FixContext): Fix[] {
   const finding = ownFinding(analysis, request);
   if (!finding) return [];
   if (analysis.kind === 'acl') return aclFixes(analysis, finding, context);

@@ -48,6 +48,16 @@ export interface FixContext {
    * password are offered only then: applied without it, nobody would know the new password.
    */
   readonly showsNotices?: boolean;
+  /**
+   * The caller shows no notice, but fixes that generate a password may write it in a comment
+   * the user must copy and delete (an editor without message dialogs).
+   */
+  readonly passwordComments?: boolean;
+}
+
+/** Whether a generated password can reach the user: in a notice, or in a comment. */
+export function canHandOver(ctx: FixContext): boolean {
+  return ctx.showsNotices === true || ctx.passwordComments === true;
 }
 
 /** A fresh password as strong as ACL GENPASS makes them: 256 random bits, 64 hex digits. */
@@ -141,7 +151,7 @@ export type UserStore =
       readonly index: LineIndex;
       readonly users: readonly PlacedUser[];
     }
-  /** `user` lines of this file and of the files it includes. */
+  /** `user` lines of this file and of the files it includes; `base`: where relative paths start, to name those files. */
   | { readonly kind: 'inline'; readonly users: readonly PlacedUser[]; readonly base: string | undefined };
 
 /** The `aclfile` value Redis uses (the last line sets it), when it is not empty. */
@@ -190,11 +200,15 @@ export function lineEnd(user: PlacedUser): number {
   return user.def.tokens.at(-1)?.end ?? user.def.nameToken.end;
 }
 
-/** Where "describe the store" titles say the edit happens. */
+/**
+ * Where a title says the edit happens, as the config names the files: nothing for this
+ * file alone, ` (in users.acl)`, ` (also in conf.d/users.conf)`. Never an absolute path
+ * the user did not write.
+ */
 export function storeName(store: UserStore, edits: EditSet): string {
-  if (store.kind === 'aclfile') return `in ${store.written}`;
-  const others = edits.otherFiles().map((f) => (store.base === undefined ? f : relativePath(store.base, f)));
-  return others.length === 0 ? 'in this file' : `in this file and ${others.join(', ')}`;
+  if (store.kind === 'aclfile') return ` (in ${store.written})`;
+  const others = edits.otherFiles();
+  return others.length === 0 ? '' : ` (also in ${others.map((f) => (store.base === undefined ? (f.split('/').pop() ?? f) : relativePath(store.base, f))).join(', ')})`;
 }
 
 /**
@@ -284,8 +298,8 @@ function protectedModeNote(a: ConfigAnalysis, ctx: FixContext): string {
   if (exposure.remote !== 'refused') return '';
   const users = exposure.nopassUsers.map((u) => `'${u.name}'`);
   return users.length > 0
-    ? ` — protected mode stops refusing clients on other hosts, who can then log in as ${users.join(', ')} with any password`
-    : ' — protected mode stops refusing clients on other hosts, who then need the password';
+    ? ` — protected mode stops refusing clients on other hosts; nopass ${users.length === 1 ? 'user' : 'users'} ${users.join(', ')} ${users.length === 1 ? 'lets' : 'let'} them in`
+    : ' — protected mode stops refusing clients on other hosts (they need the password)';
 }
 
 /** The fixes that move requirepass (with this password, or a generated one) into the ACL. */
@@ -303,40 +317,39 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
     fixes.push({ code: f.code, title: "Remove 'requirepass' (the 'user default' line overrides it)", edits: edits.toFileEdits(), safe: false, preferred: true });
     return fixes;
   }
-  const where = store.kind === 'aclfile' ? `the default user in ${store.written}` : "'user default'";
   const replacing = store.kind === 'aclfile' && defaultUser(store) ? ', replacing its passwords' : '';
-  const rights = builtinDefaultRules(a.settings.target, '<sha256>');
   if (!weak) {
     const edits = new EditSet();
     requirepassToAcl(a, store, effective.line, sha256HexOf(effective.bytes), edits);
     const guess = effective.known ? '' : UTF8_GUESS;
     const title =
       store.kind === 'aclfile'
-        ? `Move the 'requirepass' password to ${where} as its SHA-256${replacing}, and remove 'requirepass'${guess}`
-        : `Replace 'requirepass' with 'user default ${rights}' (the same password, stored as its SHA-256)${guess}`;
+        ? `Move 'requirepass' to the default user in ${store.written}, hashed${replacing}${guess}`
+        : `Turn 'requirepass' into 'user default' (same password, hashed)${guess}`;
     fixes.push({ code: f.code, title: title + protectedModeNote(a, ctx), edits: edits.toFileEdits(), safe: false, preferred: true });
     return fixes;
   }
-  if (!ctx.showsNotices) return fixes;
+  if (!canHandOver(ctx)) return fixes;
   const password = generatePassword(ctx);
   const edits = new EditSet();
   requirepassToAcl(a, store, effective.line, sha256Hex(password), edits);
   const notice = `The new password of the default user, shown only this once (the file keeps only its SHA-256): ${password}`;
   const title =
     store.kind === 'aclfile'
-      ? `Give ${where} a generated password (stored as its SHA-256${replacing}), and remove 'requirepass'`
-      : `Replace 'requirepass' with 'user default ${rights}' and a generated password (stored as its SHA-256)`;
-  fixes.push({ code: f.code, title: title + protectedModeNote(a, ctx), edits: edits.toFileEdits(), safe: false, preferred: true, notice });
+      ? `Give the default user in ${store.written} a new password, drop 'requirepass'`
+      : "Turn 'requirepass' into 'user default' with a new password";
+  fixes.push({ code: f.code, title: title + protectedModeNote(a, ctx), edits: edits.toFileEdits(), safe: false, preferred: true, notice, password: { value: password, owner: 'the default user' } });
   if (store.kind === 'inline') {
     const fresh = generatePassword(ctx);
     const token = effective.line.tokens[1];
     if (token) {
       fixes.push({
         code: f.code,
-        title: "Replace the 'requirepass' password with a generated one (kept in clear in this file)",
+        title: "Generate a new 'requirepass' password (kept in clear)",
         edits: [{ edits: [replaceSpan(a.tree.index, token.start, token.end, fresh)] }],
         safe: false,
         notice: `The new 'requirepass' password, shown only this once: ${fresh}`,
+        password: { value: fresh, owner: "'requirepass'" },
       });
     }
   }
@@ -372,7 +385,7 @@ export function secretBytes(a: Analysis, start: number, end: number, written: st
 }
 
 /** What a hash fix must add to its title when the bytes are a guess. */
-export const UTF8_GUESS = ' (assumes the file is saved as UTF-8)';
+export const UTF8_GUESS = ' (assumes UTF-8)';
 
 /** The hash a password rule adds. */
 function addedHash(rule: AclRule): string | undefined {
@@ -391,7 +404,7 @@ function plaintextFix(a: ConfigAnalysis | AclAnalysis, f: FixRequest, users?: ()
   return [
     {
       code: f.code,
-      title: `Replace the clear-text password of '${user.def.name}' with its SHA-256 ('#<sha256>')${secret.known ? '' : UTF8_GUESS}`,
+      title: `Store the password of '${user.def.name}' as its SHA-256${secret.known ? '' : UTF8_GUESS}`,
       edits: [{ edits: [replaceSpan(user.index, rule.start, rule.end, `#${sha256HexOf(secret.bytes)}`)] }],
       safe: secret.known,
       preferred: true,
@@ -414,16 +427,17 @@ function weakRuleFix(a: ConfigAnalysis | AclAnalysis, f: FixRequest, ctx: FixCon
   const removedLater = user.def.rules.some(
     (r) => r.start > rule.start && ((r.kind === 'password' && r.op === 'remove' && sha256Hex(r.secret) === old) || (r.kind === 'hash' && r.op === 'remove' && r.hash === old)),
   );
-  if (removedLater || !ctx.showsNotices) return [];
+  if (removedLater || !canHandOver(ctx)) return [];
   const password = generatePassword(ctx);
   return [
     {
       code: f.code,
-      title: `Replace the weak password of '${user.def.name}' with a generated one (stored as its SHA-256)`,
+      title: `Replace the weak password of '${user.def.name}' with a generated one`,
       edits: [{ edits: [replaceSpan(user.index, rule.start, rule.end, hashRule(password))] }],
       safe: false,
       preferred: true,
       notice: `The new password of user '${user.def.name}', shown only this once (the file keeps only its SHA-256): ${password}`,
+      password: { value: password, owner: `user '${user.def.name}'` },
     },
   ];
 }

@@ -24,6 +24,8 @@ export interface Fix {
   readonly suppression?: boolean;
   /** Shown once to the user after applying (for example a generated password). */
   readonly notice?: string;
+  /** The password the fix generated, and whose it is ("user 'admin'"): the notice tells it. */
+  readonly password?: { readonly value: string; readonly owner: string };
 }
 
 /** The part of a finding a fix needs: what the LSP gets back from the client. */

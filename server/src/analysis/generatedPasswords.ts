@@ -1,0 +1,47 @@
+/**
+ * Generated passwords written into a comment: the way a quick fix hands a new password to
+ * an editor that can show no message (see fixes/passwordComment.ts). The comment says to
+ * copy the password and delete the line, and `generated-password-comment` warns until the
+ * line is gone. Its password is a secret like any other: diffs and excerpts hide it.
+ */
+import { RULES } from '../knowledge/rules';
+import { REDACTED } from '../knowledge/secrets';
+import type { LineIndex } from '../syntax/text';
+import type { DocumentKind, Finding } from './types';
+
+/** `# redis-config: generated password <secret> for <owner>: copy it, then delete this line`. */
+const COMMENT = /^([ \t]*#[ \t]*redis-config:[ \t]*generated password[ \t]+)(\S+)/i;
+
+export function generatedPasswordComment(password: string, owner: string): string {
+  return `# redis-config: generated password ${password} for ${owner}: copy it, then delete this line`;
+}
+
+/** The line with the password of a generated-password comment hidden; other lines as they are. */
+export function redactGeneratedPassword(line: string): string {
+  return line.replace(COMMENT, (_all, head: string) => `${head}${REDACTED}`);
+}
+
+export function generatedPasswordFindings(index: LineIndex, kind: DocumentKind): Finding[] {
+  const out: Finding[] = [];
+  const text = index.text;
+  for (let line = 0; line < index.lineCount; line++) {
+    const start = index.offsetAt({ line, character: 0 });
+    // Only lines that start with a comment can match: skip the others without slicing them.
+    let i = start;
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    if (text[i] !== '#') continue;
+    const end = index.offsetAt({ line, character: Number.MAX_SAFE_INTEGER });
+    const m = COMMENT.exec(text.slice(start, end));
+    if (!m) continue;
+    out.push({
+      code: 'generated-password-comment',
+      severity: RULES['generated-password-comment'].severity,
+      message:
+        kind === 'acl'
+          ? 'This comment holds a generated password in clear text: copy it to where your clients read it, then delete the line. Redis refuses an ACL file with a comment, so the file does not load until the line is gone.'
+          : 'This comment holds a generated password in clear text: copy it to where your clients read it, then delete the line.',
+      range: index.rangeAt(start + (m[1]?.length ?? 0) - (m[1]?.trimStart().length ?? 0), end),
+    });
+  }
+  return out;
+}
