@@ -68,7 +68,7 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
     ...directiveFindings(tree, kind, s),
     ...model.includeFindings,
     ...duplicateFindings(model, s),
-    ...moduleConfigFindings(model),
+    ...moduleConfigFindings(model, resolved.target),
     ...replicaofInClusterFindings(model),
     ...listensNowhereFindings(model, resolved.target),
     ...renameCommandFindings(model, s),

@@ -5,14 +5,15 @@
  */
 import { buildRefusal, patchedSetting } from '../knowledge/builds';
 import { directiveNames, directiveVariant, isModuleConfigName, sentinelDirectives, targetsOf } from '../knowledge/directives';
+import { defersUnknownNames, namesEndAtNul } from '../knowledge/versions';
 import { RULES, type RuleCode } from '../knowledge/rules';
 import type { DirectiveVariant, TargetId } from '../knowledge/types';
 import type { ConfigTree, DirectiveLine, Token } from '../syntax/configParser';
 import { suggest } from './didYouMean';
 import { messages } from './messages';
 import type { DocumentKind, Finding, Range, Settings } from './types';
-import { checkValues, type ValueContext, type ValueProblem } from './valueChecks';
-import { string2ll } from './values';
+import { argcAllows, checkValues, type ValueContext, type ValueProblem } from './valueChecks';
+import { cstr, string2ll } from './values';
 import { asciiLower } from '../syntax/text';
 
 const HASH_RULE = /^#[0-9a-f]{64}$/;
@@ -55,33 +56,41 @@ function earlierState(line: DirectiveLine, all: readonly DirectiveLine[], kind: 
 
 function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, out: Finding[], all: readonly DirectiveLine[]): void {
   const nameToken = line.tokens[0] as Token;
-  const name = line.name;
-  const args = line.tokens.slice(1);
   const target = settings.target;
+  // Redis 6 matches names as C strings, so `"maxmemory\x00"` is maxmemory there.
+  const name = namesEndAtNul(target) ? cstr(line.name) : line.name;
+  const args = line.tokens.slice(1);
   if (name === '') {
-    out.push(finding('unknown-directive', messages.emptyDirective(), nameToken.range, { data: { name } }));
+    const deferred = defersUnknownNames(target) && args.length > 0;
+    out.push(finding('unknown-directive', messages.emptyDirective(deferred), nameToken.range, { data: { name, ...(deferred ? { afterLoad: true } : {}) } }));
     return;
   }
   const variant = directiveVariant(name, target);
   if (!variant) {
-    if (isModuleConfigName(name)) {
+    if (isModuleConfigName(name, target)) {
       if (args.length === 0) out.push(finding('wrong-arity', messages.valueProblem({ code: 'wrong-arity', arg: -1, redisText: 'Module config specified without value', hint: 'Give the module setting a value.' }), nameToken.range));
       return;
     }
+    // Redis 8.0 keeps such a line for the modules and refuses once the file is read; with a
+    // module loaded, the module may declare the name, which only the running server knows.
+    const deferred = defersUnknownNames(target) && args.length > 0;
+    const moduleLoaded = deferred && all.some((d) => d.name === 'loadmodule');
+    const later = deferred ? { afterLoad: true, ...(moduleLoaded ? { moduleMayDeclare: true } : {}) } : {};
+    const severity = moduleLoaded ? { severity: 'warning' as const } : {};
     const patched = patchedSetting(name, target);
     if (patched) {
-      out.push(finding('build-dependent', messages.patchedSetting(name, target, patched.builds), nameToken.range, { data: { name } }));
+      out.push(finding('build-dependent', messages.patchedSetting(name, target, patched.builds, deferred), nameToken.range, { data: { name } }));
       const p = checkValues({ name, target, variant: { targets: [target], kind: 'table', type: patched.type, default: patched.default }, args: args.map((t) => t.value) });
       if (p) out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText } }));
       return;
     }
     const knownIn = targetsOf(name);
     if (knownIn.length > 0) {
-      out.push(finding('unsupported-in-version', messages.unsupportedInVersion(name, target, knownIn), nameToken.range, { data: { name, knownIn } }));
+      out.push(finding('unsupported-in-version', messages.unsupportedInVersion(name, target, knownIn, deferred, moduleLoaded), nameToken.range, { ...severity, data: { name, knownIn, ...later } }));
       return;
     }
     const suggestions = suggest(name.replace(/^\ufeff/, ''), directiveNames(target));
-    out.push(finding('unknown-directive', messages.unknownDirective(name, target, [], suggestions), nameToken.range, { data: { name, suggestions } }));
+    out.push(finding('unknown-directive', messages.unknownDirective(name, target, [], suggestions, deferred, moduleLoaded), nameToken.range, { ...severity, data: { name, suggestions, ...later } }));
     return;
   }
   if (name === 'sentinel') {
@@ -177,12 +186,14 @@ function trailingComment(line: DirectiveLine, target: TargetId): Finding | undef
     if (line.name === 'user' && HASH_RULE.test(t.value)) continue;
     // 6.x ignores a save line of any other length than one pair or "": no refusal, no effect.
     const effect = line.name === 'loadmodule' ? 'module' : line.name === 'save' && isRedis6(target) ? 'ignored' : 'refused';
+    // Redis 8.0 keeps a line it cannot place for the modules and refuses after the whole file.
+    const deferred = effect === 'refused' && defersUnknownNames(target) && (!variant || ((variant.kind === 'loader' || variant.kind === 'ignored') && !argcAllows(variant.argc ?? [], line.tokens.length)));
     return {
       code: 'trailing-comment',
       severity: effect === 'refused' ? RULES['trailing-comment'].severity : 'warning',
       message: messages.trailingComment(line.name, effect, target),
       range: { start: t.range.start, end: line.range.end },
-      data: { commentStart: t.start, lineStart: line.start, lineEnd: line.end },
+      data: { commentStart: t.start, lineStart: line.start, lineEnd: line.end, ...(deferred ? { afterLoad: true } : {}) },
     };
   }
   return undefined;

@@ -135,7 +135,7 @@ function clientHowTo(analysis: Analysis, user: string): string {
 
 export function directiveHover(name: string, settings: Settings): string | undefined {
   if (name === '') return undefined;
-  if (isModuleConfigName(name)) {
+  if (isModuleConfigName(name, settings.target)) {
     return `**${name}**\n\nA module setting: Redis passes names with a dot to the module that registered them. The module must be loaded with \`loadmodule\`, or the server stops after reading the file.`;
   }
   const info = lookupDirective(name, settings.target);
