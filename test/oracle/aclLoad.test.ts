@@ -22,7 +22,6 @@ import assert from 'node:assert/strict';
 import { aclFileFindings, configUserFindings } from '../../server/src/analysis/acl/validate';
 import { aclFeatures, selectorMerging } from '../../server/src/analysis/acl/permissions';
 import type { Finding, Settings } from '../../server/src/analysis/types';
-import { RULES } from '../../server/src/knowledge/rules';
 import type { TargetId } from '../../server/src/knowledge/types';
 import { quoting } from '../../server/src/knowledge/versions';
 import { parseAcl } from '../../server/src/syntax/aclParser';

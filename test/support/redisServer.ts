@@ -860,6 +860,25 @@ function probeOverrides(sock: string): string[] {
   return ['--port', '0', '--unixsocket', sock, '--daemonize', 'no', '--logfile', '', '--loglevel', 'notice'];
 }
 
+let probeRootDir: string | undefined;
+
+/**
+ * Where probe folders go: a memory file system when the machine has one (Sentinel rewrites and
+ * syncs its file at every start, which costs a disk write per probe), else the temporary folder.
+ */
+function probeRoot(): string {
+  if (probeRootDir === undefined) {
+    probeRootDir = tmpdir();
+    try {
+      accessSync('/dev/shm', fsConstants.W_OK);
+      probeRootDir = '/dev/shm';
+    } catch {
+      // no memory file system: the temporary folder
+    }
+  }
+  return probeRootDir;
+}
+
 /** Only what the server needs: no NOTIFY_SOCKET / UPSTART_JOB for `supervised`, no locale surprises. */
 function probeEnv(): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C', LC_ALL: 'C' };
@@ -897,7 +916,7 @@ export async function probeConfig(body: string, opts: ProbeOptions = {}): Promis
   const server = await ensureServer(opts.version);
   installHooks();
   const timeoutMs = opts.timeoutMs ?? 20_000;
-  const dir = mkdtempSync(join(tmpdir(), 'redis-probe-'));
+  const dir = mkdtempSync(join(probeRoot(), 'redis-probe-'));
   dirs.add(dir);
   try {
     const sock = join(dir, 'redis.sock');

@@ -11,6 +11,7 @@ import { aclSyntaxFindings } from './aclDiagnostics';
 import { syntaxFindings } from './configDiagnostics';
 import { buildModel, singleFileModel, type ConfigModel, type FileSource } from './configModel';
 import { directiveFindings } from './directiveChecks';
+import { sentinelValueFindings } from './sentinelChecks';
 import { configUserFindings, aclFileFindings } from './acl/validate';
 import { aclfileFindings, duplicateFindings, listensNowhereFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
 import { messages } from './messages';
@@ -66,9 +67,11 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
   const findings: Finding[] = [
     ...syntaxFindings(errors),
     ...directiveFindings(tree, kind, s),
+    ...(kind === 'sentinel' ? sentinelValueFindings(tree, resolved.target) : []),
     ...model.includeFindings,
     ...duplicateFindings(model, s),
-    ...moduleConfigFindings(model, resolved.target),
+    // Sentinel loads no module and ignores module settings.
+    ...(kind === 'sentinel' ? [] : moduleConfigFindings(model, resolved.target)),
     ...replicaofInClusterFindings(model),
     ...listensNowhereFindings(model, resolved.target),
     ...renameCommandFindings(model, s),

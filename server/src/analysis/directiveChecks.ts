@@ -74,6 +74,11 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
     // Redis 8.0 keeps such a line for the modules and refuses once the file is read; with a
     // module loaded, the module may declare the name, which only the running server knows.
     const deferred = defersUnknownNames(target) && args.length > 0;
+    // Sentinel loads no module and never looks at what it kept for them: the line is ignored.
+    if (deferred && kind === 'sentinel') {
+      out.push(finding('unknown-directive', messages.unknownIgnoredBySentinel(name, target), nameToken.range, { severity: 'warning', data: { name } }));
+      return;
+    }
     const moduleLoaded = deferred && all.some((d) => d.name === 'loadmodule');
     const later = deferred ? { afterLoad: true, ...(moduleLoaded ? { moduleMayDeclare: true } : {}) } : {};
     const severity = moduleLoaded ? { severity: 'warning' as const } : {};
@@ -155,17 +160,22 @@ function checkSentinel(line: DirectiveLine, kind: DocumentKind, target: TargetId
   }
   const sub = line.tokens[1] as Token;
   const subName = asciiLower(sub.value);
+  // From 7.0 Sentinel reads its lines once the file is read (sentinelChecks.ts); 6.x where they stand.
+  const later = isRedis6(target) ? {} : { afterLoad: true };
   const entry = sentinelDirectives(target).find((s) => s.name === subName);
   if (!entry) {
     const suggestions = suggest(subName, sentinelDirectives(target).map((s) => s.name));
-    out.push(finding('unknown-directive', messages.unknownSentinelDirective(sub.value, target, suggestions), sub.range, { data: { name: `sentinel ${subName}`, suggestions: suggestions.map((s) => `sentinel ${s}`) } }));
+    out.push(finding('unknown-directive', messages.unknownSentinelDirective(sub.value, target, suggestions), sub.range, { data: { name: `sentinel ${subName}`, suggestions: suggestions.map((s) => `sentinel ${s}`), ...later } }));
     return;
   }
-  const argc = line.tokens.length - 1;
-  const ok = entry.argc.split('||').some((alt) => Number(/==\s*(\d+)/.exec(alt)?.[1]) === argc);
-  if (!ok) {
-    out.push(finding('wrong-arity', messages.sentinelArity(subName, entry.argc), { start: sub.range.start, end: line.range.end }, { data: { name: `sentinel ${subName}` } }));
+  if (!sentinelArgcAllows(entry.argc, line.tokens.length - 1)) {
+    out.push(finding('wrong-arity', messages.sentinelArity(subName, entry.argc), { start: sub.range.start, end: line.range.end }, { data: { name: `sentinel ${subName}`, ...later } }));
   }
+}
+
+/** A Sentinel argument-count rule (`argc == 4 || argc == 5`, the sub-directive counted) against a count. */
+function sentinelArgcAllows(rule: string, argc: number): boolean {
+  return rule.split('||').some((alt) => Number(/==\s*(\d+)/.exec(alt)?.[1]) === argc);
 }
 
 /**
@@ -179,6 +189,11 @@ function trailingComment(line: DirectiveLine, target: TargetId): Finding | undef
   const allows = (argc: number): boolean => (facts?.argc ?? []).every(([op, n]) => (op === '==' ? argc === n : op === '>=' ? argc >= n : op === '<=' ? argc <= n : true));
   const exactlyOneValue = (facts?.argc?.length ?? 0) > 0 && allows(2) && !allows(1) && !allows(3);
   const singleValue = facts !== undefined && (((facts.kind === 'table' || facts.kind === 'special') && !facts.multiArg) || exactlyOneValue);
+  // A `#` word that a Sentinel line needs to have its word count is its value (`auth-pass m #x`).
+  if (line.name === 'sentinel' && line.tokens.length > 1) {
+    const entry = sentinelDirectives(target).find((s) => s.name === asciiLower((line.tokens[1] as Token).value));
+    if (entry && sentinelArgcAllows(entry.argc, line.tokens.length - 1)) return undefined;
+  }
   for (let i = 1; i < line.tokens.length; i++) {
     const t = line.tokens[i] as Token;
     if (t.quoted || !t.value.startsWith('#')) continue;
@@ -187,7 +202,10 @@ function trailingComment(line: DirectiveLine, target: TargetId): Finding | undef
     // 6.x ignores a save line of any other length than one pair or "": no refusal, no effect.
     const effect = line.name === 'loadmodule' ? 'module' : line.name === 'save' && isRedis6(target) ? 'ignored' : 'refused';
     // Redis 8.0 keeps a line it cannot place for the modules and refuses after the whole file.
-    const deferred = effect === 'refused' && defersUnknownNames(target) && (!variant || ((variant.kind === 'loader' || variant.kind === 'ignored') && !argcAllows(variant.argc ?? [], line.tokens.length)));
+    // So does Sentinel (7.0 on) with its own lines, which it reads after the file.
+    const deferred =
+      effect === 'refused' &&
+      ((defersUnknownNames(target) && (!variant || ((variant.kind === 'loader' || variant.kind === 'ignored') && !argcAllows(variant.argc ?? [], line.tokens.length)))) || (line.name === 'sentinel' && !isRedis6(target)));
     return {
       code: 'trailing-comment',
       severity: effect === 'refused' ? RULES['trailing-comment'].severity : 'warning',

@@ -29,6 +29,9 @@ export const messages = {
   buildRefusal(name: string, builds: string, redisText: string, hint: string): string {
     return `Some builds refuse this value and exit: ${builds} ("${redisText}"). ${hint} Check the server you deploy to before you rely on '${name}'.`;
   },
+  unknownIgnoredBySentinel(name: string, target: TargetId): string {
+    return `Unknown directive '${name}': ${targetLabel(target)} keeps it for the modules, but Sentinel loads none and never looks at it again, so the line does nothing. Remove it, or fix the name.`;
+  },
   patchedSetting(name: string, target: TargetId, builds: string, deferred = false): string {
     const refusal = deferred ? `reads the file, then exits ("${MODULE_QUEUE_TEXT}")` : 'refuses to start ("Bad directive or wrong number of arguments")';
     return `'${name}' is not in the release the ${targetLabel(target)} table comes from, but ${builds} accept it. A server without those updates ${refusal}: update the server, or remove the line.`;
@@ -62,6 +65,9 @@ export const messages = {
   unknownSentinelDirective(sub: string, target: TargetId, suggestions: readonly string[]): string {
     const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `'sentinel ${s}'`).join(', ')}?` : '';
     return `'sentinel ${sub}' is not a Sentinel setting in ${targetLabel(target)}: Sentinel refuses the file ("Unrecognized sentinel configuration statement").${hint}`;
+  },
+  sentinelValue(hint: string, redisText: string): string {
+    return `${hint} Sentinel refuses the file ("${redisText}").`;
   },
   sentinelArity(sub: string, rule: string): string {
     const counts = rule.split('||').map((alt) => Number(/==\s*(\d+)/.exec(alt)?.[1]) - 2);
