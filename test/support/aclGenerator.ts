@@ -1,10 +1,16 @@
 /**
  * Deterministic generators for the ACL oracle tests: ACL files and redis.conf bodies with
  * `user` lines (valid and broken rules of every kind, odd spacing), and permission cases
- * (a user's rules plus a command line) for ACL DRYRUN. Same seed, same output.
+ * (a user's rules plus a command line) for ACL DRYRUN. Same target and seed, same output.
+ *
+ * The commands, subcommands and categories come from the target's own tables; rules also name
+ * commands and categories of other versions only (which the target must refuse), and the open
+ * default user is written as the target accepts it (no channel rule before 6.2).
  */
-import { commandInfo, commandNames, topLevelCommands, ACL_CATEGORIES } from '../../server/src/knowledge/commands';
-import { sha256Hex } from '../../server/src/analysis/acl/permissions';
+import { commandInfo, commandNames, topLevelCommands, ACL_CATEGORIES, targetsOfCommand } from '../../server/src/knowledge/commands';
+import { aclFeatures, sha256Hex } from '../../server/src/analysis/acl/permissions';
+import { TARGETS, type TargetId } from '../../server/src/knowledge/types';
+import { directiveVariant } from '../../server/src/knowledge/directives';
 import { mulberry32 } from './quotingGenerator';
 
 export type Rng = () => number;
@@ -17,12 +23,45 @@ function chance(rng: Rng, p: number): boolean {
   return rng() < p;
 }
 
-const TARGET = 'redis-7.0';
-const COMMANDS = commandNames(TARGET);
-const TOP = topLevelCommands(TARGET);
-const CONTAINERS = TOP.filter((c) => commandInfo(c, TARGET)?.subcommands);
-const PLAIN = TOP.filter((c) => !commandInfo(c, TARGET)?.subcommands);
 const HASH_PW1 = sha256Hex('pw1');
+
+/** What the generators draw from for one target. */
+interface Vocabulary {
+  readonly target: TargetId;
+  readonly commands: readonly string[];
+  readonly containers: readonly string[];
+  readonly plain: readonly string[];
+  /** Commands (and subcommands) of other versions that the target does not have. */
+  readonly foreign: readonly string[];
+  /** `user default` with every permission, as the target writes it. */
+  readonly openDefault: string;
+  /** The target has channel rules (6.2 on) and selectors (7.0 on). */
+  readonly channels: boolean;
+  readonly selectors: boolean;
+}
+
+const vocabularies = new Map<TargetId, Vocabulary>();
+
+function vocabulary(target: TargetId): Vocabulary {
+  let v = vocabularies.get(target);
+  if (!v) {
+    const top = topLevelCommands(target);
+    const own = new Set(commandNames(target));
+    const foreign = [...new Set(TARGETS.flatMap((t) => commandNames(t)))].filter((c) => !own.has(c) && targetsOfCommand(c).length > 0).sort();
+    v = {
+      target,
+      commands: commandNames(target),
+      containers: top.filter((c) => commandInfo(c, target)?.subcommands),
+      plain: top.filter((c) => !commandInfo(c, target)?.subcommands),
+      foreign,
+      openDefault: `user default on nopass ~* ${aclFeatures(target).channels ? '&* ' : ''}+@all`,
+      channels: aclFeatures(target).channels,
+      selectors: aclFeatures(target).selectors,
+    };
+    vocabularies.set(target, v);
+  }
+  return v;
+}
 
 const KEY_PATTERNS = ['*', 'k*', 'k?', 'k[ab]', 'k[^a]*', 'key:*', '*:1', 'x\\*', '[a-c]*', 'ka', 'kb', 'r*', 'w*', '', 'k[', '?'];
 const CHANNEL_PATTERNS = ['*', 'ch*', 'ch?', 'news.*', 'c[12]', 'ch1', ''];
@@ -40,10 +79,11 @@ const ODD = [
   '()', '(on)', '((~x))', '(+nosuch)', '(~s* +get)', '(%R~r* +@read)', '(&ch* +publish)', '(>pw)', '(reset)', '(clearselectors)', '(allkeys +@all)', '(~k*)',
 ];
 
-function keyRule(rng: Rng): string {
+function keyRule(rng: Rng, v?: Vocabulary): string {
   const p = pick(rng, KEY_PATTERNS);
   const form = rng();
-  if (form < 0.55) return `~${p}`;
+  // Before 7.0 (no `%R~` forms) mostly plain patterns, so that most files are valid there too.
+  if (form < (v && !v.selectors ? 0.9 : 0.55)) return `~${p}`;
   return `%${pick(rng, ['R', 'W', 'RW', 'WR', 'r', 'rw'])}~${p}`;
 }
 
@@ -51,17 +91,18 @@ function channelRule(rng: Rng): string {
   return `&${pick(rng, CHANNEL_PATTERNS)}`;
 }
 
-function commandRule(rng: Rng): string {
+function commandRule(rng: Rng, v: Vocabulary): string {
   const sign = chance(rng, 0.7) ? '+' : '-';
   const r = rng();
-  if (r < 0.45) return `${sign}${pick(rng, PLAIN)}`;
-  if (r < 0.6) return `${sign}${pick(rng, CONTAINERS)}`;
-  if (r < 0.85) {
-    const c = pick(rng, CONTAINERS);
-    const sub = pick(rng, commandInfo(c, TARGET)?.subcommands ?? [`${c}|x`]);
+  if (r < 0.43) return `${sign}${pick(rng, v.plain)}`;
+  if (r < 0.58) return `${sign}${pick(rng, v.containers)}`;
+  if (r < 0.83) {
+    const c = pick(rng, v.containers);
+    const sub = pick(rng, commandInfo(c, v.target)?.subcommands ?? [`${c}|x`]);
     return `${sign}${chance(rng, 0.1) ? sub.toUpperCase() : sub}`;
   }
-  return `+${pick(rng, PLAIN)}|${pick(rng, ['0', '1', 'a', 'x'])}`;
+  if (r < 0.86 && v.foreign.length > 0) return `${sign}${pick(rng, v.foreign)}`;
+  return `+${pick(rng, v.plain)}|${pick(rng, ['0', '1', 'a', 'x'])}`;
 }
 
 function categoryRule(rng: Rng): string {
@@ -70,36 +111,43 @@ function categoryRule(rng: Rng): string {
 }
 
 /** Rules a selector may hold, as one `(...)` word or split over several words. */
-function selectorWords(rng: Rng, maxInner: number): string[] {
+function selectorWords(rng: Rng, maxInner: number, v: Vocabulary): string[] {
   const n = 1 + Math.floor(rng() * maxInner);
   const inner: string[] = [];
   for (let i = 0; i < n; i++) {
     const r = rng();
-    inner.push(r < 0.3 ? keyRule(rng) : r < 0.4 ? channelRule(rng) : r < 0.75 ? commandRule(rng) : r < 0.9 ? categoryRule(rng) : pick(rng, ['allkeys', 'resetkeys', 'allcommands', 'nocommands', 'allchannels', 'resetchannels', '+@all', '-@all']));
+    inner.push(r < 0.3 ? keyRule(rng) : r < 0.4 ? channelRule(rng) : r < 0.75 ? commandRule(rng, v) : r < 0.9 ? categoryRule(rng) : pick(rng, ['allkeys', 'resetkeys', 'allcommands', 'nocommands', 'allchannels', 'resetchannels', '+@all', '-@all']));
   }
   if (chance(rng, 0.5)) return [`(${inner.join(' ')})`];
+  // Now and then a selector opened again before it is closed (Redis 7.0 drops the first part; 7.2 on refuses).
+  if (inner.length > 1 && chance(rng, 0.1)) inner[1] = `(${inner[1] ?? ''}`;
   inner[0] = `(${inner[0] ?? ''}`;
   inner[inner.length - 1] = `${inner[inner.length - 1] ?? ''})`;
   return inner;
 }
 
 /** One rule (maybe several words, for a selector); `broken` raises the share of odd ones. */
-export function ruleWords(rng: Rng, broken: number): string[] {
+export function ruleWords(rng: Rng, broken: number, target: TargetId): string[] {
+  const v = vocabulary(target);
   if (chance(rng, broken)) return [pick(rng, ODD)];
   const r = rng();
-  if (r < 0.15) return [pick(rng, SIMPLE)];
-  if (r < 0.35) return [keyRule(rng)];
-  if (r < 0.45) return [channelRule(rng)];
-  if (r < 0.7) return [commandRule(rng)];
+  // Rule forms the target lacks (channels before 6.2, selectors before 7.0) stay, but rarer.
+  const rare = (has: boolean): boolean => has || chance(rng, 0.15);
+  if (r < 0.15) {
+    const simple = pick(rng, SIMPLE);
+    return [rare(v.channels || !/chan|&/.test(simple)) && rare(v.selectors || !/selectors|sanitize/.test(simple)) ? simple : pick(rng, ['on', 'off', 'nopass', 'allkeys', '+@all', 'resetpass'])];
+  }
+  if (r < 0.35) return [keyRule(rng, v)];
+  if (r < 0.45) return [rare(v.channels) ? channelRule(rng) : keyRule(rng, v)];
+  if (r < 0.7) return [commandRule(rng, v)];
   if (r < 0.85) return [categoryRule(rng)];
-  return selectorWords(rng, 4);
+  return rare(v.selectors) ? selectorWords(rng, 4, v) : [commandRule(rng, v)];
 }
 
 const NAMES = ['alice', 'bob', 'carol', 'dave', 'eve', 'app', 'admin', 'x'];
-const OPEN_DEFAULT = 'user default on nopass ~* &* +@all';
 
 /** An ACL file: 1 to 6 lines, mostly `user` lines with rules, some broken, odd spacing. */
-export function generateAclFile(rng: Rng): string {
+export function generateAclFile(rng: Rng, target: TargetId): string {
   const lines: string[] = [];
   const n = 1 + Math.floor(rng() * 6);
   const broken = pick(rng, [0, 0.05, 0.15, 0.4]);
@@ -112,7 +160,7 @@ export function generateAclFile(rng: Rng): string {
       const rules = Math.floor(rng() * 7);
       for (let r = 0; r < rules; r++) {
         if (chance(rng, 0.05)) words.push('');
-        words.push(...ruleWords(rng, broken));
+        words.push(...ruleWords(rng, broken, target));
       }
       let line = words.join(' ');
       if (chance(rng, 0.03)) line = line.replace(' ', ' \t');
@@ -121,14 +169,14 @@ export function generateAclFile(rng: Rng): string {
       lines.push(line);
     }
   }
-  if (chance(rng, 0.75)) lines.splice(Math.floor(rng() * (lines.length + 1)), 0, OPEN_DEFAULT);
+  if (chance(rng, 0.75)) lines.splice(Math.floor(rng() * (lines.length + 1)), 0, vocabulary(target).openDefault);
   const eol = chance(rng, 0.1) ? '\r\n' : '\n';
   return lines.join(eol) + (chance(rng, 0.8) ? eol : '');
 }
 
-export function generateAclFiles(count: number, seed: number): string[] {
+export function generateAclFiles(count: number, seed: number, target: TargetId): string[] {
   const rng = mulberry32(seed);
-  return Array.from({ length: count }, () => generateAclFile(rng));
+  return Array.from({ length: count }, () => generateAclFile(rng, target));
 }
 
 /** A config word: quoted when it needs it (or sometimes for no reason). */
@@ -143,7 +191,7 @@ export interface ConfigCase {
 }
 
 /** A redis.conf body: 1 to 3 `user` lines, sometimes acl-pubsub-default or aclfile. */
-export function generateConfigCase(rng: Rng): ConfigCase {
+export function generateConfigCase(rng: Rng, target: TargetId): ConfigCase {
   const lines: string[] = [];
   const n = 1 + Math.floor(rng() * 3);
   const broken = pick(rng, [0, 0.05, 0.2, 0.5]);
@@ -152,7 +200,7 @@ export function generateConfigCase(rng: Rng): ConfigCase {
     const words: string[] = [];
     const rules = Math.floor(rng() * 6);
     for (let r = 0; r < rules; r++) {
-      const w = ruleWords(rng, broken);
+      const w = ruleWords(rng, broken, target);
       // In redis.conf a selector may also be one quoted word, and passwords may hold spaces.
       if (w.length > 1 && chance(rng, 0.3)) words.push(w.join(' '));
       else words.push(...w);
@@ -161,17 +209,18 @@ export function generateConfigCase(rng: Rng): ConfigCase {
     lines.push(`${pick(rng, ['user', 'user', 'user', 'USER'])} ${configWord(rng, name)}${words.map((w) => ` ${configWord(rng, w)}`).join('')}`);
   }
   const files: Record<string, string> = {};
-  if (chance(rng, 0.15)) lines.splice(Math.floor(rng() * (lines.length + 1)), 0, `acl-pubsub-default ${pick(rng, ['allchannels', 'resetchannels'])}`);
+  // acl-pubsub-default came with 6.2.
+  if (chance(rng, 0.15) && directiveVariant('acl-pubsub-default', target)) lines.splice(Math.floor(rng() * (lines.length + 1)), 0, `acl-pubsub-default ${pick(rng, ['allchannels', 'resetchannels'])}`);
   if (chance(rng, 0.05)) {
     lines.push(chance(rng, 0.8) ? 'aclfile $DIR/users.acl' : 'aclfile ""');
-    files['users.acl'] = `${OPEN_DEFAULT}\n`;
+    files['users.acl'] = `${vocabulary(target).openDefault}\n`;
   }
   return { body: lines.join('\n'), files };
 }
 
-export function generateConfigCases(count: number, seed: number): ConfigCase[] {
+export function generateConfigCases(count: number, seed: number, target: TargetId): ConfigCase[] {
   const rng = mulberry32(seed);
-  return Array.from({ length: count }, () => generateConfigCase(rng));
+  return Array.from({ length: count }, () => generateConfigCase(rng, target));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,7 +247,7 @@ function argFor(rng: Rng): string {
   return pick(rng, WORDS);
 }
 
-function commandLine(rng: Rng): string[] {
+function commandLine(rng: Rng, v: Vocabulary): string[] {
   const r = rng();
   if (r < 0.01) return ['nosuchcommand', 'x'];
   if (r < 0.02) return ['config', 'nosuchsub'];
@@ -206,8 +255,9 @@ function commandLine(rng: Rng): string[] {
     const name = pick(rng, ['publish', 'spublish', 'subscribe', 'ssubscribe', 'psubscribe', 'unsubscribe']);
     return [name, pick(rng, CHANNELS), ...(name.endsWith('publish') ? ['msg'] : chance(rng, 0.5) ? [pick(rng, CHANNELS)] : [])];
   }
-  const name = chance(rng, 0.5) ? pick(rng, ['get', 'set', 'del', 'mset', 'mget', 'exists', 'sort', 'sort_ro', 'eval', 'fcall', 'migrate', 'bitfield', 'xread', 'georadius', 'zunionstore', 'lmpop', 'object|encoding', 'select', 'config|get', 'config|set', 'client|id', 'auth', 'hello', 'ping', 'flushall', 'keys', 'copy', 'rename', 'lmove']) : pick(rng, COMMANDS);
-  const info = commandInfo(name, TARGET);
+  const common = ['get', 'set', 'del', 'mset', 'mget', 'exists', 'sort', 'sort_ro', 'eval', 'fcall', 'migrate', 'bitfield', 'xread', 'georadius', 'zunionstore', 'lmpop', 'object|encoding', 'select', 'config|get', 'config|set', 'client|id', 'auth', 'hello', 'ping', 'flushall', 'keys', 'copy', 'rename', 'lmove'];
+  const name = chance(rng, 0.5) ? pick(rng, common.filter((c) => commandInfo(c, v.target))) : pick(rng, v.commands);
+  const info = commandInfo(name, v.target);
   const head = name.split('|');
   const arity = info?.variant.arity ?? 1;
   let n = arity > 0 ? arity : -arity + Math.floor(rng() * 5);
@@ -219,10 +269,10 @@ function commandLine(rng: Rng): string[] {
 }
 
 /** Rules that grant (part of) what `argv` needs, so that allowed answers are common too. */
-function enablingRules(rng: Rng, argv: readonly string[]): string[] {
+function enablingRules(rng: Rng, argv: readonly string[], v: Vocabulary): string[] {
   const base = (argv[0] ?? '').toLowerCase();
-  const full = commandInfo(`${base}|${(argv[1] ?? '').toLowerCase()}`, TARGET) ? `${base}|${(argv[1] ?? '').toLowerCase()}` : base;
-  const cats = commandInfo(full, TARGET)?.variant.categories ?? [];
+  const full = commandInfo(`${base}|${(argv[1] ?? '').toLowerCase()}`, v.target) ? `${base}|${(argv[1] ?? '').toLowerCase()}` : base;
+  const cats = commandInfo(full, v.target)?.variant.categories ?? [];
   const out: string[] = [];
   const r = rng();
   if (r < 0.2) out.push('+@all');
@@ -234,18 +284,19 @@ function enablingRules(rng: Rng, argv: readonly string[]): string[] {
   return out;
 }
 
-export function generateDryrunCase(rng: Rng): DryrunCase {
-  const argv = commandLine(rng);
+export function generateDryrunCase(rng: Rng, target: TargetId): DryrunCase {
+  const v = vocabulary(target);
+  const argv = commandLine(rng, v);
   const rules: string[] = [];
   const n = Math.floor(rng() * 6);
   for (let i = 0; i < n; i++) {
-    const w = ruleWords(rng, 0.03);
+    const w = ruleWords(rng, 0.03, target);
     // ACL SETUSER takes a selector as one argument or split over several.
     if (w.length > 1 && chance(rng, 0.5)) rules.push(w.join(' '));
     else rules.push(...w);
   }
   if (chance(rng, 0.7)) {
-    const grant = enablingRules(rng, argv);
+    const grant = enablingRules(rng, argv, v);
     if (chance(rng, 0.25)) rules.push(`(${grant.join(' ')})`);
     else rules.splice(Math.floor(rng() * (rules.length + 1)), 0, ...grant);
   }
@@ -253,7 +304,7 @@ export function generateDryrunCase(rng: Rng): DryrunCase {
   return { rules, argv };
 }
 
-export function generateDryrunCases(count: number, seed: number): DryrunCase[] {
+export function generateDryrunCases(count: number, seed: number, target: TargetId): DryrunCase[] {
   const rng = mulberry32(seed);
-  return Array.from({ length: count }, () => generateDryrunCase(rng));
+  return Array.from({ length: count }, () => generateDryrunCase(rng, target));
 }

@@ -1,10 +1,11 @@
 /**
  * A deterministic generator of redis.conf bodies, valid and broken, for the config oracle
- * (test/oracle/config.test.ts): each body is loaded by a real redis-server 7.0 after a
- * harmless header, and the analyzer must refuse exactly the bodies that Redis refuses.
+ * (test/oracle/config.test.ts): each body is loaded by the live server of a version after a
+ * harmless header, and the analyzer, with that version's target, must refuse exactly the
+ * bodies the server refuses. The bodies are drawn from the target's own table.
  *
  * What it covers:
- *   - every directive of the redis-7.0 table, by type: bool, integer of each C type (min, max,
+ *   - every directive of the target's table, by type: bool, integer of each C type (min, max,
  *     one past each, the 32- and 64-bit limits, signed and unsigned), memory (units in any case,
  *     decimals, signs, leading zeros, wrap-around), percent, octal, enum, multi-value enum, strings;
  *   - empty strings, quoting, multi-argument values given as one quoted string (re-split);
@@ -25,7 +26,8 @@
  * `daemonize`, `logfile` and `loglevel` with command-line options appended after the file.
  */
 import { DIRECTIVES } from '../../server/src/knowledge/generated/directives';
-import type { DirectiveVariant } from '../../server/src/knowledge/types';
+import { directiveVariant } from '../../server/src/knowledge/directives';
+import type { DirectiveVariant, TargetId } from '../../server/src/knowledge/types';
 import { mulberry32 } from './quotingGenerator';
 
 export interface ConfigCase {
@@ -37,7 +39,6 @@ export interface ConfigCase {
   readonly body: string;
 }
 
-export const TARGET = 'redis-7.0';
 export const DEFAULT_SEED = 0x0c0f16e7;
 
 // ---------------------------------------------------------------------------------------------
@@ -112,20 +113,26 @@ function line(name: string, raw: Raw): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The 7.0 table
+// The target's table
 
 interface Directive {
   readonly name: string;
   readonly v: DirectiveVariant;
 }
 
-function table70(): Directive[] {
+function tableOf(target: TargetId): Directive[] {
   const out: Directive[] = [];
   for (const d of DIRECTIVES) {
-    const v = d.variants.find((x) => x.targets.includes(TARGET));
+    const v = d.variants.find((x) => x.targets.includes(target));
     if (v) out.push({ name: d.name, v });
   }
   return out;
+}
+
+/** True when the first word of `line` (unquoted, lower-cased) is a directive of `target`. */
+function knownIn(line: string, target: TargetId): boolean {
+  const m = /^\s*("?)([^\s"]+)\1/.exec(line);
+  return m !== null && directiveVariant((m[2] as string).toLowerCase(), target) !== undefined;
 }
 
 /** Names whose `yes` needs something this machine may not have, or that this build refuses. */
@@ -136,8 +143,11 @@ const UNSAFE_YES = new Set([
   'tls-cluster', // idem
 ]);
 
-/** String directives used at startup (paths, CPU lists): only `""` and arity errors. */
-const STARTUP_STRINGS = new Set(['aclfile', 'logfile', 'pidfile', 'unixsocket', 'aof_rewrite_cpulist', 'bgsave_cpulist', 'bio_cpulist', 'server_cpulist']);
+/**
+ * String directives used at startup (paths, CPU lists, a locale, a group of this machine):
+ * only `""` and arity errors.
+ */
+const STARTUP_STRINGS = new Set(['aclfile', 'logfile', 'pidfile', 'unixsocket', 'aof_rewrite_cpulist', 'bgsave_cpulist', 'bio_cpulist', 'server_cpulist', 'locale-collate', 'unixsocketgroup']);
 
 /** Validated strings: their own lists below. */
 const VALIDATED_STRINGS = new Set(['dbfilename', 'appendfilename', 'appenddirname', 'proc-title-template', 'cluster-announce-hostname']);
@@ -162,6 +172,8 @@ function unsafeValue(name: string, value: string): boolean {
   // each: minutes for 2^31, and the limit is the machine's.
   if (name === 'maxclients') return n !== undefined && n > 10000n && n <= 4294967295n;
   if (name === 'tls-port') return n !== undefined && n !== 0n && n > 0n && n <= 65535n;
+  // Only builds with RDMA can listen there (see machineDependent).
+  if (name === 'rdma-port') return n !== undefined && n > 0n && n <= 65535n;
   if (UNSAFE_YES.has(name)) return /^\s*yes\s*$/i.test(value);
   return false;
 }
@@ -271,8 +283,8 @@ function boundaries(v: DirectiveVariant): string[] {
   return out;
 }
 
-function genTable(b: Builder, rng: Rng): void {
-  const dirs = table70();
+function genTable(b: Builder, rng: Rng, target: TargetId): void {
+  const dirs = tableOf(target);
   let boolIndex = 0;
   let intIndex = 0;
   let memIndex = 0;
@@ -881,10 +893,17 @@ const MODULE: readonly string[] = [
 ];
 
 /**
- * Bodies whose verdict depends on what the machine has (a module file at that path): Redis
- * refuses them here because the module cannot be loaded. Listed in exceptions.json.
+ * Bodies whose verdict depends on what the machine has (a module file at that path, a locale,
+ * a group) or on how the server was built (RDMA): the server refuses them here. Listed in
+ * exceptions.json.
  */
-export const MACHINE_DEPENDENT: readonly string[] = ['loadmodule /nonexistent-dir/mod.so\nmymod.opt 5', 'loadmodule /nonexistent-dir/mod.so'];
+export function machineDependent(target: TargetId): string[] {
+  const out = ['loadmodule /nonexistent-dir/mod.so\nmymod.opt 5', 'loadmodule /nonexistent-dir/mod.so'];
+  if (directiveVariant('locale-collate', target)) out.push('locale-collate xx_NOWHERE.UTF-8');
+  if (directiveVariant('unixsocketgroup', target)) out.push('unixsocketgroup no-such-group');
+  if (directiveVariant('rdma-port', target)) out.push('rdma-port 6380');
+  return out;
+}
 
 const UNKNOWN: readonly string[] = [
   'foo-bar yes',
@@ -1081,11 +1100,13 @@ const BAD_LINES: readonly string[] = [
 
 const FILLERS: readonly string[] = ['', '# a comment', '   # indented comment', '\t', '  ', '#timeout x y z', '# redis.conf', '\t# tab "comment'];
 
-function genMultiLine(b: Builder, rng: Rng, singles: readonly string[], count: number): void {
+function genMultiLine(b: Builder, rng: Rng, singles: readonly string[], count: number, target: TargetId): void {
+  // Good lines of other versions would be bad ones here: keep the target's names only.
+  const good = GOOD_LINES.filter((l) => knownIn(l, target));
   for (let i = 0; i < count; i++) {
     const body: string[] = [];
     for (let k = rng.int(4); k > 0; k--) body.push(rng.pick(FILLERS));
-    const goods = rng.sample(GOOD_LINES, 2 + rng.int(6));
+    const goods = rng.sample(good, 2 + rng.int(6));
     const lines = [...goods];
     // Three files in four hold errors; they go anywhere but first, mostly.
     const bad = i % 4 === 3 ? 0 : 1 + rng.int(2);
@@ -1166,10 +1187,10 @@ function genDuplicates(b: Builder): void {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Names of other versions (not in the 7.0 table), each with a plausible value and without. */
-function genOtherVersions(b: Builder): void {
+/** Names of other versions (not in the target's table), each with a plausible value and without. */
+function genOtherVersions(b: Builder, target: TargetId): void {
   for (const d of DIRECTIVES) {
-    if (d.variants.some((v) => v.targets.includes(TARGET))) continue;
+    if (d.variants.some((v) => v.targets.includes(target))) continue;
     const v = d.variants[0];
     const value = v?.type === 'bool' ? 'yes' : v?.type === 'enum' ? (v.values?.[0] ?? 'x') : v?.numeric ? (v.default ?? '1') : '""';
     b.add('other-version', d.name, `${d.name} ${arg(value)}`);
@@ -1177,8 +1198,8 @@ function genOtherVersions(b: Builder): void {
   }
 }
 
-function genAliases(b: Builder, rng: Rng): void {
-  const dirs = table70();
+function genAliases(b: Builder, rng: Rng, target: TargetId): void {
+  const dirs = tableOf(target);
   const byName = new Map(dirs.map((d) => [d.name, d.v]));
   for (const { name, v } of dirs) {
     if (!v.aliasOf) continue;
@@ -1239,11 +1260,32 @@ function addList(b: Builder, category: string, list: readonly string[]): void {
   list.forEach((l, i) => b.add(category, String(i), l));
 }
 
-/** Every generated body, in a fixed order. Deterministic for a given seed. */
-export function generateConfigFiles(seed = DEFAULT_SEED): ConfigCase[] {
+/**
+ * The categories (before any `:`) a target's files must each have at least a few of: the
+ * hand-written ones, and those of the value types its table has.
+ */
+export function expectedCategories(target: TargetId): string[] {
+  const kinds = new Set<string>();
+  for (const { v } of tableOf(target)) {
+    if (v.aliasOf || v.kind !== 'table') continue;
+    const n = v.numeric ?? [];
+    if (v.type === 'bool') kinds.add('bool');
+    else if (v.type === 'enum') kinds.add(v.multiArg ? 'enum-multi' : 'enum');
+    else if (n.includes('percent')) kinds.add('percent');
+    else if (n.includes('octal')) kinds.add('octal');
+    else if (n.includes('memory')) kinds.add('memory');
+    else if (n.includes('integer')) kinds.add('integer');
+    else kinds.add('string');
+  }
+  const handWritten = ['save', 'bind', 'client-output-buffer-limit', 'oom-score-adj-values', 'notify-keyspace-events', 'replicaof', 'latency-tracking-info-percentiles', 'file-name', 'proc-title-template', 'cluster-announce-hostname', 'rename-command', 'include', 'sentinel', 'module', 'unknown', 'trailing-comment', 'ignored', 'other-version', 'alias', 'name-case', 'duplicates', 'multi-line'];
+  return [...kinds, ...handWritten];
+}
+
+/** Every generated body for `target`, in a fixed order. Deterministic for a given target and seed. */
+export function generateConfigFiles(target: TargetId, seed = DEFAULT_SEED): ConfigCase[] {
   const rng = new Rng(seed);
   const b = new Builder();
-  genTable(b, rng);
+  genTable(b, rng, target);
   addList(b, 'save', SAVE);
   addList(b, 'bind', BIND);
   addList(b, 'client-output-buffer-limit', CLIENT_OUTPUT_BUFFER_LIMIT);
@@ -1262,17 +1304,17 @@ export function generateConfigFiles(seed = DEFAULT_SEED): ConfigCase[] {
   addList(b, 'sentinel', SENTINEL);
   addList(b, 'user', USER);
   addList(b, 'module', MODULE);
-  addList(b, 'machine-dependent', MACHINE_DEPENDENT);
+  addList(b, 'machine-dependent', machineDependent(target));
   addList(b, 'unknown', UNKNOWN);
   addList(b, 'trailing-comment', TRAILING_COMMENTS);
   genIgnored(b);
-  genOtherVersions(b);
-  genAliases(b, rng);
+  genOtherVersions(b, target);
+  genAliases(b, rng, target);
   genNameCase(b);
   genDuplicates(b);
   // One-line bodies for the multi-line files; appendonly is left out there, since it would
   // use the file and directory names of other lines (`appenddirname ..` writes outside).
   const singles = b.cases.filter((c) => c.category !== 'machine-dependent' && !c.body.includes('\n') && !/appendonly/i.test(c.body)).map((c) => c.body);
-  genMultiLine(b, rng, singles, 420);
+  genMultiLine(b, rng, singles, 420, target);
   return b.cases;
 }

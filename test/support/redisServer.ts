@@ -27,6 +27,8 @@ import { createServer, Socket } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Launch, OracleServer, OracleVersion } from '../../scripts/provision-redis.mjs' with { 'resolution-mode': 'import' };
+import type { TargetId } from '../../server/src/knowledge/types';
+import { LIVE_SERVERS } from '../../server/src/knowledge/versions';
 
 export type { Launch, OracleServer, OracleVersion };
 
@@ -132,6 +134,13 @@ export function oracleVersions(): readonly OracleVersion[] {
   const unknown = wanted.filter((v) => !(ORACLE_VERSIONS as readonly string[]).includes(v));
   if (unknown.length > 0) throw new Error(`${ORACLE_VERSIONS_ENV} names unknown versions ${unknown.join(', ')}; known: ${ORACLE_VERSIONS.join(', ')}`);
   return ORACLE_VERSIONS.filter((v) => wanted.includes(v));
+}
+
+/** The target whose table was checked against `version` (knowledge/versions.ts LIVE_SERVERS). */
+export function targetOf(version: OracleVersion): TargetId {
+  const hit = Object.entries(LIVE_SERVERS).find(([, live]) => live === version);
+  if (!hit) throw new Error(`no target is checked against ${version} (LIVE_SERVERS)`);
+  return hit[0] as TargetId;
 }
 
 /** The upstream version a version id names: `valkey-8.1.1` -> `8.1.1`. */
@@ -851,6 +860,25 @@ function probeOverrides(sock: string): string[] {
   return ['--port', '0', '--unixsocket', sock, '--daemonize', 'no', '--logfile', '', '--loglevel', 'notice'];
 }
 
+let probeRootDir: string | undefined;
+
+/**
+ * Where probe folders go: a memory file system when the machine has one (Sentinel rewrites and
+ * syncs its file at every start, which costs a disk write per probe), else the temporary folder.
+ */
+function probeRoot(): string {
+  if (probeRootDir === undefined) {
+    probeRootDir = tmpdir();
+    try {
+      accessSync('/dev/shm', fsConstants.W_OK);
+      probeRootDir = '/dev/shm';
+    } catch {
+      // no memory file system: the temporary folder
+    }
+  }
+  return probeRootDir;
+}
+
 /** Only what the server needs: no NOTIFY_SOCKET / UPSTART_JOB for `supervised`, no locale surprises. */
 function probeEnv(): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C', LC_ALL: 'C' };
@@ -888,7 +916,7 @@ export async function probeConfig(body: string, opts: ProbeOptions = {}): Promis
   const server = await ensureServer(opts.version);
   installHooks();
   const timeoutMs = opts.timeoutMs ?? 20_000;
-  const dir = mkdtempSync(join(tmpdir(), 'redis-probe-'));
+  const dir = mkdtempSync(join(probeRoot(), 'redis-probe-'));
   dirs.add(dir);
   try {
     const sock = join(dir, 'redis.sock');

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { globMatch } from '../../server/src/analysis/acl/glob';
 import { commandKeys } from '../../server/src/analysis/acl/keys';
-import { aclContext, allowedCommands, buildUser, builtinDefaultUser, dryRun, loginState, sha256Hex, type DryRunResult } from '../../server/src/analysis/acl/permissions';
+import { aclContext, allowedCommands, buildUser, builtinDefaultUser, dryRun, loginState, selectorMerging, sha256Hex, type DryRunResult } from '../../server/src/analysis/acl/permissions';
 import type { TargetId } from '../../server/src/knowledge/types';
 import { parseAcl } from '../../server/src/syntax/aclParser';
 import { classifyRules } from '../../server/src/syntax/aclRules';
@@ -12,7 +12,7 @@ function user(rules: string, target: TargetId = 'redis-7.0', pubsub?: 'allchanne
   const { tree } = parseAcl(`user u ${rules}`);
   const line = tree.lines[0];
   assert.ok(line?.valid);
-  return buildUser('u', classifyRules(line.rules, tree.index).rules, aclContext(target, pubsub));
+  return buildUser('u', classifyRules(line.rules, tree.index, selectorMerging(target)).rules, aclContext(target, pubsub));
 }
 
 function answer(r: DryRunResult): string {
@@ -154,4 +154,23 @@ test('key positions and flags', () => {
   assert.deepEqual(keys('migrate h 1 "" 0 5000 keys a b'.replace('""', '')), ['7RW', '8RW']);
   assert.deepEqual(keys('bitfield k get u8 0'), ['1R']);
   assert.deepEqual(keys('exists a'), ['1']);
+});
+
+test('Valkey 9.1 counts numkeys in keys, one every step arguments (MSETEX), as COMMAND GETKEYSANDFLAGS does there', () => {
+  const keys = (argv: string): string[] => commandKeys('msetex', argv.split(' '), 'valkey-9.1').map((k) => `${k.pos}${k.write ? 'W' : ''}`);
+  assert.deepEqual(keys('msetex 2 a 1 b 2'), ['2W', '4W']);
+  assert.deepEqual(keys('msetex 2 a 1 b 2 EX 10'), ['2W', '4W']);
+  // Fewer pairs than numkeys says: the spec fails and no key is found.
+  assert.deepEqual(keys('msetex 3 a 1 b'), []);
+});
+
+test('a selector opened again before it closes: Redis 7.0 keeps the second, 7.2 on and Valkey refuse the rule', () => {
+  const problems = (rules: string, target: TargetId): number => user(rules, target).log.problems.length;
+  assert.equal(problems('on (~a (~b +get)', 'redis-7.0'), 0);
+  assert.equal(problems('on (+get (+set ~kb)', 'redis-7.0'), 0);
+  for (const target of ['redis-7.2', 'redis-8.0', 'valkey-7.2', 'valkey-8.1', 'valkey-9.1'] as const) {
+    assert.ok(problems('on (~a (~b +get)', target) > 0, target);
+    assert.ok(problems('on ( (+set ~kb)', target) > 0, target);
+    assert.equal(problems('on (~a +get) (~b +get)', target), 0, target);
+  }
 });

@@ -78,7 +78,7 @@ const CASES: [string, string, string | null][] = [
   ['replicaof arity', 'replicaof 127.0.0.1', 'wrong-arity'],
   ['replicaof no one', 'replicaof NO ONE', null],
   ['replicaof empty port', 'replicaof 127.0.0.1 ""', null],
-  ['percentiles', 'latency-tracking-info-percentiles 50 101', 'invalid-value'],
+  ['percentiles', 'latency-tracking-info-percentiles 50 101', 'out-of-range'],
   ['percentiles ok', 'latency-tracking-info-percentiles 50 99 99.9', null],
   ['percentiles hex', 'latency-tracking-info-percentiles 0x10', null],
   ['percentiles empty', 'latency-tracking-info-percentiles ""', null],
@@ -181,6 +181,22 @@ const PER_VERSION: [string, Partial<Record<'redis-6.0' | 'redis-7.0' | 'redis-8.
   ['cluster-config-file ""', { 'redis-6.0': null, 'redis-7.0': null, 'redis-8.0': null, 'valkey-8.1': 'invalid-value', 'valkey-9.1': 'invalid-value' }],
   ['hash-seed abc', { 'valkey-9.1': null }],
   ['lua-enable-insecure-api yes', { 'valkey-9.1': null }],
+  // Found by the config oracles of every version:
+  ['mymod.opt 5', { 'redis-6.0': 'unknown-directive', 'redis-7.0': null, 'valkey-9.1': null }],
+  ['"maxmemory\\x00" 1mb', { 'redis-6.0': null, 'redis-7.0': 'unknown-directive' }],
+  ['dir ""', { 'redis-6.0': 'invalid-value', 'redis-7.0': 'invalid-value', 'valkey-8.1': 'invalid-value' }],
+  ['dbfilename ""', { 'redis-6.0': null, 'redis-7.0': null, 'redis-8.0': null, 'valkey-8.1': 'invalid-value', 'valkey-9.1': 'invalid-value' }],
+  ['cluster-announce-human-nodename "a b"', { 'redis-8.0': null, 'valkey-8.1': null, 'valkey-9.1': 'invalid-value' }],
+  ['cluster-announce-human-nodename a:b', { 'redis-8.0': 'invalid-value', 'valkey-8.1': null, 'valkey-9.1': null }],
+  ['cluster-announce-human-nodename #x', { 'redis-8.0': 'invalid-value', 'valkey-8.1': 'invalid-value', 'valkey-9.1': 'invalid-value' }],
+  ['cluster-announce-human-nodename "\\x00z"', { 'redis-8.0': 'invalid-value', 'valkey-8.1': 'invalid-value', 'valkey-9.1': 'invalid-value' }],
+  ['cluster-announce-human-nodename node-1.example', { 'redis-8.0': null, 'valkey-8.1': null, 'valkey-9.1': null }],
+  ['cluster-announce-ip "\\x00z"', { 'valkey-8.1': null, 'valkey-9.1': 'invalid-value' }],
+  ['latency-tracking-info-percentiles 0x10', { 'redis-7.0': null, 'redis-8.0': null, 'valkey-8.1': null, 'valkey-9.1': 'invalid-value' }],
+  ['latency-tracking-info-percentiles 1e1', { 'valkey-9.1': null }],
+  ['slot-migration-max-failover-repl-bytes -1', { 'valkey-9.1': null }],
+  ['slot-migration-max-failover-repl-bytes -2', { 'valkey-9.1': 'out-of-range' }],
+  ['slot-migration-max-failover-repl-bytes 1gb', { 'valkey-9.1': null }],
 ];
 
 for (const [line, expected] of PER_VERSION) {
@@ -194,6 +210,31 @@ for (const [line, expected] of PER_VERSION) {
     });
   }
 }
+
+test('Redis 8.0 keeps a line it cannot place for the modules and refuses after the file: the finding says so', () => {
+  const later = (text: string, target: 'redis-7.0' | 'redis-8.0'): string[] =>
+    findingsOf(`${H}${text}\n`, 'config', { target })
+      .filter((f) => f.severity === 'error' && CODES.includes(f.code))
+      .map((f) => `${f.code}${f.data?.afterLoad === true ? ' after load' : ''}`);
+  for (const line of ['maxmemroy 1gb', 'include a.conf b.conf', 'rename-command get', 'list-max-ziplist-value 1 2', 'list-max-ziplist-value # c', '"" x', 'mptcp yes']) {
+    assert.ok(later(line, 'redis-8.0').every((c) => c.endsWith(' after load')) && later(line, 'redis-8.0').length > 0, `redis-8.0: ${line}: ${later(line, 'redis-8.0').join(', ')}`);
+    assert.ok(later(line, 'redis-7.0').length > 0 && later(line, 'redis-7.0').every((c) => !c.endsWith(' after load')), `redis-7.0: ${line}`);
+  }
+  // Without a value the line is refused where it stands, on 8.0 too.
+  assert.deepEqual(later('maxmemroy', 'redis-8.0'), ['unknown-directive']);
+  const [f] = findingsOf(`${H}maxmemroy 1gb\n`, 'config', { target: 'redis-8.0' }).filter((x) => x.code === 'unknown-directive');
+  assert.match(f?.message ?? '', /reads the file, then exits \("Module Configuration detected without loadmodule directive/);
+  // With a module loaded, the module may declare the name: a warning that says so.
+  check(`${H}loadmodule /opt/redis/modules/search.so\nsearch-timeout 500\n`, ['3:1 warning unknown-directive'], { codes: CODES, settings: { target: 'redis-8.0' } });
+  check(`${H}loadmodule /opt/redis/modules/search.so\nsearch-timeout 500\n`, ['3:1 error unknown-directive'], { codes: CODES, settings: { target: 'redis-7.0' } });
+});
+
+test('rdma-port: builds without RDMA stop at startup, a warning that names them', () => {
+  check(`${H}rdma-port 6380\n`, ['2:11 warning build-dependent'], { codes: ['build-dependent', ...CODES], settings: { target: 'valkey-9.1' } });
+  check(`${H}rdma-port 0\n`, [], { codes: ['build-dependent', ...CODES], settings: { target: 'valkey-8.1' } });
+  const [f] = findingsOf(`${H}rdma-port 6380\n`, 'config', { target: 'valkey-8.1' }).filter((x) => x.code === 'build-dependent');
+  assert.match(f?.message ?? '', /"Failed finding connection listener of rdma"/);
+});
 
 test('the server texts differ by product where the servers do', () => {
   const text = (target: 'redis-8.0' | 'valkey-9.1'): string => findingsOf(`${H}replicaof 10.0.0.1 70000\n`, 'config', { target }).find((f) => f.code === 'invalid-value')?.message ?? '';

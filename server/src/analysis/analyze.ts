@@ -12,6 +12,7 @@ import { syntaxFindings } from './configDiagnostics';
 import { buildModel, singleFileModel, type ConfigModel, type FileSource } from './configModel';
 import { directiveFindings } from './directiveChecks';
 import { includedFileFindings } from './includedFindings';
+import { sentinelValueFindings } from './sentinelChecks';
 import { configUserFindings, aclFileFindings } from './acl/validate';
 import { aclfileFindings, duplicateFindings, listensNowhereFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
 import { messages } from './messages';
@@ -99,10 +100,12 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
   let findings: Finding[] = [
     ...syntaxFindings(errors),
     ...directiveFindings(tree, kind, s),
+    ...(kind === 'sentinel' ? sentinelValueFindings(tree, resolved.target) : []),
     ...model.includeFindings,
     ...includedFileFindings(model, kind, s, context.path),
     ...duplicateFindings(model, s),
-    ...moduleConfigFindings(model),
+    // Sentinel loads no module and ignores module settings.
+    ...(kind === 'sentinel' ? [] : moduleConfigFindings(model, resolved.target)),
     ...replicaofInClusterFindings(model),
     ...listensNowhereFindings(model, resolved.target),
     ...renameCommandFindings(model, s),

@@ -5,14 +5,15 @@
  */
 import { buildRefusal, patchedSetting } from '../knowledge/builds';
 import { directiveNames, directiveVariant, isModuleConfigName, sentinelDirectives, targetsOf } from '../knowledge/directives';
+import { defersUnknownNames, namesEndAtNul } from '../knowledge/versions';
 import { RULES, type RuleCode } from '../knowledge/rules';
 import type { DirectiveVariant, TargetId } from '../knowledge/types';
 import type { ConfigTree, DirectiveLine, Token } from '../syntax/configParser';
 import { suggest } from './didYouMean';
 import { messages } from './messages';
 import type { DocumentKind, Finding, Range, Settings } from './types';
-import { checkValues, type ValueContext, type ValueProblem } from './valueChecks';
-import { string2ll } from './values';
+import { argcAllows, checkValues, type ValueContext, type ValueProblem } from './valueChecks';
+import { cstr, string2ll } from './values';
 import { asciiLower } from '../syntax/text';
 
 const HASH_RULE = /^#[0-9a-f]{64}$/;
@@ -62,33 +63,46 @@ function earlierState(line: DirectiveLine, all: readonly DirectiveLine[], kind: 
 
 function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, out: Finding[], all: readonly DirectiveLine[], nearNames: (name: string) => string[]): void {
   const nameToken = line.tokens[0] as Token;
-  const name = line.name;
-  const args = line.tokens.slice(1);
   const target = settings.target;
+  // Redis 6 matches names as C strings, so `"maxmemory\x00"` is maxmemory there.
+  const name = namesEndAtNul(target) ? cstr(line.name) : line.name;
+  const args = line.tokens.slice(1);
   if (name === '') {
-    out.push(finding('unknown-directive', messages.emptyDirective(), nameToken.range, { data: { name } }));
+    const deferred = defersUnknownNames(target) && args.length > 0;
+    out.push(finding('unknown-directive', messages.emptyDirective(deferred), nameToken.range, { data: { name, ...(deferred ? { afterLoad: true } : {}) } }));
     return;
   }
   const variant = directiveVariant(name, target);
   if (!variant) {
-    if (isModuleConfigName(name)) {
+    if (isModuleConfigName(name, target)) {
       if (args.length === 0) out.push(finding('wrong-arity', messages.valueProblem({ code: 'wrong-arity', arg: -1, redisText: 'Module config specified without value', hint: 'Give the module setting a value.' }), nameToken.range));
       return;
     }
+    // Redis 8.0 keeps such a line for the modules and refuses once the file is read; with a
+    // module loaded, the module may declare the name, which only the running server knows.
+    const deferred = defersUnknownNames(target) && args.length > 0;
+    // Sentinel loads no module and never looks at what it kept for them: the line is ignored.
+    if (deferred && kind === 'sentinel') {
+      out.push(finding('unknown-directive', messages.unknownIgnoredBySentinel(name, target), nameToken.range, { severity: 'warning', data: { name } }));
+      return;
+    }
+    const moduleLoaded = deferred && all.some((d) => d.name === 'loadmodule');
+    const later = deferred ? { afterLoad: true, ...(moduleLoaded ? { moduleMayDeclare: true } : {}) } : {};
+    const severity = moduleLoaded ? { severity: 'warning' as const } : {};
     const patched = patchedSetting(name, target);
     if (patched) {
-      out.push(finding('build-dependent', messages.patchedSetting(name, target, patched.builds), nameToken.range, { data: { name } }));
+      out.push(finding('build-dependent', messages.patchedSetting(name, target, patched.builds, deferred), nameToken.range, { data: { name } }));
       const p = checkValues({ name, target, variant: { targets: [target], kind: 'table', type: patched.type, default: patched.default }, args: args.map((t) => t.value) });
       if (p) out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText } }));
       return;
     }
     const knownIn = targetsOf(name);
     if (knownIn.length > 0) {
-      out.push(finding('unsupported-in-version', messages.unsupportedInVersion(name, target, knownIn), nameToken.range, { data: { name, knownIn } }));
+      out.push(finding('unsupported-in-version', messages.unsupportedInVersion(name, target, knownIn, deferred, moduleLoaded), nameToken.range, { ...severity, data: { name, knownIn, ...later } }));
       return;
     }
     const suggestions = nearNames(name.replace(/^\ufeff/, ''));
-    out.push(finding('unknown-directive', messages.unknownDirective(name, target, [], suggestions), nameToken.range, { data: { name, suggestions } }));
+    out.push(finding('unknown-directive', messages.unknownDirective(name, target, [], suggestions, deferred, moduleLoaded), nameToken.range, { ...severity, data: { name, suggestions, ...later } }));
     return;
   }
   if (name === 'sentinel') {
@@ -153,17 +167,22 @@ function checkSentinel(line: DirectiveLine, kind: DocumentKind, target: TargetId
   }
   const sub = line.tokens[1] as Token;
   const subName = asciiLower(sub.value);
+  // From 7.0 Sentinel reads its lines once the file is read (sentinelChecks.ts); 6.x where they stand.
+  const later = isRedis6(target) ? {} : { afterLoad: true };
   const entry = sentinelDirectives(target).find((s) => s.name === subName);
   if (!entry) {
     const suggestions = suggest(subName, sentinelDirectives(target).map((s) => s.name));
-    out.push(finding('unknown-directive', messages.unknownSentinelDirective(sub.value, target, suggestions), sub.range, { data: { name: `sentinel ${subName}`, suggestions: suggestions.map((s) => `sentinel ${s}`) } }));
+    out.push(finding('unknown-directive', messages.unknownSentinelDirective(sub.value, target, suggestions), sub.range, { data: { name: `sentinel ${subName}`, suggestions: suggestions.map((s) => `sentinel ${s}`), ...later } }));
     return;
   }
-  const argc = line.tokens.length - 1;
-  const ok = entry.argc.split('||').some((alt) => Number(/==\s*(\d+)/.exec(alt)?.[1]) === argc);
-  if (!ok) {
-    out.push(finding('wrong-arity', messages.sentinelArity(subName, entry.argc), { start: sub.range.start, end: line.range.end }, { data: { name: `sentinel ${subName}` } }));
+  if (!sentinelArgcAllows(entry.argc, line.tokens.length - 1)) {
+    out.push(finding('wrong-arity', messages.sentinelArity(subName, entry.argc), { start: sub.range.start, end: line.range.end }, { data: { name: `sentinel ${subName}`, ...later } }));
   }
+}
+
+/** A Sentinel argument-count rule (`argc == 4 || argc == 5`, the sub-directive counted) against a count. */
+function sentinelArgcAllows(rule: string, argc: number): boolean {
+  return rule.split('||').some((alt) => Number(/==\s*(\d+)/.exec(alt)?.[1]) === argc);
 }
 
 /**
@@ -177,6 +196,11 @@ function trailingComment(line: DirectiveLine, target: TargetId): Finding | undef
   const allows = (argc: number): boolean => (facts?.argc ?? []).every(([op, n]) => (op === '==' ? argc === n : op === '>=' ? argc >= n : op === '<=' ? argc <= n : true));
   const exactlyOneValue = (facts?.argc?.length ?? 0) > 0 && allows(2) && !allows(1) && !allows(3);
   const singleValue = facts !== undefined && (((facts.kind === 'table' || facts.kind === 'special') && !facts.multiArg) || exactlyOneValue);
+  // A `#` word that a Sentinel line needs to have its word count is its value (`auth-pass m #x`).
+  if (line.name === 'sentinel' && line.tokens.length > 1) {
+    const entry = sentinelDirectives(target).find((s) => s.name === asciiLower((line.tokens[1] as Token).value));
+    if (entry && sentinelArgcAllows(entry.argc, line.tokens.length - 1)) return undefined;
+  }
   for (let i = 1; i < line.tokens.length; i++) {
     const t = line.tokens[i] as Token;
     if (t.quoted || !t.value.startsWith('#')) continue;
@@ -184,12 +208,17 @@ function trailingComment(line: DirectiveLine, target: TargetId): Finding | undef
     if (line.name === 'user' && HASH_RULE.test(t.value)) continue;
     // 6.x ignores a save line of any other length than one pair or "": no refusal, no effect.
     const effect = line.name === 'loadmodule' ? 'module' : line.name === 'save' && isRedis6(target) ? 'ignored' : 'refused';
+    // Redis 8.0 keeps a line it cannot place for the modules and refuses after the whole file.
+    // So does Sentinel (7.0 on) with its own lines, which it reads after the file.
+    const deferred =
+      effect === 'refused' &&
+      ((defersUnknownNames(target) && (!variant || ((variant.kind === 'loader' || variant.kind === 'ignored') && !argcAllows(variant.argc ?? [], line.tokens.length)))) || (line.name === 'sentinel' && !isRedis6(target)));
     return {
       code: 'trailing-comment',
       severity: effect === 'refused' ? RULES['trailing-comment'].severity : 'warning',
       message: messages.trailingComment(line.name, effect, target),
       range: { start: t.range.start, end: line.range.end },
-      data: { commentStart: t.start, lineStart: line.start, lineEnd: line.end },
+      data: { commentStart: t.start, lineStart: line.start, lineEnd: line.end, ...(deferred ? { afterLoad: true } : {}) },
     };
   }
   return undefined;

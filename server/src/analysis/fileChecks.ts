@@ -19,7 +19,7 @@ const ADDITIVE = new Set(['save', 'client-output-buffer-limit', 'include', 'load
 
 /** The name under which a line stores its value, or undefined when lines add up. */
 function storageKey(line: DirectiveLine, settings: Settings): string | undefined {
-  if (isModuleConfigName(line.name)) return line.name;
+  if (isModuleConfigName(line.name, settings.target)) return line.name;
   const variant = directiveVariant(line.name, settings.target);
   if (!variant || variant.kind === 'ignored') return undefined;
   const key = variant.aliasOf ?? (line.name === 'slaveof' ? 'replicaof' : line.name);
@@ -53,9 +53,9 @@ export function duplicateFindings(model: ConfigModel, settings: Settings): Findi
   return out;
 }
 
-export function moduleConfigFindings(model: ConfigModel): Finding[] {
+export function moduleConfigFindings(model: ConfigModel, target: TargetId): Finding[] {
   if (model.lines.some((m) => m.line.name === 'loadmodule')) return [];
-  const first = model.lines.find((m) => isModuleConfigName(m.line.name) && m.line.tokens.length > 1);
+  const first = model.lines.find((m) => isModuleConfigName(m.line.name, target) && m.line.tokens.length > 1);
   if (!first) return [];
   return [
     {

@@ -169,7 +169,7 @@ function clientHowTo(analysis: Analysis, user: string, extensionCommands: boolea
  */
 export function directiveHover(name: string, settings: Settings): string | undefined {
   if (name === '') return undefined;
-  if (isModuleConfigName(name)) {
+  if (isModuleConfigName(name, settings.target)) {
     return `**${name}** — a module setting: Redis passes names with a dot to the module that registered them.\n\nThe module must be loaded with \`loadmodule\`, or the server stops after reading the file.`;
   }
   const info = lookupDirective(name, settings.target);

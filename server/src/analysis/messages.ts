@@ -5,11 +5,18 @@ import { targetLabel, describeTargets } from '../knowledge/targets';
 import type { TargetId } from '../knowledge/types';
 import { placeAmongTables, versionLabel } from '../knowledge/versions';
 import type { GlobLimit, ReadFailure } from './configModel';
-import type { ValueProblem } from './valueChecks';
+import { MODULE_QUEUE_TEXT, type ValueProblem } from './valueChecks';
+
+/** How the server refuses a name it does not know: at the line, or (Redis 8.0) once the file is read. */
+function refusalOfUnknown(target: TargetId, deferred: boolean, moduleLoaded: boolean): string {
+  if (!deferred) return `${targetLabel(target)} does not know it and refuses to start ("Bad directive or wrong number of arguments").`;
+  if (moduleLoaded) return `${targetLabel(target)} does not know it and leaves it to the loaded modules: unless one of them declares this name, the server reads the file, then exits ("${MODULE_QUEUE_TEXT}").`;
+  return `${targetLabel(target)} does not know it: it reads the file, then exits ("${MODULE_QUEUE_TEXT}").`;
+}
 
 export const messages = {
-  unknownDirective(name: string, target: TargetId, knownIn: readonly TargetId[], suggestions: readonly string[]): string {
-    let text = `Unknown directive '${name}': ${targetLabel(target)} does not know it and refuses to start ("Bad directive or wrong number of arguments").`;
+  unknownDirective(name: string, target: TargetId, knownIn: readonly TargetId[], suggestions: readonly string[], deferred = false, moduleLoaded = false): string {
+    let text = `Unknown directive '${name}': ${refusalOfUnknown(target, deferred, moduleLoaded)}`;
     if (name.startsWith('\ufeff')) text += ' The file starts with a byte-order mark (BOM): save it as UTF-8 without BOM.';
     if (knownIn.length > 0) text += ` It exists in ${describeTargets(knownIn)}.`;
     if (suggestions.length === 1) text += ` Did you mean '${suggestions[0]}'?`;
@@ -22,8 +29,12 @@ export const messages = {
   buildRefusal(name: string, builds: string, redisText: string, hint: string): string {
     return `Some builds refuse this value and exit: ${builds} ("${redisText}"). ${hint} Check the server you deploy to before you rely on '${name}'.`;
   },
-  patchedSetting(name: string, target: TargetId, builds: string): string {
-    return `'${name}' is not in the release the ${targetLabel(target)} table comes from, but ${builds} accept it. A server without those updates refuses to start ("Bad directive or wrong number of arguments"): update the server, or remove the line.`;
+  unknownIgnoredBySentinel(name: string, target: TargetId): string {
+    return `Unknown directive '${name}': ${targetLabel(target)} keeps it for the modules, but Sentinel loads none and never looks at it again, so the line does nothing. Remove it, or fix the name.`;
+  },
+  patchedSetting(name: string, target: TargetId, builds: string, deferred = false): string {
+    const refusal = deferred ? `reads the file, then exits ("${MODULE_QUEUE_TEXT}")` : 'refuses to start ("Bad directive or wrong number of arguments")';
+    return `'${name}' is not in the release the ${targetLabel(target)} table comes from, but ${builds} accept it. A server without those updates ${refusal}: update the server, or remove the line.`;
   },
   listensNowhereBind(): string {
     return "'bind \"\"' gives the TCP and TLS ports no address to listen on, and there is no 'unixsocket': redis-server reads the file, then exits (\"Configured to not listen anywhere, exiting.\"). Name the addresses, or remove the line to use the default.";
@@ -31,8 +42,13 @@ export const messages = {
   listensNowhere(): string {
     return "'port 0' turns the TCP port off, and neither 'tls-port' nor 'unixsocket' opens another way in: redis-server reads the file, then exits (\"Configured to not listen anywhere, exiting.\"). Set a port, a TLS port or a Unix socket.";
   },
-  unsupportedInVersion(name: string, target: TargetId, knownIn: readonly TargetId[]): string {
-    return `'${name}' does not exist in ${targetLabel(target)}, which refuses to start ("Bad directive or wrong number of arguments"). It exists in ${describeTargets(knownIn)}: remove it, or target one of those versions.`;
+  unsupportedInVersion(name: string, target: TargetId, knownIn: readonly TargetId[], deferred = false, moduleLoaded = false): string {
+    const refusal = !deferred
+      ? 'which refuses to start ("Bad directive or wrong number of arguments")'
+      : moduleLoaded
+        ? `which leaves it to the loaded modules: unless one of them declares this name, the server reads the file, then exits ("${MODULE_QUEUE_TEXT}")`
+        : `which reads the file, then exits ("${MODULE_QUEUE_TEXT}")`;
+    return `'${name}' does not exist in ${targetLabel(target)}, ${refusal}. It exists in ${describeTargets(knownIn)}: remove it, or target one of those versions.`;
   },
   deprecatedDirective(name: string, replacement: string): string {
     return `'${name}' is an old name of '${replacement}'. It still works, but write '${replacement}': newer tools and documentation only use that name.`;
@@ -49,6 +65,9 @@ export const messages = {
   unknownSentinelDirective(sub: string, target: TargetId, suggestions: readonly string[]): string {
     const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `'sentinel ${s}'`).join(', ')}?` : '';
     return `'sentinel ${sub}' is not a Sentinel setting in ${targetLabel(target)}: Sentinel refuses the file ("Unrecognized sentinel configuration statement").${hint}`;
+  },
+  sentinelValue(hint: string, redisText: string): string {
+    return `${hint} Sentinel refuses the file ("${redisText}").`;
   },
   sentinelArity(sub: string, rule: string): string {
     const counts = rule.split('||').map((alt) => Number(/==\s*(\d+)/.exec(alt)?.[1]) - 2);
@@ -143,8 +162,10 @@ export const messages = {
   replicaofInCluster(): string {
     return `A cluster node cannot be configured as a replica with 'replicaof': redis-server refuses to start ("replicaof directive not allowed in cluster mode"). Use CLUSTER REPLICATE instead.`;
   },
-  emptyDirective(): string {
-    return 'An empty directive name ("" alone): redis-server refuses this line ("Bad directive or wrong number of arguments").';
+  emptyDirective(deferred = false): string {
+    return deferred
+      ? `An empty directive name (""): redis-server reads the file, then exits ("${MODULE_QUEUE_TEXT}").`
+      : 'An empty directive name ("" alone): redis-server refuses this line ("Bad directive or wrong number of arguments").';
   },
   trailingComment(directive: string, effect: 'refused' | 'module' | 'ignored', target?: TargetId): string {
     if (effect === 'module') return `Redis has no trailing comments: the words from '#' on are passed to the module as extra arguments. Move the comment to its own line above '${directive}'.`;

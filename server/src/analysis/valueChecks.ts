@@ -3,14 +3,22 @@
  * the type readers of its config table and the setters of the special directives. Each
  * check names the argument at fault and quotes Redis's own error text.
  */
-import type { DirectiveVariant, TargetId } from '../knowledge/types';
+import type { ArgcRule, DirectiveVariant, TargetId } from '../knowledge/types';
 import { NOTIFY_KEYSPACE_CHARS } from '../knowledge/generated/directives';
-import { isAtLeast, quoting, refusesMemoryOverflow } from '../knowledge/versions';
+import { defersUnknownNames, isAtLeast, quoting, refusesMemoryOverflow } from '../knowledge/versions';
 import { splitArgs } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
 import { asSigned64, atoi, cstr, isIPv4, isIPv6, LLONG_MAX, memoryUnit, memtoull, string2d, string2ll, strtollWhole, ULLONG_MAX } from './values';
 
 export type ValueCode = 'wrong-arity' | 'invalid-value' | 'out-of-range' | 'invalid-file-name';
+
+/** What Redis 8.0 prints once it has read a file with lines no module claimed. */
+export const MODULE_QUEUE_TEXT = 'Module Configuration detected without loadmodule directive or no ApplyConfig call: aborting';
+
+/** True when `argc` (the name counted) satisfies every rule. */
+export function argcAllows(rule: ArgcRule, argc: number): boolean {
+  return rule.every(([op, n]) => (op === '==' ? argc === n : op === '>=' ? argc >= n : op === '<=' ? argc <= n : true));
+}
 
 export interface ValueProblem {
   readonly code: ValueCode;
@@ -84,7 +92,7 @@ export function checkValues(ctx: ValueContext): ValueProblem | undefined {
       return variant.multiArg ? remap(checkMultiEnum(args, ctx), at) : checkEnum(value, ctx);
     case 'string':
     case 'sds':
-      return checkString(value, ctx);
+      return checkString(value, ctx, raw);
     default:
       return checkNumber(value, ctx);
   }
@@ -118,12 +126,17 @@ function checkMultiEnum(args: readonly string[], ctx: ValueContext): ValueProble
   return undefined;
 }
 
-function checkString(value: string, ctx: ValueContext): ValueProblem | undefined {
+/**
+ * `value` is what a C string reader sees (up to a NUL byte); `raw` every byte, as the
+ * validators that take the length of the value see it.
+ */
+function checkString(value: string, ctx: ValueContext, raw = value): ValueProblem | undefined {
   switch (ctx.name) {
     case 'dbfilename':
     case 'appendfilename':
     case 'appenddirname':
-      if (ctx.name !== 'dbfilename' && value === '' && !isRedis6(ctx.target)) {
+      // Valkey 8.0 refuses an empty dbfilename too.
+      if (value === '' && !isRedis6(ctx.target) && (ctx.name !== 'dbfilename' || isAtLeast(ctx.target, 'valkey', 8, 0))) {
         return problem('invalid-value', 0, `${ctx.name} can't be empty`, `Give '${ctx.name}' a name.`);
       }
       if (value.includes('/') || value.includes('\\')) {
@@ -148,8 +161,14 @@ function checkString(value: string, ctx: ValueContext): ValueProblem | undefined
       return value !== '' && !isIPv6(value) ? problem('invalid-value', 0, 'Invalid IPv6 address', 'Write an IPv6 address such as fd00::5 (no zone such as %eth0), or "" for none.') : undefined;
     case 'cluster-announce-ip':
       if (!isAtLeast(ctx.target, 'valkey', 9, 1)) return undefined;
-      if (value.length >= 46) return problem('invalid-value', 0, 'cluster-announce-ip is too long', 'An address is at most 45 characters.');
-      return [...value].some((c) => !isValkeyAuxChar(c)) ? problem('invalid-value', 0, 'cluster-announce-ip contains invalid character', 'Write the address only: no blank, comma, quote or any of ;<=>?@[]^{|}~\\.') : undefined;
+      if (byteLength(raw) >= 46) return problem('invalid-value', 0, 'cluster-announce-ip is too long', 'An address is at most 45 characters.');
+      return [...raw].some((c) => !isValkeyAuxChar(c)) ? problem('invalid-value', 0, 'cluster-announce-ip contains invalid character', 'Write the address only: no blank, comma, quote or any of ;<=>?@[]^{|}~\\.') : undefined;
+    case 'cluster-announce-human-nodename': {
+      // Kept in nodes.conf, so a few characters are refused; the set depends on the version.
+      const valid = isAtLeast(ctx.target, 'valkey', 9, 1) ? isValkeyAuxChar : isAtLeast(ctx.target, 'valkey', 8, 0) ? isValkey8AuxChar : isRedisAuxChar;
+      const bad = [...raw].find((c) => !valid(c));
+      return bad === undefined ? undefined : problem('invalid-value', 0, 'Announced human node name contained invalid character', `${bad === '\0' ? 'A NUL byte' : `'${bad}'`} cannot be part of a node name. Use letters, digits, dots and dashes.`);
+    }
     case 'hash-seed':
       return value.length > 256 ? problem('invalid-value', 0, 'hash-seed must be less than or equal to 256 characters', 'Use a seed of at most 256 characters.') : undefined;
     case 'requirepass':
@@ -159,6 +178,26 @@ function checkString(value: string, ctx: ValueContext): ValueProblem | undefined
     default:
       return undefined;
   }
+}
+
+/** Redis's rule for text kept in nodes.conf (7.2 on): no NUL and none of !#$%&()*+:;<>?@[]^{|}~. */
+function isRedisAuxChar(c: string): boolean {
+  return c !== '\0' && !'!#$%&()*+:;<>?@[]^{|}~'.includes(c);
+}
+
+/** Valkey 8's rule: Redis's, except that ':' is allowed. */
+function isValkey8AuxChar(c: string): boolean {
+  return c !== '\0' && !'!#$%&()*+;<>?@[]^{|}~'.includes(c);
+}
+
+/** The length of a token value in the bytes Redis sees (a `\xHH` escape is one byte, other chars UTF-8). */
+function byteLength(s: string): number {
+  let n = 0;
+  for (const c of s) {
+    const code = c.codePointAt(0) ?? 0;
+    n += code < 0x100 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return n;
 }
 
 /** Valkey 9.1's rule for text kept in nodes.conf: no control or blank character, none of !"#$%&'()*+, and none of ;<=>?@[]^{|}~\\. */
@@ -222,6 +261,11 @@ function checkNumber(value: string, ctx: ValueContext): ValueProblem | undefined
   const unsigned = UNSIGNED.has(ctx.variant.type ?? '');
   if (numeric.includes('memory')) {
     const mem = isRedis6(ctx.target) ? memtoll6(cstr(value)) : memtoull(cstr(value), refusesMemoryOverflow(ctx.target))?.bytes;
+    // A signed memory setting (Valkey 9.1) also takes a plain integer, such as -1 for "off".
+    if (mem === undefined && numeric.includes('signed_memory')) {
+      const n = string2ll(value);
+      if (n !== undefined) return inBounds(n, ctx) ? undefined : problem('out-of-range', 0, boundsText(ctx), rangeHint(ctx));
+    }
     if (mem === undefined) {
       if (numeric.includes('percent')) return checkPercent(value, ctx);
       return problem('invalid-value', 0, 'argument must be a memory value', `'${ctx.name}' takes a size in bytes, optionally with a unit: b, k (1000), kb (1024), m, mb, g, gb — no decimals, no sign, no space.`);
@@ -269,9 +313,10 @@ function memtoll6(value: string): bigint | undefined {
 type SpecialCheck = (args: readonly string[], ctx: ValueContext) => ValueProblem | undefined;
 
 const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
-  dir(args) {
+  dir(args, ctx) {
     // Whether another folder exists depends on the machine; an empty name never does.
-    return args[0] === '' ? problem('invalid-value', 0, 'No such file or directory', "'dir' needs a folder name.") : undefined;
+    if (args[0] !== '') return undefined;
+    return problem('invalid-value', 0, isAtLeast(ctx.target, 'valkey', 8, 0) ? "dir can't be empty" : 'No such file or directory', "'dir' needs a folder name.");
   },
   save(args) {
     if (args.length === 1 && args[0] === '') return undefined;
@@ -320,13 +365,14 @@ const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
   },
   replicaof: checkReplicaof,
   slaveof: checkReplicaof,
-  'latency-tracking-info-percentiles'(args) {
+  'latency-tracking-info-percentiles'(args, ctx) {
     if (args.length === 1 && args[0] === '') return undefined;
+    // Valkey 9.1 reads decimal numbers only (no 0x...).
+    const hexadecimal = !isAtLeast(ctx.target, 'valkey', 9, 1);
     for (let i = 0; i < args.length; i++) {
-      const v = string2d(args[i] as string);
-      if (v === undefined || v < 0 || v > 100) {
-        return problem('invalid-value', i, 'latency-tracking-info-percentiles parameters should sit between [0.0,100.0]', 'Each percentile is a number from 0 to 100.');
-      }
+      const v = string2d(args[i] as string, hexadecimal);
+      if (v === undefined) return problem('invalid-value', i, 'Invalid latency-tracking-info-percentiles parameters', `Each percentile is a number from 0 to 100, written plainly${hexadecimal ? '' : ' in decimal'}.`);
+      if (v < 0 || v > 100) return problem('out-of-range', i, 'latency-tracking-info-percentiles parameters should sit between [0.0,100.0]', 'Each percentile is a number from 0 to 100.');
     }
     return undefined;
   },
@@ -378,10 +424,13 @@ function checkReplicaof(args: readonly string[], ctx: ValueContext): ValueProble
 
 /** Redis 6's loader directives (handled before the table existed for them) and ignored names. */
 function checkLoader(ctx: ValueContext): ValueProblem | undefined {
-  const argc = ctx.args.length + 1;
   const rule = ctx.variant.argc ?? [];
-  const ok = rule.every(([op, n]) => (op === '==' ? argc === n : op === '>=' ? argc >= n : op === '<=' ? argc <= n : true));
-  if (!ok) return problem('wrong-arity', ctx.args.length === 0 ? -1 : Math.max(0, ctx.args.length - 1), 'Bad directive or wrong number of arguments', arityHint(ctx.name, rule));
+  if (!argcAllows(rule, ctx.args.length + 1)) {
+    const at = ctx.args.length === 0 ? -1 : Math.max(0, ctx.args.length - 1);
+    // Redis 8.0 takes a line it cannot place, with a value, for a module setting.
+    if (defersUnknownNames(ctx.target) && ctx.args.length > 0) return { ...problem('wrong-arity', at, MODULE_QUEUE_TEXT, `${arityHint(ctx.name, rule)} With another number, ${ctx.name === 'include' || ctx.name === 'rename-command' ? 'the line' : 'the name'} is taken for a module setting.`), afterLoad: true };
+    return problem('wrong-arity', at, 'Bad directive or wrong number of arguments', arityHint(ctx.name, rule));
+  }
   const a = ctx.args;
   switch (ctx.name) {
     case 'bind':
@@ -414,6 +463,9 @@ function checkLoader(ctx: ValueContext): ValueProblem | undefined {
       return SPECIAL['notify-keyspace-events']?.(a, ctx);
     case 'requirepass':
       return checkString(a[0] as string, ctx);
+    case 'dir':
+      // Redis 6 changes folder as it reads the line, and exits without naming the line.
+      return a[0] === '' ? problem('invalid-value', 0, "Can't chdir to '': No such file or directory", "'dir' needs a folder name.") : undefined;
     default:
       return undefined;
   }

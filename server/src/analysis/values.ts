@@ -115,7 +115,7 @@ export function asSigned64(v: bigint): bigint {
  * `strtod` over the whole string: decimal or hexadecimal floats, `inf`, `infinity`, `nan`,
  * with leading blanks and a sign. Returns undefined when anything is left over.
  */
-export function strtodWhole(s: string): number | undefined {
+export function strtodWhole(s: string, hexadecimal = true): number | undefined {
   let i = 0;
   while (i < s.length && isCSpace(s[i] as string)) i++;
   const rest = s.slice(i);
@@ -125,7 +125,7 @@ export function strtodWhole(s: string): number | undefined {
   if (/^(inf|infinity)$/i.test(body)) return sign * Infinity;
   if (/^nan(\([0-9a-z_]*\))?$/i.test(body)) return NaN;
   if (/^([0-9]+\.?[0-9]*|\.[0-9]+)(e[+-]?[0-9]+)?$/i.test(body)) return sign * Number(body);
-  const hex = /^0x([0-9a-f]*)\.?([0-9a-f]*)(p([+-]?[0-9]+))?$/i.exec(body);
+  const hex = hexadecimal ? /^0x([0-9a-f]*)\.?([0-9a-f]*)(p([+-]?[0-9]+))?$/i.exec(body) : null;
   if (hex && (hex[1] !== '' || hex[2] !== '')) {
     const int = hex[1] === '' ? 0 : Number.parseInt(hex[1] as string, 16);
     const frac = [...(hex[2] as string)].reduce((acc, d, k) => acc + Number.parseInt(d, 16) / 16 ** (k + 1), 0);
@@ -165,11 +165,12 @@ export function strtollChecked(s: string): bigint | undefined {
 
 /**
  * Redis's `string2d`: a double with no blank before or after, no NaN, and no overflow or
- * underflow to zero (strtod's ERANGE). Hexadecimal and `inf` are read as strtod reads them.
+ * underflow to zero (strtod's ERANGE). Hexadecimal and `inf` are read as strtod reads them;
+ * `hexadecimal` false reads decimal only, as Valkey 9.1's own number reader does.
  */
-export function string2d(s: string): number | undefined {
+export function string2d(s: string, hexadecimal = true): number | undefined {
   if (s === '' || /^[ \t\n\v\f\r]/.test(s) || /[ \t\n\v\f\r]$/.test(s)) return undefined;
-  const v = strtodWhole(s);
+  const v = strtodWhole(s, hexadecimal);
   if (v === undefined || Number.isNaN(v)) return undefined;
   if (v === 0 && /[1-9a-f]/i.test(s.replace(/^[+-]?0x/i, '').replace(/[ep][+-]?\d+$/i, ''))) return undefined;
   if (!Number.isFinite(v) && !/inf/i.test(s)) return undefined;

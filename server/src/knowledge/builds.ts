@@ -26,6 +26,14 @@ export const BUILD_REFUSALS: readonly BuildRefusal[] = [
     redisText: 'Active defragmentation cannot be enabled: it requires a server compiled with a modified Jemalloc',
     hint: 'Active defragmentation needs the jemalloc that ships with the Redis or Valkey sources. Builds from those sources (and the official Docker images) accept the line.',
   },
+  {
+    name: 'rdma-port',
+    // Any port but 0 opens an RDMA listener (the value itself is checked before).
+    refuses: (v) => v !== '0',
+    builds: "Valkey built without RDMA, which is the default build and Debian's packages (seen on Valkey 8.1.1 and 9.1.2): the server stops at startup",
+    redisText: 'Failed finding connection listener of rdma',
+    hint: "RDMA is only there in builds made with BUILD_RDMA=yes, or with BUILD_RDMA=module once a 'loadmodule' line loads the RDMA module.",
+  },
 ];
 
 /** A setting that security updates of a release line added after the release our table comes from. */

@@ -4,6 +4,7 @@
  */
 import { DIRECTIVES, SENTINEL_DIRECTIVES } from './generated/directives';
 import { TARGETS, type DirectiveEntry, type DirectiveVariant, type SentinelEntry, type TargetId } from './types';
+import { hasModuleSettings } from './versions';
 
 const byName = new Map<string, DirectiveEntry>(DIRECTIVES.map((d) => [d.name, d]));
 /** Per target, each name's facts: the lookup done for every line of every analysis. */
@@ -44,9 +45,9 @@ export function targetsOf(name: string): readonly TargetId[] {
   return TARGETS.filter((t) => entry.variants.some((v) => v.targets.includes(t)));
 }
 
-/** Redis hands every name with a dot to the modules (`mymodule.option value`). */
-export function isModuleConfigName(name: string): boolean {
-  return name.includes('.');
+/** From 7.0, Redis hands every name with a dot to the modules (`mymodule.option value`). */
+export function isModuleConfigName(name: string, target: TargetId): boolean {
+  return name.includes('.') && hasModuleSettings(target);
 }
 
 export function sentinelDirectives(target: TargetId): readonly SentinelEntry[] {

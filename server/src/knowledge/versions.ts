@@ -102,3 +102,23 @@ export function isAtLeast(target: TargetId, product: Product, major: number, min
 export function refusesMemoryOverflow(target: TargetId): boolean {
   return isAtLeast(target, 'valkey', 9, 1);
 }
+
+/** Module settings (`name.option value`) exist from Redis 7.0; before, a dotted name is just unknown. */
+export function hasModuleSettings(target: TargetId): boolean {
+  return target !== 'redis-6.0' && target !== 'redis-6.2';
+}
+
+/**
+ * Redis 8.0 hands every line it cannot place (an unknown name, or a loader directive with
+ * another number of arguments) to the modules, then refuses after reading the whole file,
+ * quoting those lines. Earlier versions, and Valkey, refuse such a line where it stands
+ * (a dotted name aside).
+ */
+export function defersUnknownNames(target: TargetId): boolean {
+  return isAtLeast(target, 'redis', 8, 0);
+}
+
+/** Redis 6.x compares directive names as C strings: a name is read up to its first NUL byte. */
+export function namesEndAtNul(target: TargetId): boolean {
+  return target === 'redis-6.0' || target === 'redis-6.2';
+}

@@ -144,18 +144,30 @@ interface Span {
   readonly range: Range;
 }
 
+/** How the words are merged into selectors. */
+export interface MergeOptions {
+  /**
+   * Redis 7.0: a word opening a selector while another is open starts it again, dropping the
+   * words before it. From 7.2 (and in Valkey) the word is part of the open selector, which then
+   * holds a `(` Redis refuses.
+   */
+  readonly reopenDrops: boolean;
+}
+
+const REOPEN_DROPS: MergeOptions = { reopenDrops: true };
+
 /**
  * Merges the words into selectors and classifies every rule. `index` is the document's
  * line index, used for the ranges of rules inside a selector.
  */
-export function classifyRules(tokens: readonly RuleToken[], index: LineIndex): ClassifiedRules {
+export function classifyRules(tokens: readonly RuleToken[], index: LineIndex, options: MergeOptions = REOPEN_DROPS): ClassifiedRules {
   const rules: AclRule[] = [];
   const dropped: DroppedWords[] = [];
   let open = -1;
   for (let j = 0; j < tokens.length; j++) {
     const t = tokens[j] as RuleToken;
     const v = t.raw ?? t.value;
-    if (v.startsWith('(') && !v.endsWith(')')) {
+    if (v.startsWith('(') && !v.endsWith(')') && (open < 0 || options.reopenDrops)) {
       // A new opening word drops a selector still open, as Redis does.
       if (open >= 0) {
         const from = tokens[open] as RuleToken;

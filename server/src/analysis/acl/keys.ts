@@ -13,6 +13,7 @@
  */
 import { commandInfo, type KeySpec } from '../../knowledge/commands';
 import type { TargetId } from '../../knowledge/types';
+import { isAtLeast } from '../../knowledge/versions';
 import { asciiLower } from '../../syntax/text';
 
 export interface KeyRef {
@@ -56,7 +57,7 @@ function atoi(s: string): number {
 }
 
 /** Keys from the key specs; undefined when a spec cannot be applied (Redis then falls back). */
-function fromSpecs(specs: readonly KeySpec[], argv: readonly string[], negativeArity: boolean): KeyRef[] | undefined {
+function fromSpecs(specs: readonly KeySpec[], argv: readonly string[], negativeArity: boolean, target: TargetId): KeyRef[] | undefined {
   const argc = argv.length;
   const keys: KeyRef[] = [];
   // Specs whose flags depend on the arguments are never used (SET, BITFIELD).
@@ -99,7 +100,9 @@ function fromSpecs(specs: readonly KeySpec[], argv: readonly string[], negativeA
       const numkeys = string2ll(argv[first + keynumidx] as string);
       if (numkeys === undefined || numkeys < 0) return undefined;
       first += firstkey;
-      last = first + numkeys - 1;
+      // Valkey 9.1 counts `numkeys` in keys (key-value pairs: one key every `step` arguments);
+      // the others count it in arguments.
+      last = isAtLeast(target, 'valkey', 9, 1) ? first + (numkeys - 1) * step : first + numkeys - 1;
     }
     if (last >= argc || last < first || first >= argc) return undefined;
     const flags = flagsOf(spec);
@@ -263,7 +266,7 @@ export function commandKeys(name: string, argv: readonly string[], target: Targe
   const specs = info.variant.keys ?? info.entry.keys ?? [];
   const hasSpec = specs.some((s) => !s.flags.includes('not_key'));
   if (hasSpec) {
-    const keys = fromSpecs(specs, argv, info.variant.arity < 0);
+    const keys = fromSpecs(specs, argv, info.variant.arity < 0, target);
     if (keys) return keys;
   }
   return FALLBACK[info.entry.name]?.(argv) ?? [];

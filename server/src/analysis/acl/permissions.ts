@@ -18,7 +18,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { categoryMembersForAcl, commandInfo, isCategory, commandNames, type CommandInfo } from '../../knowledge/commands';
 import { directiveVariant } from '../../knowledge/directives';
 import type { TargetId } from '../../knowledge/types';
-import type { AclRule } from '../../syntax/aclRules';
+import type { AclRule, MergeOptions } from '../../syntax/aclRules';
 import { asciiLower } from '../../syntax/text';
 import { globMatch } from './glob';
 import { commandChannels, commandHasChannels, commandHasKeys, commandKeys } from './keys';
@@ -48,6 +48,11 @@ export interface AclFeatures {
 export function aclFeatures(target: TargetId): AclFeatures {
   const v6 = target === 'redis-6.0' || target === 'redis-6.2';
   return { selectors: !v6, channels: target !== 'redis-6.0', sanitize: target !== 'redis-6.0', legacySubcommands: v6, duplicateUserReplaces: target === 'redis-6.0' };
+}
+
+/** How the target merges words into selectors: Redis 7.0 restarts one that is opened again (fixed in 7.2). */
+export function selectorMerging(target: TargetId): MergeOptions {
+  return { reopenDrops: target === 'redis-6.0' || target === 'redis-6.2' || target === 'redis-7.0' };
 }
 
 /** The first version of a rule form, for messages. */

@@ -8,7 +8,7 @@ import { classifyRules, type AclRule, type ClassifiedRules, type RuleToken } fro
 import type { ConfigTree, DirectiveLine } from '../../syntax/configParser';
 import { asciiLower, type LineIndex, type Range } from '../../syntax/text';
 import type { TargetId } from '../../knowledge/types';
-import { aclContext, type AclContext, type PubsubDefault } from './permissions';
+import { aclContext, selectorMerging, type AclContext, type PubsubDefault } from './permissions';
 
 export interface UserDefinition {
   readonly source: 'acl' | 'config';
@@ -34,8 +34,8 @@ export interface UserDocument {
   readonly context: AclContext;
 }
 
-function definition(source: 'acl' | 'config', keyword: RuleToken, nameToken: RuleToken, tokens: readonly RuleToken[], range: Range, redisLine: number, index: LineIndex): UserDefinition {
-  const classified = classifyRules(tokens, index);
+function definition(source: 'acl' | 'config', keyword: RuleToken, nameToken: RuleToken, tokens: readonly RuleToken[], range: Range, redisLine: number, index: LineIndex, target: TargetId): UserDefinition {
+  const classified = classifyRules(tokens, index, selectorMerging(target));
   return { source, name: nameToken.value, nameToken, keyword, range, redisLine, tokens, classified, rules: classified.rules };
 }
 
@@ -45,7 +45,7 @@ export function aclFileUsers(tree: AclTree, target: TargetId): UserDocument {
   for (const line of tree.lines) {
     if (!line.valid || !line.user) continue;
     const keyword = line.tokens[0] as RuleToken;
-    users.push(definition('acl', keyword, line.user, line.rules, line.range, line.redisLine, tree.index));
+    users.push(definition('acl', keyword, line.user, line.rules, line.range, line.redisLine, tree.index, target));
   }
   return { source: 'acl', users, index: tree.index, context: aclContext(target) };
 }
@@ -68,7 +68,7 @@ export function configPubsubDefault(tree: ConfigTree): PubsubDefault | undefined
 
 export function configUsers(tree: ConfigTree, target: TargetId): UserDocument {
   const users = configUserLines(tree).map((d) =>
-    definition('config', d.tokens[0] as RuleToken, d.tokens[1] as RuleToken, d.tokens.slice(2), d.range, d.redisLine, tree.index),
+    definition('config', d.tokens[0] as RuleToken, d.tokens[1] as RuleToken, d.tokens.slice(2), d.range, d.redisLine, tree.index, target),
   );
   return { source: 'config', users, index: tree.index, context: aclContext(target, configPubsubDefault(tree)) };
 }
