@@ -9,7 +9,9 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
+  RAL,
   type Connection,
+  type Disposable,
   type DocumentLink,
   type PublishDiagnosticsParams,
   type InitializeParams,
@@ -92,9 +94,10 @@ interface CachedAnalysis {
 }
 
 /**
- * How long the server waits after an edit before analysing: a burst of edits (typing, a
- * paste replayed as many changes) is analysed once, at its newest version. A run is never
- * put off for longer than MAX_WAIT_MS by a steady stream of edits.
+ * How long a burst of edits waits before it is analysed: a burst (edits sent faster than
+ * they are analysed, a paste replayed as many changes) is analysed once, at its newest
+ * version, after a pause this long. A run is never put off for longer than MAX_WAIT_MS by a
+ * steady stream of edits. A lone edit does not wait (see `schedule`).
  */
 const DEBOUNCE_MS = 30;
 
@@ -413,18 +416,43 @@ export function startServer(connection: Connection, version: string, platform: S
   // Diagnostics: one pending run for all documents, each analysed at its newest version.
   const dirty = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let probe: Disposable | undefined;
   let firstDirty = 0;
 
+  function flush(): void {
+    const uris = [...dirty];
+    dirty.clear();
+    for (const u of uris) validate(u).catch((err: unknown) => connection.console.error(`validation failed for ${u}: ${String(err)}`));
+  }
+
+  /**
+   * A lone edit is analysed at once: the run waits only for the messages already received to
+   * be read (two turns of the JSON-RPC layer's own scheduler, in which it handles the next
+   * queued message). When another change arrives in that time, the edits are a burst, and the
+   * run waits for a pause of DEBOUNCE_MS instead. So a typist who waits for the diagnostics
+   * never waits for a timer, and a flood of edits is analysed a few times, not once per edit.
+   */
   function schedule(uri: string): void {
     if (dirty.size === 0) firstDirty = Date.now();
     dirty.add(uri);
+    if (probe !== undefined) {
+      probe.dispose();
+      probe = undefined;
+    } else if (timer === undefined) {
+      const { setImmediate } = RAL().timer;
+      probe = setImmediate(() => {
+        probe = setImmediate(() => {
+          probe = undefined;
+          flush();
+        });
+      });
+      return;
+    }
     if (timer) clearTimeout(timer);
     const wait = Math.max(0, Math.min(DEBOUNCE_MS, firstDirty + MAX_WAIT_MS - Date.now()));
     timer = setTimeout(() => {
       timer = undefined;
-      const uris = [...dirty];
-      dirty.clear();
-      for (const u of uris) validate(u).catch((err: unknown) => connection.console.error(`validation failed for ${u}: ${String(err)}`));
+      flush();
     }, wait);
   }
 
