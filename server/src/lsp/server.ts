@@ -101,6 +101,25 @@ interface CachedAnalysis {
  */
 const DEBOUNCE_MS = 30;
 
+/** How long a file's permission bits are taken as read (see modeOf). */
+const MODE_TTL_MS = 2000;
+
+/** Entries a memo keeps before it starts afresh: far more than the documents an editor has open. */
+const MEMO_SIZE = 1000;
+
+/** Answers worked out once per URI (pure functions of it, for this server's lifetime). */
+class Memo<T> {
+  private readonly known = new Map<string, T>();
+
+  get(key: string, work: () => T): T {
+    if (this.known.has(key)) return this.known.get(key) as T;
+    if (this.known.size >= MEMO_SIZE) this.known.clear();
+    const value = work();
+    this.known.set(key, value);
+    return value;
+  }
+}
+
 /** At most this many diagnostics per document are sent; a notice counts the rest. */
 export const MAX_PUBLISHED = 5000;
 
@@ -206,17 +225,36 @@ export function startServer(connection: Connection, version: string, platform: S
     for (const doc of documents.all()) schedule(doc.uri);
   });
 
-  /** Where a document's neighbours are, and how they are named (spaces.ts). */
-  const locateDoc = (uri: string): Located | undefined => locate(uri, { fileUris, localFiles: diskAccess !== undefined, folders });
+  /** Where a document's neighbours are, and how they are named (spaces.ts); worked out once per URI. */
+  const located = new Memo<Located | undefined>();
+  const locateDoc = (uri: string): Located | undefined => located.get(uri, () => locate(uri, { fileUris, localFiles: diskAccess !== undefined, folders }));
 
   /**
    * One spelling per file: the client and this platform may encode a `file:` URI differently
    * (`C:` or `c%3A`, `@` or `%40`), so file URIs are compared through their paths.
    */
+  const canonicalUris = new Memo<string>();
   function canonical(uri: string): string {
     if (!uri.startsWith('file:')) return uri;
-    const path = fileUris.toPath(uri);
-    return path === undefined ? uri : fileUris.toUri(path);
+    return canonicalUris.get(uri, () => {
+      const path = fileUris.toPath(uri);
+      return path === undefined ? uri : fileUris.toUri(path);
+    });
+  }
+
+  /**
+   * The permission bits of documents' files, read at most once per MODE_TTL_MS: typing in a
+   * document does not stat its file on every key, and a chmod shows within a second or two.
+   */
+  const modes = new Map<string, { mode: number | undefined; at: number }>();
+  function modeOf(access: DiskAccess, path: string): number | undefined {
+    const now = Date.now();
+    const known = modes.get(path);
+    if (known && now - known.at < MODE_TTL_MS) return known.mode;
+    if (modes.size > MEMO_SIZE) modes.clear();
+    const mode = access.mode(path);
+    modes.set(path, { mode, at: now });
+    return mode;
   }
 
   /** The open document with this URI, however the client spelled it. */
@@ -264,7 +302,7 @@ export function startServer(connection: Connection, version: string, platform: S
     let mode: number | undefined;
     if (space.local && disk && diskAccess) {
       inner = disk;
-      mode = diskAccess.mode(path);
+      mode = modeOf(diskAccess, path);
     } else {
       const allowed = allowedIn(space);
       const base = includeBase({ path, ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) }) ?? folderOf(path);
@@ -361,11 +399,18 @@ export function startServer(connection: Connection, version: string, platform: S
     if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
     const run = await settle(doc.uri, effective, (files) => {
       const path = files.located?.path;
-      const analysis = analyzeDocument(doc.getText(), documentKindFor(doc.languageId, doc.uri), effective, {
-        ...(path !== undefined ? { path } : {}),
-        ...(files.mode !== undefined ? { mode: files.mode } : {}),
-        ...(files.source ? { source: files.source } : {}),
-      });
+      // The analysis of the version before, to reuse what the edit left alone.
+      const analysis = analyzeDocument(
+        doc.getText(),
+        documentKindFor(doc.languageId, doc.uri),
+        effective,
+        {
+          ...(path !== undefined ? { path } : {}),
+          ...(files.mode !== undefined ? { mode: files.mode } : {}),
+          ...(files.source ? { source: files.source } : {}),
+        },
+        hit?.analysis,
+      );
       return { analysis, files };
     });
     const current = documents.get(doc.uri);
