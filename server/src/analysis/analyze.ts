@@ -147,6 +147,6 @@ function withTarget(settings: Settings, resolved: ReturnType<typeof resolveTarge
 
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }
