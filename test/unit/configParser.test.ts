@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parseConfig, splitArgs } from '../../server/src/syntax/configParser';
 
 /** Splits one line; returns the token values, or the error's form. */
@@ -137,4 +138,49 @@ test('a NUL byte is reported', () => {
   const { errors } = parseConfig('port 1\0\n');
   assert.equal(errors[0]?.code, 'nul-byte');
   assert.deepEqual(errors[0]?.range.start, { line: 0, character: 6 });
+});
+
+/** Everything a parse shows its callers, as plain data. */
+function observable(r: ReturnType<typeof parseConfig>): unknown {
+  const { tree, errors } = r;
+  const token = (t: { value: string; start: number; end: number; quoted: boolean; range: unknown }): unknown => [t.value, t.start, t.end, t.quoted, t.range];
+  return {
+    lines: tree.lines.map((l) => (l.kind === 'comment' ? ['comment', l.redisLine, l.start, l.end, l.range] : ['directive', l.redisLine, l.start, l.end, l.range, l.name, l.broken, l.tokens.map(token)])),
+    directives: tree.directives.length,
+    toolComments: tree.toolComments.map((c) => [c.redisLine, c.start, c.end, c.range]),
+    errors: errors.map((e) => [e.code, e.detail, e.range, e.message]),
+    lineCount: tree.index.lineCount,
+    positions: [0, 1, 7, tree.index.text.length >> 1, tree.index.text.length].map((o) => tree.index.positionAt(o)),
+  };
+}
+
+const pieces = fc.constantFrom('port 6379', 'save 60 1', '# comment', '# redis-config: target=redis-7.0', '  bind 127.0.0.1', 'requirepass "a b"', 'x "y', "'z'w", '"a"b', '\r', '\0', '\t', ' ', '\n', '\n', '\n', 'é', '😀');
+const configText = fc.array(pieces, { maxLength: 30 }).map((a) => a.join(''));
+const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.array(pieces, { maxLength: 3 }).map((a) => a.join('')) });
+
+test('an incremental parse from an earlier version equals a parse from scratch', () => {
+  fc.assert(
+    fc.property(configText, fc.array(edit, { minLength: 1, maxLength: 4 }), fc.boolean(), (base, edits, continueAfterQuote) => {
+      const options = { continueAfterQuote };
+      let text = base;
+      let previous = parseConfig(text, options);
+      for (const e of edits) {
+        const at = e.at % (text.length + 1);
+        text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+        const incremental = parseConfig(text, options, previous);
+        assert.deepEqual(observable(incremental), observable(parseConfig(text, options)));
+        previous = incremental;
+      }
+    }),
+    { numRuns: 1500 },
+  );
+});
+
+test('an incremental parse keeps the lines before the change as they were', () => {
+  const before = parseConfig('port 1\nsave 60 1\n# c\nhz 10\n');
+  const after = parseConfig('port 1\nsave 60 1\n# c\nhz 11\n', undefined, before);
+  assert.equal(after.tree.directives[0], before.tree.directives[0]);
+  assert.equal(after.tree.directives[1], before.tree.directives[1]);
+  assert.notEqual(after.tree.directives[2], before.tree.directives[2]);
+  assert.equal(after.tree.directives[2]?.tokens[1]?.value, '11');
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { atoi, formatBytes, isIPv4, isIPv6, memtoull, string2ll, strtodWhole, strtollWhole } from '../../server/src/analysis/values';
+import { atoi, formatBytes, groupDigits, isIPv4, isIPv6, memtoull, string2ll, strtodWhole, strtollWhole } from '../../server/src/analysis/values';
 
 test('string2ll accepts what Redis accepts and nothing else', () => {
   const ok: [string, bigint][] = [['0', 0n], ['5', 5n], ['-5', -5n], ['9223372036854775807', 2n ** 63n - 1n], ['-9223372036854775808', -(2n ** 63n)]];
@@ -88,4 +88,8 @@ test('formatBytes uses binary units', () => {
   assert.equal(formatBytes(1073741824n), '1 GiB');
   assert.equal(formatBytes(1000000000n), '953.67 MiB');
   assert.equal(formatBytes(512n), '512 bytes');
+});
+
+test('groupDigits writes integers as en-US does, without the locale data', () => {
+  for (const n of [0, 7, 999, 1000, 123456, 1234567, -1234567, 2n ** 64n, -(10n ** 21n)]) assert.equal(groupDigits(n), n.toLocaleString('en-US'));
 });

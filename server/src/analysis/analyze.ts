@@ -6,11 +6,12 @@
 import { RULES } from '../knowledge/rules';
 import { TARGETS, type TargetId } from '../knowledge/types';
 import { parseAcl, type AclTree } from '../syntax/aclParser';
-import { parseConfig, type ConfigTree } from '../syntax/configParser';
+import { parseConfig, type ConfigTree, type SyntaxProblem } from '../syntax/configParser';
+import type { ParseResult } from '../syntax/configParser';
 import { aclSyntaxFindings } from './aclDiagnostics';
 import { syntaxFindings } from './configDiagnostics';
 import { buildModel, singleFileModel, type ConfigModel, type FileSource } from './configModel';
-import { directiveFindings } from './directiveChecks';
+import { lineFindings, type LineFindings } from './directiveChecks';
 import { includedFileFindings } from './includedFindings';
 import { sentinelValueFindings } from './sentinelChecks';
 import { configUserFindings, aclFileFindings } from './acl/validate';
@@ -50,7 +51,13 @@ interface AnalysisBase {
   readonly exactBytes: boolean;
 }
 
-export type ConfigAnalysis = AnalysisBase & { readonly kind: 'config' | 'sentinel'; readonly tree: ConfigTree; readonly model: ConfigModel };
+export type ConfigAnalysis = AnalysisBase & {
+  readonly kind: 'config' | 'sentinel';
+  readonly tree: ConfigTree;
+  readonly model: ConfigModel;
+  /** What the next analysis of the same document may reuse (see analyzeDocument's `previous`). */
+  readonly reuse?: { readonly syntax: ParseResult<ConfigTree, SyntaxProblem>; readonly lines: LineFindings };
+};
 export type AclAnalysis = AnalysisBase & { readonly kind: 'acl'; readonly tree: AclTree };
 export type Analysis = ConfigAnalysis | AclAnalysis;
 
@@ -61,11 +68,16 @@ export type Analysis = ConfigAnalysis | AclAnalysis;
  */
 export const DEFAULT_MAX_DOCUMENT_SIZE = 4 * 1024 * 1024;
 
-export function analyzeDocument(text: string, kind: DocumentKind, settings: Settings, context: DocumentContext = {}): Analysis {
+/**
+ * `previous`, an analysis of an earlier version of the same document, makes the analysis
+ * incremental where that pays: the lines before the first change are not read or checked
+ * again (syntax/configParser.ts, directiveChecks.ts). The result is the same as without it.
+ */
+export function analyzeDocument(text: string, kind: DocumentKind, settings: Settings, context: DocumentContext = {}, previous?: Analysis): Analysis {
   const limit = settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
-  if (text.length <= limit) return analyzeWhole(text, kind, settings, context);
+  if (text.length <= limit) return analyzeWhole(text, kind, settings, context, previous);
   const cut = text.lastIndexOf('\n', limit - 1) + 1 || limit;
-  const part = analyzeWhole(text.slice(0, cut), kind, settings, context);
+  const part = analyzeWhole(text.slice(0, cut), kind, settings, context, previous);
   const lines = part.tree.index.lineCount - 1;
   const notice: Finding = {
     code: 'document-too-large',
@@ -77,7 +89,7 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
   return { ...part, findings: sortFindings([notice, ...part.findings]) } as Analysis;
 }
 
-function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, context: DocumentContext): Analysis {
+function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, context: DocumentContext, previous: Analysis | undefined): Analysis {
   if (kind === 'acl') {
     const { tree, errors } = parseAcl(text);
     const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true, settings.requestedTarget);
@@ -85,21 +97,24 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
     const findings = approximate([...aclSyntaxFindings(errors), ...aclFileFindings(tree, s), ...generatedPasswordFindings(tree.index, kind)], resolved);
     return { kind, tree, findings: sortFindings(tune(findings, s)), target: resolved.target, targetSource: resolved.source, settings: s, exactBytes: context.exactBytes === true };
   }
-  const first = parseConfig(text);
+  const reuse = previous?.kind !== 'acl' ? previous?.reuse : undefined;
+  const first = parseConfig(text, undefined, reuse?.syntax);
   const resolved = resolveTarget(first.tree, text, context.path, settings.target, settings.targetIsDefault === true, settings.requestedTarget);
   // The pragma is a comment, which every version reads alike; the arguments may not be.
   // Only a line where text follows a closing quote splits differently, so most files are
   // parsed once.
   const rules = quoting(resolved.target);
-  const { tree, errors } = rules.continueAfterQuote && first.errors.some((e) => e.detail === 'quote-followed-by-text') ? parseConfig(text, rules) : first;
+  const syntax = rules.continueAfterQuote && first.errors.some((e) => e.detail === 'quote-followed-by-text') ? parseConfig(text, rules, reuse?.syntax) : first;
+  const { tree, errors } = syntax;
   const s: Settings = withTarget(settings, resolved);
   const model = context.source
     ? buildModel(tree, resolved.target, { ...(context.path ? { path: context.path } : {}), source: context.source, ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) })
     : singleFileModel(tree);
   const facts = securityFacts({ model, tree, kind, settings: s, ...(context.path ? { path: context.path } : {}), ...(context.source ? { source: context.source } : {}) });
+  const lines = lineFindings(tree, kind, s, reuse?.lines);
   let findings: Finding[] = [
     ...syntaxFindings(errors),
-    ...directiveFindings(tree, kind, s),
+    ...lines.findings,
     ...(kind === 'sentinel' ? sentinelValueFindings(tree, resolved.target) : []),
     ...model.includeFindings,
     ...includedFileFindings(model, kind, s, context.path),
@@ -126,7 +141,7 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
     });
   }
   const tuned = tune(approximate(findings, resolved), s, readSuppressions(tree, text));
-  return { kind, tree, model, findings: sortFindings(tuned), target: resolved.target, targetSource: resolved.source, settings: s, exactBytes: context.exactBytes === true };
+  return { kind, tree, model, findings: sortFindings(tuned), target: resolved.target, targetSource: resolved.source, settings: s, exactBytes: context.exactBytes === true, reuse: { syntax, lines } };
 }
 
 /** The settings with the version the file is checked against; a pragma's choice replaces the setting's. */
@@ -137,6 +152,6 @@ function withTarget(settings: Settings, resolved: ReturnType<typeof resolveTarge
 
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }

@@ -64,6 +64,20 @@ export interface ModelLine {
   readonly anchor: Range;
 }
 
+/** A model line whose anchor is worked out when asked for (a range is three objects). */
+class LoadedLine implements ModelLine {
+  constructor(
+    readonly line: DirectiveLine,
+    readonly file: string | undefined,
+    /** The line of the document it shows on: itself, or the include line. */
+    private readonly shownOn: DirectiveLine,
+  ) {}
+
+  get anchor(): Range {
+    return this.shownOn.range;
+  }
+}
+
 /** A file reached through includes. */
 export interface IncludedFile {
   readonly tree: ConfigTree;
@@ -259,7 +273,7 @@ export function buildModel(tree: ConfigTree, target: TargetId, ctx: IncludeConte
           done.add(path);
         }
       }
-      reversed.push({ line, file, anchor: root ? root.range : line.range });
+      reversed.push(new LoadedLine(line, file, root ?? line));
     }
   };
   visit(tree, undefined, undefined);
@@ -291,7 +305,7 @@ export function lastSet(model: ConfigModel, names: readonly string[]): ModelLine
 /** A model of one document without includes, for callers that have no files. */
 export function singleFileModel(tree: ConfigTree): ConfigModel {
   return {
-    lines: tree.directives.filter((l) => !l.broken && l.tokens.length > 0).map((line) => ({ line, file: undefined, anchor: line.range })),
+    lines: tree.directives.filter((l) => !l.broken && l.tokens.length > 0).map((line) => new LoadedLine(line, undefined, line)),
     includeFindings: [],
     files: new Map(),
     included: new Map(),

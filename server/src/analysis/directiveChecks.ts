@@ -28,7 +28,40 @@ function finding(code: RuleCode, message: string, range: Range, extra: Partial<F
 
 /** The checks of single lines. File-level checks (duplicates, ...) live beside them. */
 export function directiveFindings(tree: ConfigTree, kind: DocumentKind, settings: Settings): Finding[] {
+  return [...lineFindings(tree, kind, settings).findings];
+}
+
+/**
+ * The findings of each directive line of a tree, in line order: those of line `i` are
+ * `findings[ends[i - 1] .. ends[i])`. Kept with an analysis so that the next one reuses
+ * them for the lines it shares with it.
+ */
+export interface LineFindings {
+  readonly lines: readonly DirectiveLine[];
+  /** What the checks depend on besides the line: the kind of file and the target. */
+  readonly key: string;
+  readonly findings: readonly Finding[];
+  readonly ends: Int32Array;
+}
+
+/**
+ * directiveFindings, line by line. A line's findings depend on the line, the lines before it
+ * and the target alone, so `previous` (of an earlier version of the document, parsed
+ * incrementally) gives those of the lines both versions start with, as the same objects.
+ */
+export function lineFindings(tree: ConfigTree, kind: DocumentKind, settings: Settings, previous?: LineFindings): LineFindings {
   const out: Finding[] = [];
+  const lines = tree.directives;
+  const ends = new Int32Array(lines.length);
+  const key = `${kind}\0${settings.target}`;
+  let i = 0;
+  if (previous && previous.key === key) {
+    const shared = Math.min(lines.length, previous.lines.length);
+    while (i < shared && lines[i] === previous.lines[i]) i++;
+    const upTo = i > 0 ? (previous.ends[i - 1] as number) : 0;
+    for (let f = 0; f < upTo; f++) out.push(previous.findings[f] as Finding);
+    ends.set(previous.ends.subarray(0, i));
+  }
   // The same misspelling on many lines (a paste, a generated file) is looked up once.
   const near = new Map<string, string[]>();
   const nearNames = (name: string): string[] => {
@@ -36,16 +69,16 @@ export function directiveFindings(tree: ConfigTree, kind: DocumentKind, settings
     if (!hit) near.set(name, (hit = suggest(name, directiveNames(settings.target))));
     return hit;
   };
-  for (const line of tree.directives) {
-    if (line.broken) continue;
-    const comment = trailingComment(line, settings.target);
-    if (comment) {
-      out.push(comment);
-      continue;
+  for (; i < lines.length; i++) {
+    const line = lines[i] as DirectiveLine;
+    if (!line.broken) {
+      const comment = trailingComment(line, settings.target);
+      if (comment) out.push(comment);
+      else checkLine(line, kind, settings, out, lines, nearNames);
     }
-    checkLine(line, kind, settings, out, tree.directives, nearNames);
+    ends[i] = out.length;
   }
-  return out;
+  return { lines, key, findings: out, ends };
 }
 
 /** What the lines before this one set, for proc-title-template's variables. */

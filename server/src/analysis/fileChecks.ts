@@ -3,7 +3,7 @@
  * module settings with no module, and combinations redis-server refuses once it has read
  * everything.
  */
-import { topLevelCommands } from '../knowledge/commands';
+import { topLevelCommandSet } from '../knowledge/commands';
 import { directiveVariant, isModuleConfigName } from '../knowledge/directives';
 import { RULES } from '../knowledge/rules';
 import type { DirectiveLine, Token } from '../syntax/configParser';
@@ -124,14 +124,42 @@ export function replicaofInClusterFindings(model: ConfigModel): Finding[] {
 }
 
 /**
+ * The top-level command names as the rename-command lines read so far leave them: the
+ * target's table with the renames on top, so that the table is not copied for each run.
+ */
+class CommandNames {
+  private readonly removed = new Set<string>();
+  private readonly added = new Set<string>();
+  private readonly base: ReadonlySet<string>;
+
+  constructor(target: TargetId) {
+    this.base = topLevelCommandSet(target);
+  }
+
+  has(name: string): boolean {
+    return this.added.has(name) || (!this.removed.has(name) && this.base.has(name));
+  }
+
+  delete(name: string): void {
+    this.added.delete(name);
+    this.removed.add(name);
+  }
+
+  add(name: string): void {
+    this.added.add(name);
+  }
+}
+
+/**
  * rename-command, replayed in load order over the command table of the target: the
  * command must still exist under that name, and the new name must be free.
  */
 export function renameCommandFindings(model: ConfigModel, settings: Settings): Finding[] {
-  const names = new Set(topLevelCommands(settings.target));
+  let names: CommandNames | undefined;
   const out: Finding[] = [];
   for (const m of model.lines) {
     if (m.line.name !== 'rename-command' || m.line.tokens.length !== 3) continue;
+    names ??= new CommandNames(settings.target);
     const from = m.line.tokens[1] as Token;
     const to = m.line.tokens[2] as Token;
     const oldName = asciiLower(from.value);

@@ -17,7 +17,7 @@ import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
 import { EVICTION_POLICIES, SENTINEL_SUBDIRECTIVES, TLS_PROTOCOLS } from '../knowledge/valueDocs';
 import { isSecretToken } from './secrets';
-import { formatBytes, memtoull } from './values';
+import { formatBytes, groupDigits, memtoull } from './values';
 import type { Position, Range, Settings } from './types';
 
 export interface HoverResult {
@@ -137,10 +137,10 @@ function lowerFirst(s: string): string {
 }
 
 function memoryHover(written: string, bytes: bigint, unit: string): string {
-  const lines = [`**${written}** = ${bytes.toLocaleString('en-US')} bytes (${formatBytes(bytes)})`];
+  const lines = [`**${written}** = ${groupDigits(bytes)} bytes (${formatBytes(bytes)})`];
   if (['k', 'm', 'g'].includes(unit)) {
     const binary = memtoull(`${written}b`)?.bytes ?? 0n;
-    lines.push(`\`${unit}\` is a decimal unit (powers of 1000). \`${written}b\` would be ${binary.toLocaleString('en-US')} bytes (${formatBytes(binary)}): the binary units \`kb\`, \`mb\`, \`gb\` are powers of 1024.`);
+    lines.push(`\`${unit}\` is a decimal unit (powers of 1000). \`${written}b\` would be ${groupDigits(binary)} bytes (${formatBytes(binary)}): the binary units \`kb\`, \`mb\`, \`gb\` are powers of 1024.`);
   }
   return lines.join('\n\n');
 }

@@ -6,6 +6,7 @@ import type { TargetId } from '../knowledge/types';
 import { placeAmongTables, versionLabel } from '../knowledge/versions';
 import type { GlobLimit, ReadFailure } from './configModel';
 import { MODULE_QUEUE_TEXT, type ValueProblem } from './valueChecks';
+import { groupDigits } from './values';
 
 /** How the server refuses a name it does not know: at the line, or (Redis 8.0) once the file is read. */
 function refusalOfUnknown(target: TargetId, deferred: boolean, moduleLoaded: boolean): string {
@@ -133,10 +134,10 @@ export const messages = {
   },
   documentTooLarge(size: number, limit: number, lines: number): string {
     const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-    return `This file is ${mb(size)}, more than the ${mb(limit)} this tool reads: only its first ${lines.toLocaleString('en-US')} lines are checked. No real config is this large; if this one is, raise redisConfig.maxFileSizeMB.`;
+    return `This file is ${mb(size)}, more than the ${mb(limit)} this tool reads: only its first ${groupDigits(lines)} lines are checked. No real config is this large; if this one is, raise redisConfig.maxFileSizeMB.`;
   },
   tooManyFindings(shown: number, total: number): string {
-    return `This file has ${total.toLocaleString('en-US')} findings: the editor is shown the first ${shown.toLocaleString('en-US')}, in file order. The command line (redis-config-lint) reports them all.`;
+    return `This file has ${groupDigits(total)} findings: the editor is shown the first ${groupDigits(shown)}, in file order. The command line (redis-config-lint) reports them all.`;
   },
   unknownTarget(value: string, targets: readonly string[]): string {
     return `'${value}' is not a Redis or Valkey version (such as redis-7.0 or valkey-9.1); using the configured one instead. Versions with their own tables: ${targets.join(', ')}.`;

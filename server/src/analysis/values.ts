@@ -135,6 +135,16 @@ export function strtodWhole(s: string, hexadecimal = true): number | undefined {
   return undefined;
 }
 
+/**
+ * An integer with its thousands grouped by commas (`1,048,576`), as `toLocaleString('en-US')`
+ * writes it, without loading the locale data, which costs a process megabytes.
+ */
+export function groupDigits(n: number | bigint): string {
+  const s = String(n);
+  const sign = s.startsWith('-') ? '-' : '';
+  return sign + s.slice(sign.length).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 /** Formats bytes with binary units for messages and hovers: 1073741824 → "1 GiB". */
 export function formatBytes(bytes: bigint): string {
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];

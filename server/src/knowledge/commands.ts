@@ -30,6 +30,8 @@ interface TargetTable {
   readonly byCategory: ReadonlyMap<string, readonly string[]>;
   /** Per category, what `+@category` changes (see `categoryMembersForAcl`). */
   readonly aclClosure: ReadonlyMap<string, readonly string[]>;
+  /** `topLevel` as a set, made on first use. */
+  topLevelSet?: ReadonlySet<string>;
 }
 
 function buildTable(target: TargetId): TargetTable {
@@ -115,6 +117,13 @@ export function commandNames(target: TargetId): readonly string[] {
 /** Top-level command names of the target. */
 export function topLevelCommands(target: TargetId): readonly string[] {
   return table(target).topLevel;
+}
+
+/** The same names as a set, built once per target. */
+export function topLevelCommandSet(target: TargetId): ReadonlySet<string> {
+  const t = table(target);
+  t.topLevelSet ??= new Set(t.topLevel);
+  return t.topLevelSet;
 }
 
 /** The subcommands (`config|get`, ...) of a container, or an empty list. */

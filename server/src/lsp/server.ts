@@ -9,7 +9,9 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
+  RAL,
   type Connection,
+  type Disposable,
   type DocumentLink,
   type PublishDiagnosticsParams,
   type InitializeParams,
@@ -94,11 +96,31 @@ interface CachedAnalysis {
 }
 
 /**
- * How long the server waits after an edit before analysing: a burst of edits (typing, a
- * paste replayed as many changes) is analysed once, at its newest version. A run is never
- * put off for longer than MAX_WAIT_MS by a steady stream of edits.
+ * How long a burst of edits waits before it is analysed: a burst (edits sent faster than
+ * they are analysed, a paste replayed as many changes) is analysed once, at its newest
+ * version, after a pause this long. A run is never put off for longer than MAX_WAIT_MS by a
+ * steady stream of edits. A lone edit does not wait (see `schedule`).
  */
 const DEBOUNCE_MS = 30;
+
+/** How long a file's permission bits are taken as read (see modeOf). */
+const MODE_TTL_MS = 2000;
+
+/** Entries a memo keeps before it starts afresh: far more than the documents an editor has open. */
+const MEMO_SIZE = 1000;
+
+/** Answers worked out once per URI (pure functions of it, for this server's lifetime). */
+class Memo<T> {
+  private readonly known = new Map<string, T>();
+
+  get(key: string, work: () => T): T {
+    if (this.known.has(key)) return this.known.get(key) as T;
+    if (this.known.size >= MEMO_SIZE) this.known.clear();
+    const value = work();
+    this.known.set(key, value);
+    return value;
+  }
+}
 
 /** At most this many diagnostics per document are sent; a notice counts the rest. */
 export const MAX_PUBLISHED = 5000;
@@ -205,17 +227,36 @@ export function startServer(connection: Connection, version: string, platform: S
     for (const doc of documents.all()) schedule(doc.uri);
   });
 
-  /** Where a document's neighbours are, and how they are named (spaces.ts). */
-  const locateDoc = (uri: string): Located | undefined => locate(uri, { fileUris, localFiles: diskAccess !== undefined, folders });
+  /** Where a document's neighbours are, and how they are named (spaces.ts); worked out once per URI. */
+  const located = new Memo<Located | undefined>();
+  const locateDoc = (uri: string): Located | undefined => located.get(uri, () => locate(uri, { fileUris, localFiles: diskAccess !== undefined, folders }));
 
   /**
    * One spelling per file: the client and this platform may encode a `file:` URI differently
    * (`C:` or `c%3A`, `@` or `%40`), so file URIs are compared through their paths.
    */
+  const canonicalUris = new Memo<string>();
   function canonical(uri: string): string {
     if (!uri.startsWith('file:')) return uri;
-    const path = fileUris.toPath(uri);
-    return path === undefined ? uri : fileUris.toUri(path);
+    return canonicalUris.get(uri, () => {
+      const path = fileUris.toPath(uri);
+      return path === undefined ? uri : fileUris.toUri(path);
+    });
+  }
+
+  /**
+   * The permission bits of documents' files, read at most once per MODE_TTL_MS: typing in a
+   * document does not stat its file on every key, and a chmod shows within a second or two.
+   */
+  const modes = new Map<string, { mode: number | undefined; at: number }>();
+  function modeOf(access: DiskAccess, path: string): number | undefined {
+    const now = Date.now();
+    const known = modes.get(path);
+    if (known && now - known.at < MODE_TTL_MS) return known.mode;
+    if (modes.size > MEMO_SIZE) modes.clear();
+    const mode = access.mode(path);
+    modes.set(path, { mode, at: now });
+    return mode;
   }
 
   /** The open document with this URI, however the client spelled it. */
@@ -263,7 +304,7 @@ export function startServer(connection: Connection, version: string, platform: S
     let mode: number | undefined;
     if (space.local && disk && diskAccess) {
       inner = disk;
-      mode = diskAccess.mode(path);
+      mode = modeOf(diskAccess, path);
     } else {
       const allowed = allowedIn(space);
       const base = includeBase({ path, ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) }) ?? folderOf(path);
@@ -360,11 +401,18 @@ export function startServer(connection: Connection, version: string, platform: S
     if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
     const run = await settle(doc.uri, effective, (files) => {
       const path = files.located?.path;
-      const analysis = analyzeDocument(doc.getText(), documentKindFor(doc.languageId, doc.uri), effective, {
-        ...(path !== undefined ? { path } : {}),
-        ...(files.mode !== undefined ? { mode: files.mode } : {}),
-        ...(files.source ? { source: files.source } : {}),
-      });
+      // The analysis of the version before, to reuse what the edit left alone.
+      const analysis = analyzeDocument(
+        doc.getText(),
+        documentKindFor(doc.languageId, doc.uri),
+        effective,
+        {
+          ...(path !== undefined ? { path } : {}),
+          ...(files.mode !== undefined ? { mode: files.mode } : {}),
+          ...(files.source ? { source: files.source } : {}),
+        },
+        hit?.analysis,
+      );
       return { analysis, files };
     });
     const current = documents.get(doc.uri);
@@ -415,18 +463,43 @@ export function startServer(connection: Connection, version: string, platform: S
   // Diagnostics: one pending run for all documents, each analysed at its newest version.
   const dirty = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let probe: Disposable | undefined;
   let firstDirty = 0;
 
+  function flush(): void {
+    const uris = [...dirty];
+    dirty.clear();
+    for (const u of uris) validate(u).catch((err: unknown) => connection.console.error(`validation failed for ${u}: ${String(err)}`));
+  }
+
+  /**
+   * A lone edit is analysed at once: the run waits only for the messages already received to
+   * be read (two turns of the JSON-RPC layer's own scheduler, in which it handles the next
+   * queued message). When another change arrives in that time, the edits are a burst, and the
+   * run waits for a pause of DEBOUNCE_MS instead. So a typist who waits for the diagnostics
+   * never waits for a timer, and a flood of edits is analysed a few times, not once per edit.
+   */
   function schedule(uri: string): void {
     if (dirty.size === 0) firstDirty = Date.now();
     dirty.add(uri);
+    if (probe !== undefined) {
+      probe.dispose();
+      probe = undefined;
+    } else if (timer === undefined) {
+      const { setImmediate } = RAL().timer;
+      probe = setImmediate(() => {
+        probe = setImmediate(() => {
+          probe = undefined;
+          flush();
+        });
+      });
+      return;
+    }
     if (timer) clearTimeout(timer);
     const wait = Math.max(0, Math.min(DEBOUNCE_MS, firstDirty + MAX_WAIT_MS - Date.now()));
     timer = setTimeout(() => {
       timer = undefined;
-      const uris = [...dirty];
-      dirty.clear();
-      for (const u of uris) validate(u).catch((err: unknown) => connection.console.error(`validation failed for ${u}: ${String(err)}`));
+      flush();
     }, wait);
   }
 

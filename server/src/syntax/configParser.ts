@@ -60,8 +60,51 @@ export interface ConfigTree {
 }
 
 /**
+ * A directive line as parsed. Positions are kept as offsets, and ranges are worked out when
+ * asked for: most are never asked for (a line without findings is not shown), and a range
+ * costs three objects.
+ */
+class ParsedDirective implements DirectiveLine, LineFrame {
+  name = '';
+  broken = false;
+  readonly tokens: Token[] = [];
+
+  constructor(
+    readonly redisLine: number,
+    readonly start: number,
+    readonly end: number,
+    /** The LSP line, and the offset it starts at; or the index, in a text with a lone `\r`. */
+    readonly lspLine: number,
+    readonly lineStart: number,
+    readonly index: LineIndex | undefined,
+  ) {}
+
+  get kind(): 'directive' {
+    return 'directive';
+  }
+
+  get range(): Range {
+    return rangeIn(this, this.start, this.end);
+  }
+}
+
+class ParsedToken implements Token {
+  constructor(
+    readonly value: string,
+    readonly start: number,
+    readonly end: number,
+    readonly quoted: boolean,
+    private readonly line: LineFrame,
+  ) {}
+
+  get range(): Range {
+    return rangeIn(this.line, this.start, this.end);
+  }
+}
+
+/**
  * The parsed file. Comments are most of a typical redis.conf and few features need them,
- * so they are kept as numbers and turned into objects only when asked for.
+ * so they are kept as line numbers and turned into objects only when asked for.
  */
 class ParsedConfig implements ConfigTree {
   private merged: ConfigLine[] | undefined;
@@ -69,20 +112,27 @@ class ParsedConfig implements ConfigTree {
   constructor(
     readonly directives: readonly DirectiveLine[],
     readonly index: LineIndex,
-    /** For each comment: Redis line, start offset, end offset. */
-    private readonly comments: readonly number[],
+    /** The Redis line of each comment, in order. */
+    readonly comments: Int32Array,
     readonly toolComments: readonly CommentLine[],
+    /** Where each Redis line starts. */
+    readonly lineStarts: Int32Array,
+    /** The quoting rules the text was split with. */
+    readonly continueAfterQuote: boolean,
+    readonly loneCarriageReturn: boolean,
   ) {}
 
   get lines(): readonly ConfigLine[] {
     if (this.merged) return this.merged;
     const out: ConfigLine[] = [];
     const c = this.comments;
+    const text = this.index.text;
     let d = 0;
-    for (let i = 0; i < c.length; i += 3) {
+    for (let i = 0; i < c.length; i++) {
       const redisLine = c[i] as number;
       while (d < this.directives.length && (this.directives[d] as DirectiveLine).redisLine < redisLine) out.push(this.directives[d++] as DirectiveLine);
-      out.push(new CommentLine(redisLine, c[i + 1] as number, c[i + 2] as number, this.index));
+      const [s, e] = trimmed(text, this.lineStarts[redisLine - 1] as number, lineEndOf(text, this.lineStarts[redisLine - 1] as number));
+      out.push(new CommentLine(redisLine, s, e, this.index));
     }
     while (d < this.directives.length) out.push(this.directives[d++] as DirectiveLine);
     this.merged = out;
@@ -140,7 +190,13 @@ export interface SplitOptions {
 
 export interface SplitResult {
   readonly tokens: { value: string; start: number; end: number; quoted: boolean }[];
-  readonly error?: { start: number; end: number; detail: 'unterminated' | 'quote-followed-by-text' };
+  readonly error?: SplitError;
+}
+
+export interface SplitError {
+  readonly start: number;
+  readonly end: number;
+  readonly detail: 'unterminated' | 'quote-followed-by-text';
 }
 
 /**
@@ -148,14 +204,26 @@ export interface SplitResult {
  * Offsets in the result are offsets into `text`.
  */
 export function splitArgs(text: string, from: number, to: number, options?: SplitOptions): SplitResult {
-  const continueAfterQuote = options?.continueAfterQuote === true;
   const tokens: { value: string; start: number; end: number; quoted: boolean }[] = [];
+  const error = splitInto(text, from, to, options?.continueAfterQuote === true, tokens, (value, start, end, quoted) => ({ value, start, end, quoted }));
+  return error ? { tokens, error } : { tokens };
+}
+
+/** splitArgs, making each token with `make` into `tokens`; returns the error, if any. */
+function splitInto<T>(
+  text: string,
+  from: number,
+  to: number,
+  continueAfterQuote: boolean,
+  tokens: T[],
+  make: (value: string, start: number, end: number, quoted: boolean) => T,
+): SplitError | undefined {
   // Character at p, or NUL past the end: the C string terminator.
   const at = (p: number): number => (p < to ? text.charCodeAt(p) : NUL);
   let p = from;
   for (;;) {
     while (at(p) !== NUL && isCSpace(at(p))) p++;
-    if (at(p) === NUL) return { tokens };
+    if (at(p) === NUL) return undefined;
     const start = p;
     let inDouble = false;
     let inSingle = false;
@@ -189,7 +257,7 @@ export function splitArgs(text: string, from: number, to: number, options?: Spli
         }
         if (c === DQUOTE) {
           const next = at(p + 1);
-          if (!continueAfterQuote && next !== NUL && !isCSpace(next)) return { tokens, error: { start: p, end: p + 2, detail: 'quote-followed-by-text' } };
+          if (!continueAfterQuote && next !== NUL && !isCSpace(next)) return { start: p, end: p + 2, detail: 'quote-followed-by-text' };
           value += text.slice(runStart, p);
           p++;
           if (continueAfterQuote) {
@@ -199,7 +267,7 @@ export function splitArgs(text: string, from: number, to: number, options?: Spli
           }
           break;
         }
-        if (c === NUL) return { tokens, error: { start, end: to, detail: 'unterminated' } };
+        if (c === NUL) return { start, end: to, detail: 'unterminated' };
         p++;
       } else if (inSingle) {
         if (c === BACKSLASH && at(p + 1) === SQUOTE) {
@@ -210,7 +278,7 @@ export function splitArgs(text: string, from: number, to: number, options?: Spli
         }
         if (c === SQUOTE) {
           const next = at(p + 1);
-          if (!continueAfterQuote && next !== NUL && !isCSpace(next)) return { tokens, error: { start: p, end: p + 2, detail: 'quote-followed-by-text' } };
+          if (!continueAfterQuote && next !== NUL && !isCSpace(next)) return { start: p, end: p + 2, detail: 'quote-followed-by-text' };
           value += text.slice(runStart, p);
           p++;
           if (continueAfterQuote) {
@@ -220,11 +288,11 @@ export function splitArgs(text: string, from: number, to: number, options?: Spli
           }
           break;
         }
-        if (c === NUL) return { tokens, error: { start, end: to, detail: 'unterminated' } };
+        if (c === NUL) return { start, end: to, detail: 'unterminated' };
         p++;
       } else {
         if (c === SPACE || c === LF || c === CR || c === TAB || c === NUL) {
-          value += text.slice(runStart, p);
+          value = value === '' ? text.slice(runStart, p) : value + text.slice(runStart, p);
           break;
         }
         if (c === DQUOTE || c === SQUOTE) {
@@ -239,7 +307,7 @@ export function splitArgs(text: string, from: number, to: number, options?: Spli
         p++;
       }
     }
-    tokens.push({ value, start, end: p, quoted });
+    tokens.push(make(value, start, p, quoted));
   }
 }
 
@@ -262,56 +330,146 @@ function rangeIn(frame: LineFrame, start: number, end: number): Range {
   return { start: positionIn(frame, start), end: positionIn(frame, end) };
 }
 
-function frameOf(lspLine: number, lineStart: number, index: LineIndex | undefined): LineFrame {
-  return { lspLine, lineStart, index };
+/** The end of the line that starts at `lineStart`: its `\n`, or the end of the text. */
+function lineEndOf(text: string, lineStart: number): number {
+  const e = text.indexOf('\n', lineStart);
+  return e < 0 ? text.length : e;
+}
+
+/** `[s, e)` trimmed of ` \t\r\n`, as Redis trims each line. */
+function trimmed(text: string, s: number, e: number): [number, number] {
+  for (let c = text.charCodeAt(s); s < e && (c === SPACE || c === TAB || c === CR || c === LF); c = text.charCodeAt(++s));
+  for (let c = text.charCodeAt(e - 1); e > s && (c === SPACE || c === TAB || c === CR || c === LF); c = text.charCodeAt(--e - 1));
+  return [s, e];
+}
+
+/** A growable list of 32-bit integers: numbers per line, off the JavaScript heap. */
+class Int32List {
+  private data: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+
+  /** Starts the list with the first `count` numbers of `from`. */
+  copyFrom(from: Int32Array, count: number): void {
+    if (count > this.data.length) this.data = new Int32Array(Math.max(count, this.data.length * 2));
+    this.data.set(from.subarray(0, count));
+    this.length = count;
+  }
+
+  /** The numbers, in an array of their own size when the spare room is worth giving back. */
+  done(): Int32Array {
+    return this.length * 5 < this.data.length * 4 ? this.data.slice(0, this.length) : this.data.subarray(0, this.length);
+  }
+}
+
+/** The length of the longest common prefix of two strings, compared a block at a time. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  const BLOCK = 4096;
+  let i = 0;
+  while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The number of entries of a sorted list below `limit`. */
+function countBelow(length: number, valueAt: (i: number) => number, limit: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (valueAt(mid) < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
  * Parses a whole file. `options` carries the quoting rules of the targeted version; without
  * them the file is read as every Redis and Valkey before 9.1 reads it.
+ *
+ * `previous`, the parse of an earlier version of the same document, makes the parse
+ * incremental: the lines before the first change are taken from it as they are (the same
+ * objects), and only the rest is read again. The result is the same as without it.
  */
-export function parseConfig(text: string, options?: SplitOptions): ParseResult<ConfigTree> {
-  const index = new LineIndex(text);
-  const lineIndex = hasLoneCarriageReturn(text) ? index : undefined;
-  const comments: number[] = [];
+export function parseConfig(text: string, options?: SplitOptions, previous?: ParseResult<ConfigTree>): ParseResult<ConfigTree> {
+  const continueAfterQuote = options?.continueAfterQuote === true;
+  const lone = hasLoneCarriageReturn(text);
+  const old = previous?.tree instanceof ParsedConfig && previous.tree.continueAfterQuote === continueAfterQuote ? previous.tree : undefined;
+  if (old && previous && old.index.text === text) return previous;
+  const n = text.length;
+  const lineStarts = new Int32List(old ? old.lineStarts.length + 16 : (n >> 5) + 16);
+  const comments = new Int32List(old ? old.comments.length + 16 : (n >> 6) + 16);
   const toolComments: CommentLine[] = [];
   const directives: DirectiveLine[] = [];
   const errors: SyntaxProblem[] = [];
-  const n = text.length;
-  // NUL bytes are rare: look for them once, not on every line.
-  let nextNul = text.indexOf('\0');
+  let lineStart = 0;
   let redisLine = 0;
-  for (let lineStart = 0; lineStart <= n; ) {
+  // Lines that end (with their `\n`) before the first change are the lines of `previous`.
+  // Without a lone `\r` on either side: there LSP lines depend on more than `\n`.
+  if (old && previous && !lone && !old.loneCarriageReturn) {
+    const same = commonPrefix(old.index.text, text);
+    const lastBreak = same > 0 ? text.lastIndexOf('\n', same - 1) : -1;
+    if (lastBreak >= 0) {
+      lineStart = lastBreak + 1;
+      redisLine = countBelow(old.lineStarts.length, (i) => old.lineStarts[i] as number, lineStart + 1) - 1;
+      lineStarts.copyFrom(old.lineStarts, redisLine);
+      comments.copyFrom(old.comments, countBelow(old.comments.length, (i) => old.comments[i] as number, redisLine + 1));
+      const d = countBelow(old.directives.length, (i) => (old.directives[i] as DirectiveLine).redisLine, redisLine + 1);
+      for (let i = 0; i < d; i++) directives.push(old.directives[i] as DirectiveLine);
+      for (const c of old.toolComments) if (c.redisLine <= redisLine) toolComments.push(c);
+      for (const e of previous.errors) if (e.range.start.line < redisLine) errors.push(e);
+    }
+  }
+  const index = new LineIndex(text);
+  const lineIndex = lone ? index : undefined;
+  // NUL bytes are rare: look for them once, not on every line.
+  let nextNul = text.indexOf('\0', lineStart);
+  while (lineStart <= n) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = n;
     redisLine++;
+    lineStarts.push(lineStart);
     let s = lineStart;
     let e = lineEnd;
-    // Inlined isTrimmed(): this loop runs once per line of the file.
+    // Inlined trimmed(): this loop runs once per line of the file.
     for (let c = text.charCodeAt(s); s < e && (c === SPACE || c === TAB || c === CR || c === LF); c = text.charCodeAt(++s));
     for (let c = text.charCodeAt(e - 1); e > s && (c === SPACE || c === TAB || c === CR || c === LF); c = text.charCodeAt(--e - 1));
     if (nextNul >= 0 && nextNul < lineEnd) {
       errors.push({
         code: 'nul-byte',
         message: 'This line contains a NUL byte: redis-server stops reading the line there and joins what follows to the next line. Remove it.',
-        range: rangeIn(frameOf(redisLine - 1, lineStart, lineIndex), nextNul, nextNul + 1),
+        range: rangeIn({ lspLine: redisLine - 1, lineStart, index: lineIndex }, nextNul, nextNul + 1),
         detail: 'nul',
       });
       nextNul = text.indexOf('\0', lineEnd);
     }
     if (s < e) {
       if (text.charCodeAt(s) === HASH) {
-        comments.push(redisLine, s, e);
+        comments.push(redisLine);
         let p = s + 1;
         while (p < e && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB)) p++;
         // 114 is 'r': most comments fail here without a string comparison.
         if (text.charCodeAt(p) === 114 && text.startsWith(TOOL_PREFIX, p)) toolComments.push(new CommentLine(redisLine, s, e, index));
-      }
-      else parseDirective(text, s, e, redisLine, frameOf(redisLine - 1, lineStart, lineIndex), directives, errors, options);
+      } else parseDirective(text, s, e, redisLine, lineStart, lineIndex, directives, errors, continueAfterQuote);
     }
     lineStart = lineEnd + 1;
   }
-  return { tree: new ParsedConfig(directives, index, comments, toolComments), errors };
+  const starts = lineStarts.done();
+  index.useLineStarts(lone ? undefined : starts);
+  return { tree: new ParsedConfig(directives, index, comments.done(), toolComments, starts, continueAfterQuote, lone), errors };
 }
 
 function parseDirective(
@@ -319,35 +477,30 @@ function parseDirective(
   s: number,
   e: number,
   redisLine: number,
-  frame: LineFrame,
+  lineStart: number,
+  index: LineIndex | undefined,
   directives: DirectiveLine[],
   errors: SyntaxProblem[],
-  options: SplitOptions | undefined,
+  continueAfterQuote: boolean,
 ): void {
-  const split = splitArgs(text, s, e, options);
-  if (split.tokens.length === 0 && !split.error) return; // only blanks such as \v or \f: Redis skips it
-  const tokens: Token[] = split.tokens.map((t) => ({ value: t.value, start: t.start, end: t.end, quoted: t.quoted, range: rangeIn(frame, t.start, t.end) }));
-  if (split.error) {
-    const { start, end, detail } = split.error;
+  // The line is made first, its tokens after: each token finds its position through its line.
+  const line = new ParsedDirective(redisLine, s, e, redisLine - 1, lineStart, index);
+  const tokens = line.tokens;
+  const error = splitInto(text, s, e, continueAfterQuote, tokens, (value, start, end, quoted) => new ParsedToken(value, start, end, quoted, line));
+  if (tokens.length === 0 && !error) return; // only blanks such as \v or \f: Redis skips it
+  if (error) {
+    const { start, end, detail } = error;
     errors.push({
       code: 'unbalanced-quotes',
       message:
         detail === 'unterminated'
           ? 'Unbalanced quotes: this quote is never closed on this line, so redis-server refuses the file ("Unbalanced quotes in configuration line").'
           : 'Unbalanced quotes: a closing quote must be followed by a space or the end of the line, so redis-server refuses the file ("Unbalanced quotes in configuration line").',
-      range: rangeIn(frame, start, Math.min(end, e)),
+      range: rangeIn(line, start, Math.min(end, e)),
       detail,
     });
   }
-  const line: DirectiveLine = {
-    kind: 'directive',
-    redisLine,
-    start: s,
-    end: e,
-    range: rangeIn(frame, s, e),
-    name: asciiLower(tokens[0]?.value ?? ''),
-    tokens,
-    broken: split.error !== undefined,
-  };
+  line.name = asciiLower(tokens[0]?.value ?? '');
+  line.broken = error !== undefined;
   directives.push(line);
 }

@@ -15,12 +15,20 @@ export interface Range {
 
 /** Maps string offsets to LSP positions. The line table is built on first use. */
 export class LineIndex {
-  private table: number[] | undefined;
+  private table: Int32Array | number[] | undefined;
 
   constructor(readonly text: string) {}
 
+  /**
+   * Gives the index the offsets at which the lines start, from a reader that found them
+   * anyway: right only for a text without a lone `\r`, where LSP lines are `\n` lines.
+   */
+  useLineStarts(starts: Int32Array | undefined): void {
+    if (starts) this.table = starts;
+  }
+
   /** Offsets at which each LSP line starts. */
-  private get starts(): number[] {
+  private get starts(): Int32Array | number[] {
     this.table ??= LineIndex.lineStarts(this.text);
     return this.table;
   }
