@@ -88,6 +88,28 @@ export class LspTestClient {
     });
   }
 
+  /**
+   * Resolves with the first diagnostics published for `uri` from now on that satisfy `accept`:
+   * for a change whose effect may follow a publish already under way (a configuration reload).
+   */
+  diagnosticsWhere(uri: string, accept: (p: PublishDiagnosticsParams) => boolean, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} as expected within ${timeoutMs} ms`)), timeoutMs);
+      const wait = (): void => {
+        this.waiters.push({
+          uri,
+          version: undefined,
+          resolve: (p) => {
+            if (!accept(p)) return wait();
+            clearTimeout(timer);
+            resolve(p);
+          },
+        });
+      };
+      wait();
+    });
+  }
+
   /** Resolves when the server has sent a `window/showMessageRequest` (at once if it has). */
   nextMessageRequest(timeoutMs = 10_000): Promise<void> {
     if (this.messageRequests.length > 0) return Promise.resolve();
