@@ -21,10 +21,30 @@ export function redactGeneratedPassword(line: string): string {
   return line.replace(COMMENT, (_all, head: string) => `${head}${REDACTED}`);
 }
 
+/** What follows the `#` of every such comment: lines without it are not read (this runs on every edit). */
+const MARKER = 'redis-config:';
+
+/** `redis-config:` at `at`, in any case of ASCII letters (as COMMENT's `i` flag reads it). */
+function markerAt(text: string, at: number): boolean {
+  for (let k = 0; k < MARKER.length; k++) {
+    const c = text.charCodeAt(at + k);
+    const m = MARKER.charCodeAt(k);
+    if (c !== m && !(m >= 97 && m <= 122 && c === m - 32)) return false;
+  }
+  return true;
+}
+
 export function generatedPasswordFindings(index: LineIndex, kind: DocumentKind): Finding[] {
   const out: Finding[] = [];
   const text = index.text;
-  for (let line = 0; line < index.lineCount; line++) {
+  let previous = -1;
+  for (let hash = text.indexOf('#'); hash >= 0; hash = text.indexOf('#', hash + 1)) {
+    let j = hash + 1;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+    if (!markerAt(text, j)) continue;
+    const line = index.positionAt(hash).line;
+    if (line === previous) continue;
+    previous = line;
     const start = index.offsetAt({ line, character: 0 });
     // Only lines that start with a comment can match: skip the others without slicing them.
     let i = start;
