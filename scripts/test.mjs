@@ -1,6 +1,7 @@
 // `npm test`: builds, checks types and lint, then runs every suite — unit, CLI, protocol,
 // browser (the server bundle in Chromium's web worker), oracle (a real redis-server) and
-// end-to-end (a real VS Code) — and ends with one
+// end-to-end (a real VS Code), with a fuzzing run of about a minute (test/fuzz, FUZZ_SECONDS
+// to change its length) — and ends with one
 // "N passed, N failed" line. Provisioning of redis-server, Chromium and code-server is
 // done by the suites themselves, which stop with a clear message when they cannot.
 import { spawnSync } from 'node:child_process';
@@ -41,7 +42,7 @@ if (want('build')) {
 
 let passed = 0;
 let failed = 0;
-const suites = ['unit', 'cli', 'protocol', 'browser', 'oracle'].filter(want);
+const suites = ['unit', 'cli', 'protocol', 'browser', 'oracle', 'fuzz'].filter(want);
 const files = suites.flatMap((s) => testFiles(join('test', s)));
 if (files.length > 0) {
   mkdirSync('test-results', { recursive: true });

@@ -136,6 +136,9 @@ export const messages = {
     const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
     return `This file is ${mb(size)}, more than the ${mb(limit)} this tool reads: only its first ${groupDigits(lines)} lines are checked. No real config is this large; if this one is, raise redisConfig.maxFileSizeMB.`;
   },
+  documentTooLong(lineLimit: number, limit: number, linesPerMegabyte: number): string {
+    return `This file has more than the ${groupDigits(lineLimit)} lines this tool reads with a limit of ${(limit / (1024 * 1024)).toFixed(1)} MB: only its first ${groupDigits(lineLimit)} lines are checked. No real config is this long; if this one is, raise redisConfig.maxFileSizeMB (each megabyte allows ${groupDigits(linesPerMegabyte)} lines).`;
+  },
   tooManyFindings(shown: number, total: number): string {
     return `This file has ${groupDigits(total)} findings: the editor is shown the first ${groupDigits(shown)}, in file order. The command line (redis-config-lint) reports them all.`;
   },

@@ -19,7 +19,8 @@ export interface SemanticToken {
 export function semanticTokens(a: Analysis): SemanticToken[] {
   const out: SemanticToken[] = [];
   if (a.kind === 'acl') {
-    for (const line of a.tree.lines) if (line.valid && line.user) out.push({ range: line.user.range, type: 'variable', modifiers: ['declaration'] });
+    // A name that runs over an editor's line break (a lone \r, which Redis does not split on) cannot be a token.
+    for (const line of a.tree.lines) if (line.valid && line.user && line.user.range.start.line === line.user.range.end.line) out.push({ range: line.user.range, type: 'variable', modifiers: ['declaration'] });
     return out;
   }
   for (const line of a.tree.directives) {
