@@ -11,7 +11,7 @@ import { aclFileFindings, configUserFindings } from '../../server/src/analysis/a
 import { aclMessages } from '../../server/src/analysis/acl/aclMessages';
 import { readSuppressions, tune } from '../../server/src/analysis/tuning';
 import type { Finding, Settings } from '../../server/src/analysis/types';
-import { ACL_RULES } from '../../server/src/knowledge/aclRules';
+import { ACL_RULES } from '../../server/src/knowledge/aclCodes';
 import type { TargetId } from '../../server/src/knowledge/types';
 import { parseAcl } from '../../server/src/syntax/aclParser';
 import { parseConfig } from '../../server/src/syntax/configParser';

@@ -311,13 +311,3 @@ export function singleFileModel(tree: ConfigTree): ConfigModel {
     included: new Map(),
   };
 }
-
-/** Where a finding about a line shows: on the token when it is in this document, else on the include line. */
-export function placeOf(m: ModelLine, tokenRange: Range): Range {
-  return m.file === undefined ? tokenRange : m.anchor;
-}
-
-/** A message about a line, saying which included file the line is in. */
-export function inFile(m: ModelLine, message: string): string {
-  return m.file === undefined ? message : `${message} (set in ${m.file})`;
-}

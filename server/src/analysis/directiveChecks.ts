@@ -3,10 +3,11 @@
  * table (by name or alias), the names it ignores, the loader's own directives (include,
  * user, loadmodule, sentinel, ...), module settings, and finally "Bad directive".
  */
+import { finding } from './findings';
 import { buildRefusal, patchedSetting } from '../knowledge/builds';
 import { directiveNames, directiveVariant, isModuleConfigName, sentinelDirectives, targetsOf } from '../knowledge/directives';
 import { defersUnknownNames, namesEndAtNul } from '../knowledge/versions';
-import { RULES, type RuleCode } from '../knowledge/rules';
+import { RULES } from '../knowledge/rules';
 import type { DirectiveVariant, TargetId } from '../knowledge/types';
 import type { ConfigTree, DirectiveLine, Token } from '../syntax/configParser';
 import { suggest } from './didYouMean';
@@ -22,9 +23,6 @@ function isRedis6(target: TargetId): boolean {
   return target === 'redis-6.0' || target === 'redis-6.2';
 }
 
-function finding(code: RuleCode, message: string, range: Range, extra: Partial<Finding> = {}): Finding {
-  return { code, severity: RULES[code].severity, message, range, ...extra };
-}
 
 /** The checks of single lines. File-level checks (duplicates, ...) live beside them. */
 export function directiveFindings(tree: ConfigTree, kind: DocumentKind, settings: Settings): Finding[] {

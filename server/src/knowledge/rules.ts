@@ -3,7 +3,7 @@
  * severity, a one-line title (used by SARIF and the docs index); its page is docs/rules/<code>.md
  * (settings/docsLinks.ts makes the links).
  */
-import { ACL_RULES } from './aclRules';
+import { ACL_RULES } from './aclCodes';
 import type { RuleInfo, Severity } from './ruleTypes';
 
 export type { RuleInfo, Severity } from './ruleTypes';
@@ -437,7 +437,7 @@ const CONFIG_RULES = {
   },
 } as const satisfies Record<string, RuleInfo>;
 
-/** Every code: the config-file rules here, the ACL rules in aclRules.ts. */
+/** Every code: the config-file rules here, the ACL rules in aclCodes.ts. */
 export const RULES = { ...CONFIG_RULES, ...ACL_RULES } as const;
 
 export type RuleCode = keyof typeof RULES;

@@ -9,8 +9,8 @@
  *
  * Pure: no I/O.
  */
+import { finding } from '../findings';
 import { commandNames, subcommandsOf, targetsOfCommand, ACL_CATEGORIES } from '../../knowledge/commands';
-import { RULES, type RuleCode } from '../../knowledge/rules';
 import { describeTargets } from '../../knowledge/targets';
 import type { TargetId } from '../../knowledge/types';
 import type { AclTree } from '../../syntax/aclParser';
@@ -21,15 +21,12 @@ import { suggest } from '../didYouMean';
 import type { Finding, RelatedInformation, Settings } from '../types';
 import { aclMessages, type RuleSource } from './aclMessages';
 import { aclFeatures, buildUser, type AclContext, type RuleNote, type RuleProblem } from './permissions';
-import { userSecurityFindings, type UserGrade } from './security';
+import { userSecurityFindings, type UserGrade } from './userSecurity';
 import { aclFileUsers, configUsers, type UserDefinition, type UserDocument } from './users';
 
 /** Categories that the modules bundled with Redis 8 add (search, JSON, time series, probabilistic). */
 const REDIS8_MODULE_CATEGORIES = new Set(['search', 'json', 'timeseries', 'bloom', 'cuckoo', 'cms', 'topk', 'tdigest']);
 
-function finding(code: RuleCode, message: string, range: Finding['range'], extra: Partial<Finding> = {}): Finding {
-  return { code, severity: RULES[code].severity, message, range, ...extra };
-}
 
 export function aclFileFindings(tree: AclTree, settings: Settings): Finding[] {
   const doc = aclFileUsers(tree, settings.target);

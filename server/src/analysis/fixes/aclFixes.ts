@@ -27,21 +27,14 @@ import { commandInfo, type CommandInfo } from '../../knowledge/commands';
 import type { DirectiveLine } from '../../syntax/configParser';
 import { asciiLower } from '../../syntax/text';
 import {
-  EditSet,
   builtinDefaultRules,
   canHandOver,
   defaultUser,
-  deleteLine,
   effectiveRequirepass,
-  eolOf,
-  appendLine,
   freeUserName,
   generatePassword,
-  indentOf,
-  insertAt,
   lineEnd,
   passwordFixes,
-  replaceSpan,
   requirepassLines,
   UTF8_GUESS,
   storeName,
@@ -50,6 +43,7 @@ import {
   type PlacedUser,
   type UserStore,
 } from './passwords';
+import { EditSet, appendLine, deleteLine, eolOf, indentOf, insertAt, replaceSpan } from './edits';
 import type { Fix, FixRequest } from './types';
 
 export type { FixContext, RandomHex } from './passwords';

@@ -9,8 +9,9 @@ import { loopbackBind } from '../security/exposure';
 import type { DirectiveLine, Token } from '../../syntax/configParser';
 import { TARGETS } from '../../knowledge/types';
 import { memtoull } from '../values';
-import { directiveAt, eolAt } from './lookup';
-import type { Position, Range } from '../types';
+import { directiveAt } from './lookup';
+import { insertAbove, insertBelow, wholeLine } from './edits';
+import type { Range } from '../types';
 import type { Fix, FixRequest, TextEdit } from './types';
 
 function sameStart(a: Range, b: Range): boolean {
@@ -23,38 +24,6 @@ function lineAt(analysis: ConfigAnalysis, line: number): DirectiveLine | undefin
 
 function tokenAt(line: DirectiveLine | undefined, range: Range): Token | undefined {
   return line?.tokens.find((t) => sameStart(t.range, range));
-}
-
-/** The range of a whole line including its line break, for deleting it. */
-function wholeLine(analysis: ConfigAnalysis, line: DirectiveLine): Range {
-  const start: Position = { line: line.range.start.line, character: 0 };
-  const next = line.range.end.line + 1;
-  return next < analysis.tree.index.lineCount ? { start, end: { line: next, character: 0 } } : { start, end: line.range.end };
-}
-
-function indentOf(analysis: ConfigAnalysis, line: DirectiveLine): string {
-  const text = analysis.tree.index.text;
-  const lineStart = analysis.tree.index.offsetAt({ line: line.range.start.line, character: 0 });
-  return text.slice(lineStart, line.start);
-}
-
-/** Inserts whole lines before a directive line, with its indentation and its line break. */
-function insertAbove(analysis: ConfigAnalysis, line: DirectiveLine, newLines: readonly string[]): TextEdit {
-  const indent = indentOf(analysis, line);
-  const eol = eolAt(analysis.tree.index, line.range.end.line);
-  const pos = { line: line.range.start.line, character: 0 };
-  return { range: { start: pos, end: pos }, newText: newLines.map((l) => `${indent}${l}${eol}`).join('') };
-}
-
-function insertBelow(analysis: ConfigAnalysis, line: DirectiveLine, newLines: readonly string[]): TextEdit {
-  const indent = indentOf(analysis, line);
-  const eol = eolAt(analysis.tree.index, line.range.end.line);
-  const next = line.range.end.line + 1;
-  if (next < analysis.tree.index.lineCount) {
-    const pos = { line: next, character: 0 };
-    return { range: { start: pos, end: pos }, newText: newLines.map((l) => `${indent}${l}${eol}`).join('') };
-  }
-  return { range: { start: line.range.end, end: line.range.end }, newText: newLines.map((l) => `${eol}${indent}${l}`).join('') };
 }
 
 function replace(range: Range, newText: string): TextEdit {
@@ -89,11 +58,11 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     const line = lineAt(a, f.range.start.line);
     if (line?.name === 'include') {
       // The open bind comes from an included file: a bind after the include wins.
-      return [fix(f.code, `Override after the include: '${bind}'${refused}`, [insertBelow(a, line, [bind])], false, true)];
+      return [fix(f.code, `Override after the include: '${bind}'${refused}`, [insertBelow(a.tree.index, line, [bind])], false, true)];
     }
     if (f.data?.missing === true || !line || line.name !== 'bind') {
       const first = a.tree.directives[0];
-      return first ? [fix(f.code, `Add '${bind}' (loopback only)${refused}`, [insertAbove(a, first, [bind])], false, true)] : [];
+      return first ? [fix(f.code, `Add '${bind}' (loopback only)${refused}`, [insertAbove(a.tree.index, first, [bind])], false, true)] : [];
     }
     const first = line.tokens[1] as Token;
     const last = line.tokens[line.tokens.length - 1] as Token;
@@ -103,7 +72,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     const refused = ' — clients on other hosts will be refused while the default user has no password';
     if (f.data?.missing === true) {
       const first = a.tree.directives[0];
-      return first ? [fix(f.code, `Add 'protected-mode yes'${refused}`, [insertAbove(a, first, ['protected-mode yes'])], false, true)] : [];
+      return first ? [fix(f.code, `Add 'protected-mode yes'${refused}`, [insertAbove(a.tree.index, first, ['protected-mode yes'])], false, true)] : [];
     }
     const line = lineAt(a, f.range.start.line);
     const value = tokenAt(line, f.range) ?? line?.tokens[1];
@@ -121,7 +90,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   'maxmemory-policy-implicit'(a, f) {
     const line = lineAt(a, f.range.start.line);
     if (!line) return [];
-    return POLICIES.map(([policy, what]) => fix(f.code, `Add 'maxmemory-policy ${policy}' (${what})`, [insertBelow(a, line, [`maxmemory-policy ${policy}`])], false, policy === 'allkeys-lru'));
+    return POLICIES.map(([policy, what]) => fix(f.code, `Add 'maxmemory-policy ${policy}' (${what})`, [insertBelow(a.tree.index, line, [`maxmemory-policy ${policy}`])], false, policy === 'allkeys-lru'));
   },
   'ambiguous-memory-unit'(a, f) {
     const token = tokenAt(lineAt(a, f.range.start.line), f.range);
@@ -152,7 +121,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   },
   'duplicate-directive'(a, f) {
     const line = lineAt(a, f.range.start.line);
-    return line ? [fix(f.code, `Remove this overridden '${line.name}' line`, [replace(wholeLine(a, line), '')], true, true)] : [];
+    return line ? [fix(f.code, `Remove this overridden '${line.name}' line`, [replace(wholeLine(a.tree.index, line), '')], true, true)] : [];
   },
   'trailing-comment'(a, f) {
     const line = lineAt(a, f.range.start.line);
@@ -169,7 +138,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
       fix(
         f.code,
         `Move the comment to its own line above${!startsToday ? '' : line.name === 'loadmodule' ? ' — the module no longer gets its words as arguments' : " — Redis 6.x then applies this 'save' line (ignored today)"}`,
-        [insertAbove(a, line, [comment]), replace({ start: index.positionAt(line.start + keep.length), end: index.positionAt(line.end) }, '')],
+        [insertAbove(a.tree.index, line, [comment]), replace({ start: index.positionAt(line.start + keep.length), end: index.positionAt(line.end) }, '')],
         !startsToday,
         true,
       ),

@@ -1,7 +1,7 @@
 /**
  * Fixes for passwords, and what they share with the ACL fixes (aclFixes.ts): where the
  * users of a config live (`user` lines, or the ACL file named by `aclfile`, read through the
- * FileSource), how to edit their lines, and how to write the default user out.
+ * FileSource) and how to write the default user out. The text edits they make are in edits.ts.
  *
  * - `plaintext-password` on an ACL rule: `>secret` becomes `#<sha256>` (safe: Redis keeps
  *   only the hash either way);
@@ -27,7 +27,8 @@ import type { AclRule, RuleToken } from '../../syntax/aclRules';
 import type { DirectiveLine } from '../../syntax/configParser';
 import type { LineIndex } from '../../syntax/text';
 import type { TargetId } from '../../knowledge/types';
-import type { FileEdit, Fix, FixRequest, TextEdit } from './types';
+import { EditSet, appendLine, deleteLine, insertAt, replaceSpan } from './edits';
+import type { Fix, FixRequest, TextEdit } from './types';
 
 /** `bytes` random bytes as lower-case hex. */
 export type RandomHex = (bytes: number) => string;
@@ -67,66 +68,6 @@ export function generatePassword(ctx: FixContext): string {
 
 export function hashRule(secret: string): string {
   return `#${sha256Hex(secret)}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Text edits
-
-/** Edits grouped by file (undefined: the document), the document first. */
-export class EditSet {
-  private readonly byFile = new Map<string | undefined, TextEdit[]>();
-
-  add(file: string | undefined, edit: TextEdit): void {
-    const list = this.byFile.get(file) ?? [];
-    list.push(edit);
-    this.byFile.set(file, list);
-  }
-
-  /** The other files edited, in the order they were first edited. */
-  otherFiles(): string[] {
-    return [...this.byFile.keys()].filter((f): f is string => f !== undefined);
-  }
-
-  toFileEdits(): FileEdit[] {
-    const out: FileEdit[] = [];
-    const own = this.byFile.get(undefined);
-    if (own) out.push({ edits: own });
-    for (const file of this.otherFiles()) out.push({ file, edits: this.byFile.get(file) as TextEdit[] });
-    return out;
-  }
-}
-
-/** The line break a text uses: `\r\n` when it has one, else `\n`. */
-export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
-export function insertAt(index: LineIndex, offset: number, newText: string): TextEdit {
-  return { range: index.rangeAt(offset, offset), newText };
-}
-
-export function replaceSpan(index: LineIndex, start: number, end: number, newText: string): TextEdit {
-  return { range: index.rangeAt(start, end), newText };
-}
-
-/** Deletes a whole line with its line break (the last line: its text only). */
-export function deleteLine(index: LineIndex, line: number): TextEdit {
-  const start = index.offsetAt({ line, character: 0 });
-  const end = line + 1 < index.lineCount ? index.offsetAt({ line: line + 1, character: 0 }) : index.text.length;
-  return { range: index.rangeAt(start, end), newText: '' };
-}
-
-/** The indentation of a config line. */
-export function indentOf(index: LineIndex, line: DirectiveLine): string {
-  return index.text.slice(index.offsetAt({ line: line.range.start.line, character: 0 }), line.start);
-}
-
-/** Adds a line at the end of a file, keeping its line breaks. */
-export function appendLine(index: LineIndex, line: string): TextEdit {
-  const text = index.text;
-  const eol = eolOf(text);
-  if (text.length === 0) return insertAt(index, 0, `${line}${eol}`);
-  return insertAt(index, text.length, text.endsWith('\n') ? `${line}${eol}` : `${eol}${line}`);
 }
 
 // ---------------------------------------------------------------------------------------------

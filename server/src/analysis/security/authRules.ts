@@ -1,12 +1,12 @@
 /** Authentication: who can connect without a password, and how passwords are chosen and kept. */
 import { RULES } from '../../knowledge/rules';
 import { parseAcl } from '../../syntax/aclParser';
-import { DEFAULT_MIN_PASSWORD_LENGTH, passwordWeakness } from '../acl/security';
+import { DEFAULT_MIN_PASSWORD_LENGTH, passwordWeakness } from '../acl/userSecurity';
 import { aclFileUsers } from '../acl/users';
 import { aclMessages } from '../acl/aclMessages';
-import type { UserGrade } from '../acl/security';
+import type { UserGrade } from '../acl/userSecurity';
 import type { Finding } from '../types';
-import { at, missing } from './common';
+import { at, missing } from '../findings';
 import { exposureSeverity, remoteSentence } from './exposure';
 import { sentinelIgnoresUsers, type SecurityFacts } from './facts';
 import { securityMessages as msg } from './securityMessages';
@@ -23,7 +23,7 @@ export function noAuthFindings(facts: SecurityFacts): Finding[] {
   if (line) return [{ ...at('no-auth', line, message, undefined, { data }), severity }];
   const bind = facts.last('bind');
   if (bind && bind.file === undefined) return [{ ...at('no-auth', bind, message, undefined, { data }), severity }];
-  return missing('no-auth', facts, message, { severity, data });
+  return missing('no-auth', facts.model, message, { severity, data });
 }
 
 /**
