@@ -7,6 +7,7 @@
  * Files come in through a FileSource, implemented by the LSP layer (open documents first,
  * then disk) and the CLI (disk): the analysis itself does no I/O.
  */
+import { supports } from '../knowledge/features';
 import { RULES } from '../knowledge/rules';
 import type { TargetId } from '../knowledge/types';
 import { parseConfig, type ConfigTree, type DirectiveLine, type SyntaxProblem, type Token } from '../syntax/configParser';
@@ -171,7 +172,7 @@ export function buildModel(tree: ConfigTree, target: TargetId, ctx: IncludeConte
   const source = ctx.source;
   const base = includeBase(ctx);
   if (!source || base === undefined) return singleFileModel(tree);
-  const globs = target !== 'redis-6.0' && target !== 'redis-6.2';
+  const globs = supports(target, 'include-globs');
   const parsed = new Map<string, { tree: ConfigTree; errors: readonly SyntaxProblem[] } | ReadFailure>();
   /** Files being visited (the current chain) and files done. */
   const active: string[] = [];

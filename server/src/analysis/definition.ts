@@ -2,7 +2,7 @@
  * Go to definition: from a directive to the line that sets its effective value (across
  * includes), and from an include or aclfile argument to the file.
  */
-import { directiveVariant } from '../knowledge/directives';
+import { primaryName } from '../knowledge/directives';
 import type { Analysis } from './analyze';
 import { fileLinks } from './links';
 import type { Position, Range } from './types';
@@ -24,7 +24,7 @@ export function definitionAt(a: Analysis, position: Position, path: string | und
   const line = a.tree.directives.find((d) => d.tokens[0] && inside(d.tokens[0].range, position));
   if (!line) return undefined;
   const target = a.settings.target;
-  const primary = (name: string): string => directiveVariant(name, target)?.aliasOf ?? (name === 'slaveof' ? 'replicaof' : name);
+  const primary = (name: string): string => primaryName(name, target);
   const key = primary(line.name);
   for (let i = a.model.lines.length - 1; i >= 0; i--) {
     const m = a.model.lines[i];

@@ -3,8 +3,9 @@
  * module settings with no module, and combinations redis-server refuses once it has read
  * everything.
  */
+import { supports } from '../knowledge/features';
 import { topLevelCommandSet } from '../knowledge/commands';
-import { directiveVariant, isModuleConfigName } from '../knowledge/directives';
+import { directiveVariant, isModuleConfigName, lastLineWins, primaryName } from '../knowledge/directives';
 import { RULES } from '../knowledge/rules';
 import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
@@ -15,16 +16,13 @@ import { string2ll } from './values';
 import type { TargetId } from '../knowledge/types';
 import type { Finding, Settings } from './types';
 
-/** Directives where each line adds to the previous ones instead of replacing them. */
-const ADDITIVE = new Set(['save', 'client-output-buffer-limit', 'include', 'loadmodule', 'rename-command', 'user', 'sentinel', 'dir']);
-
 /** The name under which a line stores its value, or undefined when lines add up. */
 function storageKey(line: DirectiveLine, settings: Settings): string | undefined {
   if (isModuleConfigName(line.name, settings.target)) return line.name;
   const variant = directiveVariant(line.name, settings.target);
   if (!variant || variant.kind === 'ignored') return undefined;
-  const key = variant.aliasOf ?? (line.name === 'slaveof' ? 'replicaof' : line.name);
-  return ADDITIVE.has(key) ? undefined : key;
+  const key = primaryName(line.name, settings.target);
+  return lastLineWins(key) ? key : undefined;
 }
 
 /** Lines of this document whose value a later line replaces, in this file or an included one. */
@@ -85,7 +83,7 @@ export function listensNowhereFindings(model: ConfigModel, target: TargetId): Fi
   // `bind ""` (from 6.2) gives the TCP and TLS ports no address at all.
   const bind = lastSet(model, ['bind']);
   // (Redis 6.0 instead fails to resolve the empty name: an invalid-value of the bind line.)
-  const noAddress = target !== 'redis-6.0' && bind !== undefined && bind.line.tokens.length === 2 && bind.line.tokens[1]?.value === '';
+  const noAddress = supports(target, 'bind-no-address') && bind !== undefined && bind.line.tokens.length === 2 && bind.line.tokens[1]?.value === '';
   const port = lastSet(model, ['port']);
   const portClosed = port !== undefined && string2ll(port.line.tokens[1]?.value ?? '') === 0n;
   if (!noAddress && (!portClosed || opened('tls-port', nonZero))) return [];

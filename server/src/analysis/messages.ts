@@ -57,8 +57,8 @@ export const messages = {
   ignoredDirective(name: string, target: TargetId): string {
     return `'${name}' no longer does anything: ${targetLabel(target)} accepts the line and ignores it. Remove it.`;
   },
-  valueClamped(name: string, written: string, used: string): string {
-    return `'${name} ${written}' is outside 1..500: Redis silently uses ${used} instead.`;
+  valueClamped(name: string, written: string, used: string, [min, max]: readonly [bigint, bigint]): string {
+    return `'${name} ${written}' is outside ${min}..${max}: Redis silently uses ${used} instead.`;
   },
   sentinelOutside(): string {
     return `'sentinel' lines only work in a Sentinel: redis-server refuses them ("sentinel directive while not in sentinel mode"). Move them to sentinel.conf, or start this file with redis-sentinel.`;

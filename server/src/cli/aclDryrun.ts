@@ -16,7 +16,7 @@ import { dryRun, buildUser, builtinDefaultUser, type AclContext, type UserState 
 import { aclFileUsers, configPubsubDefault, configUsers, type UserDocument } from '../analysis/acl/users';
 import { aclContext } from '../analysis/acl/permissions';
 import { DEFAULT_TARGET, TARGETS, isTargetId, type TargetId } from '../knowledge/types';
-import { quoting } from '../knowledge/versions';
+import { quoting } from '../knowledge/features';
 import { parseAcl } from '../syntax/aclParser';
 import { parseConfig } from '../syntax/configParser';
 import { readConfigFile } from './files';

@@ -8,7 +8,7 @@
  * chose in the editor or on the command line. A file's own target pragma beats them all
  * (the analysis applies it). `targetVersion: "auto"` is the same as leaving it unset.
  */
-import { DEFAULT_MIN_PASSWORD_LENGTH } from '../analysis/acl/userSecurity';
+import { DEFAULT_MIN_PASSWORD_LENGTH } from '../knowledge/secrets';
 import type { Profile, Settings, Severity } from '../analysis/types';
 import { RULES } from '../knowledge/rules';
 import { DEFAULT_TARGET, TARGETS, type TargetId } from '../knowledge/types';

@@ -4,6 +4,7 @@
  * the passwords are chosen and stored. Pure; secrets never appear in a message.
  * Severities are the catalogue's defaults; the profile's relaxation is applied by the caller.
  */
+import { DEFAULT_MIN_PASSWORD_LENGTH } from '../../knowledge/secrets';
 import { CODE_ACCEPTING_COMMANDS, DANGEROUS_COMMANDS } from '../../knowledge/commands';
 import { RULES } from '../../knowledge/rules';
 import type { AclRule } from '../../syntax/aclRules';
@@ -38,9 +39,6 @@ export type Weakness = 'short' | 'common' | 'low-entropy';
 export type UserGrade = (code: 'default-user-nopass' | 'user-nopass', user: string) => { readonly severity: Finding['severity']; readonly message: string } | undefined;
 
 /** Why a password is weak, or undefined. `user` counts as common (a password equal to the user name). */
-/** The shortest password we accept without a finding, unless the user chooses another. */
-export const DEFAULT_MIN_PASSWORD_LENGTH = 32;
-
 export function passwordWeakness(secret: string, user: string, minLength = DEFAULT_MIN_PASSWORD_LENGTH): Weakness | undefined {
   const lower = secret.toLowerCase();
   if (COMMON_SET.has(lower) || lower === user.toLowerCase()) return 'common';

@@ -3,6 +3,7 @@
  * and the finding's code and data — never of its message.
  */
 import { directiveVariant } from '../../knowledge/directives';
+import { supports } from '../../knowledge/features';
 import { describeTargets } from '../../knowledge/targets';
 import type { ConfigAnalysis } from '../analyze';
 import { loopbackBind } from '../security/exposure';
@@ -127,7 +128,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     const line = lineAt(a, f.range.start.line);
     // Where the server starts with the comment's words as arguments, moving them changes what
     // it does: a module gets other arguments; Redis 6.x ignores a `save` line of the wrong length.
-    const startsToday = line?.name === 'loadmodule' || (line?.name === 'save' && a.settings.target.startsWith('redis-6.'));
+    const startsToday = line?.name === 'loadmodule' || (line?.name === 'save' && !supports(a.settings.target, 'save-arity-checked'));
     const start = typeof f.data?.commentStart === 'number' ? f.data.commentStart : undefined;
     if (!line || start === undefined || start <= line.start || start > line.end) return [];
     const text = a.tree.index.text;

@@ -1,7 +1,8 @@
 /** Authentication: who can connect without a password, and how passwords are chosen and kept. */
 import { RULES } from '../../knowledge/rules';
 import { parseAcl } from '../../syntax/aclParser';
-import { DEFAULT_MIN_PASSWORD_LENGTH, passwordWeakness } from '../acl/userSecurity';
+import { DEFAULT_MIN_PASSWORD_LENGTH } from '../../knowledge/secrets';
+import { passwordWeakness } from '../acl/userSecurity';
 import { aclFileUsers } from '../acl/users';
 import { aclMessages } from '../acl/aclMessages';
 import type { UserGrade } from '../acl/userSecurity';

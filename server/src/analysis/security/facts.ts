@@ -3,7 +3,7 @@
  * value of each directive (aliases included), where the server listens, and whether the
  * default user needs a password.
  */
-import { directiveVariant } from '../../knowledge/directives';
+import { primaryName } from '../../knowledge/directives';
 import type { TargetId } from '../../knowledge/types';
 import { parseAcl } from '../../syntax/aclParser';
 import { asciiLower } from '../../syntax/text';
@@ -81,7 +81,7 @@ export interface FactsInput {
 export function securityFacts(input: FactsInput): SecurityFacts {
   const { model, settings } = input;
   const target = settings.target;
-  const primaryOf = (name: string): string => directiveVariant(name, target)?.aliasOf ?? (name === 'slaveof' ? 'replicaof' : name);
+  const primaryOf = (name: string): string => primaryName(name, target);
   const byPrimary = new Map<string, ModelLine[]>();
   for (const m of model.lines) {
     const key = primaryOf(m.line.name);
