@@ -19,6 +19,7 @@ import {
   SHOW_NOTICE_COMMAND,
   TARGET_NOTIFICATION,
   TRUST_NOTIFICATION,
+  COPY_CONNECTION_COMMAND,
 } from '../../server/src/lsp/protocol';
 import { registerContentDetection } from './contentDetection';
 import { explicitSettings, scopeOf } from './explicitSettings';
@@ -56,7 +57,7 @@ export interface ClientPlatform {
 export async function startClient(context: vscode.ExtensionContext, platform: ClientPlatform): Promise<RedisConfigApi> {
   // What works without the server: commands, the picker, the rule pages, content detection.
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_NOTICE_COMMAND, showNotice));
-  context.subscriptions.push(vscode.commands.registerCommand('redisConfig.copyConnectionSnippet', () => copyConnectionSnippet()));
+  context.subscriptions.push(vscode.commands.registerCommand(COPY_CONNECTION_COMMAND, () => copyConnectionSnippet()));
   registerRuleDocs(context);
   registerTargetPicker(context, LANGUAGES);
   const status = new TargetStatus();

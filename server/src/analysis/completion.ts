@@ -10,7 +10,7 @@ import { EVICTION_POLICIES } from '../knowledge/valueDocs';
 import { splitArgs } from '../syntax/configParser';
 import { aclCompletions } from './acl/aclCompletion';
 import type { Analysis } from './analyze';
-import { globPaths, includeBase, resolvePath, type FileSource } from './configModel';
+import { globPaths, includeBase, pathScope, resolvePath, type FileSource } from './configModel';
 import type { Position, Range } from './types';
 import { valueShape } from './valueShape';
 
@@ -114,7 +114,7 @@ function valueCompletions(a: Analysis, name: string, argIndex: number, current: 
 }
 
 function fileCompletions(current: string, range: Range, ctx: { path?: string; source?: FileSource }, baseDirectory: string | undefined): CompletionEntry[] {
-  const base = includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(baseDirectory ? { baseDirectory } : {}) });
+  const base = includeBase(pathScope(ctx.path, baseDirectory));
   if (!ctx.source || base === undefined) return [];
   const slash = current.lastIndexOf('/');
   const dirPart = slash >= 0 ? current.slice(0, slash + 1) : '';

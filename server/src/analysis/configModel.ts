@@ -155,6 +155,35 @@ export function includeBase(ctx: IncludeContext): string | undefined {
   return ctx.baseDirectory ?? (ctx.path ? dirname(ctx.path) : undefined);
 }
 
+/** The ACL file a config names: its line, the value written, and the path it resolves to. */
+export interface AclfileSetting {
+  readonly line: ModelLine;
+  readonly value: string;
+  /** Resolved like an include; undefined for a relative value with no base to start from. */
+  readonly path: string | undefined;
+}
+
+/** Where relative paths of a document start: the include base directory when set, else the document's folder. */
+export function pathScope(path: string | undefined, baseDirectory: string | undefined): Omit<IncludeContext, 'source'> {
+  return { ...(path ? { path } : {}), ...(baseDirectory ? { baseDirectory } : {}) };
+}
+
+/**
+ * The `aclfile` redis-server uses: the last line of the effective config that sets it
+ * (includes followed); undefined when there is none or its value is empty.
+ */
+export function aclfileOf(model: ConfigModel, ctx: Omit<IncludeContext, 'source'>): AclfileSetting | undefined {
+  for (let i = model.lines.length - 1; i >= 0; i--) {
+    const m = model.lines[i] as ModelLine;
+    if (m.line.name !== 'aclfile') continue;
+    const value = m.line.tokens[1]?.value;
+    if (!value) return undefined;
+    const base = includeBase(ctx);
+    return { line: m, value, path: base !== undefined ? resolvePath(base, value) : isAbsolute(value) ? value : undefined };
+  }
+  return undefined;
+}
+
 /** The paths a glob gave, whichever shape the source returns. */
 export function globPaths(result: readonly string[] | GlobResult): GlobResult {
   return 'paths' in result ? result : { paths: result };

@@ -9,7 +9,7 @@ import { directiveVariant, isModuleConfigName, lastLineWins, primaryName } from 
 import { RULES } from '../knowledge/rules';
 import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
-import { includeBase, lastSet, resolvePath, type ConfigModel, type FileSource, type ModelLine } from './configModel';
+import { aclfileOf, lastSet, pathScope, type ConfigModel, type FileSource, type ModelLine } from './configModel';
 import { inFile, placeOf } from './findings';
 import { messages } from './messages';
 import { string2ll } from './values';
@@ -186,11 +186,10 @@ export function renameCommandFindings(model: ConfigModel, settings: Settings): F
 
 /** An aclfile that cannot be read: Redis stops after loading the config. */
 export function aclfileFindings(model: ConfigModel, settings: Settings, ctx: { path?: string; source?: FileSource }): Finding[] {
-  const m = lastSet(model, ['aclfile']);
-  const value = m?.line.tokens[1];
-  const base = includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) });
-  if (!m || !value || value.value === '' || !ctx.source || base === undefined) return [];
-  const path = resolvePath(base, value.value);
+  const acl = aclfileOf(model, pathScope(ctx.path, settings.includeBaseDirectory));
+  if (!acl || acl.path === undefined || !ctx.source) return [];
+  const { line: m, path } = acl;
+  const value = m.line.tokens[1] as Token;
   if (ctx.source.read(path) !== undefined) return [];
   // A file this tool may not or cannot read is not said to be missing.
   const failure = ctx.source.failure?.(path);

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from './analyze';
 import { namesAFile } from '../knowledge/directives';
-import { includeBase, resolvePath } from './configModel';
+import { includeBase, pathScope, resolvePath } from './configModel';
 import type { Range } from './types';
 
 
@@ -16,7 +16,7 @@ export interface FileLink {
 
 export function fileLinks(a: Analysis, path: string | undefined): FileLink[] {
   if (a.kind === 'acl') return [];
-  const base = includeBase({ ...(path ? { path } : {}), ...(a.settings.includeBaseDirectory ? { baseDirectory: a.settings.includeBaseDirectory } : {}) });
+  const base = includeBase(pathScope(path, a.settings.includeBaseDirectory));
   if (base === undefined) return [];
   const links: FileLink[] = [];
   for (const line of a.tree.directives) {

@@ -20,7 +20,7 @@ import { aclFeatures, sha256Hex, sha256HexOf, type AclContext } from '../acl/per
 import { aclFileUsers, configUsers, type UserDefinition } from '../acl/users';
 import { argumentBytes, encodeText, hasNonAscii } from '../../syntax/bytes';
 import { directiveAt, indexUsers, type IndexedUsers } from './lookup';
-import { includeBase, relativePath, resolvePath, type FileSource } from '../configModel';
+import { aclfileOf, includeBase, pathScope, relativePath, type FileSource } from '../configModel';
 import { securityFacts } from '../security/facts';
 import { parseAcl } from '../../syntax/aclParser';
 import type { AclRule, RuleToken } from '../../syntax/aclRules';
@@ -95,15 +95,6 @@ export type UserStore =
   /** `user` lines of this file and of the files it includes; `base`: where relative paths start, to name those files. */
   | { readonly kind: 'inline'; readonly users: readonly PlacedUser[]; readonly base: string | undefined };
 
-/** The `aclfile` value Redis uses (the last line sets it), when it is not empty. */
-function aclfileValue(a: ConfigAnalysis): string | undefined {
-  for (let i = a.model.lines.length - 1; i >= 0; i--) {
-    const line = a.model.lines[i]?.line;
-    if (line?.name === 'aclfile' && line.tokens.length === 2) return line.tokens[1]?.value || undefined;
-  }
-  return undefined;
-}
-
 /**
  * Where the users are, or undefined when an ACL file is configured but cannot be read (its
  * path cannot be resolved without the document's path, or the file is missing): then no fix
@@ -111,12 +102,10 @@ function aclfileValue(a: ConfigAnalysis): string | undefined {
  */
 export function userStore(a: ConfigAnalysis, ctx: FixContext): UserStore | undefined {
   const target = a.settings.target;
-  const value = aclfileValue(a);
-  if (value !== undefined) {
-    // Resolved like security/facts.ts does: against the include base (the document's folder).
-    const base = includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(a.settings.includeBaseDirectory ? { baseDirectory: a.settings.includeBaseDirectory } : {}) });
-    if (base === undefined && !value.startsWith('/')) return undefined;
-    const path = resolvePath(base ?? '/', value);
+  const acl = aclfileOf(a.model, pathScope(ctx.path, a.settings.includeBaseDirectory));
+  if (acl !== undefined) {
+    const { path, value } = acl;
+    if (path === undefined) return undefined;
     const text = ctx.source?.read(path);
     if (text === undefined) return undefined;
     const tree = parseAcl(text).tree;
@@ -129,7 +118,7 @@ export function userStore(a: ConfigAnalysis, ctx: FixContext): UserStore | undef
     const doc = configUsers(tree, target);
     for (const def of doc.users) users.push({ def, file, index: tree.index, context: own.context });
   }
-  return { kind: 'inline', users, base: includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(a.settings.includeBaseDirectory ? { baseDirectory: a.settings.includeBaseDirectory } : {}) }) };
+  return { kind: 'inline', users, base: includeBase(pathScope(ctx.path, a.settings.includeBaseDirectory)) };
 }
 
 export function defaultUser(store: UserStore): PlacedUser | undefined {

@@ -9,7 +9,7 @@ import { parseAcl } from '../../syntax/aclParser';
 import { asciiLower } from '../../syntax/text';
 import { buildUser, loginState, type UserState } from '../acl/permissions';
 import { aclFileUsers, configUsers } from '../acl/users';
-import { includeBase, resolvePath, type ConfigModel, type FileSource, type ModelLine } from '../configModel';
+import { aclfileOf, pathScope, type ConfigModel, type FileSource, type ModelLine } from '../configModel';
 import type { ConfigTree } from '../../syntax/configParser';
 import type { DocumentKind, Settings } from '../types';
 import { exposureOf, type Exposure } from './exposure';
@@ -101,13 +101,8 @@ export function securityFacts(input: FactsInput): SecurityFacts {
   const tlsPort = value('tls-port');
   const tlsPortOpen = tlsPort !== undefined && tlsPort !== '0' && tlsPort !== '';
 
-  const aclLine = last('aclfile');
-  const aclPath = aclLine?.line.tokens[1]?.value;
-  const base = includeBase({ ...(input.path ? { path: input.path } : {}), ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) });
-  const aclFile =
-    aclLine && aclPath && base !== undefined
-      ? { path: resolvePath(base, aclPath), text: input.source?.read(resolvePath(base, aclPath)), line: aclLine }
-      : undefined;
+  const acl = aclfileOf(model, pathScope(input.path, settings.includeBaseDirectory));
+  const aclFile = acl?.path !== undefined ? { path: acl.path, text: input.source?.read(acl.path), line: acl.line } : undefined;
 
   const facts: Omit<SecurityFacts, 'exposure'> = {
     model,
@@ -120,7 +115,7 @@ export function securityFacts(input: FactsInput): SecurityFacts {
     all,
     plainPortOpen,
     tlsPortOpen,
-    ...usersOf(input, last, aclFile, aclLine !== undefined && aclPath !== undefined && aclPath !== ''),
+    ...usersOf(input, last, aclFile, acl !== undefined),
     ...(aclFile ? { aclFile } : {}),
   };
   return { ...facts, exposure: exposureOf(facts) };
