@@ -6,11 +6,26 @@
 import { RULES, type RuleCode } from '../knowledge/rules';
 import type { Token } from '../syntax/configParser';
 import type { ConfigModel, ModelLine } from './configModel';
-import type { Finding, Range } from './types';
+import type { CommonData, DataOf } from './findingData';
+import type { Finding, Range, RelatedInformation, Severity } from './types';
+
+/** What a finding may add to its code, message and range: its data is checked against its code. */
+export interface FindingExtra<C extends RuleCode> {
+  readonly severity?: Severity;
+  readonly tags?: readonly ('unnecessary' | 'deprecated')[];
+  readonly related?: readonly RelatedInformation[];
+  readonly data?: DataOf<C>;
+}
 
 /** A finding at the catalogue's severity for its code. */
-export function finding(code: RuleCode, message: string, range: Range, extra: Partial<Finding> = {}): Finding {
-  return { code, severity: RULES[code].severity, message, range, ...extra };
+export function finding<C extends RuleCode>(code: C, message: string, range: Range, extra: FindingExtra<C> = {}): Finding<C> {
+  // The fields are those of Finding<C>; TypeScript cannot see through the conditional type.
+  return { code, severity: RULES[code].severity, message, range, ...extra } as unknown as Finding<C>;
+}
+
+/** The finding with facts every code may carry added to its data (the pipeline's afterLoad, approximated, remote...). */
+export function withData<F extends Finding>(f: F, data: CommonData): F {
+  return { ...f, data: { ...f.data, ...data } };
 }
 
 /** Where a finding about a line shows: on the token when it is in this document, else on the include line. */
@@ -24,7 +39,7 @@ export function inFile(m: ModelLine, message: string): string {
 }
 
 /** A finding about a model line: on the token (else the line's first) when the line is in this document, else on its include line. */
-export function at(code: RuleCode, m: ModelLine, message: string, token?: Token, extra: Partial<Finding> = {}): Finding {
+export function at<C extends RuleCode>(code: C, m: ModelLine, message: string, token?: Token, extra: FindingExtra<C> = {}): Finding<C> {
   return finding(code, inFile(m, message), placeOf(m, (token ?? m.line.tokens[0] ?? m.line).range), extra);
 }
 
@@ -35,7 +50,7 @@ export function documentAnchor(model: ConfigModel): Range | undefined {
 }
 
 /** A finding about something the document does not say, on its first directive (none in an empty document). */
-export function missing(code: RuleCode, model: ConfigModel, message: string, extra: Partial<Finding> = {}): Finding[] {
+export function missing<C extends RuleCode>(code: C, model: ConfigModel, message: string, extra: FindingExtra<C> = {}): Finding<C>[] {
   const range = documentAnchor(model);
   return range ? [finding(code, message, range, extra)] : [];
 }

@@ -140,7 +140,7 @@ function versionForm(rule: AclRule): string {
 function problemFinding(p: RuleProblem, def: UserDefinition, ctx: AclContext, source: RuleSource): Finding {
   const f = problemFindingOf(p, def, ctx, source);
   // A word with a quote in an ACL file is likely a piece of a quoted password: never echo it.
-  if (source === 'acl' && /["']/.test(p.rule.text) && f.severity === 'error') return { ...f, message: aclMessages.quotedWord(source), data: { ...f.data, detail: 'quote' } };
+  if (source === 'acl' && /["']/.test(p.rule.text) && f.severity === 'error') return { ...f, message: aclMessages.quotedWord(source), data: { ...f.data, detail: 'quote' } } as Finding; // ACL rule problems carry informational data only
   return f;
 }
 

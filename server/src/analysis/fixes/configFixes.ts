@@ -12,8 +12,10 @@ import { TARGETS } from '../../knowledge/types';
 import { memtoull } from '../values';
 import { directiveAt } from './lookup';
 import { insertAbove, insertBelow, wholeLine } from './edits';
+import type { RuleCode } from '../../knowledge/rules';
 import type { Range } from '../types';
-import type { Fix, FixRequest, TextEdit } from './types';
+import type { Finding } from '../types';
+import type { Fix, TextEdit } from './types';
 
 function sameStart(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character;
@@ -42,7 +44,8 @@ const POLICIES: readonly [string, string][] = [
   ['noeviction', 'writes fail when full'],
 ];
 
-type Builder = (analysis: ConfigAnalysis, f: FixRequest) => Fix[];
+/** The fixes of a finding of code C, built from the analysis's own finding: its data is typed by its code. */
+type Builder<C extends RuleCode> = (analysis: ConfigAnalysis, f: Finding<C>) => Fix[];
 
 /** What each enable-* switch guards, for the titles of its fix. */
 const GUARDED_BY: Readonly<Record<string, string>> = {
@@ -51,7 +54,7 @@ const GUARDED_BY: Readonly<Record<string, string>> = {
   'enable-protected-configs': 'CONFIG SET of protected settings',
 };
 
-const BUILDERS: Readonly<Record<string, Builder>> = {
+const BUILDERS: { readonly [C in RuleCode]?: Builder<C> } = {
   'bind-all-interfaces'(a, f) {
     // Every fix here refuses clients that connect today: offered one by one, never applied in bulk.
     const bind = `bind ${loopbackBind(a.settings.target)}`;
@@ -106,7 +109,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     const line = lineAt(a, f.range.start.line);
     const name = line?.tokens[0];
     const replacement = f.data?.replacement;
-    if (typeof replacement !== 'string' || !line || !name || !sameStart(name.range, f.range)) return [];
+    if (replacement === undefined || !line || !name || !sameStart(name.range, f.range)) return [];
     // Without a chosen version, only a name every version of the old one also knows is safe:
     // Redis 6.x refuses 'busy-reply-threshold' and '*-listpack-*'.
     const refuse = TARGETS.filter((t) => directiveVariant(line.name, t) !== undefined && directiveVariant(replacement, t) === undefined);
@@ -116,7 +119,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   },
   'unknown-directive'(a, f) {
     const name = lineAt(a, f.range.start.line)?.tokens[0];
-    const suggestions = Array.isArray(f.data?.suggestions) ? (f.data.suggestions as unknown[]).filter((s): s is string => typeof s === 'string') : [];
+    const suggestions = f.data?.suggestions ?? [];
     if (!name || !sameStart(name.range, f.range)) return [];
     return suggestions.filter((s) => !s.includes(' ')).map((s, i) => fix(f.code, `Change to '${s}'`, [replace(name.range, s)], false, i === 0));
   },
@@ -129,7 +132,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     // Where the server starts with the comment's words as arguments, moving them changes what
     // it does: a module gets other arguments; Redis 6.x ignores a `save` line of the wrong length.
     const startsToday = line?.name === 'loadmodule' || (line?.name === 'save' && !supports(a.settings.target, 'save-arity-checked'));
-    const start = typeof f.data?.commentStart === 'number' ? f.data.commentStart : undefined;
+    const start = f.data?.commentStart;
     if (!line || start === undefined || start <= line.start || start > line.end) return [];
     const text = a.tree.index.text;
     const comment = text.slice(start, line.end);
@@ -147,6 +150,8 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   },
 };
 
-export function configFixes(analysis: ConfigAnalysis, f: FixRequest): Fix[] {
-  return BUILDERS[f.code]?.(analysis, f) ?? [];
+export function configFixes(analysis: ConfigAnalysis, f: Finding): Fix[] {
+  // The builder of f.code takes a finding of f.code: TypeScript cannot relate the two lookups.
+  const build = BUILDERS[f.code] as Builder<typeof f.code> | undefined;
+  return build?.(analysis, f) ?? [];
 }
