@@ -18,10 +18,10 @@
 //
 // Facts that are the same in several targets are stored once, with the list of targets.
 // `node scripts/generate-commands.mjs --check` fails when the committed file is stale.
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeOrCheck } from './writeGenerated.mjs';
+import { readInput, writeOrCheck } from './writeGenerated.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const reference = process.env.REDIS_REFERENCE_DIR ?? resolve(root, '../shared/reference');
@@ -55,20 +55,20 @@ function versionKey(v) {
 }
 
 function loadTable(file) {
-  const data = JSON.parse(readFileSync(join(reference, 'ga', file), 'utf8'));
+  const data = JSON.parse(readInput(join(reference, 'ga', file)));
   const commands = Object.fromEntries(Object.entries(data.commands).filter(([, c]) => !c.command_flags.includes('EXPERIMENTAL')));
   return { label: `${data.product} ${data.git_ref}`, commands, categories: data.acl_categories };
 }
 
 const capturedCache = new Map();
 function loadCaptured(target) {
-  if (!capturedCache.has(target)) capturedCache.set(target, JSON.parse(readFileSync(join(root, CAPTURED_TABLES[target]), 'utf8')));
+  if (!capturedCache.has(target)) capturedCache.set(target, JSON.parse(readInput(join(root, CAPTURED_TABLES[target]))));
   return capturedCache.get(target);
 }
 
 /** The commands a built-in module registers, in the shape of the source tables. */
 function addModuleCommands(tables) {
-  const data = JSON.parse(readFileSync(modulesFile, 'utf8'));
+  const data = JSON.parse(readInput(modulesFile));
   for (const [t, mod] of Object.entries(data.targets)) {
     const table = tables[t];
     if (!table) throw new Error(`${modulesFile}: unknown target ${t}`);
@@ -125,7 +125,7 @@ function main() {
     if (JSON.stringify(table.categories) !== JSON.stringify(categories)) throw new Error(`${t}: categories differ from 7.0`);
   }
 
-  const keyData = JSON.parse(readFileSync(keysFile, 'utf8'));
+  const keyData = JSON.parse(readInput(keysFile));
   const keySpecs = { ...keyData.captured, ...keyData.supplement.commands };
   // A released server's own key specs where they differ from the base capture.
   const keysOf = (t, name) => keyData.byTarget?.[t]?.commands[name] ?? keySpecs[name];

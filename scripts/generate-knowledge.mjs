@@ -4,10 +4,10 @@
 //
 // Entries compiled only into developer builds (`#if defined(LOG_REQ_RES)`: req-res-logfile,
 // client-default-resp) are left out: every released build refuses them ("Bad directive").
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeOrCheck } from './writeGenerated.mjs';
+import { readInput, writeOrCheck } from './writeGenerated.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const reference = process.env.REDIS_REFERENCE_DIR ?? resolve(root, '../shared/reference');
@@ -51,7 +51,7 @@ function factsOf(entry, kind, enums) {
 function load(target) {
   const file = join(reference, 'ga', TARGET_FILES[target]);
   // Bounds such as LLONG_MAX do not fit a double: keep every long integer as text.
-  const text = readFileSync(file, 'utf8').replace(/(:\s*)(-?\d{16,})(?=\s*[,}\]])/g, '$1"$2"');
+  const text = readInput(file).replace(/(:\s*)(-?\d{16,})(?=\s*[,}\]])/g, '$1"$2"');
   const data = JSON.parse(text);
   const byName = new Map();
   for (const d of data.directives) {

@@ -8,12 +8,10 @@ import { CATEGORY_DOCS, categoryMembersForAcl } from '../../server/src/knowledge
 import type { TargetId } from '../../server/src/knowledge/types';
 import { parseAcl } from '../../server/src/syntax/aclParser';
 import { parseConfig } from '../../server/src/syntax/configParser';
+import { cursor } from '../support/fixture';
 
 function hover(marked: string, kind: 'acl' | 'config' = 'acl', target: TargetId = 'redis-7.0'): string | undefined {
-  const offset = marked.indexOf('$0');
-  const text = marked.replace('$0', '');
-  const before = text.slice(0, offset).split('\n');
-  const position = { line: before.length - 1, character: (before.at(-1) ?? '').length };
+  const { text, position } = cursor(marked);
   const settings: Settings = { target, profile: 'production' };
   const doc = kind === 'acl' ? ({ kind, tree: parseAcl(text).tree } as const) : ({ kind, tree: parseConfig(text).tree } as const);
   return aclHover(doc, position, settings)?.markdown;
