@@ -101,9 +101,10 @@ async function launch(context: vscode.ExtensionContext, platform: ClientPlatform
     middleware: {
       workspace: {
         configuration: async (params, token, next) => {
-          const result = await next(params, token);
-          if (!Array.isArray(result)) return result;
-          return params.items.map((item, i) => (item.section === 'redisConfig' ? explicitSettings(scopeOf(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)) : result[i]));
+          const result: unknown = await next(params, token);
+          if (!Array.isArray(result)) return result as Awaited<ReturnType<typeof next>>;
+          const values: unknown[] = result;
+          return params.items.map((item, i) => (item.section === 'redisConfig' ? explicitSettings(scopeOf(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)) : values[i]));
         },
       },
     },

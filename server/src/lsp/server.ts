@@ -488,6 +488,7 @@ export function startServer(connection: Connection, version: string, platform: S
       probe.dispose();
       probe = undefined;
     } else if (timer === undefined) {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- RAL's timer functions do not use `this`
       const { setImmediate } = RAL().timer;
       probe = setImmediate(() => {
         probe = setImmediate(() => {
