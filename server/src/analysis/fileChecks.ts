@@ -6,11 +6,10 @@
 import { supports } from '../knowledge/features';
 import { topLevelCommandSet } from '../knowledge/commands';
 import { directiveVariant, isModuleConfigName, lastLineWins, primaryName } from '../knowledge/directives';
-import { RULES } from '../knowledge/rules';
 import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
 import { aclfileOf, lastSet, pathScope, type ConfigModel, type FileSource, type ModelLine } from './configModel';
-import { inFile, placeOf } from './findings';
+import { at, finding, inFile, placeOf } from './findings';
 import { messages } from './messages';
 import { string2ll } from './values';
 import type { TargetId } from '../knowledge/types';
@@ -39,15 +38,13 @@ export function duplicateFindings(model: ConfigModel, settings: Settings): Findi
     const winner = key ? last.get(key) : undefined;
     if (m.file !== undefined || !winner || winner === m) return;
     const where = winner.file === undefined ? `line ${winner.line.range.start.line + 1}` : `${winner.file}:${winner.line.range.start.line + 1}`;
-    out.push({
-      code: 'duplicate-directive',
-      severity: RULES['duplicate-directive'].severity,
-      message: messages.duplicateDirective(m.line.name, where),
-      range: m.line.range,
-      tags: ['unnecessary'],
-      related: [{ message: `'${winner.line.name}' is set here, and this value is the one Redis uses`, range: winner.line.range, ...(winner.file !== undefined ? { file: winner.file } : {}) }],
-      data: { name: m.line.name, key },
-    });
+    out.push(
+      finding('duplicate-directive', messages.duplicateDirective(m.line.name, where), m.line.range, {
+        tags: ['unnecessary'],
+        related: [{ message: messages.duplicateDirectiveWinner(winner.line.name), range: winner.line.range, ...(winner.file !== undefined ? { file: winner.file } : {}) }],
+        data: { name: m.line.name, key },
+      }),
+    );
   });
   return out;
 }
@@ -56,15 +53,7 @@ export function moduleConfigFindings(model: ConfigModel, target: TargetId): Find
   if (model.lines.some((m) => m.line.name === 'loadmodule')) return [];
   const first = model.lines.find((m) => isModuleConfigName(m.line.name, target) && m.line.tokens.length > 1);
   if (!first) return [];
-  return [
-    {
-      code: 'module-config-without-loadmodule',
-      severity: RULES['module-config-without-loadmodule'].severity,
-      message: inFile(first, messages.moduleConfigWithoutModule(first.line.name)),
-      range: placeOf(first, (first.line.tokens[0] as Token).range),
-      data: { name: first.line.name, afterLoad: true },
-    },
-  ];
+  return [at('module-config-without-loadmodule', first, messages.moduleConfigWithoutModule(first.line.name), first.line.tokens[0], { data: { name: first.line.name, afterLoad: true } })];
 }
 
 /**
@@ -87,17 +76,9 @@ export function listensNowhereFindings(model: ConfigModel, target: TargetId): Fi
   const port = lastSet(model, ['port']);
   const portClosed = port !== undefined && string2ll(port.line.tokens[1]?.value ?? '') === 0n;
   if (!noAddress && (!portClosed || opened('tls-port', nonZero))) return [];
-  const at = noAddress ? (bind as ModelLine) : (port as ModelLine);
-  return [
-    {
-      code: 'listens-nowhere',
-      severity: RULES['listens-nowhere'].severity,
-      message: inFile(at, noAddress ? messages.listensNowhereBind() : messages.listensNowhere()),
-      range: placeOf(at, at.line.range),
-      // Decided when the server opens its sockets, after reading every file.
-      data: { afterLoad: true, socket: true },
-    },
-  ];
+  const on = noAddress ? (bind as ModelLine) : (port as ModelLine);
+  // Decided when the server opens its sockets, after reading every file.
+  return [finding('listens-nowhere', inFile(on, noAddress ? messages.listensNowhereBind() : messages.listensNowhere()), placeOf(on, on.line.range), { data: { afterLoad: true, socket: true } })];
 }
 
 export function replicaofInClusterFindings(model: ConfigModel): Finding[] {
@@ -111,14 +92,10 @@ export function replicaofInClusterFindings(model: ConfigModel): Finding[] {
   if (args.length !== 2) return [];
   if (asciiLower(args[0] ?? '') === 'no' && asciiLower(args[1] ?? '') === 'one') return [];
   return [
-    {
-      code: 'replicaof-in-cluster',
-      severity: RULES['replicaof-in-cluster'].severity,
-      message: inFile(replicaof, messages.replicaofInCluster()),
-      range: placeOf(replicaof, replicaof.line.range),
-      related: [{ message: 'cluster mode is turned on here', range: cluster.line.range, ...(cluster.file !== undefined ? { file: cluster.file } : {}) }],
+    finding('replicaof-in-cluster', inFile(replicaof, messages.replicaofInCluster()), placeOf(replicaof, replicaof.line.range), {
+      related: [{ message: messages.replicaofInClusterCause(), range: cluster.line.range, ...(cluster.file !== undefined ? { file: cluster.file } : {}) }],
       data: { afterLoad: true },
-    },
+    }),
   ];
 }
 
@@ -164,19 +141,19 @@ export function renameCommandFindings(model: ConfigModel, settings: Settings): F
     const oldName = asciiLower(from.value);
     const newName = asciiLower(to.value);
     const report = (message: string, token: Token, redisText: string): void => {
-      if (m.file === undefined) out.push({ code: 'invalid-value', severity: RULES['invalid-value'].severity, message: `${message} redis-server refuses this line ("${redisText}").`, range: token.range, data: { name: 'rename-command', redisText } });
+      if (m.file === undefined) out.push(finding('invalid-value', messages.renameRefused(message, redisText), token.range, { data: { name: 'rename-command', redisText } }));
     };
     if (oldName.includes('|')) {
-      report(`'${from.value}' is a subcommand: rename-command only renames whole commands, and this form crashes redis-server 7.0 at startup.`, from, 'No such command in rename-command');
+      report(messages.renameSubcommand(from.value), from, 'No such command in rename-command');
       continue;
     }
     if (!names.has(oldName)) {
-      report(`'${from.value}' is not a command of ${settings.target} under that name (it may have been renamed or removed by an earlier line).`, from, 'No such command in rename-command');
+      report(messages.renameUnknownCommand(from.value, settings.target), from, 'No such command in rename-command');
       continue;
     }
     names.delete(oldName);
     if (newName !== '' && names.has(newName)) {
-      report(`'${to.value}' is already the name of a command.`, to, 'Target command name already exists');
+      report(messages.renameTargetTaken(to.value), to, 'Target command name already exists');
       continue;
     }
     if (newName !== '') names.add(newName);
@@ -195,15 +172,7 @@ export function aclfileFindings(model: ConfigModel, settings: Settings, ctx: { p
   const failure = ctx.source.failure?.(path);
   if (failure === 'untrusted' || failure === 'unreachable') {
     const message = failure === 'untrusted' ? messages.aclfileUntrusted(value.value, path) : messages.aclfileUnreachable(value.value, path);
-    return [{ code: 'aclfile-not-read', severity: RULES['aclfile-not-read'].severity, message: inFile(m, message), range: placeOf(m, value.range), data: { path, reason: failure } }];
+    return [at('aclfile-not-read', m, message, value, { data: { path, reason: failure } })];
   }
-  return [
-    {
-      code: 'aclfile-not-found',
-      severity: RULES['aclfile-not-found'].severity,
-      message: inFile(m, messages.aclfileNotFound(value.value, path)),
-      range: placeOf(m, value.range),
-      data: { path, afterLoad: true },
-    },
-  ];
+  return [at('aclfile-not-found', m, messages.aclfileNotFound(value.value, path), value, { data: { path, afterLoad: true } })];
 }

@@ -178,4 +178,23 @@ export const messages = {
   ignoredSaveLine(count: number, target: TargetId): string {
     return `'save' with ${count} argument${count === 1 ? '' : 's'}: ${targetLabel(target)} silently ignores the line, so it sets no snapshot point. Write 'save <seconds> <changes>', one pair per line, or 'save ""' to turn snapshots off.`;
   },
+  duplicateDirectiveWinner(name: string): string {
+    return `'${name}' is set here, and this value is the one Redis uses`;
+  },
+  replicaofInClusterCause(): string {
+    return 'cluster mode is turned on here';
+  },
+  /** rename-command lines redis-server refuses; `redisText` is its own refusal. */
+  renameSubcommand(from: string): string {
+    return `'${from}' is a subcommand: rename-command only renames whole commands, and this form crashes redis-server 7.0 at startup.`;
+  },
+  renameUnknownCommand(from: string, target: TargetId): string {
+    return `'${from}' is not a command of ${target} under that name (it may have been renamed or removed by an earlier line).`;
+  },
+  renameTargetTaken(to: string): string {
+    return `'${to}' is already the name of a command.`;
+  },
+  renameRefused(message: string, redisText: string): string {
+    return `${message} redis-server refuses this line ("${redisText}").`;
+  },
 } as const;
