@@ -2,17 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aclCompletions, type AclCompletionItem } from '../../server/src/analysis/acl/aclCompletion';
-import type { Settings } from '../../server/src/analysis/types';
 import type { TargetId } from '../../server/src/knowledge/types';
-import { parseAcl } from '../../server/src/syntax/aclParser';
-import { parseConfig } from '../../server/src/syntax/configParser';
-import { cursor } from '../support/fixture';
+import { fixture } from '../support/fixture';
 
 function complete(marked: string, kind: 'acl' | 'config' = 'acl', target: TargetId = 'redis-7.0'): AclCompletionItem[] {
-  const { text, position } = cursor(marked);
-  const settings: Settings = { target, profile: 'production' };
-  const doc = kind === 'acl' ? ({ kind, tree: parseAcl(text).tree } as const) : ({ kind, tree: parseConfig(text).tree } as const);
-  return aclCompletions(doc, position, settings);
+  const f = fixture(marked, { kind, target });
+  return aclCompletions(f.analysis, f.position, f.analysis.settings);
 }
 
 function labels(items: readonly AclCompletionItem[]): string[] {
