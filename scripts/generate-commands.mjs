@@ -18,7 +18,7 @@
 //
 // Facts that are the same in several targets are stored once, with the list of targets.
 // `node scripts/generate-commands.mjs --check` fails when the committed file is stale.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readInput, writeOrCheck } from './writeGenerated.mjs';
@@ -29,16 +29,8 @@ const keysFile = join(root, 'scripts/data/command-keys.json');
 const modulesFile = join(root, 'scripts/data/builtin-module-commands.json');
 const out = join(root, 'server/src/knowledge/generated/commands.ts');
 
-const TABLE_FILES = {
-  'redis-7.0': 'commands-7.0.json',
-  'redis-7.2': 'commands-7.2.json',
-  'redis-7.4': 'commands-7.4.json',
-  'redis-8.0': 'commands-8.0.json',
-  'valkey-7.2': 'commands-valkey-7.2.json',
-  'valkey-8.0': 'commands-valkey-8.0.json',
-  'valkey-8.1': 'commands-valkey-8.1.json',
-  'valkey-9.1': 'commands-valkey-9.1.json',
-};
+/** The command table of each target that has one (scripts/data/reference-files.json, which the tests read too). */
+const TABLE_FILES = JSON.parse(readFileSync(join(root, 'scripts/data/reference-files.json'), 'utf8')).commandTables;
 
 /** Targets without a table: the 7.0 table cut at this version. */
 const DERIVED = { 'redis-6.0': '6.0.99', 'redis-6.2': '6.2.99' };

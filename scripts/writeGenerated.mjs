@@ -23,9 +23,11 @@ const sha256 = (...parts) => {
   return h.digest('hex');
 };
 
-/** The generator's own code: the script that runs and this file. */
+/** The generator's own code: the script that runs, this file and the list of reference files (scripts/data/reference-files.json). */
 export function generatorDigest(script) {
-  return sha256(readFileSync(script, 'utf8').replace(/\r\n/g, '\n'), readFileSync(fileURLToPath(import.meta.url), 'utf8').replace(/\r\n/g, '\n'));
+  const code = (path) => readFileSync(path, 'utf8').replace(/\r\n/g, '\n');
+  const here = fileURLToPath(import.meta.url);
+  return sha256(code(script), code(here), code(join(dirname(here), 'data', 'reference-files.json')));
 }
 
 export function outputDigest(text) {
