@@ -37,6 +37,8 @@ const FEATURES = {
   'config-table': { redis: [7, 0], valkey: EVERY_VALKEY },
   /** A `save` line with another number of arguments is refused; 6.x ignores it. */
   'save-arity-checked': { redis: [7, 0], valkey: EVERY_VALKEY },
+  /** Sentinel loads ACL users (`user` lines, `aclfile`); Sentinel 6.0 reads them and ignores them. */
+  'sentinel-acl-users': { redis: [6, 2], valkey: EVERY_VALKEY },
   /** Sentinel reads its own lines once the whole file is read; 6.x where they stand. */
   'sentinel-lines-after-file': { redis: [7, 0], valkey: EVERY_VALKEY },
   /** `bind ""` means no TCP address at all. */

@@ -239,5 +239,5 @@ export function protectedModeWouldRefuse(e: Exposure): boolean {
 
 /** The loopback bind the fixes write: `-::1` (optional when IPv6 is off) is refused by Redis 6.0, which skips a missing ::1 anyway. */
 export function loopbackBind(target: TargetId): string {
-  return target === 'redis-6.0' ? '127.0.0.1 ::1' : '127.0.0.1 -::1';
+  return supports(target, 'bind-optional-address') ? '127.0.0.1 -::1' : '127.0.0.1 ::1';
 }

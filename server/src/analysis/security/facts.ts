@@ -3,6 +3,7 @@
  * value of each directive (aliases included), where the server listens, and whether the
  * default user needs a password.
  */
+import { supports } from '../../knowledge/features';
 import { primaryName } from '../../knowledge/directives';
 import type { TargetId } from '../../knowledge/types';
 import { parseAcl } from '../../syntax/aclParser';
@@ -123,7 +124,7 @@ export function securityFacts(input: FactsInput): SecurityFacts {
 
 /** Sentinel 6.0 loads no ACL users: its `user` lines and `aclfile` are read and ignored. */
 export function sentinelIgnoresUsers(kind: DocumentKind, target: TargetId): boolean {
-  return kind === 'sentinel' && target === 'redis-6.0';
+  return kind === 'sentinel' && !supports(target, 'sentinel-acl-users');
 }
 
 function usersOf(
