@@ -121,7 +121,7 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
     ...duplicateFindings(model, s),
     // Sentinel loads no module and ignores module settings.
     ...(kind === 'sentinel' ? [] : moduleConfigFindings(model, resolved.target)),
-    ...replicaofInClusterFindings(model),
+    ...replicaofInClusterFindings(model, resolved.target),
     ...listensNowhereFindings(model, resolved.target),
     ...renameCommandFindings(model, s),
     ...aclfileFindings(model, s, context),

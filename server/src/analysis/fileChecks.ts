@@ -5,7 +5,7 @@
  */
 import { supports } from '../knowledge/features';
 import { topLevelCommandSet } from '../knowledge/commands';
-import { directiveVariant, isModuleConfigName, lastLineWins, primaryName } from '../knowledge/directives';
+import { directiveVariant, isModuleConfigName, lastLineWins, namesOf, primaryName } from '../knowledge/directives';
 import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
 import { aclfileOf, lastSet, pathScope, type ConfigModel, type FileSource, type ModelLine } from './configModel';
@@ -81,10 +81,10 @@ export function listensNowhereFindings(model: ConfigModel, target: TargetId): Fi
   return [finding('listens-nowhere', inFile(on, noAddress ? messages.listensNowhereBind() : messages.listensNowhere()), placeOf(on, on.line.range), { data: { afterLoad: true, socket: true } })];
 }
 
-export function replicaofInClusterFindings(model: ConfigModel): Finding[] {
+export function replicaofInClusterFindings(model: ConfigModel, target: TargetId): Finding[] {
   const cluster = lastSet(model, ['cluster-enabled']);
   if (!cluster || asciiLower(cluster.line.tokens[1]?.value ?? '') !== 'yes') return [];
-  const replicaof = lastSet(model, ['replicaof', 'slaveof']);
+  const replicaof = lastSet(model, namesOf('replicaof', target));
   if (!replicaof) return [];
   // `replicaof "host port"` is re-split by Redis like any multi-value directive.
   const values = replicaof.line.tokens.slice(1).map((t) => t.value);
