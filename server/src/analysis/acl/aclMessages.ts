@@ -146,4 +146,14 @@ export const aclMessages = {
   scripting(user: string, commands: readonly string[]): string {
     return `User '${user}' may send Lua code to the server (${commands.map((c) => c.toUpperCase().replace('|', ' ')).join(', ')}). Bugs in the Lua interpreter (such as CVE-2025-49844) are reached this way by any authenticated user; grant this only to users that must run their own scripts, and keep Redis patched.`;
   },
+  /** Related information of the findings above. */
+  definitionWins(name: string): string {
+    return `'${name}' is defined again here, and this definition wins`;
+  },
+  firstDefinition(name: string): string {
+    return `'${name}' is first defined here`;
+  },
+  passwordAddedHere(): string {
+    return 'password added here';
+  },
 } as const;

@@ -72,14 +72,14 @@ function userFindings(doc: UserDocument, minPasswordLength: number | undefined, 
         finding('acl-duplicate-user', aclMessages.duplicateUserReplaced(def.name, doc.context.target), earlier.nameToken.range, {
           severity: 'warning',
           tags: ['unnecessary'],
-          related: [{ message: `'${def.name}' is defined again here, and this definition wins`, range: def.nameToken.range }],
+          related: [{ message: aclMessages.definitionWins(def.name), range: def.nameToken.range }],
           data: { user: def.name },
         }),
       );
     } else if (earlier) {
       out.push(
         finding('acl-duplicate-user', aclMessages.duplicateUser(def.name, source), def.nameToken.range, {
-          related: [{ message: `'${def.name}' is first defined here`, range: earlier.nameToken.range }],
+          related: [{ message: aclMessages.firstDefinition(def.name), range: earlier.nameToken.range }],
           data: { user: def.name },
         }),
       );
@@ -206,7 +206,7 @@ function noteFinding(n: RuleNote): Finding {
       return finding('acl-first-arg', aclMessages.firstArg(n.command), n.rule.range, { tags: ['deprecated'], data: { command: n.command } });
     case 'nopass-drops':
       return finding('acl-nopass-drops-password', aclMessages.nopassDropsPassword(n.dropped.length), n.rule.range, {
-        related: n.dropped.map((r) => ({ message: 'password added here', range: r.range })),
+        related: n.dropped.map((r) => ({ message: aclMessages.passwordAddedHere(), range: r.range })),
       });
     case 'empty-selector':
       return finding('acl-selector-ignored', aclMessages.selectorEmptied(), n.rule.range, { data: { detail: 'quotes' } });
