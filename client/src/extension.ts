@@ -21,6 +21,7 @@ import {
   TRUST_NOTIFICATION,
   COPY_CONNECTION_COMMAND,
 } from '../../server/src/lsp/protocol';
+import { PROJECT_FILE_NAME, SETTINGS_SECTION } from '../../server/src/settings/names';
 import { registerContentDetection } from './contentDetection';
 import { explicitSettings, scopeOf } from './explicitSettings';
 import { registerFileBridge } from './fileBridge';
@@ -87,7 +88,7 @@ async function launch(context: vscode.ExtensionContext, platform: ClientPlatform
     // opened in the browser (vscode-vfs), a git revision or a pull request's files in a diff
     // (git, pr, review). The server reads the files they include through this client.
     documentSelector: LANGUAGES.map((language) => ({ language })),
-    synchronize: { configurationSection: 'redisConfig' },
+    synchronize: { configurationSection: SETTINGS_SECTION },
     // Only what the user set: the rest falls through to .redis-config.json, then the defaults.
     // In a workspace the user does not trust, the server reads no file outside it.
     initializationOptions: {
@@ -104,7 +105,7 @@ async function launch(context: vscode.ExtensionContext, platform: ClientPlatform
           const result: unknown = await next(params, token);
           if (!Array.isArray(result)) return result as Awaited<ReturnType<typeof next>>;
           const values: unknown[] = result;
-          return params.items.map((item, i) => (item.section === 'redisConfig' ? explicitSettings(scopeOf(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)) : values[i]));
+          return params.items.map((item, i) => (item.section === SETTINGS_SECTION ? explicitSettings(scopeOf(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)) : values[i]));
         },
       },
     },
@@ -181,7 +182,7 @@ class TargetStatus implements vscode.Disposable {
     const why = {
       pragma: 'set by a redis-config comment in this file',
       setting: 'set by redisConfig.targetVersion',
-      project: 'set by .redis-config.json',
+      project: `set by ${PROJECT_FILE_NAME}`,
       default: 'chosen from the file name (redisConfig.targetVersion is auto)',
     }[info.source];
     if (info.requested) {
