@@ -90,8 +90,12 @@ function sentinelPeerAuthFindings(facts: SecurityFacts): Finding[] {
 }
 
 /** A config or ACL file with passwords that other local users can read. */
-export function fileModeFindings(facts: SecurityFacts, mode: number | undefined, holdsSecrets: boolean): Finding[] {
-  if (mode === undefined || !holdsSecrets || (mode & 0o004) === 0) return [];
+export function fileModeFindings(facts: SecurityFacts, mode: number | undefined): Finding[] {
+  if (mode === undefined || (mode & 0o004) === 0) return [];
+  const holdsSecrets = facts.tree.directives.some(
+    (d) => ['requirepass', 'masterauth', 'primaryauth'].includes(d.name) || (d.name === 'user' && d.tokens.some((t) => t.value.startsWith('>'))) || (d.name === 'sentinel' && /^(auth-pass|sentinel-pass)$/i.test(d.tokens[1]?.value ?? '')),
+  );
+  if (!holdsSecrets) return [];
   const m = `0${(mode & 0o777).toString(8)}`;
   return missing('config-file-world-readable', facts.model, msg.configWorldReadable('This file', m), { severity: RULES['config-file-world-readable'].severity, data: { mode: m } });
 }

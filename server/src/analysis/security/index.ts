@@ -30,9 +30,6 @@ export function withRemoteOutcome(findings: readonly Finding[], facts: SecurityF
 
 /** `mode`: the permission bits of the document's file, when it is one. */
 export function securityFindings(facts: SecurityFacts, mode?: number): Finding[] {
-  const holdsSecrets = facts.tree.directives.some(
-    (d) => ['requirepass', 'masterauth', 'primaryauth'].includes(d.name) || (d.name === 'user' && d.tokens.some((t) => t.value.startsWith('>'))) || (d.name === 'sentinel' && /^(auth-pass|sentinel-pass)$/i.test(d.tokens[1]?.value ?? '')),
-  );
   return [
     ...bindFindings(facts),
     ...protectedModeFindings(facts),
@@ -46,6 +43,6 @@ export function securityFindings(facts: SecurityFacts, mode?: number): Finding[]
     ...ambiguousUnitFindings(facts, memoryDirectives(facts.settings.target)),
     ...hostFindings(facts),
     ...sentinelFindings(facts),
-    ...fileModeFindings(facts, mode, holdsSecrets),
+    ...fileModeFindings(facts, mode),
   ];
 }
