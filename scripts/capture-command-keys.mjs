@@ -10,16 +10,13 @@
 //   REDIS_SERVER=<server or wrapper> node scripts/capture-command-keys.mjs --target redis-8.0
 // Commands of versions we cannot run (the hash-field-expiry commands of 7.4) are added
 // from SUPPLEMENT below. scripts/generate-commands.mjs reads the output.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withCaptureServer } from './captureServer.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'scripts/data/command-keys.json');
-const server = process.env.REDIS_SERVER ?? 'redis-server';
-const cli = process.env.REDIS_CLI ?? 'redis-cli';
 const targetFlag = process.argv.indexOf('--target');
 const target = targetFlag > 0 ? process.argv[targetFlag + 1] : undefined;
 
@@ -49,30 +46,11 @@ function compactSpec(ks) {
   return spec;
 }
 
-async function waitFor(predicate, what, ms = 10_000) {
-  const deadline = Date.now() + ms;
-  let wait = 5;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, wait));
-    wait = Math.min(wait * 2, 100);
-  }
-}
-
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'capture-keys-'));
-  const sock = join(dir, 'redis.sock');
-  const child = spawn(server, ['--port', '0', '--unixsocket', sock, '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  try {
-    await waitFor(() => exited || (existsSync(sock) && spawnSync(cli, ['-s', sock, 'PING'], { encoding: 'utf8' }).stdout.trim() === 'PONG'), 'redis-server');
-    if (exited) throw new Error(`${server} exited at startup`);
-    const info = spawnSync(cli, ['-s', sock, 'INFO', 'server'], { encoding: 'utf8' }).stdout;
+  await withCaptureServer('capture-keys-', async ({ ask, valkey, redis }) => {
     // Valkey also reports the Redis version it is compatible with: its own comes first.
-    const valkey = /valkey_version:(\S+)/.exec(info)?.[1];
-    const version = valkey ? `valkey-server ${valkey}` : `redis-server ${/redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown'}`;
-    const r = spawnSync(cli, ['-s', sock, '--json', 'COMMAND', 'INFO'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const version = valkey ? `valkey-server ${valkey}` : `redis-server ${redis}`;
+    const r = ask(['--json', 'COMMAND', 'INFO']);
     if (r.status !== 0) throw new Error(`redis-cli failed: ${r.stderr}`);
     const commands = {};
     const walk = (info) => {
@@ -119,13 +97,7 @@ async function main() {
     JSON.parse(text);
     writeFileSync(out, text);
     console.log(`wrote ${out}`);
-  } finally {
-    if (!exited) {
-      process.kill(child.pid, 'SIGTERM');
-      await waitFor(() => exited, 'redis-server to stop', 5000).catch(() => process.kill(child.pid, 'SIGKILL'));
-    }
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((e) => {

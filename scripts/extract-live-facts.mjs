@@ -2,10 +2,10 @@
 // on an empty configuration, ACL CAT, COMMAND COUNT, COMMAND LIST) into
 // test/fixtures/live/live-facts.json, so that test/unit/liveFacts.test.ts checks our tables
 // against the real servers in a fresh clone too. `--check` fails when the extract is stale.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeOrCheck } from './writeGenerated.mjs';
+import { readInput, writeOrCheck } from './writeGenerated.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const reference = process.env.REDIS_REFERENCE_DIR ?? resolve(root, '../shared/reference');
@@ -19,7 +19,7 @@ function main() {
   }
   const servers = {};
   for (const file of readdirSync(live).filter((f) => f.endsWith('.json')).sort()) {
-    const data = JSON.parse(readFileSync(join(live, file), 'utf8'));
+    const data = JSON.parse(readInput(join(live, file)));
     // Redis 6.0 has no COMMAND LIST: what came back is its error message, split into words.
     const listed = data.commands.some((c) => /^[a-z0-9_:|-]+$/i.test(c) && c.includes('|'));
     servers[data.server] = {

@@ -18,10 +18,10 @@
 //
 // Facts that are the same in several targets are stored once, with the list of targets.
 // `node scripts/generate-commands.mjs --check` fails when the committed file is stale.
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeOrCheck } from './writeGenerated.mjs';
+import { readInput, writeOrCheck } from './writeGenerated.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const reference = process.env.REDIS_REFERENCE_DIR ?? resolve(root, '../shared/reference');
@@ -29,16 +29,8 @@ const keysFile = join(root, 'scripts/data/command-keys.json');
 const modulesFile = join(root, 'scripts/data/builtin-module-commands.json');
 const out = join(root, 'server/src/knowledge/generated/commands.ts');
 
-const TABLE_FILES = {
-  'redis-7.0': 'commands-7.0.json',
-  'redis-7.2': 'commands-7.2.json',
-  'redis-7.4': 'commands-7.4.json',
-  'redis-8.0': 'commands-8.0.json',
-  'valkey-7.2': 'commands-valkey-7.2.json',
-  'valkey-8.0': 'commands-valkey-8.0.json',
-  'valkey-8.1': 'commands-valkey-8.1.json',
-  'valkey-9.1': 'commands-valkey-9.1.json',
-};
+/** The command table of each target that has one (scripts/data/reference-files.json, which the tests read too). */
+const TABLE_FILES = JSON.parse(readFileSync(join(root, 'scripts/data/reference-files.json'), 'utf8')).commandTables;
 
 /** Targets without a table: the 7.0 table cut at this version. */
 const DERIVED = { 'redis-6.0': '6.0.99', 'redis-6.2': '6.2.99' };
@@ -55,20 +47,20 @@ function versionKey(v) {
 }
 
 function loadTable(file) {
-  const data = JSON.parse(readFileSync(join(reference, 'ga', file), 'utf8'));
+  const data = JSON.parse(readInput(join(reference, 'ga', file)));
   const commands = Object.fromEntries(Object.entries(data.commands).filter(([, c]) => !c.command_flags.includes('EXPERIMENTAL')));
   return { label: `${data.product} ${data.git_ref}`, commands, categories: data.acl_categories };
 }
 
 const capturedCache = new Map();
 function loadCaptured(target) {
-  if (!capturedCache.has(target)) capturedCache.set(target, JSON.parse(readFileSync(join(root, CAPTURED_TABLES[target]), 'utf8')));
+  if (!capturedCache.has(target)) capturedCache.set(target, JSON.parse(readInput(join(root, CAPTURED_TABLES[target]))));
   return capturedCache.get(target);
 }
 
 /** The commands a built-in module registers, in the shape of the source tables. */
 function addModuleCommands(tables) {
-  const data = JSON.parse(readFileSync(modulesFile, 'utf8'));
+  const data = JSON.parse(readInput(modulesFile));
   for (const [t, mod] of Object.entries(data.targets)) {
     const table = tables[t];
     if (!table) throw new Error(`${modulesFile}: unknown target ${t}`);
@@ -125,7 +117,7 @@ function main() {
     if (JSON.stringify(table.categories) !== JSON.stringify(categories)) throw new Error(`${t}: categories differ from 7.0`);
   }
 
-  const keyData = JSON.parse(readFileSync(keysFile, 'utf8'));
+  const keyData = JSON.parse(readInput(keysFile));
   const keySpecs = { ...keyData.captured, ...keyData.supplement.commands };
   // A released server's own key specs where they differ from the base capture.
   const keysOf = (t, name) => keyData.byTarget?.[t]?.commands[name] ?? keySpecs[name];

@@ -4,27 +4,17 @@
 //
 // Entries compiled only into developer builds (`#if defined(LOG_REQ_RES)`: req-res-logfile,
 // client-default-resp) are left out: every released build refuses them ("Bad directive").
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeOrCheck } from './writeGenerated.mjs';
+import { readInput, writeOrCheck } from './writeGenerated.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const reference = process.env.REDIS_REFERENCE_DIR ?? resolve(root, '../shared/reference');
 const out = join(root, 'server/src/knowledge/generated/directives.ts');
 
-export const TARGET_FILES = {
-  'redis-6.0': 'redis-config-6.0.json',
-  'redis-6.2': 'redis-config-6.2.json',
-  'redis-7.0': 'redis-config-7.0.json',
-  'redis-7.2': 'redis-config-7.2.json',
-  'redis-7.4': 'redis-config-7.4.json',
-  'redis-8.0': 'redis-config-8.0.json',
-  'valkey-7.2': 'valkey-config-7.2.json',
-  'valkey-8.0': 'valkey-config-8.0.json',
-  'valkey-8.1': 'valkey-config-8.1.json',
-  'valkey-9.1': 'valkey-config-9.1.json',
-};
+/** The config table of each target (scripts/data/reference-files.json, which the tests read too). */
+export const TARGET_FILES = JSON.parse(readFileSync(join(root, 'scripts/data/reference-files.json'), 'utf8')).configTables;
 
 /** Compile conditions of entries that no released build has. */
 export const DEVELOPER_BUILD_ONLY = ['defined(LOG_REQ_RES)'];
@@ -51,7 +41,7 @@ function factsOf(entry, kind, enums) {
 function load(target) {
   const file = join(reference, 'ga', TARGET_FILES[target]);
   // Bounds such as LLONG_MAX do not fit a double: keep every long integer as text.
-  const text = readFileSync(file, 'utf8').replace(/(:\s*)(-?\d{16,})(?=\s*[,}\]])/g, '$1"$2"');
+  const text = readInput(file).replace(/(:\s*)(-?\d{16,})(?=\s*[,}\]])/g, '$1"$2"');
   const data = JSON.parse(text);
   const byName = new Map();
   for (const d of data.directives) {

@@ -19,7 +19,9 @@ import {
   SHOW_NOTICE_COMMAND,
   TARGET_NOTIFICATION,
   TRUST_NOTIFICATION,
+  COPY_CONNECTION_COMMAND,
 } from '../../server/src/lsp/protocol';
+import { PROJECT_FILE_NAME, SETTINGS_SECTION } from '../../server/src/settings/names';
 import { registerContentDetection } from './contentDetection';
 import { explicitSettings, scopeOf } from './explicitSettings';
 import { registerFileBridge } from './fileBridge';
@@ -56,7 +58,7 @@ export interface ClientPlatform {
 export async function startClient(context: vscode.ExtensionContext, platform: ClientPlatform): Promise<RedisConfigApi> {
   // What works without the server: commands, the picker, the rule pages, content detection.
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_NOTICE_COMMAND, showNotice));
-  context.subscriptions.push(vscode.commands.registerCommand('redisConfig.copyConnectionSnippet', () => copyConnectionSnippet()));
+  context.subscriptions.push(vscode.commands.registerCommand(COPY_CONNECTION_COMMAND, () => copyConnectionSnippet()));
   registerRuleDocs(context);
   registerTargetPicker(context, LANGUAGES);
   const status = new TargetStatus();
@@ -86,7 +88,7 @@ async function launch(context: vscode.ExtensionContext, platform: ClientPlatform
     // opened in the browser (vscode-vfs), a git revision or a pull request's files in a diff
     // (git, pr, review). The server reads the files they include through this client.
     documentSelector: LANGUAGES.map((language) => ({ language })),
-    synchronize: { configurationSection: 'redisConfig' },
+    synchronize: { configurationSection: SETTINGS_SECTION },
     // Only what the user set: the rest falls through to .redis-config.json, then the defaults.
     // In a workspace the user does not trust, the server reads no file outside it.
     initializationOptions: {
@@ -100,9 +102,10 @@ async function launch(context: vscode.ExtensionContext, platform: ClientPlatform
     middleware: {
       workspace: {
         configuration: async (params, token, next) => {
-          const result = await next(params, token);
-          if (!Array.isArray(result)) return result;
-          return params.items.map((item, i) => (item.section === 'redisConfig' ? explicitSettings(scopeOf(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)) : result[i]));
+          const result: unknown = await next(params, token);
+          if (!Array.isArray(result)) return result as Awaited<ReturnType<typeof next>>;
+          const values: unknown[] = result;
+          return params.items.map((item, i) => (item.section === SETTINGS_SECTION ? explicitSettings(scopeOf(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)) : values[i]));
         },
       },
     },
@@ -179,7 +182,7 @@ class TargetStatus implements vscode.Disposable {
     const why = {
       pragma: 'set by a redis-config comment in this file',
       setting: 'set by redisConfig.targetVersion',
-      project: 'set by .redis-config.json',
+      project: `set by ${PROJECT_FILE_NAME}`,
       default: 'chosen from the file name (redisConfig.targetVersion is auto)',
     }[info.source];
     if (info.requested) {

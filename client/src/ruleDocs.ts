@@ -8,8 +8,8 @@
  * Markdown source as text.)
  */
 import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE, SHOW_RULE_COMMAND } from '../../server/src/lsp/protocol';
 
-export const SHOW_RULE_COMMAND = 'redisConfig.showRuleDocumentation';
 
 /** The base the server puts before `<code>.md`, for this editor and this extension. */
 export function docsBaseUrl(context: vscode.ExtensionContext): string {
@@ -53,7 +53,7 @@ async function pickCode(context: vscode.ExtensionContext): Promise<string | unde
   const here = editor
     ? vscode.languages
         .getDiagnostics(editor.document.uri)
-        .filter((d) => d.source === 'redis-config' && d.range.contains(editor.selection.active))
+        .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(editor.selection.active))
         .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)))
     : [];
   const pages = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'))).map(([name]) => name.replace(/\.md$/, '')).sort();

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { TARGETS } from '../../server/src/knowledge/types';
 import { CHOOSE_TARGET_COMMAND } from '../../server/src/lsp/protocol';
-import { SETTINGS_SECTION } from '../../server/src/settings/names';
+import { SETTINGS_SECTION, type SettingName } from '../../server/src/settings/names';
 
 export type TargetPlace = 'file' | 'workspace' | 'user';
 
@@ -55,7 +55,7 @@ async function chooseTarget(languages: readonly string[], args: ChooseTargetArgs
     return vscode.workspace.applyEdit(edit);
   }
   const scope = where === 'workspace' && vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration(SETTINGS_SECTION, doc.uri).update('targetVersion', target, scope);
+  await vscode.workspace.getConfiguration(SETTINGS_SECTION, doc.uri).update('targetVersion' satisfies SettingName, target, scope);
   if (pragma) void vscode.window.showInformationMessage(`The comment '# redis-config: target=${doc.getText(pragma)}' in this file still chooses its version.`);
   return true;
 }

@@ -59,6 +59,14 @@ test('a redis.conf with aclfile is followed to the ACL file, relative to its fol
   assert.equal(run(withAclfile, 'app', 'del', 'app:1').code, 1);
 });
 
+test('--include-base: a relative aclfile starts there, as in the lint', () => {
+  writeFileSync(join(dir, 'etc', 'by-base.conf'), 'aclfile users.acl\n');
+  // From the folder of the config, etc/users.acl does not exist.
+  assert.equal(run(join(dir, 'etc', 'by-base.conf'), 'app', 'get', 'app:1').code, 2);
+  assert.deepEqual(run('--include-base', dir, join(dir, 'etc', 'by-base.conf'), 'app', 'get', 'app:1'), { code: 0, out: 'allowed', err: '' });
+  assert.equal(run(`--include-base=${dir}`, '--target', 'redis-7.0', join(dir, 'etc', 'by-base.conf'), 'app', 'del', 'app:1').code, 1);
+});
+
 test('a file without `default` answers for the built-in one', () => {
   assert.equal(run(plain, 'default', 'flushall').code, 0);
 });

@@ -23,7 +23,7 @@ import { aclFileFindings, configUserFindings } from '../../server/src/analysis/a
 import { aclFeatures, selectorMerging } from '../../server/src/analysis/acl/permissions';
 import type { Finding, Settings } from '../../server/src/analysis/types';
 import type { TargetId } from '../../server/src/knowledge/types';
-import { quoting } from '../../server/src/knowledge/versions';
+import { quoting } from '../../server/src/knowledge/features';
 import { parseAcl } from '../../server/src/syntax/aclParser';
 import { classifyRules, hasSpaceOrNul } from '../../server/src/syntax/aclRules';
 import { parseConfig } from '../../server/src/syntax/configParser';

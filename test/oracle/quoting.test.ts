@@ -20,7 +20,7 @@ import assert from 'node:assert/strict';
 import { parseConfig, type DirectiveLine, type SplitOptions } from '../../server/src/syntax/configParser';
 import { directiveNames, directiveVariant } from '../../server/src/knowledge/directives';
 import type { TargetId } from '../../server/src/knowledge/types';
-import { defersUnknownNames, namesEndAtNul, quoting } from '../../server/src/knowledge/versions';
+import { quoting, supports } from '../../server/src/knowledge/features';
 import { MODULE_QUEUE_TEXT } from '../../server/src/analysis/valueChecks';
 import { exceptionsFor } from '../support/oracleExceptions';
 import { checkConfig, mapLimit, oracleVersions, targetOf, type CheckResult, type OracleVersion } from '../support/redisServer';
@@ -156,7 +156,7 @@ function predict(text: string, free: ReadonlyMap<string, FreeDirective>, rules: 
     });
     if (d.broken) return refuse(UNBALANCED);
     // Redis 6 reads a name up to a NUL byte.
-    const name = namesEndAtNul(rules.target) ? cut(d.name) : d.name;
+    const name = !supports(rules.target, 'binary-safe-names') ? cut(d.name) : d.name;
     const f = free.get(name);
     if (f) {
       if (d.tokens.length !== 2) return refuse(WRONG_ARGS);
@@ -166,7 +166,7 @@ function predict(text: string, free: ReadonlyMap<string, FreeDirective>, rules: 
     if (rules.known.has(name) || name.includes('.')) {
       throw new Error(`test bug: generated line ${d.redisLine} names another real directive or a module config: ${JSON.stringify(text.slice(d.start, d.end))}`);
     }
-    if (defersUnknownNames(rules.target) && d.tokens.length > 1) {
+    if (supports(rules.target, 'deferred-unknown-names') && d.tokens.length > 1) {
       deferred = true;
       continue;
     }

@@ -51,7 +51,7 @@ test('a git revision reads its includes at the same revision through the client,
     await client.open(revision, 'redis-conf', MAIN);
     assert.deepEqual(summary(await revisionDiagnostics), expected);
     // Read at HEAD~1, through the client; nothing else was asked of it (the disk file was read by the server).
-    const refs = asked.map((u) => JSON.parse(decodeURIComponent(new URL(u).search.slice(1))).ref as string);
+    const refs = asked.map((u) => (JSON.parse(decodeURIComponent(new URL(u).search.slice(1))) as { ref: string }).ref);
     assert.ok(refs.length >= 2 && refs.every((r) => r === 'HEAD~1'), asked.join('\n'));
 
     // A revision cannot be edited: no fixes there, while the file on disk has them.

@@ -8,11 +8,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { ensureDebianPackage, ensureDebianTool } from '../support/debianTools';
-import { installInto, packCli } from '../support/npmPackage';
+import { installedProject } from '../support/npmPackage';
 import { readmeBlock } from '../support/readme';
 
 /**
@@ -71,13 +71,7 @@ test('Emacs 28 with eglot 1.9 and the README recipe: users.acl is an ACL file, s
   const version = spawnSync(emacs, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '';
   const work = mkdtempSync(join(tmpdir(), 'rcl-eglot-'));
   try {
-    const bin = installInto(join(work, 'prefix'), packCli(), join(work, 'npm-cache'));
-    const project = join(work, 'project');
-    mkdirSync(project);
-    const conf = join(project, 'redis.conf');
-    const acl = join(project, 'users.acl');
-    writeFileSync(conf, 'bind 0.0.0.0\nmaxmemory 100mb\nprotected-mode no\n');
-    writeFileSync(acl, 'user default on nopass ~* +@all\nuser app on >short ~app:* +get\n');
+    const { bin, project, conf, acl } = installedProject(work);
     writeFileSync(join(project, '.dir-locals.el'), readmeBlock('eglot-settings'));
     const recipe = join(work, 'init.el');
     writeFileSync(recipe, readmeBlock('eglot'));

@@ -7,11 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { ensureDebianTool } from '../support/debianTools';
-import { installInto, packCli } from '../support/npmPackage';
+import { installedProject } from '../support/npmPackage';
 import { readmeBlock } from '../support/readme';
 
 /** Opens each file, waits (deadline 20 s) for its diagnostics, asks one hover, writes JSON lines. */
@@ -54,13 +54,7 @@ function runNeovim(recipeText: string): { version: string; config: Result; users
   const version = spawnSync(nvim, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '';
   const work = mkdtempSync(join(tmpdir(), 'rcl-nvim-'));
   try {
-    const bin = installInto(join(work, 'prefix'), packCli(), join(work, 'npm-cache'));
-    const project = join(work, 'project');
-    mkdirSync(project);
-    const conf = join(project, 'redis.conf');
-    const acl = join(project, 'users.acl');
-    writeFileSync(conf, 'bind 0.0.0.0\nmaxmemory 100mb\nprotected-mode no\n');
-    writeFileSync(acl, 'user default on nopass ~* +@all\nuser app on >short ~app:* +get\n');
+    const { bin, project, conf, acl } = installedProject(work);
     const recipe = join(work, 'recipe.lua');
     writeFileSync(recipe, recipeText);
     const harness = join(work, 'harness.lua');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { PublishDiagnosticsParams, Range } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/analysis/fixes';
-import { LspTestClient } from '../support/lspClient';
+import { LspTestClient, messageText } from '../support/lspClient';
 
 const codesOf = (p: { diagnostics: { code?: string | number }[] }): string[] => p.diagnostics.map((d) => String(d.code));
 
@@ -115,7 +115,7 @@ test('a client without message dialogs (eglot, Helix): the password goes in a co
     await client.change(uri, 2, [{ text: after }]);
     const warning = (await changed).diagnostics.find((d) => d.code === 'generated-password-comment');
     assert.equal(warning?.severity, 2);
-    assert.ok(!String(warning.message).includes(password));
+    assert.ok(!messageText(warning.message).includes(password));
   } finally {
     await client.shutdown();
   }

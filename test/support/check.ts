@@ -2,11 +2,10 @@
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis/analyze';
 import type { DocumentKind, Finding, Settings } from '../../server/src/analysis/types';
-import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { testSettings } from './fixture';
 
 export function findingsOf(text: string, kind: DocumentKind = 'config', settings: Partial<Settings> = {}): readonly Finding[] {
-  // Naming a target in a test means choosing it, as a user setting would.
-  return analyzeDocument(text, kind, { ...DEFAULT_SETTINGS, ...(settings.target ? { targetIsDefault: false } : {}), ...settings }).findings;
+  return analyzeDocument(text, kind, testSettings({ settings })).findings;
 }
 
 /** `line:col severity code` for each finding (1-based), optionally filtered to some codes. */

@@ -17,7 +17,7 @@ import type { FileSource } from '../../server/src/analysis/configModel';
 import type { DocumentKind, Finding } from '../../server/src/analysis/types';
 import { RULES } from '../../server/src/knowledge/rules';
 import type { TargetId } from '../../server/src/knowledge/types';
-import { quoting } from '../../server/src/knowledge/versions';
+import { quoting } from '../../server/src/knowledge/features';
 import { parseConfig } from '../../server/src/syntax/configParser';
 import type { ProbeResult } from './redisServer';
 

@@ -143,3 +143,8 @@ export class LspTestClient {
     return code;
   }
 }
+
+/** A diagnostic's message as text (LSP 3.18 allows markup content too). */
+export function messageText(message: string | { readonly value: string }): string {
+  return typeof message === 'string' ? message : message.value;
+}

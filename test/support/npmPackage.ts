@@ -3,6 +3,7 @@
  * offline into a fresh prefix, whose bin folder tests put on PATH.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
@@ -25,4 +26,19 @@ export function offlineNpmEnv(cacheDir: string): NodeJS.ProcessEnv {
 export function installInto(prefix: string, tarball: string, cacheDir: string): string {
   execFileSync(npm, ['install', '--global', '--prefix', prefix, tarball], { env: offlineNpmEnv(cacheDir), stdio: 'pipe' });
   return process.platform === 'win32' ? prefix : join(prefix, 'bin');
+}
+
+/**
+ * The packed CLI installed under `work` (its `prefix` and `npm-cache`), and beside it a project
+ * folder with an insecure redis.conf and an ACL file: what the other-editor tests open.
+ */
+export function installedProject(work: string): { bin: string; project: string; conf: string; acl: string } {
+  const bin = installInto(join(work, 'prefix'), packCli(), join(work, 'npm-cache'));
+  const project = join(work, 'project');
+  mkdirSync(project);
+  const conf = join(project, 'redis.conf');
+  const acl = join(project, 'users.acl');
+  writeFileSync(conf, 'bind 0.0.0.0\nmaxmemory 100mb\nprotected-mode no\n');
+  writeFileSync(acl, 'user default on nopass ~* +@all\nuser app on >short ~app:* +get\n');
+  return { bin, project, conf, acl };
 }

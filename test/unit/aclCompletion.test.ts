@@ -2,19 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aclCompletions, type AclCompletionItem } from '../../server/src/analysis/acl/aclCompletion';
-import type { Settings } from '../../server/src/analysis/types';
 import type { TargetId } from '../../server/src/knowledge/types';
-import { parseAcl } from '../../server/src/syntax/aclParser';
-import { parseConfig } from '../../server/src/syntax/configParser';
+import { fixture } from '../support/fixture';
 
 function complete(marked: string, kind: 'acl' | 'config' = 'acl', target: TargetId = 'redis-7.0'): AclCompletionItem[] {
-  const offset = marked.indexOf('$0');
-  const text = marked.replace('$0', '');
-  const before = text.slice(0, offset).split('\n');
-  const position = { line: before.length - 1, character: (before.at(-1) ?? '').length };
-  const settings: Settings = { target, profile: 'production' };
-  const doc = kind === 'acl' ? ({ kind, tree: parseAcl(text).tree } as const) : ({ kind, tree: parseConfig(text).tree } as const);
-  return aclCompletions(doc, position, settings);
+  const f = fixture(marked, { kind, target });
+  return aclCompletions(f.analysis, f.position, f.analysis.settings);
 }
 
 function labels(items: readonly AclCompletionItem[]): string[] {

@@ -2,21 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aclHover } from '../../server/src/analysis/acl/aclHover';
-import type { Settings } from '../../server/src/analysis/types';
 import { ACL_KEYWORDS } from '../../server/src/knowledge/aclKeywords';
 import { CATEGORY_DOCS, categoryMembersForAcl } from '../../server/src/knowledge/commands';
 import type { TargetId } from '../../server/src/knowledge/types';
-import { parseAcl } from '../../server/src/syntax/aclParser';
-import { parseConfig } from '../../server/src/syntax/configParser';
+import { fixture } from '../support/fixture';
 
 function hover(marked: string, kind: 'acl' | 'config' = 'acl', target: TargetId = 'redis-7.0'): string | undefined {
-  const offset = marked.indexOf('$0');
-  const text = marked.replace('$0', '');
-  const before = text.slice(0, offset).split('\n');
-  const position = { line: before.length - 1, character: (before.at(-1) ?? '').length };
-  const settings: Settings = { target, profile: 'production' };
-  const doc = kind === 'acl' ? ({ kind, tree: parseAcl(text).tree } as const) : ({ kind, tree: parseConfig(text).tree } as const);
-  return aclHover(doc, position, settings)?.markdown;
+  const f = fixture(marked, { kind, target });
+  return aclHover(f.analysis, f.position, f.analysis.settings)?.markdown;
 }
 
 const SECRET = 'correct-horse-battery-staple-42';

@@ -27,18 +27,11 @@ import { COMMANDS } from '../../server/src/knowledge/generated/commands';
 import { TARGETS, type TargetId } from '../../server/src/knowledge/types';
 import { sharedPath } from '../support/shared';
 
+import REFERENCE_FILES from '../../scripts/data/reference-files.json';
+
 const ROOT = join(__dirname, '../..');
 const REF = sharedPath('reference');
-const TABLE_FILES: Partial<Record<TargetId, string>> = {
-  'redis-7.0': 'commands-7.0.json',
-  'redis-7.2': 'commands-7.2.json',
-  'redis-7.4': 'commands-7.4.json',
-  'redis-8.0': 'commands-8.0.json',
-  'valkey-7.2': 'commands-valkey-7.2.json',
-  'valkey-8.0': 'commands-valkey-8.0.json',
-  'valkey-8.1': 'commands-valkey-8.1.json',
-  'valkey-9.1': 'commands-valkey-9.1.json',
-};
+const TABLE_FILES: Partial<Record<TargetId, string>> = REFERENCE_FILES.commandTables;
 
 test('the committed command table is the one the reference facts generate', { skip: REF ? false : 'no reference folder' }, () => {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/generate-commands.mjs'), '--check'], { encoding: 'utf8', env: { ...process.env, REDIS_REFERENCE_DIR: REF } });

@@ -1,16 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeDocument } from '../../server/src/analysis/analyze';
 import { completionsAt } from '../../server/src/analysis/completion';
 import type { DocumentKind } from '../../server/src/analysis/types';
 import type { TargetId } from '../../server/src/knowledge/types';
-import { cursor } from '../support/cursor';
-import { memoryFiles } from '../support/memoryFiles';
+import { fixture } from '../support/fixture';
 
 function complete(marked: string, opts: { target?: TargetId; kind?: DocumentKind; files?: Record<string, string> } = {}) {
-  const { text, position } = cursor(marked);
-  const a = analyzeDocument(text, opts.kind ?? 'config', { target: opts.target ?? 'redis-7.4', profile: 'production' });
-  return completionsAt(a, position, { path: '/etc/redis/redis.conf', source: memoryFiles(opts.files ?? {}) });
+  const f = fixture(marked, { target: opts.target ?? 'redis-7.4', ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.files ? { files: opts.files } : {}) });
+  return completionsAt(f.analysis, f.position, { path: f.path, source: f.source });
 }
 
 test('directive names at the start of a line, documented, for the target only', () => {

@@ -66,7 +66,7 @@ test('a file included twice, or by several files, is read once and its last load
   const files: Record<string, string> = {};
   for (let i = 1; i <= 23; i++) files[`/etc/redis/f${i}.conf`] = i < 23 ? `include /etc/redis/f${i + 1}.conf\ninclude /etc/redis/f${i + 1}.conf\nhz ${i}\n` : 'maxmemory 1gb\n';
   const mem = memoryFiles(files);
-  const counting = { read: (p: string) => (reads++, mem.read(p)), glob: mem.glob };
+  const counting = { read: (p: string) => (reads++, mem.read(p)), glob: mem.glob.bind(mem) };
   const analysis = analyzeDocument('bind 127.0.0.1\ninclude /etc/redis/f1.conf\nhz 50\n', 'config', SETTINGS, { path: '/etc/redis/redis.conf', source: counting });
   assert.equal(reads, 23);
   assert.ok(analysis.kind !== 'acl');

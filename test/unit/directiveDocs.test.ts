@@ -12,6 +12,7 @@ import type { DirectiveDoc } from '../../server/src/knowledge/docTypes';
 import { DIRECTIVES } from '../../server/src/knowledge/generated/directives';
 import { PATCHED_SETTINGS } from '../../server/src/knowledge/builds';
 import { TARGETS } from '../../server/src/knowledge/types';
+import { groupDigits } from '../../server/src/analysis/values';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const sharedDir = process.env.REDIS_CONFIG_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
@@ -145,4 +146,25 @@ test('every documented key is a name some target accepts as a primary name', () 
   for (const names of primaryNamesByTarget().values()) for (const n of names) known.add(n);
   const unknown = entries.map(([n]) => n).filter((n) => !known.has(n));
   assert.deepEqual(unknown, [], 'entries for names no version accepts as a primary name');
+});
+
+test('a default the prose states is the default of the tables', () => {
+  // Entries whose table default is not written as a value: dir's is a placeholder for the
+  // working directory, client-output-buffer-limit's is in bytes per class, written here in units.
+  const WRITTEN_OTHERWISE = new Set(['dir', 'client-output-buffer-limit']);
+  let checked = 0;
+  for (const [name, doc] of entries) {
+    const at = doc.details?.indexOf('Default: ') ?? -1;
+    if (at < 0 || WRITTEN_OTHERWISE.has(name)) continue;
+    const prose = (doc.details as string).slice(at).split('\n')[0] as string;
+    const defaults = new Set(DIRECTIVES.find((d) => d.name === name)?.variants.flatMap((v) => (v.default === undefined ? [] : [v.default])) ?? []);
+    if (defaults.size === 0) continue;
+    const forms = [...defaults].flatMap((d) => (/^\d{4,}$/.test(d) ? [d, groupDigits(BigInt(d))] : [d]));
+    assert.ok(
+      forms.some((f) => prose.includes(f)),
+      `${name}: "${prose.slice(0, 100)}" names none of the tables' defaults (${[...defaults].join(', ')})`,
+    );
+    checked++;
+  }
+  assert.ok(checked > 150, `${checked} stated defaults checked`);
 });

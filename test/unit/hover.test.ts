@@ -6,17 +6,13 @@ import type { DocumentKind, Settings } from '../../server/src/analysis/types';
 import { directiveDocs } from '../../server/src/knowledge/directiveDocs';
 import { primaryName } from '../../server/src/knowledge/directives';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
-import { cursor } from '../support/cursor';
+import { cursor, testSettings } from '../support/fixture';
 import { memoryFiles } from '../support/memoryFiles';
 
 /** Hover at the `$0` marker; returns the markdown, or undefined. */
 function hover(marked: string, settings: Partial<Settings> = {}, kind: DocumentKind = 'config'): string | undefined {
-  const offset = marked.indexOf('$0');
-  const text = marked.replace('$0', '');
-  const before = text.slice(0, offset).split('\n');
-  const position = { line: before.length - 1, character: (before.at(-1) ?? '').length };
-  const s = { ...DEFAULT_SETTINGS, ...(settings.target ? { targetIsDefault: false } : {}), ...settings };
-  return hoverAt(analyzeDocument(text, kind, s), position)?.markdown;
+  const { text, position } = cursor(marked);
+  return hoverAt(analyzeDocument(text, kind, testSettings({ settings })), position)?.markdown;
 }
 
 test('hover on a directive name shows our documentation and its facts', () => {

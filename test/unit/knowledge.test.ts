@@ -12,6 +12,7 @@ import { directiveNames, lookupDirective } from '../../server/src/knowledge/dire
 import { RULES, RULE_LIST } from '../../server/src/knowledge/rules';
 import { TARGETS } from '../../server/src/knowledge/types';
 import { sharedPath, SHARED_DIR } from '../support/shared';
+import REFERENCE_FILES from '../../scripts/data/reference-files.json';
 
 const ROOT = join(__dirname, '../..');
 
@@ -51,14 +52,8 @@ test('the committed directive table is the one the reference facts generate', { 
 });
 
 test('every accepted name of every released reference table is known to the same target', { skip: sharedPath('reference', 'ga') ? false : 'no reference/ga' }, () => {
-  const files: Record<string, string> = {
-    'redis-6.0': 'redis-config-6.0.json', 'redis-6.2': 'redis-config-6.2.json', 'redis-7.0': 'redis-config-7.0.json',
-    'redis-7.2': 'redis-config-7.2.json', 'redis-7.4': 'redis-config-7.4.json', 'redis-8.0': 'redis-config-8.0.json',
-    'valkey-7.2': 'valkey-config-7.2.json', 'valkey-8.0': 'valkey-config-8.0.json', 'valkey-8.1': 'valkey-config-8.1.json',
-    'valkey-9.1': 'valkey-config-9.1.json',
-  };
   for (const t of TARGETS) {
-    const ref = JSON.parse(readFileSync(join(sharedPath('reference', 'ga') as string, files[t] as string), 'utf8')) as {
+    const ref = JSON.parse(readFileSync(join(sharedPath('reference', 'ga') as string, REFERENCE_FILES.configTables[t]), 'utf8')) as {
       accepted_names: Record<string, unknown>;
       directives: { name: string; alias?: string | null; compile_condition?: string }[];
     };

@@ -7,8 +7,7 @@ import { fileLinks } from '../../server/src/analysis/links';
 import { documentSymbols, foldingRanges } from '../../server/src/analysis/symbols';
 import { userReferencesAt } from '../../server/src/analysis/references';
 import { encodeSemanticTokens, semanticTokens } from '../../server/src/analysis/semanticTokens';
-import { cursor } from '../support/cursor';
-import { memoryFiles } from '../support/memoryFiles';
+import { cursor, fixture } from '../support/fixture';
 
 const S = { target: 'redis-7.4', profile: 'production' } as const;
 const CONF = [
@@ -61,23 +60,21 @@ test('document links for include, aclfile, loadmodule and TLS files', () => {
 });
 
 test('go to definition: the line whose value wins, across includes', () => {
-  const { text, position } = cursor('max$0memory 1gb\ninclude /etc/redis/mem.conf\n');
-  const a = analyzeDocument(text, 'config', S, { path: '/etc/redis/redis.conf', source: memoryFiles({ '/etc/redis/mem.conf': '# x\nmaxmemory 2gb\n' }) });
-  assert.deepEqual(definitionAt(a, position, '/etc/redis/redis.conf'), { file: '/etc/redis/mem.conf', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } } });
+  const f = fixture('max$0memory 1gb\ninclude /etc/redis/mem.conf\n', { target: S.target, files: { '/etc/redis/mem.conf': '# x\nmaxmemory 2gb\n' } });
+  assert.deepEqual(definitionAt(f.analysis, f.position, f.path), { file: '/etc/redis/mem.conf', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } } });
   const inc = cursor('maxmemory 1gb\ninclude /etc/redis/$0mem.conf\n');
   assert.equal(definitionAt(analyzeDocument(inc.text, 'config', S), inc.position, '/etc/redis/redis.conf')?.file, '/etc/redis/mem.conf');
 });
 
 test('find references of an ACL user: its definition, masteruser, Sentinel, and the aclfile', () => {
-  const { text, position } = cursor('aclfile users.acl\nmasteruser repl$0ica\nuser other on\n');
-  const a = analyzeDocument(text, 'config', S);
-  const refs = userReferencesAt(a, position, { path: '/etc/redis/redis.conf', source: memoryFiles({ '/etc/redis/users.acl': 'user default off\nuser replica on #x\n' }) });
+  const f = fixture('aclfile users.acl\nmasteruser repl$0ica\nuser other on\n', { target: S.target, files: { '/etc/redis/users.acl': 'user default off\nuser replica on #x\n' } });
+  const refs = userReferencesAt(f.analysis, f.position, { path: f.path, source: f.source });
   assert.deepEqual(refs, [
     { range: { start: { line: 1, character: 11 }, end: { line: 1, character: 18 } } },
     { file: '/etc/redis/users.acl', range: { start: { line: 1, character: 5 }, end: { line: 1, character: 12 } } },
   ]);
-  const acl = cursor('user app on ~*\nuser ap$0p off\n');
-  assert.equal(userReferencesAt(analyzeDocument(acl.text, 'acl', S), acl.position).length, 2);
+  const acl = fixture('user app on ~*\nuser ap$0p off\n', { kind: 'acl', target: S.target });
+  assert.equal(userReferencesAt(acl.analysis, acl.position).length, 2);
 });
 
 test('semantic tokens: known directives, deprecated names, user names', () => {

@@ -51,14 +51,14 @@ test("a pull request's files: read at the pull request's commits through the git
   const r = locate(review, ctx([]));
   const rUri = r?.space.uriOf('/work/repo/users.acl');
   assert.ok(rUri !== undefined && rUri.startsWith('git:/work/repo/users.acl?'));
-  assert.equal(JSON.parse(decodeURIComponent(new URL(rUri).search.slice(1))).ref, 'abc123');
+  assert.equal((JSON.parse(decodeURIComponent(new URL(rUri).search.slice(1))) as { ref: string }).ref, 'abc123');
   assert.equal(r?.space.uriOf('/etc/users.acl'), undefined);
   const pr = (isBase: boolean): string =>
     `pr:/work/repo/redis.conf?${encodeURIComponent(JSON.stringify({ baseCommit: 'b4se', headCommit: 'h3ad', isBase, fileName: 'redis.conf', prNumber: 7, status: 1, remoteName: 'origin' }))}`;
   for (const [isBase, ref] of [[true, 'b4se'], [false, 'h3ad']] as const) {
     const uri = locate(pr(isBase), ctx(['file:///work/repo']))?.space.uriOf('/work/repo/users.acl');
     assert.ok(uri);
-    assert.equal(JSON.parse(decodeURIComponent(new URL(uri).search.slice(1))).ref, ref);
+    assert.equal((JSON.parse(decodeURIComponent(new URL(uri).search.slice(1))) as { ref: string }).ref, ref);
   }
 });
 

@@ -20,7 +20,7 @@ import { messages } from './messages';
 import { securityFacts, securityFindings, userExposure, withRemoteOutcome } from './security';
 import { generatedPasswordFindings } from './generatedPasswords';
 import { approximate } from './approximation';
-import { quoting } from '../knowledge/versions';
+import { quoting } from '../knowledge/features';
 import { resolveTarget, type TargetSource } from './target';
 import { isAbsence, readSuppressions, tune } from './tuning';
 import type { DocumentKind, Finding, Settings } from './types';
@@ -145,7 +145,7 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
     ...duplicateFindings(model, s),
     // Sentinel loads no module and ignores module settings.
     ...(kind === 'sentinel' ? [] : moduleConfigFindings(model, resolved.target)),
-    ...replicaofInClusterFindings(model),
+    ...replicaofInClusterFindings(model, resolved.target),
     ...listensNowhereFindings(model, resolved.target),
     ...renameCommandFindings(model, s),
     ...aclfileFindings(model, s, context),

@@ -4,6 +4,7 @@
  * for the real version, so those errors become warnings that say so, and one notice per
  * file says which table was used.
  */
+import { withData } from './findings';
 import { RULES, type RuleCode } from '../knowledge/rules';
 import type { TargetId } from '../knowledge/types';
 import { messages } from './messages';
@@ -27,5 +28,5 @@ export function approximate(findings: readonly Finding[], resolved: ResolvedTarg
 }
 
 function soften(f: Finding, requested: string, target: TargetId): Finding {
-  return { ...f, severity: 'warning', message: `${f.message} ${messages.approximatedVerdict(requested, target)}`, data: { ...f.data, approximated: requested } };
+  return withData({ ...f, severity: 'warning', message: `${f.message} ${messages.approximatedVerdict(requested, target)}` }, { approximated: requested });
 }

@@ -4,13 +4,13 @@
  * Sentinel sub-directives, and file paths for the directives that name files.
  */
 import { directiveDocs } from '../knowledge/directiveDocs';
-import { directiveNames, directiveVariant, sentinelDirectives } from '../knowledge/directives';
-import { quoting } from '../knowledge/versions';
+import { directiveNames, directiveVariant, linesAddUp, namesAFile, sentinelDirectives } from '../knowledge/directives';
+import { quoting } from '../knowledge/features';
 import { EVICTION_POLICIES } from '../knowledge/valueDocs';
 import { splitArgs } from '../syntax/configParser';
 import { aclCompletions } from './acl/aclCompletion';
 import type { Analysis } from './analyze';
-import { globPaths, includeBase, resolvePath, type FileSource } from './configModel';
+import { globPaths, includeBase, pathScope, resolvePath, type FileSource } from './configModel';
 import type { Position, Range } from './types';
 import { valueShape } from './valueShape';
 
@@ -27,7 +27,6 @@ export interface CompletionEntry {
   readonly range: Range;
 }
 
-const FILE_DIRECTIVES = new Set(['include', 'aclfile', 'loadmodule', 'tls-cert-file', 'tls-key-file', 'tls-client-cert-file', 'tls-client-key-file', 'tls-ca-cert-file', 'tls-dh-params-file']);
 
 export function completionsAt(a: Analysis, requested: Position, ctx: { path?: string; source?: FileSource } = {}): CompletionEntry[] {
   // A position past the end of its line (clients may send one) counts as the line's end.
@@ -54,7 +53,7 @@ export function completionsAt(a: Analysis, requested: Position, ctx: { path?: st
   if (name === 'sentinel' && argIndex === 1) {
     return sentinelDirectives(a.settings.target).map((s) => ({ label: s.name, kind: 'sentinel', detail: 'Sentinel setting', range }));
   }
-  if (FILE_DIRECTIVES.has(name) && argIndex === 1) return fileCompletions(current?.value ?? '', range, ctx, a.settings.includeBaseDirectory);
+  if (namesAFile(name) && argIndex === 1) return fileCompletions(current?.value ?? '', range, ctx, a.settings.includeBaseDirectory);
   return valueCompletions(a, name, argIndex, current?.value ?? '', range);
 }
 
@@ -69,9 +68,6 @@ const COMMON = new Set([
   'cluster-enabled', 'io-threads', 'loadmodule', 'maxclients',
 ]);
 
-/** Directives a file may set several times: one being set already is no reason to rank it lower. */
-const ADDITIVE = new Set(['save', 'include', 'loadmodule', 'rename-command', 'user', 'sentinel', 'client-output-buffer-limit']);
-
 function directiveCompletions(a: Analysis, range: Range, line: number, typed: string): CompletionEntry[] {
   if (a.kind === 'acl') return [];
   const target = a.settings.target;
@@ -84,7 +80,7 @@ function directiveCompletions(a: Analysis, range: Range, line: number, typed: st
     const primary = v.aliasOf ?? name;
     const doc = directiveDocs[primary];
     // The name typed in full first; then common names, the others, names set already, old names.
-    const rank = name === word ? '0' : v.aliasOf ? '4' : set.has(name) && !ADDITIVE.has(name) ? '3' : COMMON.has(name) ? '1' : '2';
+    const rank = name === word ? '0' : v.aliasOf ? '4' : set.has(name) && !linesAddUp(name) ? '3' : COMMON.has(name) ? '1' : '2';
     const shape = v.aliasOf ? undefined : valueShape(name, v, doc?.unit);
     out.push({
       label: name,
@@ -118,7 +114,7 @@ function valueCompletions(a: Analysis, name: string, argIndex: number, current: 
 }
 
 function fileCompletions(current: string, range: Range, ctx: { path?: string; source?: FileSource }, baseDirectory: string | undefined): CompletionEntry[] {
-  const base = includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(baseDirectory ? { baseDirectory } : {}) });
+  const base = includeBase(pathScope(ctx.path, baseDirectory));
   if (!ctx.source || base === undefined) return [];
   const slash = current.lastIndexOf('/');
   const dirPart = slash >= 0 ? current.slice(0, slash + 1) : '';

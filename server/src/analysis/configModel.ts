@@ -7,6 +7,7 @@
  * Files come in through a FileSource, implemented by the LSP layer (open documents first,
  * then disk) and the CLI (disk): the analysis itself does no I/O.
  */
+import { supports } from '../knowledge/features';
 import { RULES } from '../knowledge/rules';
 import type { TargetId } from '../knowledge/types';
 import { parseConfig, type ConfigTree, type DirectiveLine, type SyntaxProblem, type Token } from '../syntax/configParser';
@@ -154,6 +155,35 @@ export function includeBase(ctx: IncludeContext): string | undefined {
   return ctx.baseDirectory ?? (ctx.path ? dirname(ctx.path) : undefined);
 }
 
+/** The ACL file a config names: its line, the value written, and the path it resolves to. */
+export interface AclfileSetting {
+  readonly line: ModelLine;
+  readonly value: string;
+  /** Resolved like an include; undefined for a relative value with no base to start from. */
+  readonly path: string | undefined;
+}
+
+/** Where relative paths of a document start: the include base directory when set, else the document's folder. */
+export function pathScope(path: string | undefined, baseDirectory: string | undefined): Omit<IncludeContext, 'source'> {
+  return { ...(path ? { path } : {}), ...(baseDirectory ? { baseDirectory } : {}) };
+}
+
+/**
+ * The `aclfile` redis-server uses: the last line of the effective config that sets it
+ * (includes followed); undefined when there is none or its value is empty.
+ */
+export function aclfileOf(model: ConfigModel, ctx: Omit<IncludeContext, 'source'>): AclfileSetting | undefined {
+  for (let i = model.lines.length - 1; i >= 0; i--) {
+    const m = model.lines[i] as ModelLine;
+    if (m.line.name !== 'aclfile') continue;
+    const value = m.line.tokens[1]?.value;
+    if (!value) return undefined;
+    const base = includeBase(ctx);
+    return { line: m, value, path: base !== undefined ? resolvePath(base, value) : isAbsolute(value) ? value : undefined };
+  }
+  return undefined;
+}
+
 /** The paths a glob gave, whichever shape the source returns. */
 export function globPaths(result: readonly string[] | GlobResult): GlobResult {
   return 'paths' in result ? result : { paths: result };
@@ -171,7 +201,7 @@ export function buildModel(tree: ConfigTree, target: TargetId, ctx: IncludeConte
   const source = ctx.source;
   const base = includeBase(ctx);
   if (!source || base === undefined) return singleFileModel(tree);
-  const globs = target !== 'redis-6.0' && target !== 'redis-6.2';
+  const globs = supports(target, 'include-globs');
   const parsed = new Map<string, { tree: ConfigTree; errors: readonly SyntaxProblem[] } | ReadFailure>();
   /** Files being visited (the current chain) and files done. */
   const active: string[] = [];
@@ -310,14 +340,4 @@ export function singleFileModel(tree: ConfigTree): ConfigModel {
     files: new Map(),
     included: new Map(),
   };
-}
-
-/** Where a finding about a line shows: on the token when it is in this document, else on the include line. */
-export function placeOf(m: ModelLine, tokenRange: Range): Range {
-  return m.file === undefined ? tokenRange : m.anchor;
-}
-
-/** A message about a line, saying which included file the line is in. */
-export function inFile(m: ModelLine, message: string): string {
-  return m.file === undefined ? message : `${message} (set in ${m.file})`;
 }

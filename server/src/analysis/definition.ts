@@ -2,7 +2,8 @@
  * Go to definition: from a directive to the line that sets its effective value (across
  * includes), and from an include or aclfile argument to the file.
  */
-import { directiveVariant } from '../knowledge/directives';
+import { contains } from './ranges';
+import { primaryName } from '../knowledge/directives';
 import type { Analysis } from './analyze';
 import { fileLinks } from './links';
 import type { Position, Range } from './types';
@@ -13,18 +14,15 @@ export interface Location {
   readonly range: Range;
 }
 
-function inside(r: Range, p: Position): boolean {
-  return (p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character)) && (p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character));
-}
 
 export function definitionAt(a: Analysis, position: Position, path: string | undefined): Location | undefined {
   if (a.kind === 'acl') return undefined;
-  const link = fileLinks(a, path).find((l) => inside(l.range, position));
+  const link = fileLinks(a, path).find((l) => contains(l.range, position));
   if (link) return { file: link.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-  const line = a.tree.directives.find((d) => d.tokens[0] && inside(d.tokens[0].range, position));
+  const line = a.tree.directives.find((d) => d.tokens[0] && contains(d.tokens[0].range, position));
   if (!line) return undefined;
   const target = a.settings.target;
-  const primary = (name: string): string => directiveVariant(name, target)?.aliasOf ?? (name === 'slaveof' ? 'replicaof' : name);
+  const primary = (name: string): string => primaryName(name, target);
   const key = primary(line.name);
   for (let i = a.model.lines.length - 1; i >= 0; i--) {
     const m = a.model.lines[i];

@@ -3,28 +3,22 @@
  * table (by name or alias), the names it ignores, the loader's own directives (include,
  * user, loadmodule, sentinel, ...), module settings, and finally "Bad directive".
  */
+import { finding } from './findings';
 import { buildRefusal, patchedSetting } from '../knowledge/builds';
-import { directiveNames, directiveVariant, isModuleConfigName, sentinelDirectives, targetsOf } from '../knowledge/directives';
-import { defersUnknownNames, namesEndAtNul } from '../knowledge/versions';
-import { RULES, type RuleCode } from '../knowledge/rules';
+import { aliasOf, argcAllows, clampOf, directiveNames, directiveVariant, isModuleConfigName, sentinelArgcAllows, sentinelDirectives, targetsOf } from '../knowledge/directives';
+import { supports } from '../knowledge/features';
+import { RULES } from '../knowledge/rules';
 import type { DirectiveVariant, TargetId } from '../knowledge/types';
 import type { ConfigTree, DirectiveLine, Token } from '../syntax/configParser';
 import { suggest } from './didYouMean';
 import { messages } from './messages';
 import type { DocumentKind, Finding, Range, Settings } from './types';
-import { argcAllows, checkValues, type ValueContext, type ValueProblem } from './valueChecks';
+import { checkValues, type ValueContext, type ValueProblem } from './valueChecks';
 import { cstr, string2ll } from './values';
 import { asciiLower } from '../syntax/text';
 
 const HASH_RULE = /^#[0-9a-f]{64}$/;
 
-function isRedis6(target: TargetId): boolean {
-  return target === 'redis-6.0' || target === 'redis-6.2';
-}
-
-function finding(code: RuleCode, message: string, range: Range, extra: Partial<Finding> = {}): Finding {
-  return { code, severity: RULES[code].severity, message, range, ...extra };
-}
 
 /** The checks of single lines. File-level checks (duplicates, ...) live beside them. */
 export function directiveFindings(tree: ConfigTree, kind: DocumentKind, settings: Settings): Finding[] {
@@ -98,10 +92,10 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
   const nameToken = line.tokens[0] as Token;
   const target = settings.target;
   // Redis 6 matches names as C strings, so `"maxmemory\x00"` is maxmemory there.
-  const name = namesEndAtNul(target) ? cstr(line.name) : line.name;
+  const name = !supports(target, 'binary-safe-names') ? cstr(line.name) : line.name;
   const args = line.tokens.slice(1);
   if (name === '') {
-    const deferred = defersUnknownNames(target) && args.length > 0;
+    const deferred = supports(target, 'deferred-unknown-names') && args.length > 0;
     out.push(finding('unknown-directive', messages.emptyDirective(deferred), nameToken.range, { data: { name, ...(deferred ? { afterLoad: true } : {}) } }));
     return;
   }
@@ -113,7 +107,7 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
     }
     // Redis 8.0 keeps such a line for the modules and refuses once the file is read; with a
     // module loaded, the module may declare the name, which only the running server knows.
-    const deferred = defersUnknownNames(target) && args.length > 0;
+    const deferred = supports(target, 'deferred-unknown-names') && args.length > 0;
     // Sentinel loads no module and never looks at what it kept for them: the line is ignored.
     if (deferred && kind === 'sentinel') {
       out.push(finding('unknown-directive', messages.unknownIgnoredBySentinel(name, target), nameToken.range, { severity: 'warning', data: { name } }));
@@ -143,7 +137,7 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
     return;
   }
   // An old name shares the value of its primary name: check the value with the primary's rules.
-  const primary = variant.aliasOf ?? (name === 'slaveof' ? 'replicaof' : undefined);
+  const primary = aliasOf(name, target);
   const facts: DirectiveVariant | undefined = variant.aliasOf ? directiveVariant(variant.aliasOf, target) : variant;
   if (primary) {
     out.push(finding('deprecated-directive', messages.deprecatedDirective(name, primary), nameToken.range, { tags: ['deprecated'], data: { name, replacement: primary } }));
@@ -157,7 +151,7 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
   if (variant.kind === 'ignored') {
     out.push(finding('ignored-directive', messages.ignoredDirective(name, target), nameToken.range, { tags: ['unnecessary'], data: { name } }));
   }
-  if (name === 'save' && isRedis6(target) && args.length !== 2 && !(args.length === 1 && args[0]?.value === '')) {
+  if (name === 'save' && !supports(target, 'save-arity-checked') && args.length !== 2 && !(args.length === 1 && args[0]?.value === '')) {
     out.push(finding('ignored-directive', messages.ignoredSaveLine(args.length, target), { start: nameToken.range.start, end: line.range.end }, { tags: ['unnecessary'], data: { name } }));
   }
   const refusal = buildRefusal(variant.aliasOf ?? name);
@@ -165,7 +159,7 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
     out.push(finding('build-dependent', messages.buildRefusal(name, refusal.builds, refusal.redisText, refusal.hint), (args[0] as Token).range, { data: { name, redisText: refusal.redisText } }));
   }
   const clamp = clampedValue(variant.aliasOf ?? name, args);
-  if (clamp) out.push(finding('value-clamped', messages.valueClamped(name, clamp.written, clamp.used), (args[0] as Token).range, { data: { name, used: clamp.used } }));
+  if (clamp) out.push(finding('value-clamped', messages.valueClamped(name, clamp.written, clamp.used, clamp.bounds), (args[0] as Token).range, { data: { name, used: clamp.used } }));
 }
 
 /** The range of the argument a problem names: the name itself, one value, or from a value to the end. */
@@ -177,13 +171,14 @@ function problemRange(line: DirectiveLine, p: ValueProblem): Range {
   return token.range;
 }
 
-/** `hz` is read as any integer but kept between 1 and 500. */
-function clampedValue(name: string, args: readonly Token[]): { written: string; used: string } | undefined {
-  if (name !== 'hz') return undefined;
+/** A value read as any integer but kept within bounds (`hz`): what was written and what is used. */
+function clampedValue(name: string, args: readonly Token[]): { written: string; used: string; bounds: readonly [bigint, bigint] } | undefined {
+  const bounds = clampOf(name);
+  if (!bounds) return undefined;
   const v = string2ll(args[0]?.value ?? '');
   if (v === undefined) return undefined;
-  if (v < 1n) return { written: String(v), used: '1' };
-  if (v > 500n) return { written: String(v), used: '500' };
+  if (v < bounds[0]) return { written: String(v), used: String(bounds[0]), bounds };
+  if (v > bounds[1]) return { written: String(v), used: String(bounds[1]), bounds };
   return undefined;
 }
 
@@ -201,7 +196,7 @@ function checkSentinel(line: DirectiveLine, kind: DocumentKind, target: TargetId
   const sub = line.tokens[1] as Token;
   const subName = asciiLower(sub.value);
   // From 7.0 Sentinel reads its lines once the file is read (sentinelChecks.ts); 6.x where they stand.
-  const later = isRedis6(target) ? {} : { afterLoad: true };
+  const later = supports(target, 'sentinel-lines-after-file') ? { afterLoad: true } : {};
   const entry = sentinelDirectives(target).find((s) => s.name === subName);
   if (!entry) {
     const suggestions = suggest(subName, sentinelDirectives(target).map((s) => s.name));
@@ -213,11 +208,6 @@ function checkSentinel(line: DirectiveLine, kind: DocumentKind, target: TargetId
   }
 }
 
-/** A Sentinel argument-count rule (`argc == 4 || argc == 5`, the sub-directive counted) against a count. */
-function sentinelArgcAllows(rule: string, argc: number): boolean {
-  return rule.split('||').some((alt) => Number(/==\s*(\d+)/.exec(alt)?.[1]) === argc);
-}
-
 /**
  * A word starting with `#` after the directive name is a comment the author meant,
  * except where `#` is meaningful: the value of a one-value directive (`requirepass #x`)
@@ -226,7 +216,7 @@ function sentinelArgcAllows(rule: string, argc: number): boolean {
 function trailingComment(line: DirectiveLine, target: TargetId): Finding | undefined {
   const variant = directiveVariant(line.name, target);
   const facts = variant?.aliasOf ? directiveVariant(variant.aliasOf, target) : variant;
-  const allows = (argc: number): boolean => (facts?.argc ?? []).every(([op, n]) => (op === '==' ? argc === n : op === '>=' ? argc >= n : op === '<=' ? argc <= n : true));
+  const allows = (argc: number): boolean => argcAllows(facts?.argc ?? [], argc);
   const exactlyOneValue = (facts?.argc?.length ?? 0) > 0 && allows(2) && !allows(1) && !allows(3);
   const singleValue = facts !== undefined && (((facts.kind === 'table' || facts.kind === 'special') && !facts.multiArg) || exactlyOneValue);
   // A `#` word that a Sentinel line needs to have its word count is its value (`auth-pass m #x`).
@@ -240,12 +230,12 @@ function trailingComment(line: DirectiveLine, target: TargetId): Finding | undef
     if (i === 1 && singleValue && line.tokens.length === 2) continue; // the value itself, e.g. a password
     if (line.name === 'user' && HASH_RULE.test(t.value)) continue;
     // 6.x ignores a save line of any other length than one pair or "": no refusal, no effect.
-    const effect = line.name === 'loadmodule' ? 'module' : line.name === 'save' && isRedis6(target) ? 'ignored' : 'refused';
+    const effect = line.name === 'loadmodule' ? 'module' : line.name === 'save' && !supports(target, 'save-arity-checked') ? 'ignored' : 'refused';
     // Redis 8.0 keeps a line it cannot place for the modules and refuses after the whole file.
     // So does Sentinel (7.0 on) with its own lines, which it reads after the file.
     const deferred =
       effect === 'refused' &&
-      ((defersUnknownNames(target) && (!variant || ((variant.kind === 'loader' || variant.kind === 'ignored') && !argcAllows(variant.argc ?? [], line.tokens.length)))) || (line.name === 'sentinel' && !isRedis6(target)));
+      ((supports(target, 'deferred-unknown-names') && (!variant || ((variant.kind === 'loader' || variant.kind === 'ignored') && !argcAllows(variant.argc ?? [], line.tokens.length)))) || (line.name === 'sentinel' && supports(target, 'sentinel-lines-after-file')));
     return {
       code: 'trailing-comment',
       severity: effect === 'refused' ? RULES['trailing-comment'].severity : 'warning',

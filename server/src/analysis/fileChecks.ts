@@ -3,27 +3,25 @@
  * module settings with no module, and combinations redis-server refuses once it has read
  * everything.
  */
+import { supports } from '../knowledge/features';
 import { topLevelCommandSet } from '../knowledge/commands';
-import { directiveVariant, isModuleConfigName } from '../knowledge/directives';
-import { RULES } from '../knowledge/rules';
+import { directiveVariant, isModuleConfigName, lastLineWins, namesOf, primaryName } from '../knowledge/directives';
 import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
-import { inFile, includeBase, lastSet, placeOf, resolvePath, type ConfigModel, type FileSource, type ModelLine } from './configModel';
+import { aclfileOf, lastSet, pathScope, type ConfigModel, type FileSource, type ModelLine } from './configModel';
+import { at, finding, inFile, placeOf } from './findings';
 import { messages } from './messages';
 import { string2ll } from './values';
 import type { TargetId } from '../knowledge/types';
 import type { Finding, Settings } from './types';
-
-/** Directives where each line adds to the previous ones instead of replacing them. */
-const ADDITIVE = new Set(['save', 'client-output-buffer-limit', 'include', 'loadmodule', 'rename-command', 'user', 'sentinel', 'dir']);
 
 /** The name under which a line stores its value, or undefined when lines add up. */
 function storageKey(line: DirectiveLine, settings: Settings): string | undefined {
   if (isModuleConfigName(line.name, settings.target)) return line.name;
   const variant = directiveVariant(line.name, settings.target);
   if (!variant || variant.kind === 'ignored') return undefined;
-  const key = variant.aliasOf ?? (line.name === 'slaveof' ? 'replicaof' : line.name);
-  return ADDITIVE.has(key) ? undefined : key;
+  const key = primaryName(line.name, settings.target);
+  return lastLineWins(key) ? key : undefined;
 }
 
 /** Lines of this document whose value a later line replaces, in this file or an included one. */
@@ -40,15 +38,13 @@ export function duplicateFindings(model: ConfigModel, settings: Settings): Findi
     const winner = key ? last.get(key) : undefined;
     if (m.file !== undefined || !winner || winner === m) return;
     const where = winner.file === undefined ? `line ${winner.line.range.start.line + 1}` : `${winner.file}:${winner.line.range.start.line + 1}`;
-    out.push({
-      code: 'duplicate-directive',
-      severity: RULES['duplicate-directive'].severity,
-      message: messages.duplicateDirective(m.line.name, where),
-      range: m.line.range,
-      tags: ['unnecessary'],
-      related: [{ message: `'${winner.line.name}' is set here, and this value is the one Redis uses`, range: winner.line.range, ...(winner.file !== undefined ? { file: winner.file } : {}) }],
-      data: { name: m.line.name, key },
-    });
+    out.push(
+      finding('duplicate-directive', messages.duplicateDirective(m.line.name, where), m.line.range, {
+        tags: ['unnecessary'],
+        related: [{ message: messages.duplicateDirectiveWinner(winner.line.name), range: winner.line.range, ...(winner.file !== undefined ? { file: winner.file } : {}) }],
+        data: { name: m.line.name, key },
+      }),
+    );
   });
   return out;
 }
@@ -57,15 +53,7 @@ export function moduleConfigFindings(model: ConfigModel, target: TargetId): Find
   if (model.lines.some((m) => m.line.name === 'loadmodule')) return [];
   const first = model.lines.find((m) => isModuleConfigName(m.line.name, target) && m.line.tokens.length > 1);
   if (!first) return [];
-  return [
-    {
-      code: 'module-config-without-loadmodule',
-      severity: RULES['module-config-without-loadmodule'].severity,
-      message: inFile(first, messages.moduleConfigWithoutModule(first.line.name)),
-      range: placeOf(first, (first.line.tokens[0] as Token).range),
-      data: { name: first.line.name, afterLoad: true },
-    },
-  ];
+  return [at('module-config-without-loadmodule', first, messages.moduleConfigWithoutModule(first.line.name), first.line.tokens[0], { data: { name: first.line.name, afterLoad: true } })];
 }
 
 /**
@@ -84,27 +72,19 @@ export function listensNowhereFindings(model: ConfigModel, target: TargetId): Fi
   // `bind ""` (from 6.2) gives the TCP and TLS ports no address at all.
   const bind = lastSet(model, ['bind']);
   // (Redis 6.0 instead fails to resolve the empty name: an invalid-value of the bind line.)
-  const noAddress = target !== 'redis-6.0' && bind !== undefined && bind.line.tokens.length === 2 && bind.line.tokens[1]?.value === '';
+  const noAddress = supports(target, 'bind-no-address') && bind !== undefined && bind.line.tokens.length === 2 && bind.line.tokens[1]?.value === '';
   const port = lastSet(model, ['port']);
   const portClosed = port !== undefined && string2ll(port.line.tokens[1]?.value ?? '') === 0n;
   if (!noAddress && (!portClosed || opened('tls-port', nonZero))) return [];
-  const at = noAddress ? (bind as ModelLine) : (port as ModelLine);
-  return [
-    {
-      code: 'listens-nowhere',
-      severity: RULES['listens-nowhere'].severity,
-      message: inFile(at, noAddress ? messages.listensNowhereBind() : messages.listensNowhere()),
-      range: placeOf(at, at.line.range),
-      // Decided when the server opens its sockets, after reading every file.
-      data: { afterLoad: true, socket: true },
-    },
-  ];
+  const on = noAddress ? (bind as ModelLine) : (port as ModelLine);
+  // Decided when the server opens its sockets, after reading every file.
+  return [finding('listens-nowhere', inFile(on, noAddress ? messages.listensNowhereBind() : messages.listensNowhere()), placeOf(on, on.line.range), { data: { afterLoad: true, socket: true } })];
 }
 
-export function replicaofInClusterFindings(model: ConfigModel): Finding[] {
+export function replicaofInClusterFindings(model: ConfigModel, target: TargetId): Finding[] {
   const cluster = lastSet(model, ['cluster-enabled']);
   if (!cluster || asciiLower(cluster.line.tokens[1]?.value ?? '') !== 'yes') return [];
-  const replicaof = lastSet(model, ['replicaof', 'slaveof']);
+  const replicaof = lastSet(model, namesOf('replicaof', target));
   if (!replicaof) return [];
   // `replicaof "host port"` is re-split by Redis like any multi-value directive.
   const values = replicaof.line.tokens.slice(1).map((t) => t.value);
@@ -112,14 +92,10 @@ export function replicaofInClusterFindings(model: ConfigModel): Finding[] {
   if (args.length !== 2) return [];
   if (asciiLower(args[0] ?? '') === 'no' && asciiLower(args[1] ?? '') === 'one') return [];
   return [
-    {
-      code: 'replicaof-in-cluster',
-      severity: RULES['replicaof-in-cluster'].severity,
-      message: inFile(replicaof, messages.replicaofInCluster()),
-      range: placeOf(replicaof, replicaof.line.range),
-      related: [{ message: 'cluster mode is turned on here', range: cluster.line.range, ...(cluster.file !== undefined ? { file: cluster.file } : {}) }],
+    finding('replicaof-in-cluster', inFile(replicaof, messages.replicaofInCluster()), placeOf(replicaof, replicaof.line.range), {
+      related: [{ message: messages.replicaofInClusterCause(), range: cluster.line.range, ...(cluster.file !== undefined ? { file: cluster.file } : {}) }],
       data: { afterLoad: true },
-    },
+    }),
   ];
 }
 
@@ -165,19 +141,19 @@ export function renameCommandFindings(model: ConfigModel, settings: Settings): F
     const oldName = asciiLower(from.value);
     const newName = asciiLower(to.value);
     const report = (message: string, token: Token, redisText: string): void => {
-      if (m.file === undefined) out.push({ code: 'invalid-value', severity: RULES['invalid-value'].severity, message: `${message} redis-server refuses this line ("${redisText}").`, range: token.range, data: { name: 'rename-command', redisText } });
+      if (m.file === undefined) out.push(finding('invalid-value', messages.renameRefused(message, redisText), token.range, { data: { name: 'rename-command', redisText } }));
     };
     if (oldName.includes('|')) {
-      report(`'${from.value}' is a subcommand: rename-command only renames whole commands, and this form crashes redis-server 7.0 at startup.`, from, 'No such command in rename-command');
+      report(messages.renameSubcommand(from.value), from, 'No such command in rename-command');
       continue;
     }
     if (!names.has(oldName)) {
-      report(`'${from.value}' is not a command of ${settings.target} under that name (it may have been renamed or removed by an earlier line).`, from, 'No such command in rename-command');
+      report(messages.renameUnknownCommand(from.value, settings.target), from, 'No such command in rename-command');
       continue;
     }
     names.delete(oldName);
     if (newName !== '' && names.has(newName)) {
-      report(`'${to.value}' is already the name of a command.`, to, 'Target command name already exists');
+      report(messages.renameTargetTaken(to.value), to, 'Target command name already exists');
       continue;
     }
     if (newName !== '') names.add(newName);
@@ -187,25 +163,16 @@ export function renameCommandFindings(model: ConfigModel, settings: Settings): F
 
 /** An aclfile that cannot be read: Redis stops after loading the config. */
 export function aclfileFindings(model: ConfigModel, settings: Settings, ctx: { path?: string; source?: FileSource }): Finding[] {
-  const m = lastSet(model, ['aclfile']);
-  const value = m?.line.tokens[1];
-  const base = includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) });
-  if (!m || !value || value.value === '' || !ctx.source || base === undefined) return [];
-  const path = resolvePath(base, value.value);
+  const acl = aclfileOf(model, pathScope(ctx.path, settings.includeBaseDirectory));
+  if (!acl || acl.path === undefined || !ctx.source) return [];
+  const { line: m, path } = acl;
+  const value = m.line.tokens[1] as Token;
   if (ctx.source.read(path) !== undefined) return [];
   // A file this tool may not or cannot read is not said to be missing.
   const failure = ctx.source.failure?.(path);
   if (failure === 'untrusted' || failure === 'unreachable') {
     const message = failure === 'untrusted' ? messages.aclfileUntrusted(value.value, path) : messages.aclfileUnreachable(value.value, path);
-    return [{ code: 'aclfile-not-read', severity: RULES['aclfile-not-read'].severity, message: inFile(m, message), range: placeOf(m, value.range), data: { path, reason: failure } }];
+    return [at('aclfile-not-read', m, message, value, { data: { path, reason: failure } })];
   }
-  return [
-    {
-      code: 'aclfile-not-found',
-      severity: RULES['aclfile-not-found'].severity,
-      message: inFile(m, messages.aclfileNotFound(value.value, path)),
-      range: placeOf(m, value.range),
-      data: { path, afterLoad: true },
-    },
-  ];
+  return [at('aclfile-not-found', m, messages.aclfileNotFound(value.value, path), value, { data: { path, afterLoad: true } })];
 }

@@ -2,6 +2,7 @@
  * Hover text for a position: the directive under the cursor, explained in our words,
  * with the facts Redis holds about it for the targeted version.
  */
+import { contains } from './ranges';
 import { directiveDocs } from '../knowledge/directiveDocs';
 import { directiveNames, directiveVariant, lookupDirective, isModuleConfigName, targetsOf } from '../knowledge/directives';
 import { suggest } from './didYouMean';
@@ -12,7 +13,7 @@ import type { DirectiveVariant } from '../knowledge/types';
 import { aclHover } from './acl/aclHover';
 import { connectionFacts, connectionSnippet } from './connection';
 import type { Analysis } from './analyze';
-import { globPaths, includeBase, resolvePath, type FileSource, type ReadFailure } from './configModel';
+import { globPaths, includeBase, pathScope, resolvePath, type FileSource, type ReadFailure } from './configModel';
 import type { DirectiveLine, Token } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
 import { EVICTION_POLICIES, SENTINEL_SUBDIRECTIVES, TLS_PROTOCOLS } from '../knowledge/valueDocs';
@@ -25,11 +26,6 @@ export interface HoverResult {
   readonly range: Range;
 }
 
-function contains(range: Range, p: Position): boolean {
-  const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
-  const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
-  return afterStart && beforeEnd;
-}
 
 /** What the hover may know of other files: where relative paths start, and which exist. */
 export interface HoverFiles {
@@ -116,7 +112,7 @@ const UNREADABLE: Readonly<Record<ReadFailure, string>> = {
 const HOVER_MATCHES = 10;
 
 function fileHover(directive: string, written: string, settings: Settings, files: HoverFiles): string {
-  const base = includeBase({ ...(files.path ? { path: files.path } : {}), ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) });
+  const base = includeBase(pathScope(files.path, settings.includeBaseDirectory));
   if (base === undefined) return `**${written}** — a relative path: redis-server resolves it from its working directory.`;
   const resolved = resolvePath(base, written);
   if (/[*?[]/.test(written)) {

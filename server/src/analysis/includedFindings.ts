@@ -8,6 +8,7 @@
  * directive, a value Redis cannot read, unbalanced quotes); warnings stay in the file that
  * has them. A suppression comment in the included file silences the line there too.
  */
+import { finding } from './findings';
 import type { ConfigModel } from './configModel';
 import { syntaxFindings } from './configDiagnostics';
 import { directiveFindings } from './directiveChecks';
@@ -40,14 +41,13 @@ export function includedFileFindings(model: ConfigModel, kind: DocumentKind, set
       if (n >= PER_INCLUDE) break;
       count.set(inc.via.start, n + 1);
       const line = f.range.start.line + 1;
-      out.push({
-        code: f.code,
-        severity: f.severity,
-        message: `In ${shown(file, documentPath)}, line ${line}: ${f.message}`,
-        range: arg.range,
-        related: [{ message: f.message, range: f.range, file }],
-        data: { includedFile: file, includedLine: line },
-      });
+      out.push(
+        finding(f.code, `In ${shown(file, documentPath)}, line ${line}: ${f.message}`, arg.range, {
+          severity: f.severity,
+          related: [{ message: f.message, range: f.range, file }],
+          data: { includedFile: file, includedLine: line },
+        }),
+      );
     }
   }
   return out;

@@ -57,8 +57,8 @@ export const messages = {
   ignoredDirective(name: string, target: TargetId): string {
     return `'${name}' no longer does anything: ${targetLabel(target)} accepts the line and ignores it. Remove it.`;
   },
-  valueClamped(name: string, written: string, used: string): string {
-    return `'${name} ${written}' is outside 1..500: Redis silently uses ${used} instead.`;
+  valueClamped(name: string, written: string, used: string, [min, max]: readonly [bigint, bigint]): string {
+    return `'${name} ${written}' is outside ${min}..${max}: Redis silently uses ${used} instead.`;
   },
   sentinelOutside(): string {
     return `'sentinel' lines only work in a Sentinel: redis-server refuses them ("sentinel directive while not in sentinel mode"). Move them to sentinel.conf, or start this file with redis-sentinel.`;
@@ -180,5 +180,24 @@ export const messages = {
   },
   ignoredSaveLine(count: number, target: TargetId): string {
     return `'save' with ${count} argument${count === 1 ? '' : 's'}: ${targetLabel(target)} silently ignores the line, so it sets no snapshot point. Write 'save <seconds> <changes>', one pair per line, or 'save ""' to turn snapshots off.`;
+  },
+  duplicateDirectiveWinner(name: string): string {
+    return `'${name}' is set here, and this value is the one Redis uses`;
+  },
+  replicaofInClusterCause(): string {
+    return 'cluster mode is turned on here';
+  },
+  /** rename-command lines redis-server refuses; `redisText` is its own refusal. */
+  renameSubcommand(from: string): string {
+    return `'${from}' is a subcommand: rename-command only renames whole commands, and this form crashes redis-server 7.0 at startup.`;
+  },
+  renameUnknownCommand(from: string, target: TargetId): string {
+    return `'${from}' is not a command of ${target} under that name (it may have been renamed or removed by an earlier line).`;
+  },
+  renameTargetTaken(to: string): string {
+    return `'${to}' is already the name of a command.`;
+  },
+  renameRefused(message: string, redisText: string): string {
+    return `${message} redis-server refuses this line ("${redisText}").`;
   },
 } as const;

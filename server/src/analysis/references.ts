@@ -3,16 +3,14 @@
  * file) and where a config names it (masteruser/primaryuser, Sentinel auth-user and
  * sentinel-user). From a config, the users of its aclfile count too.
  */
+import { contains } from './ranges';
 import { parseAcl } from '../syntax/aclParser';
 import { asciiLower } from '../syntax/text';
 import type { Analysis } from './analyze';
-import { includeBase, resolvePath, type FileSource } from './configModel';
+import { aclfileOf, pathScope, type FileSource } from './configModel';
 import type { Location } from './definition';
 import type { Position, Range } from './types';
 
-function inside(r: Range, p: Position): boolean {
-  return (p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character)) && (p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character));
-}
 
 interface Occurrence {
   readonly name: string;
@@ -38,15 +36,13 @@ function occurrences(a: Analysis): Occurrence[] {
 
 export function userReferencesAt(a: Analysis, position: Position, ctx: { path?: string; source?: FileSource } = {}): Location[] {
   const here = occurrences(a);
-  const at = here.find((o) => inside(o.range, position));
+  const at = here.find((o) => contains(o.range, position));
   if (!at) return [];
   const locations: Location[] = here.filter((o) => o.name === at.name).map((o) => ({ range: o.range }));
   // From a config with an aclfile, the user's definition lives in that file.
   if (a.kind !== 'acl' && ctx.source) {
-    const aclfile = [...a.model.lines].reverse().find((m) => m.line.name === 'aclfile')?.line.tokens[1]?.value;
-    const base = includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(a.settings.includeBaseDirectory ? { baseDirectory: a.settings.includeBaseDirectory } : {}) });
-    if (aclfile && base !== undefined) {
-      const file = resolvePath(base, aclfile);
+    const file = aclfileOf(a.model, pathScope(ctx.path, a.settings.includeBaseDirectory))?.path;
+    if (file !== undefined) {
       const text = ctx.source.read(file);
       if (text !== undefined) {
         for (const line of parseAcl(text).tree.lines) if (line.valid && line.user?.value === at.name) locations.push({ file, range: line.user.range });

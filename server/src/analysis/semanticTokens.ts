@@ -3,7 +3,7 @@
  * the targeted version (known names are properties; old names and ignored ones are marked
  * deprecated) and which words are user names.
  */
-import { directiveVariant } from '../knowledge/directives';
+import { aliasOf, directiveVariant } from '../knowledge/directives';
 import type { Analysis } from './analyze';
 import type { Range } from './types';
 
@@ -27,7 +27,7 @@ export function semanticTokens(a: Analysis): SemanticToken[] {
     const name = line.tokens[0];
     if (!name || line.broken || name.range.start.line !== name.range.end.line) continue;
     const v = directiveVariant(line.name, a.settings.target);
-    if (v) out.push({ range: name.range, type: 'property', modifiers: v.aliasOf || v.kind === 'ignored' || line.name === 'slaveof' ? ['deprecated'] : [] });
+    if (v) out.push({ range: name.range, type: 'property', modifiers: aliasOf(line.name, a.settings.target) !== undefined || v.kind === 'ignored' ? ['deprecated'] : [] });
     const user = line.name === 'user' ? line.tokens[1] : undefined;
     if (user && user.range.start.line === user.range.end.line) out.push({ range: user.range, type: 'variable', modifiers: ['declaration'] });
   }

@@ -11,7 +11,8 @@
  * first one refused in that order. Unknown sub-directives and word counts are checked per line
  * (directiveChecks.ts).
  */
-import { sentinelDirectives } from '../knowledge/directives';
+import { supports } from '../knowledge/features';
+import { sentinelArgcAllows, sentinelDirectives } from '../knowledge/directives';
 import { RULES } from '../knowledge/rules';
 import type { TargetId } from '../knowledge/types';
 import type { ConfigTree, DirectiveLine, Token } from '../syntax/configParser';
@@ -49,7 +50,7 @@ const YES_NO: Readonly<Record<string, string>> = {
 
 /** Redis 6 reads each sentinel line as it comes, with its own texts for some refusals. */
 function readsInPlace(target: TargetId): boolean {
-  return target === 'redis-6.0' || target === 'redis-6.2';
+  return !supports(target, 'sentinel-lines-after-file');
 }
 
 /**
@@ -117,7 +118,7 @@ export function sentinelValueFindings(tree: ConfigTree, target: TargetId): Findi
     if (d.name !== 'sentinel' || d.broken || d.tokens.length < 2) return false;
     const argc = known.get(asciiLower((d.tokens[1] as Token).value));
     // Unknown names and word counts are reported line by line.
-    return argc !== undefined && argc.split('||').some((alt) => Number(/==\s*(\d+)/.exec(alt)?.[1]) === d.tokens.length - 1);
+    return argc !== undefined && sentinelArgcAllows(argc, d.tokens.length - 1);
   });
   const inPlace = readsInPlace(target);
   const sub = (d: DirectiveLine): string => asciiLower((d.tokens[1] as Token).value);

@@ -1,6 +1,7 @@
 import type { Range } from '../syntax/text';
 import type { RuleCode, Severity } from '../knowledge/rules';
 import type { TargetId } from '../knowledge/types';
+import type { DataOf } from './findingData';
 
 export type { Range, Position } from '../syntax/text';
 export type { Severity } from '../knowledge/rules';
@@ -29,7 +30,7 @@ export interface Settings {
   /** Only this many characters of a document are analysed (default DEFAULT_MAX_DOCUMENT_SIZE). */
   readonly maxDocumentSize?: number;
   /** Per-code severity chosen by the user; 'off' hides the code. */
-  readonly rules?: Readonly<Record<string, Severity | 'off'>>;
+  readonly rules?: Readonly<Partial<Record<RuleCode, Severity | 'off'>>>;
 }
 
 export interface RelatedInformation {
@@ -39,13 +40,16 @@ export interface RelatedInformation {
   readonly file?: string;
 }
 
-export interface Finding {
-  readonly code: RuleCode;
+/** A finding of code `C`; `Finding` alone is one of any code, whose `data` narrows with `code`. */
+export type Finding<C extends RuleCode = RuleCode> = C extends RuleCode ? FindingOf<C> : never;
+
+interface FindingOf<C extends RuleCode> {
+  readonly code: C;
   readonly severity: Severity;
   readonly message: string;
   readonly range: Range;
   readonly tags?: readonly ('unnecessary' | 'deprecated')[];
   readonly related?: readonly RelatedInformation[];
-  /** Facts a quick fix needs, so that no fix ever depends on the message text. */
-  readonly data?: Readonly<Record<string, unknown>>;
+  /** Facts a quick fix needs, so that no fix ever depends on the message text (findingData.ts). */
+  readonly data?: DataOf<C>;
 }

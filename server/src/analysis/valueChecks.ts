@@ -3,9 +3,11 @@
  * the type readers of its config table and the setters of the special directives. Each
  * check names the argument at fault and quotes Redis's own error text.
  */
-import type { ArgcRule, DirectiveVariant, TargetId } from '../knowledge/types';
+import type { DirectiveVariant, TargetId } from '../knowledge/types';
 import { NOTIFY_KEYSPACE_CHARS } from '../knowledge/generated/directives';
-import { defersUnknownNames, isAtLeast, quoting, refusesMemoryOverflow } from '../knowledge/versions';
+import { quoting, supports } from '../knowledge/features';
+import { isAtLeast } from '../knowledge/versions';
+import { argcAllows } from '../knowledge/directives';
 import { splitArgs } from '../syntax/configParser';
 import { asciiLower } from '../syntax/text';
 import { asSigned64, atoi, cstr, isIPv4, isIPv6, LLONG_MAX, memoryUnit, memtoull, string2d, string2ll, strtollWhole, ULLONG_MAX } from './values';
@@ -14,11 +16,6 @@ export type ValueCode = 'wrong-arity' | 'invalid-value' | 'out-of-range' | 'inva
 
 /** What Redis 8.0 prints once it has read a file with lines no module claimed. */
 export const MODULE_QUEUE_TEXT = 'Module Configuration detected without loadmodule directive or no ApplyConfig call: aborting';
-
-/** True when `argc` (the name counted) satisfies every rule. */
-export function argcAllows(rule: ArgcRule, argc: number): boolean {
-  return rule.every(([op, n]) => (op === '==' ? argc === n : op === '>=' ? argc >= n : op === '<=' ? argc <= n : true));
-}
 
 export interface ValueProblem {
   readonly code: ValueCode;
@@ -50,8 +47,9 @@ function problem(code: ValueCode, arg: number, redisText: string, hint: string):
   return { code, arg, redisText, hint };
 }
 
+/** Redis 6.x, before the one config table of 7.0: its own value readers and refusal texts. */
 function isRedis6(target: TargetId): boolean {
-  return target === 'redis-6.0' || target === 'redis-6.2';
+  return !supports(target, 'config-table');
 }
 
 /**
@@ -260,7 +258,7 @@ function checkNumber(value: string, ctx: ValueContext): ValueProblem | undefined
   const numeric = ctx.variant.numeric ?? ['integer'];
   const unsigned = UNSIGNED.has(ctx.variant.type ?? '');
   if (numeric.includes('memory')) {
-    const mem = isRedis6(ctx.target) ? memtoll6(cstr(value)) : memtoull(cstr(value), refusesMemoryOverflow(ctx.target))?.bytes;
+    const mem = isRedis6(ctx.target) ? memtoll6(cstr(value)) : memtoull(cstr(value), supports(ctx.target, 'memory-overflow-refused'))?.bytes;
     // A signed memory setting (Valkey 9.1) also takes a plain integer, such as -1 for "off".
     if (mem === undefined && numeric.includes('signed_memory')) {
       const n = string2ll(value);
@@ -338,7 +336,7 @@ const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
         return problem('invalid-value', i, 'Invalid client class specified in buffer limit configuration.', 'The class is normal, replica (or slave) or pubsub.');
       }
       for (const j of [i + 1, i + 2]) {
-        if (!memtoull(args[j] as string, refusesMemoryOverflow(ctx.target))) return problem('invalid-value', j, refused, 'Limits are memory values such as 256mb, or 0 for none.');
+        if (!memtoull(args[j] as string, supports(ctx.target, 'memory-overflow-refused'))) return problem('invalid-value', j, refused, 'Limits are memory values such as 256mb, or 0 for none.');
       }
       // strtoll's result is stored in an int: only its low 32 bits count, and they must not be negative.
       const secs = strtollWhole(args[i + 3] as string);
@@ -388,10 +386,10 @@ function checkBind(args: readonly string[], ctx: ValueContext): ValueProblem | u
   if (args.length > 16) return problem('invalid-value', 16, 'Too many bind addresses specified.', 'Redis binds at most 16 addresses.');
   // An empty address does not resolve; alone, from 6.2 on, it means "no TCP address" instead.
   const empty = args.findIndex((a) => a === '');
-  if (empty >= 0 && (args.length > 1 || ctx.target === 'redis-6.0')) {
+  if (empty >= 0 && (args.length > 1 || !supports(ctx.target, 'bind-no-address'))) {
     return { ...problem('invalid-value', empty, 'Name or service not known', args.length > 1 ? 'An empty address among others does not resolve, and the server exits. Remove it.' : "Redis 6.0 reads 'bind \"\"' as an address with no name, which does not resolve, and exits. Remove the line to listen on every interface, or name the addresses."), afterLoad: true, socket: true };
   }
-  if (ctx.target === 'redis-6.0') {
+  if (!supports(ctx.target, 'bind-optional-address')) {
     const dash = args.findIndex((a) => a.startsWith('-'));
     if (dash >= 0) return { ...problem('invalid-value', dash, 'Name or service not known', "Redis 6.0 has no optional addresses: it reads the '-' (added in 6.2) as part of the name, which does not resolve, and exits. Remove the '-'."), afterLoad: true, socket: true };
   }
@@ -428,7 +426,7 @@ function checkLoader(ctx: ValueContext): ValueProblem | undefined {
   if (!argcAllows(rule, ctx.args.length + 1)) {
     const at = ctx.args.length === 0 ? -1 : Math.max(0, ctx.args.length - 1);
     // Redis 8.0 takes a line it cannot place, with a value, for a module setting.
-    if (defersUnknownNames(ctx.target) && ctx.args.length > 0) return { ...problem('wrong-arity', at, MODULE_QUEUE_TEXT, `${arityHint(ctx.name, rule)} With another number, ${ctx.name === 'include' || ctx.name === 'rename-command' ? 'the line' : 'the name'} is taken for a module setting.`), afterLoad: true };
+    if (supports(ctx.target, 'deferred-unknown-names') && ctx.args.length > 0) return { ...problem('wrong-arity', at, MODULE_QUEUE_TEXT, `${arityHint(ctx.name, rule)} With another number, ${ctx.name === 'include' || ctx.name === 'rename-command' ? 'the line' : 'the name'} is taken for a module setting.`), afterLoad: true };
     return problem('wrong-arity', at, 'Bad directive or wrong number of arguments', arityHint(ctx.name, rule));
   }
   const a = ctx.args;

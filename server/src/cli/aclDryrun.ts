@@ -1,31 +1,34 @@
 /**
- * `redis-config-lint acl-dryrun [--target ID] FILE USER COMMAND [ARG...]`: would USER be
+ * `redis-config-lint acl-dryrun [--target ID] [--include-base DIR] FILE USER COMMAND [ARG...]`: would USER be
  * allowed to run COMMAND with these arguments? The answer of `ACL DRYRUN`, worked out from
  * the file alone, without a server.
  *
  * FILE is an ACL file (`*.acl`, or a file whose lines all start with `user `), or a
  * redis.conf with `user` lines; a redis.conf with `aclfile` is followed to its ACL file
- * (a relative path starts from the folder of the redis.conf). Like ACL DRYRUN, `on`/`off`
+ * (a relative path starts from --include-base, else from the folder of the redis.conf, as in
+ * the lint). Like ACL DRYRUN, `on`/`off`
  * and passwords do not matter. A command that the redis.conf's `rename-command` removed
  * (renamed to "") or renamed is denied under its old name, with the line that did it; its
  * new name is checked against the rules of the old one, as Redis does. Prints `allowed` (exit 0) or `denied: <reason>` (exit 1);
  * usage, file and lookup errors print one line on stderr and exit 2. Never prints a password.
  */
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { aclfileOf, pathScope, singleFileModel } from '../analysis/configModel';
 import { dryRun, buildUser, builtinDefaultUser, type AclContext, type UserState } from '../analysis/acl/permissions';
 import { aclFileUsers, configPubsubDefault, configUsers, type UserDocument } from '../analysis/acl/users';
 import { aclContext } from '../analysis/acl/permissions';
 import { DEFAULT_TARGET, TARGETS, isTargetId, type TargetId } from '../knowledge/types';
-import { quoting } from '../knowledge/versions';
+import { quoting } from '../knowledge/features';
 import { parseAcl } from '../syntax/aclParser';
 import { parseConfig } from '../syntax/configParser';
 import { readConfigFile } from './files';
 
-export const ACL_DRYRUN_USAGE = `Usage: redis-config-lint acl-dryrun [--target ID] FILE USER COMMAND [ARG...]
+export const ACL_DRYRUN_USAGE = `Usage: redis-config-lint acl-dryrun [--target ID] [--include-base DIR] FILE USER COMMAND [ARG...]
 
 Says whether USER may run COMMAND with these arguments, as ACL DRYRUN would.
 FILE is an ACL file, or a redis.conf with 'user' lines or an 'aclfile'.
 --target ID: ${TARGETS.join(', ')} (default: ${DEFAULT_TARGET})
+--include-base DIR: where a relative aclfile starts (default: the folder of FILE)
 Exit status: 0 allowed, 1 denied, 2 usage, file or lookup error.`;
 
 /** True when every non-blank line starts with `user `: the shape of an ACL file. */
@@ -59,16 +62,14 @@ function renamesOf(tree: ReturnType<typeof parseConfig>['tree'], file: string): 
   return out;
 }
 
-function load(path: string, target: TargetId): Loaded | string {
+function load(path: string, target: TargetId, baseDirectory: string | undefined): Loaded | string {
   const read = readConfigFile(path);
   if (!read.ok) return `cannot read ${path}: ${read.reason}`;
   if (looksLikeAclFile(path, read.text)) return { doc: aclFileUsers(parseAcl(read.text).tree, target), file: path, renames: new Map() };
   const tree = parseConfig(read.text, quoting(target)).tree;
   const renames = renamesOf(tree, path);
-  const aclfile = [...tree.directives].reverse().find((d) => d.name === 'aclfile' && !d.broken && d.tokens.length === 2 && d.tokens[1]?.value !== '');
-  if (!aclfile) return { doc: configUsers(tree, target), file: path, renames };
-  const name = aclfile.tokens[1]?.value ?? '';
-  const aclPath = isAbsolute(name) ? name : resolve(dirname(path), name);
+  const aclPath = aclfileOf(singleFileModel(tree), pathScope(resolve(path), baseDirectory))?.path;
+  if (aclPath === undefined) return { doc: configUsers(tree, target), file: path, renames };
   const acl = readConfigFile(aclPath);
   if (!acl.ok) return `cannot read ${aclPath} (the aclfile of ${path}): ${acl.reason}`;
   const doc = aclFileUsers(parseAcl(acl.text).tree, target);
@@ -90,21 +91,29 @@ export function runAclDryrun(args: readonly string[], out: (s: string) => void, 
     out(ACL_DRYRUN_USAGE);
     return 0;
   }
-  if (rest[0] === '--target' || rest[0]?.startsWith('--target=')) {
-    const value = rest[0] === '--target' ? rest[1] : rest[0].slice('--target='.length);
-    rest.splice(0, rest[0] === '--target' ? 2 : 1);
-    if (!isTargetId(value)) {
+  let baseDirectory: string | undefined;
+  for (;;) {
+    const flag = ['--target', '--include-base'].find((f) => rest[0] === f || rest[0]?.startsWith(`${f}=`));
+    if (flag === undefined) break;
+    const value = rest[0] === flag ? rest[1] : rest[0]?.slice(flag.length + 1);
+    rest.splice(0, rest[0] === flag ? 2 : 1);
+    if (flag === '--include-base') {
+      if (!value) {
+        err(`acl-dryrun: --include-base needs a folder\n${ACL_DRYRUN_USAGE}`);
+        return 2;
+      }
+      baseDirectory = resolve(value);
+    } else if (!isTargetId(value)) {
       err(`acl-dryrun: invalid --target '${value ?? ''}' (expected ${TARGETS.join(', ')})`);
       return 2;
-    }
-    target = value;
+    } else target = value;
   }
   const [file, userName, ...command] = rest;
   if (file === undefined || userName === undefined || command.length === 0) {
     err(`acl-dryrun: expected FILE USER COMMAND [ARG...]\n${ACL_DRYRUN_USAGE}`);
     return 2;
   }
-  const loaded = load(file, target);
+  const loaded = load(file, target, baseDirectory);
   if (typeof loaded === 'string') {
     err(`acl-dryrun: ${loaded}`);
     return 2;

@@ -3,6 +3,7 @@
  * Lines and columns are 1-based with the end exclusive; columns count UTF-16 code units,
  * as LSP and SARIF's default `utf16CodeUnits` do.
  */
+import { DIAGNOSTIC_SOURCE } from '../lsp/protocol';
 import type { Finding, Severity } from '../analysis/types';
 import { RULE_LIST } from '../knowledge/rules';
 import { findingSecuritySeverity, SECURITY_SEVERITY } from '../knowledge/securitySeverity';
@@ -15,8 +16,6 @@ export interface FileReport {
   /** The findings a safe fix (--fix) would remove. */
   readonly fixable: readonly Finding[];
 }
-
-export const DIAGNOSTIC_SOURCE = 'redis-config';
 
 export function formatJson(reports: readonly FileReport[]): string {
   const json = {

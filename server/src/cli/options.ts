@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_TARGET, NEWEST_VALKEY, TARGETS } from '../knowledge/types';
 import { PROJECT_FILE_NAME } from '../settings/names';
 import { checkRule, checkSetting, SETTINGS_SCHEMA, type Level, type UserSettings } from '../settings/schema';
+import type { RuleCode } from '../knowledge/rules';
 import { ACL_DRYRUN_USAGE } from './aclDryrun';
 import { COLOR_CHOICES, type ColorChoice } from './colour';
 
@@ -161,11 +162,11 @@ export function parseOptions(argv: readonly string[]): Parsed {
   const maxText = values['max-file-size-mb'];
   setting('maxFileSizeMB', maxText === undefined ? undefined : /^\d+$/.test(maxText.trim()) ? Number(maxText) : maxText, 'max-file-size-mb');
   if (values['include-base'] !== undefined) setting('includeBaseDirectory', resolve(values['include-base']), 'include-base');
-  const rules: Record<string, Level> = {};
+  const rules: Partial<Record<RuleCode, Level>> = {};
   for (const spec of values.rule ?? []) {
     const eq = spec.indexOf('=');
     const checked = checkRule(eq < 0 ? spec : spec.slice(0, eq), eq < 0 ? undefined : spec.slice(eq + 1), '--rule');
-    if (checked.ok) rules[spec.slice(0, eq)] = checked.level;
+    if (checked.ok) rules[checked.code] = checked.level;
     else errors.push(checked.problem);
   }
   if (Object.keys(rules).length) flags.rules = rules;

@@ -3,6 +3,7 @@
  * their ACL categories and flags, which commands a category holds, and the commands we
  * call dangerous. All tables are built once, at module load.
  */
+import { supports } from './features';
 import { ACL_CATEGORIES, COMMANDS } from './generated/commands';
 import type { CommandEntry, CommandVariant } from './commandTypes';
 import { TARGETS, type TargetId } from './types';
@@ -65,7 +66,7 @@ function buildTable(target: TargetId): TargetTable {
   for (const { entry, variant } of present) for (const c of variant.categories) byCategory.get(c)?.push(entry.name);
   const names = present.map((p) => p.entry.name);
   const topLevel = names.filter((n) => !n.includes('|'));
-  const legacy = target === 'redis-6.0' || target === 'redis-6.2';
+  const legacy = !supports(target, 'acl-subcommands');
   const aclClosure = new Map<string, readonly string[]>();
   for (const category of ACL_CATEGORIES) {
     const out = new Set<string>();

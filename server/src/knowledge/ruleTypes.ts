@@ -4,8 +4,6 @@ export interface RuleInfo {
   readonly code: string;
   readonly severity: Severity;
   readonly title: string;
-  /** Which file kinds the rule applies to. */
-  readonly appliesTo: 'config' | 'acl';
   /** True for findings about security (SARIF tags them so). */
   readonly security?: boolean;
   /**

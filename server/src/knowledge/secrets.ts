@@ -4,6 +4,9 @@
  * a value is no less a password for that; so the rule is the name, not the flag.
  */
 
+/** The shortest password we accept without a `weak-password` finding, unless the user sets another (editor, CLI, project file). */
+export const DEFAULT_MIN_PASSWORD_LENGTH = 32;
+
 /** Directives whose arguments are all secrets: passwords and passphrases. */
 const SECRET_DIRECTIVE = /(?:pass|password|passphrase|auth|secret)$/;
 

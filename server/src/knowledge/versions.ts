@@ -3,7 +3,6 @@
  * check a version against when we have no table for it, and which tables were checked
  * against a running server.
  */
-import type { SplitOptions } from '../syntax/configParser';
 import { TARGETS, isTargetId, productOf, type Product, type TargetId } from './types';
 
 export interface TargetChoice {
@@ -81,44 +80,8 @@ export const LIVE_SERVERS: Readonly<Partial<Record<TargetId, string>>> = {
   'valkey-9.1': 'valkey-9.1.2',
 };
 
-const CONTINUE_AFTER_QUOTE: SplitOptions = { continueAfterQuote: true };
-const STRICT_QUOTES: SplitOptions = {};
-
-/**
- * How the target splits a line into arguments. Valkey 9.1 rewrote the splitter: text
- * straight after a closing quote continues the argument instead of being refused. (9.0
- * is not known here; it is checked as 8.1.)
- */
-export function quoting(target: TargetId): SplitOptions {
-  return isAtLeast(target, 'valkey', 9, 1) ? CONTINUE_AFTER_QUOTE : STRICT_QUOTES;
-}
-
 /** True when the target is `product` at `major.minor` or later (Valkey 8.0 on, say). */
 export function isAtLeast(target: TargetId, product: Product, major: number, minor: number): boolean {
   return productOf(target) === product && compare(versionOf(target), [major, minor]) >= 0;
 }
 
-/** Valkey 9.1's memory reader refuses a number past 2^64-1; earlier readers saturate it. */
-export function refusesMemoryOverflow(target: TargetId): boolean {
-  return isAtLeast(target, 'valkey', 9, 1);
-}
-
-/** Module settings (`name.option value`) exist from Redis 7.0; before, a dotted name is just unknown. */
-export function hasModuleSettings(target: TargetId): boolean {
-  return target !== 'redis-6.0' && target !== 'redis-6.2';
-}
-
-/**
- * Redis 8.0 hands every line it cannot place (an unknown name, or a loader directive with
- * another number of arguments) to the modules, then refuses after reading the whole file,
- * quoting those lines. Earlier versions, and Valkey, refuse such a line where it stands
- * (a dotted name aside).
- */
-export function defersUnknownNames(target: TargetId): boolean {
-  return isAtLeast(target, 'redis', 8, 0);
-}
-
-/** Redis 6.x compares directive names as C strings: a name is read up to its first NUL byte. */
-export function namesEndAtNul(target: TargetId): boolean {
-  return target === 'redis-6.0' || target === 'redis-6.2';
-}

@@ -5,7 +5,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyze';
 import { MAY_HAVE_SAFE_FIX, fixesFor, type Fix, type FixContext, type TextEdit } from '../analysis/fixes';
-import { DIAGNOSTIC_SOURCE } from './convert';
+import { DIAGNOSTIC_SOURCE } from './protocol';
 import { noticeCommand, type ClientFeatures } from './clientFeatures';
 
 export { SHOW_NOTICE_COMMAND } from './protocol';

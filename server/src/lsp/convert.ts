@@ -9,6 +9,7 @@ import {
   type Diagnostic,
   type DocumentSymbol,
 } from 'vscode-languageserver';
+import { DIAGNOSTIC_SOURCE } from './protocol';
 import type { CompletionEntry } from '../analysis/completion';
 import type { OutlineSymbol } from '../analysis/symbols';
 import { docsUrl } from '../settings/docsLinks';
@@ -21,7 +22,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export const DIAGNOSTIC_SOURCE = 'redis-config';
 
 /**
  * `docsBase` is where rule pages live (default: the published package's pages); `uriOf` names

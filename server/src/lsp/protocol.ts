@@ -8,6 +8,9 @@
  * every scheme a file system provider serves.
  */
 
+/** The `source` of our diagnostics, in the editor and in the CLI's LSP-shaped output. */
+export const DIAGNOSTIC_SOURCE = 'redis-config';
+
 /** Server → client: which version a document is checked against, and why. */
 export const TARGET_NOTIFICATION = 'redisConfig/target';
 
@@ -31,6 +34,12 @@ export const SHOW_NOTICE_SERVER_COMMAND = 'redisConfig.server.showNotice';
  * `redisConfig.targetVersion`); the status bar's version runs it.
  */
 export const CHOOSE_TARGET_COMMAND = 'redisConfig.chooseTarget';
+
+/** The client command that copies a connection snippet (it asks the server's CONNECTION_COMMAND). */
+export const COPY_CONNECTION_COMMAND = 'redisConfig.copyConnectionSnippet';
+
+/** The client command that opens a rule's page (a code, or the diagnostic under the cursor). */
+export const SHOW_RULE_COMMAND = 'redisConfig.showRuleDocumentation';
 
 /** The client command that switches the active file to the redis-conf (or redis-acl) language. */
 export const TREAT_AS_REDIS_COMMAND = 'redisConfig.treatAsRedisConfig';

@@ -3,6 +3,7 @@
  * requests from the same analysis. A burst of edits is analysed once, at its newest
  * version, and at most one diagnostics message per document waits to be written.
  */
+import { IncludedBy } from './includedBy';
 import {
   CodeActionKind,
   FoldingRangeKind,
@@ -377,8 +378,16 @@ export function startServer(connection: Connection, version: string, platform: S
   // Editor settings over the project file over the defaults, per document.
   const documentSettings = new DocumentSettings(connection, projectLocation);
 
-  /** Files another open document includes (URIs), with the target of that document. */
-  const includedBy = new Map<string, { target: Settings['target']; includer: string }>();
+  /** Files other open documents include, with the target of the document that decides for each. */
+  const includedBy = new IncludedBy();
+
+  /** Checks again the open files among `files` (URIs): their includer or its target changed. */
+  function recheckIncluded(files: readonly string[]): void {
+    for (const file of files) {
+      const open = openDocument(file);
+      if (open) schedule(open.uri);
+    }
+  }
 
   /**
    * The analysis of each open document, for its version and settings, with the files it
@@ -390,7 +399,7 @@ export function startServer(connection: Connection, version: string, platform: S
 
   /** The effective settings of a document: an included file is checked against the version of the file that includes it. */
   function effectiveSettings(uri: string, settings: Settings): Settings {
-    const includer = includedBy.get(canonical(uri));
+    const includer = includedBy.of(canonical(uri));
     return includer ? { ...settings, included: true, ...(settings.targetIsDefault ? { target: includer.target, targetIsDefault: false } : {}) } : settings;
   }
 
@@ -428,14 +437,7 @@ export function startServer(connection: Connection, version: string, platform: S
         const u = space.uriOf(file);
         if (u !== undefined && u !== self) includes.add(u);
       }
-      for (const [file, entry] of includedBy) if (entry.includer === doc.uri && !includes.has(file)) includedBy.delete(file);
-      for (const file of includes) {
-        if (includedBy.get(file)?.target === analysis.target) continue;
-        includedBy.set(file, { target: analysis.target, includer: doc.uri });
-        // The included file, if open, now has another target: check it again.
-        const open = openDocument(file);
-        if (open) schedule(open.uri);
-      }
+      recheckIncluded(includedBy.set(doc.uri, analysis.target, includes));
     }
     return analysis;
   }
@@ -486,6 +488,7 @@ export function startServer(connection: Connection, version: string, platform: S
       probe.dispose();
       probe = undefined;
     } else if (timer === undefined) {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- RAL's timer functions do not use `this`
       const { setImmediate } = RAL().timer;
       probe = setImmediate(() => {
         probe = setImmediate(() => {
@@ -575,6 +578,7 @@ export function startServer(connection: Connection, version: string, platform: S
     cache.delete(uri);
     sentTargets.delete(uri);
     documentSettings.closed(uri);
+    recheckIncluded(includedBy.delete(uri));
     publish({ uri, diagnostics: [] });
     // The includers now read this file from the disk.
     invalidate(uri);

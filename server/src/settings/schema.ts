@@ -8,9 +8,9 @@
  * chose in the editor or on the command line. A file's own target pragma beats them all
  * (the analysis applies it). `targetVersion: "auto"` is the same as leaving it unset.
  */
-import { DEFAULT_MIN_PASSWORD_LENGTH } from '../analysis/acl/security';
+import { DEFAULT_MIN_PASSWORD_LENGTH } from '../knowledge/secrets';
 import type { Profile, Settings, Severity } from '../analysis/types';
-import { RULES } from '../knowledge/rules';
+import { isRuleCode, type RuleCode } from '../knowledge/rules';
 import { DEFAULT_TARGET, TARGETS, type TargetId } from '../knowledge/types';
 import { chooseTarget } from '../knowledge/versions';
 import { SETTING_NAMES, type SettingName } from './names';
@@ -19,6 +19,9 @@ export { SETTING_NAMES, type SettingName } from './names';
 
 export const LEVELS = ['off', 'hint', 'information', 'warning', 'error'] as const;
 export type Level = Severity | 'off';
+
+/** A level per diagnostic code, as the user chose them. */
+export type RuleLevels = Readonly<Partial<Record<RuleCode, Level>>>;
 export const PROFILES = ['production', 'development'] as const;
 
 export const SETTINGS_SCHEMA = {
@@ -80,7 +83,7 @@ export interface UserSettings {
   readonly includeBaseDirectory?: string;
   readonly minPasswordLength?: number;
   readonly maxFileSizeMB?: number;
-  readonly rules?: Readonly<Record<string, Level>>;
+  readonly rules?: RuleLevels;
   readonly docsBaseUrl?: string;
 }
 
@@ -144,11 +147,11 @@ export function checkSetting<N extends SettingName>(name: N, value: unknown, lab
     }
     case 'rules': {
       if (typeof value !== 'object' || Array.isArray(value)) return bad;
-      const out: Record<string, Level> = {};
+      const out: Partial<Record<RuleCode, Level>> = {};
       const problems: string[] = [];
       for (const [code, level] of Object.entries(value as Record<string, unknown>)) {
         const c = checkRule(code, level, label);
-        if (c.ok) out[code] = c.level;
+        if (c.ok) out[c.code] = c.level;
         else problems.push(c.problem);
       }
       return { value: (Object.keys(out).length ? out : undefined) as T | undefined, problems };
@@ -158,10 +161,10 @@ export function checkSetting<N extends SettingName>(name: N, value: unknown, lab
 }
 
 /** One `code: level` entry of `rules`. */
-export function checkRule(code: string, level: unknown, label = 'rules'): { ok: true; level: Level } | { ok: false; problem: string } {
-  if (!(code in RULES)) return { ok: false, problem: `unknown rule code in ${label}: '${code}'` };
+export function checkRule(code: string, level: unknown, label = 'rules'): { ok: true; code: RuleCode; level: Level } | { ok: false; problem: string } {
+  if (!isRuleCode(code)) return { ok: false, problem: `unknown rule code in ${label}: '${code}'` };
   if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level)) return { ok: false, problem: `invalid level for '${code}' in ${label}: ${show(level)} (expected ${LEVELS.join(', ')})` };
-  return { ok: true, level: level as Level };
+  return { ok: true, code, level: level as Level };
 }
 
 /**
@@ -219,7 +222,7 @@ export function resolveSettings(layers: readonly SettingsLayer[]): ResolvedSetti
   let minPasswordLength: number | undefined;
   let maxFileSizeMB: number | undefined;
   let docsBaseUrl: string | undefined;
-  const rules: Record<string, Level> = {};
+  const rules: Partial<Record<RuleCode, Level>> = {};
   for (const { origin, settings: s } of layers) {
     const choice = s.targetVersion !== undefined && s.targetVersion !== 'auto' ? chooseTarget(s.targetVersion) : undefined;
     if (choice) {

@@ -64,7 +64,7 @@ export async function waitFor<T>(
     }
     if (Date.now() > deadline) {
       const detail = describe();
-      const errText = lastError ? `\nlast error: ${lastError instanceof Error ? lastError.message : String(lastError)}` : '';
+      const errText = lastError ? `\nlast error: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)}` : '';
       assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}${detail ? `\n${detail}` : ''}${errText}`);
     }
     await sleep(100);

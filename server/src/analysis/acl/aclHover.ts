@@ -4,6 +4,7 @@
  * hold for the target), commands (categories, flags) and every other rule form.
  * Passwords are never shown: a hover says that a password is set, or shows its hash.
  */
+import { contains } from '../ranges';
 import { ACL_KEYWORDS, V6_COMMANDS_NOTE } from '../../knowledge/aclKeywords';
 import { CATEGORY_DOCS, DANGEROUS_COMMANDS, commandInfo, commandNames, targetsOfCommand, type CommandInfo } from '../../knowledge/commands';
 import { describeTargets, targetLabel } from '../../knowledge/targets';
@@ -24,11 +25,6 @@ export interface AclHover {
 /** The document to hover in: an ACL file, or a redis.conf (its `user` lines). */
 export type AclHoverDocument = { readonly kind: 'acl'; readonly tree: AclTree } | { readonly kind: 'config' | 'sentinel'; readonly tree: ConfigTree };
 
-export function contains(range: Range, p: Position): boolean {
-  const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
-  const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
-  return afterStart && beforeEnd;
-}
 
 export function userDocument(doc: AclHoverDocument, target: TargetId): UserDocument {
   return doc.kind === 'acl' ? aclFileUsers(doc.tree, target) : configUsers(doc.tree, target);

@@ -146,11 +146,14 @@ export const aclMessages = {
   scripting(user: string, commands: readonly string[]): string {
     return `User '${user}' may send Lua code to the server (${commands.map((c) => c.toUpperCase().replace('|', ' ')).join(', ')}). Bugs in the Lua interpreter (such as CVE-2025-49844) are reached this way by any authenticated user; grant this only to users that must run their own scripts, and keep Redis patched.`;
   },
-  weakPassword(user: string, why: 'short' | 'common' | 'low-entropy', length: number, minLength = 32): string {
-    const reason = { short: `only ${length} characters long`, common: 'a well-known password', 'low-entropy': 'made of too few different characters' }[why];
-    return `A password of user '${user}' is ${reason}. Redis checks passwords fast, so they can be guessed at high speed: use at least ${minLength} random characters (ACL GENPASS makes one).`;
+  /** Related information of the findings above. */
+  definitionWins(name: string): string {
+    return `'${name}' is defined again here, and this definition wins`;
   },
-  plaintextPassword(user: string): string {
-    return `A password of user '${user}' is written in clear. Store its SHA-256 instead ('#<hash>', which the quick fix computes): anyone who reads this file then learns nothing they can log in with.`;
+  firstDefinition(name: string): string {
+    return `'${name}' is first defined here`;
+  },
+  passwordAddedHere(): string {
+    return 'password added here';
   },
 } as const;

@@ -13,6 +13,7 @@
  * Pure: no I/O. Password hashes are computed with SHA-256 as Redis does; no secret is
  * ever put in a message.
  */
+import { supports } from '../../knowledge/features';
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { categoryMembersForAcl, commandInfo, isCategory, commandNames, type CommandInfo } from '../../knowledge/commands';
@@ -46,13 +47,18 @@ export interface AclFeatures {
 }
 
 export function aclFeatures(target: TargetId): AclFeatures {
-  const v6 = target === 'redis-6.0' || target === 'redis-6.2';
-  return { selectors: !v6, channels: target !== 'redis-6.0', sanitize: target !== 'redis-6.0', legacySubcommands: v6, duplicateUserReplaces: target === 'redis-6.0' };
+  return {
+    selectors: supports(target, 'acl-selectors'),
+    channels: supports(target, 'acl-channels'),
+    sanitize: supports(target, 'acl-sanitize-payload'),
+    legacySubcommands: !supports(target, 'acl-subcommands'),
+    duplicateUserReplaces: !supports(target, 'acl-duplicate-user-refused'),
+  };
 }
 
 /** How the target merges words into selectors: Redis 7.0 restarts one that is opened again (fixed in 7.2). */
 export function selectorMerging(target: TargetId): MergeOptions {
-  return { reopenDrops: target === 'redis-6.0' || target === 'redis-6.2' || target === 'redis-7.0' };
+  return { reopenDrops: !supports(target, 'acl-selector-reopen-kept') };
 }
 
 /** The first version of a rule form, for messages. */

@@ -9,8 +9,8 @@
  *
  * Pure: no I/O.
  */
+import { finding } from '../findings';
 import { commandNames, subcommandsOf, targetsOfCommand, ACL_CATEGORIES } from '../../knowledge/commands';
-import { RULES, type RuleCode } from '../../knowledge/rules';
 import { describeTargets } from '../../knowledge/targets';
 import type { TargetId } from '../../knowledge/types';
 import type { AclTree } from '../../syntax/aclParser';
@@ -21,15 +21,12 @@ import { suggest } from '../didYouMean';
 import type { Finding, RelatedInformation, Settings } from '../types';
 import { aclMessages, type RuleSource } from './aclMessages';
 import { aclFeatures, buildUser, type AclContext, type RuleNote, type RuleProblem } from './permissions';
-import { userSecurityFindings, type UserGrade } from './security';
+import { userSecurityFindings, type UserGrade } from './userSecurity';
 import { aclFileUsers, configUsers, type UserDefinition, type UserDocument } from './users';
 
 /** Categories that the modules bundled with Redis 8 add (search, JSON, time series, probabilistic). */
 const REDIS8_MODULE_CATEGORIES = new Set(['search', 'json', 'timeseries', 'bloom', 'cuckoo', 'cms', 'topk', 'tdigest']);
 
-function finding(code: RuleCode, message: string, range: Finding['range'], extra: Partial<Finding> = {}): Finding {
-  return { code, severity: RULES[code].severity, message, range, ...extra };
-}
 
 export function aclFileFindings(tree: AclTree, settings: Settings): Finding[] {
   const doc = aclFileUsers(tree, settings.target);
@@ -75,14 +72,14 @@ function userFindings(doc: UserDocument, minPasswordLength: number | undefined, 
         finding('acl-duplicate-user', aclMessages.duplicateUserReplaced(def.name, doc.context.target), earlier.nameToken.range, {
           severity: 'warning',
           tags: ['unnecessary'],
-          related: [{ message: `'${def.name}' is defined again here, and this definition wins`, range: def.nameToken.range }],
+          related: [{ message: aclMessages.definitionWins(def.name), range: def.nameToken.range }],
           data: { user: def.name },
         }),
       );
     } else if (earlier) {
       out.push(
         finding('acl-duplicate-user', aclMessages.duplicateUser(def.name, source), def.nameToken.range, {
-          related: [{ message: `'${def.name}' is first defined here`, range: earlier.nameToken.range }],
+          related: [{ message: aclMessages.firstDefinition(def.name), range: earlier.nameToken.range }],
           data: { user: def.name },
         }),
       );
@@ -143,7 +140,7 @@ function versionForm(rule: AclRule): string {
 function problemFinding(p: RuleProblem, def: UserDefinition, ctx: AclContext, source: RuleSource): Finding {
   const f = problemFindingOf(p, def, ctx, source);
   // A word with a quote in an ACL file is likely a piece of a quoted password: never echo it.
-  if (source === 'acl' && /["']/.test(p.rule.text) && f.severity === 'error') return { ...f, message: aclMessages.quotedWord(source), data: { ...f.data, detail: 'quote' } };
+  if (source === 'acl' && /["']/.test(p.rule.text) && f.severity === 'error') return { ...f, message: aclMessages.quotedWord(source), data: { ...f.data, detail: 'quote' } } as Finding; // ACL rule problems carry informational data only
   return f;
 }
 
@@ -209,7 +206,7 @@ function noteFinding(n: RuleNote): Finding {
       return finding('acl-first-arg', aclMessages.firstArg(n.command), n.rule.range, { tags: ['deprecated'], data: { command: n.command } });
     case 'nopass-drops':
       return finding('acl-nopass-drops-password', aclMessages.nopassDropsPassword(n.dropped.length), n.rule.range, {
-        related: n.dropped.map((r) => ({ message: 'password added here', range: r.range })),
+        related: n.dropped.map((r) => ({ message: aclMessages.passwordAddedHere(), range: r.range })),
       });
     case 'empty-selector':
       return finding('acl-selector-ignored', aclMessages.selectorEmptied(), n.rule.range, { data: { detail: 'quotes' } });

@@ -27,21 +27,14 @@ import { commandInfo, type CommandInfo } from '../../knowledge/commands';
 import type { DirectiveLine } from '../../syntax/configParser';
 import { asciiLower } from '../../syntax/text';
 import {
-  EditSet,
   builtinDefaultRules,
   canHandOver,
   defaultUser,
-  deleteLine,
   effectiveRequirepass,
-  eolOf,
-  appendLine,
   freeUserName,
   generatePassword,
-  indentOf,
-  insertAt,
   lineEnd,
   passwordFixes,
-  replaceSpan,
   requirepassLines,
   UTF8_GUESS,
   storeName,
@@ -50,7 +43,9 @@ import {
   type PlacedUser,
   type UserStore,
 } from './passwords';
-import type { Fix, FixRequest } from './types';
+import { EditSet, appendLine, deleteLine, eolOf, indentOf, insertAt, replaceSpan } from './edits';
+import type { Finding } from '../types';
+import type { Fix } from './types';
 
 export type { FixContext, RandomHex } from './passwords';
 
@@ -176,10 +171,10 @@ function renameFix(a: ConfigAnalysis, store: UserStore, code: string, renames: r
   return { ...fix, notice: `User '${admin.name}' may run ${commands}. Its password, shown only this once (the file keeps only its SHA-256): ${admin.password}`, password: { value: admin.password, owner: `user '${admin.name}'` } };
 }
 
-function renameFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext): Fix[] {
+function renameFixes(a: ConfigAnalysis, f: Finding<'rename-command-deprecated'>, ctx: FixContext): Fix[] {
   const all = renamesOf(a);
   const mine = all.find((r) => r.line.range.start.line <= f.range.start.line && r.line.range.end.line >= f.range.start.line);
-  if (!mine || (typeof f.data?.command === 'string' && asciiLower(f.data.command) !== mine.acl)) return [];
+  if (!mine || (f.data !== undefined && asciiLower(f.data.command) !== mine.acl)) return [];
   const store = userStore(a, ctx);
   if (!store) return [];
   const fixes: (Fix | undefined)[] = [];
@@ -208,7 +203,7 @@ function renameFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext): Fix[] {
 }
 
 /** The ACL fixes of a finding: rename-command → ACL rules, and the password fixes. */
-export function aclFixes(analysis: Analysis, f: FixRequest, ctx: FixContext = {}): Fix[] {
+export function aclFixes(analysis: Analysis, f: Finding, ctx: FixContext = {}): Fix[] {
   if (f.code === 'rename-command-deprecated') return analysis.kind === 'config' ? renameFixes(analysis, f, ctx) : [];
   return passwordFixes(analysis, f, ctx);
 }

@@ -3,15 +3,19 @@
  * and the finding's code and data — never of its message.
  */
 import { directiveVariant } from '../../knowledge/directives';
+import { supports } from '../../knowledge/features';
 import { describeTargets } from '../../knowledge/targets';
 import type { ConfigAnalysis } from '../analyze';
 import { loopbackBind } from '../security/exposure';
 import type { DirectiveLine, Token } from '../../syntax/configParser';
 import { TARGETS } from '../../knowledge/types';
 import { memtoull } from '../values';
-import { directiveAt, eolAt } from './lookup';
-import type { Position, Range } from '../types';
-import type { Fix, FixRequest, TextEdit } from './types';
+import { directiveAt } from './lookup';
+import { insertAbove, insertBelow, wholeLine } from './edits';
+import type { RuleCode } from '../../knowledge/rules';
+import type { Range } from '../types';
+import type { Finding } from '../types';
+import type { Fix, TextEdit } from './types';
 
 function sameStart(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character;
@@ -23,38 +27,6 @@ function lineAt(analysis: ConfigAnalysis, line: number): DirectiveLine | undefin
 
 function tokenAt(line: DirectiveLine | undefined, range: Range): Token | undefined {
   return line?.tokens.find((t) => sameStart(t.range, range));
-}
-
-/** The range of a whole line including its line break, for deleting it. */
-function wholeLine(analysis: ConfigAnalysis, line: DirectiveLine): Range {
-  const start: Position = { line: line.range.start.line, character: 0 };
-  const next = line.range.end.line + 1;
-  return next < analysis.tree.index.lineCount ? { start, end: { line: next, character: 0 } } : { start, end: line.range.end };
-}
-
-function indentOf(analysis: ConfigAnalysis, line: DirectiveLine): string {
-  const text = analysis.tree.index.text;
-  const lineStart = analysis.tree.index.offsetAt({ line: line.range.start.line, character: 0 });
-  return text.slice(lineStart, line.start);
-}
-
-/** Inserts whole lines before a directive line, with its indentation and its line break. */
-function insertAbove(analysis: ConfigAnalysis, line: DirectiveLine, newLines: readonly string[]): TextEdit {
-  const indent = indentOf(analysis, line);
-  const eol = eolAt(analysis.tree.index, line.range.end.line);
-  const pos = { line: line.range.start.line, character: 0 };
-  return { range: { start: pos, end: pos }, newText: newLines.map((l) => `${indent}${l}${eol}`).join('') };
-}
-
-function insertBelow(analysis: ConfigAnalysis, line: DirectiveLine, newLines: readonly string[]): TextEdit {
-  const indent = indentOf(analysis, line);
-  const eol = eolAt(analysis.tree.index, line.range.end.line);
-  const next = line.range.end.line + 1;
-  if (next < analysis.tree.index.lineCount) {
-    const pos = { line: next, character: 0 };
-    return { range: { start: pos, end: pos }, newText: newLines.map((l) => `${indent}${l}${eol}`).join('') };
-  }
-  return { range: { start: line.range.end, end: line.range.end }, newText: newLines.map((l) => `${eol}${indent}${l}`).join('') };
 }
 
 function replace(range: Range, newText: string): TextEdit {
@@ -72,7 +44,8 @@ const POLICIES: readonly [string, string][] = [
   ['noeviction', 'writes fail when full'],
 ];
 
-type Builder = (analysis: ConfigAnalysis, f: FixRequest) => Fix[];
+/** The fixes of a finding of code C, built from the analysis's own finding: its data is typed by its code. */
+type Builder<C extends RuleCode> = (analysis: ConfigAnalysis, f: Finding<C>) => Fix[];
 
 /** What each enable-* switch guards, for the titles of its fix. */
 const GUARDED_BY: Readonly<Record<string, string>> = {
@@ -81,7 +54,7 @@ const GUARDED_BY: Readonly<Record<string, string>> = {
   'enable-protected-configs': 'CONFIG SET of protected settings',
 };
 
-const BUILDERS: Readonly<Record<string, Builder>> = {
+const BUILDERS: { readonly [C in RuleCode]?: Builder<C> } = {
   'bind-all-interfaces'(a, f) {
     // Every fix here refuses clients that connect today: offered one by one, never applied in bulk.
     const bind = `bind ${loopbackBind(a.settings.target)}`;
@@ -89,11 +62,11 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     const line = lineAt(a, f.range.start.line);
     if (line?.name === 'include') {
       // The open bind comes from an included file: a bind after the include wins.
-      return [fix(f.code, `Override after the include: '${bind}'${refused}`, [insertBelow(a, line, [bind])], false, true)];
+      return [fix(f.code, `Override after the include: '${bind}'${refused}`, [insertBelow(a.tree.index, line, [bind])], false, true)];
     }
     if (f.data?.missing === true || !line || line.name !== 'bind') {
       const first = a.tree.directives[0];
-      return first ? [fix(f.code, `Add '${bind}' (loopback only)${refused}`, [insertAbove(a, first, [bind])], false, true)] : [];
+      return first ? [fix(f.code, `Add '${bind}' (loopback only)${refused}`, [insertAbove(a.tree.index, first, [bind])], false, true)] : [];
     }
     const first = line.tokens[1] as Token;
     const last = line.tokens[line.tokens.length - 1] as Token;
@@ -103,7 +76,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     const refused = ' — clients on other hosts will be refused while the default user has no password';
     if (f.data?.missing === true) {
       const first = a.tree.directives[0];
-      return first ? [fix(f.code, `Add 'protected-mode yes'${refused}`, [insertAbove(a, first, ['protected-mode yes'])], false, true)] : [];
+      return first ? [fix(f.code, `Add 'protected-mode yes'${refused}`, [insertAbove(a.tree.index, first, ['protected-mode yes'])], false, true)] : [];
     }
     const line = lineAt(a, f.range.start.line);
     const value = tokenAt(line, f.range) ?? line?.tokens[1];
@@ -121,7 +94,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   'maxmemory-policy-implicit'(a, f) {
     const line = lineAt(a, f.range.start.line);
     if (!line) return [];
-    return POLICIES.map(([policy, what]) => fix(f.code, `Add 'maxmemory-policy ${policy}' (${what})`, [insertBelow(a, line, [`maxmemory-policy ${policy}`])], false, policy === 'allkeys-lru'));
+    return POLICIES.map(([policy, what]) => fix(f.code, `Add 'maxmemory-policy ${policy}' (${what})`, [insertBelow(a.tree.index, line, [`maxmemory-policy ${policy}`])], false, policy === 'allkeys-lru'));
   },
   'ambiguous-memory-unit'(a, f) {
     const token = tokenAt(lineAt(a, f.range.start.line), f.range);
@@ -136,7 +109,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     const line = lineAt(a, f.range.start.line);
     const name = line?.tokens[0];
     const replacement = f.data?.replacement;
-    if (typeof replacement !== 'string' || !line || !name || !sameStart(name.range, f.range)) return [];
+    if (replacement === undefined || !line || !name || !sameStart(name.range, f.range)) return [];
     // Without a chosen version, only a name every version of the old one also knows is safe:
     // Redis 6.x refuses 'busy-reply-threshold' and '*-listpack-*'.
     const refuse = TARGETS.filter((t) => directiveVariant(line.name, t) !== undefined && directiveVariant(replacement, t) === undefined);
@@ -146,20 +119,20 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   },
   'unknown-directive'(a, f) {
     const name = lineAt(a, f.range.start.line)?.tokens[0];
-    const suggestions = Array.isArray(f.data?.suggestions) ? (f.data.suggestions as unknown[]).filter((s): s is string => typeof s === 'string') : [];
+    const suggestions = f.data?.suggestions ?? [];
     if (!name || !sameStart(name.range, f.range)) return [];
     return suggestions.filter((s) => !s.includes(' ')).map((s, i) => fix(f.code, `Change to '${s}'`, [replace(name.range, s)], false, i === 0));
   },
   'duplicate-directive'(a, f) {
     const line = lineAt(a, f.range.start.line);
-    return line ? [fix(f.code, `Remove this overridden '${line.name}' line`, [replace(wholeLine(a, line), '')], true, true)] : [];
+    return line ? [fix(f.code, `Remove this overridden '${line.name}' line`, [replace(wholeLine(a.tree.index, line), '')], true, true)] : [];
   },
   'trailing-comment'(a, f) {
     const line = lineAt(a, f.range.start.line);
     // Where the server starts with the comment's words as arguments, moving them changes what
     // it does: a module gets other arguments; Redis 6.x ignores a `save` line of the wrong length.
-    const startsToday = line?.name === 'loadmodule' || (line?.name === 'save' && a.settings.target.startsWith('redis-6.'));
-    const start = typeof f.data?.commentStart === 'number' ? f.data.commentStart : undefined;
+    const startsToday = line?.name === 'loadmodule' || (line?.name === 'save' && !supports(a.settings.target, 'save-arity-checked'));
+    const start = f.data?.commentStart;
     if (!line || start === undefined || start <= line.start || start > line.end) return [];
     const text = a.tree.index.text;
     const comment = text.slice(start, line.end);
@@ -169,7 +142,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
       fix(
         f.code,
         `Move the comment to its own line above${!startsToday ? '' : line.name === 'loadmodule' ? ' — the module no longer gets its words as arguments' : " — Redis 6.x then applies this 'save' line (ignored today)"}`,
-        [insertAbove(a, line, [comment]), replace({ start: index.positionAt(line.start + keep.length), end: index.positionAt(line.end) }, '')],
+        [insertAbove(a.tree.index, line, [comment]), replace({ start: index.positionAt(line.start + keep.length), end: index.positionAt(line.end) }, '')],
         !startsToday,
         true,
       ),
@@ -177,6 +150,8 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   },
 };
 
-export function configFixes(analysis: ConfigAnalysis, f: FixRequest): Fix[] {
-  return BUILDERS[f.code]?.(analysis, f) ?? [];
+export function configFixes(analysis: ConfigAnalysis, f: Finding): Fix[] {
+  // The builder of f.code takes a finding of f.code: TypeScript cannot relate the two lookups.
+  const build = BUILDERS[f.code] as Builder<typeof f.code> | undefined;
+  return build?.(analysis, f) ?? [];
 }

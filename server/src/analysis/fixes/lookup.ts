@@ -1,14 +1,12 @@
 /**
  * Finding a fix's place without scanning the document, so that fixing every finding of a
  * large file (fix-all) stays linear: the directive on a line (binary search), the ACL users
- * of a document indexed by line (built once by the caller), the line break a line ends
- * with; and the analysis's own finding behind a request (a client's copy of
- * `diagnostic.data` is not trusted).
+ * of a document indexed by line (built once by the caller), and the analysis's own finding
+ * behind a request (a client's copy of `diagnostic.data` is not trusted).
  */
 import type { Analysis } from '../analyze';
 import { aclFileUsers, configUsers, type UserDocument, type UserDefinition } from '../acl/users';
 import type { ConfigTree, DirectiveLine } from '../../syntax/configParser';
-import type { LineIndex } from '../../syntax/text';
 import type { Finding } from '../types';
 import type { FixRequest } from './types';
 
@@ -27,16 +25,6 @@ export function directiveAt(tree: ConfigTree, line: number): DirectiveLine | und
   }
   const d = list[found];
   return d && d.range.end.line >= line ? d : undefined;
-}
-
-/** The line break after LSP line `line`: its own, or the file's usual one for the last line. */
-export function eolAt(index: LineIndex, line: number): string {
-  const text = index.text;
-  if (line + 1 < index.lineCount) {
-    const next = index.offsetAt({ line: line + 1, character: 0 });
-    if (text.charCodeAt(next - 1) === 10) return text.charCodeAt(next - 2) === 13 ? '\r\n' : '\n';
-  }
-  return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 export interface IndexedUsers {

@@ -7,7 +7,7 @@
  */
 import type { Analysis } from '../analyze';
 import { generatedPasswordComment } from '../generatedPasswords';
-import { eolOf } from './passwords';
+import { eolOf } from './edits';
 import type { Fix, TextEdit } from './types';
 
 export function withPasswordComment(fix: Fix, a: Analysis): Fix {

@@ -1,7 +1,7 @@
 /**
  * Fixes for passwords, and what they share with the ACL fixes (aclFixes.ts): where the
  * users of a config live (`user` lines, or the ACL file named by `aclfile`, read through the
- * FileSource), how to edit their lines, and how to write the default user out.
+ * FileSource) and how to write the default user out. The text edits they make are in edits.ts.
  *
  * - `plaintext-password` on an ACL rule: `>secret` becomes `#<sha256>` (safe: Redis keeps
  *   only the hash either way);
@@ -20,14 +20,15 @@ import { aclFeatures, sha256Hex, sha256HexOf, type AclContext } from '../acl/per
 import { aclFileUsers, configUsers, type UserDefinition } from '../acl/users';
 import { argumentBytes, encodeText, hasNonAscii } from '../../syntax/bytes';
 import { directiveAt, indexUsers, type IndexedUsers } from './lookup';
-import { includeBase, relativePath, resolvePath, type FileSource } from '../configModel';
+import { aclfileOf, includeBase, pathScope, relativePath, type FileSource } from '../configModel';
 import { securityFacts } from '../security/facts';
 import { parseAcl } from '../../syntax/aclParser';
 import type { AclRule, RuleToken } from '../../syntax/aclRules';
 import type { DirectiveLine } from '../../syntax/configParser';
 import type { LineIndex } from '../../syntax/text';
 import type { TargetId } from '../../knowledge/types';
-import type { FileEdit, Fix, FixRequest, TextEdit } from './types';
+import { EditSet, appendLine, deleteLine, insertAt, replaceSpan } from './edits';
+import type { Fix, FixRequest, TextEdit } from './types';
 
 /** `bytes` random bytes as lower-case hex. */
 export type RandomHex = (bytes: number) => string;
@@ -70,66 +71,6 @@ export function hashRule(secret: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Text edits
-
-/** Edits grouped by file (undefined: the document), the document first. */
-export class EditSet {
-  private readonly byFile = new Map<string | undefined, TextEdit[]>();
-
-  add(file: string | undefined, edit: TextEdit): void {
-    const list = this.byFile.get(file) ?? [];
-    list.push(edit);
-    this.byFile.set(file, list);
-  }
-
-  /** The other files edited, in the order they were first edited. */
-  otherFiles(): string[] {
-    return [...this.byFile.keys()].filter((f): f is string => f !== undefined);
-  }
-
-  toFileEdits(): FileEdit[] {
-    const out: FileEdit[] = [];
-    const own = this.byFile.get(undefined);
-    if (own) out.push({ edits: own });
-    for (const file of this.otherFiles()) out.push({ file, edits: this.byFile.get(file) as TextEdit[] });
-    return out;
-  }
-}
-
-/** The line break a text uses: `\r\n` when it has one, else `\n`. */
-export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
-export function insertAt(index: LineIndex, offset: number, newText: string): TextEdit {
-  return { range: index.rangeAt(offset, offset), newText };
-}
-
-export function replaceSpan(index: LineIndex, start: number, end: number, newText: string): TextEdit {
-  return { range: index.rangeAt(start, end), newText };
-}
-
-/** Deletes a whole line with its line break (the last line: its text only). */
-export function deleteLine(index: LineIndex, line: number): TextEdit {
-  const start = index.offsetAt({ line, character: 0 });
-  const end = line + 1 < index.lineCount ? index.offsetAt({ line: line + 1, character: 0 }) : index.text.length;
-  return { range: index.rangeAt(start, end), newText: '' };
-}
-
-/** The indentation of a config line. */
-export function indentOf(index: LineIndex, line: DirectiveLine): string {
-  return index.text.slice(index.offsetAt({ line: line.range.start.line, character: 0 }), line.start);
-}
-
-/** Adds a line at the end of a file, keeping its line breaks. */
-export function appendLine(index: LineIndex, line: string): TextEdit {
-  const text = index.text;
-  const eol = eolOf(text);
-  if (text.length === 0) return insertAt(index, 0, `${line}${eol}`);
-  return insertAt(index, text.length, text.endsWith('\n') ? `${line}${eol}` : `${eol}${line}`);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Where the users live
 
 /** A user definition and the file its line is in. */
@@ -154,15 +95,6 @@ export type UserStore =
   /** `user` lines of this file and of the files it includes; `base`: where relative paths start, to name those files. */
   | { readonly kind: 'inline'; readonly users: readonly PlacedUser[]; readonly base: string | undefined };
 
-/** The `aclfile` value Redis uses (the last line sets it), when it is not empty. */
-function aclfileValue(a: ConfigAnalysis): string | undefined {
-  for (let i = a.model.lines.length - 1; i >= 0; i--) {
-    const line = a.model.lines[i]?.line;
-    if (line?.name === 'aclfile' && line.tokens.length === 2) return line.tokens[1]?.value || undefined;
-  }
-  return undefined;
-}
-
 /**
  * Where the users are, or undefined when an ACL file is configured but cannot be read (its
  * path cannot be resolved without the document's path, or the file is missing): then no fix
@@ -170,12 +102,10 @@ function aclfileValue(a: ConfigAnalysis): string | undefined {
  */
 export function userStore(a: ConfigAnalysis, ctx: FixContext): UserStore | undefined {
   const target = a.settings.target;
-  const value = aclfileValue(a);
-  if (value !== undefined) {
-    // Resolved like security/facts.ts does: against the include base (the document's folder).
-    const base = includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(a.settings.includeBaseDirectory ? { baseDirectory: a.settings.includeBaseDirectory } : {}) });
-    if (base === undefined && !value.startsWith('/')) return undefined;
-    const path = resolvePath(base ?? '/', value);
+  const acl = aclfileOf(a.model, pathScope(ctx.path, a.settings.includeBaseDirectory));
+  if (acl !== undefined) {
+    const { path, value } = acl;
+    if (path === undefined) return undefined;
     const text = ctx.source?.read(path);
     if (text === undefined) return undefined;
     const tree = parseAcl(text).tree;
@@ -188,7 +118,7 @@ export function userStore(a: ConfigAnalysis, ctx: FixContext): UserStore | undef
     const doc = configUsers(tree, target);
     for (const def of doc.users) users.push({ def, file, index: tree.index, context: own.context });
   }
-  return { kind: 'inline', users, base: includeBase({ ...(ctx.path ? { path: ctx.path } : {}), ...(a.settings.includeBaseDirectory ? { baseDirectory: a.settings.includeBaseDirectory } : {}) }) };
+  return { kind: 'inline', users, base: includeBase(pathScope(ctx.path, a.settings.includeBaseDirectory)) };
 }
 
 export function defaultUser(store: UserStore): PlacedUser | undefined {

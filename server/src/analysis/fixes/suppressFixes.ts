@@ -3,7 +3,8 @@
  * read (see tuning.ts). Only in config files: an ACL file has no comments.
  */
 import type { ConfigAnalysis } from '../analyze';
-import { directiveAt, eolAt } from './lookup';
+import { eolAt, indentOf } from './edits';
+import { directiveAt } from './lookup';
 import type { Fix, FixRequest } from './types';
 
 export function suppressionFixes(analysis: ConfigAnalysis, f: FixRequest): Fix[] {
@@ -11,8 +12,7 @@ export function suppressionFixes(analysis: ConfigAnalysis, f: FixRequest): Fix[]
   const fixes: Fix[] = [];
   if (line) {
     const eol = eolAt(analysis.tree.index, line.range.end.line);
-    const lineStart = analysis.tree.index.offsetAt({ line: line.range.start.line, character: 0 });
-    const indent = analysis.tree.index.text.slice(lineStart, line.start);
+    const indent = indentOf(analysis.tree.index, line);
     const pos = { line: line.range.start.line, character: 0 };
     fixes.push({
       code: f.code,

@@ -1,15 +1,15 @@
 /** Authentication: who can connect without a password, and how passwords are chosen and kept. */
-import { RULES } from '../../knowledge/rules';
 import { parseAcl } from '../../syntax/aclParser';
-import { DEFAULT_MIN_PASSWORD_LENGTH, passwordWeakness } from '../acl/security';
+import { DEFAULT_MIN_PASSWORD_LENGTH } from '../../knowledge/secrets';
+import { passwordWeakness } from '../acl/userSecurity';
 import { aclFileUsers } from '../acl/users';
 import { aclMessages } from '../acl/aclMessages';
-import type { UserGrade } from '../acl/security';
+import type { UserGrade } from '../acl/userSecurity';
 import type { Finding } from '../types';
-import { at, missing } from './common';
+import { at, missing } from '../findings';
 import { exposureSeverity, remoteSentence } from './exposure';
 import { sentinelIgnoresUsers, type SecurityFacts } from './facts';
-import { securityMessages as msg } from './securityMessages';
+import { securityMessages as msg, type PasswordOwner } from './securityMessages';
 
 export function noAuthFindings(facts: SecurityFacts): Finding[] {
   if (facts.kind === 'sentinel') return [];
@@ -23,7 +23,7 @@ export function noAuthFindings(facts: SecurityFacts): Finding[] {
   if (line) return [{ ...at('no-auth', line, message, undefined, { data }), severity }];
   const bind = facts.last('bind');
   if (bind && bind.file === undefined) return [{ ...at('no-auth', bind, message, undefined, { data }), severity }];
-  return missing('no-auth', facts, message, { severity, data });
+  return missing('no-auth', facts.model, message, { severity, data });
 }
 
 /**
@@ -82,8 +82,9 @@ export function configPasswordFindings(facts: SecurityFacts): Finding[] {
     const token = m.line.tokens[index];
     if (!token) continue;
     const weakness = passwordWeakness(token.value, 'default', facts.settings.minPasswordLength);
-    if (weakness) out.push({ ...at('weak-password', m, msg.weakPassword(what, weakness, facts.settings.minPasswordLength ?? DEFAULT_MIN_PASSWORD_LENGTH), token), severity: RULES['weak-password'].severity, data: { weakness } });
-    out.push(at('plaintext-password', m, m.line.name === 'sentinel' ? msg.sentinelPlaintextPassword(what, /sentinel-pass/i.test(what) ? 'sentinels' : 'servers') : msg.plaintextPassword(what), token));
+    const owner: PasswordOwner = m.line.name === 'sentinel' ? { kind: 'sentinel', what, sentTo: /sentinel-pass/i.test(what) ? 'sentinels' : 'servers' } : { kind: 'directive', what };
+    if (weakness) out.push(at('weak-password', m, msg.weakPassword(owner, weakness, facts.settings.minPasswordLength ?? DEFAULT_MIN_PASSWORD_LENGTH), token, { data: { weakness } }));
+    out.push(at('plaintext-password', m, msg.plaintextPassword(owner), token));
   }
   return out;
 }

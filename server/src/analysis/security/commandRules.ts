@@ -3,7 +3,7 @@ import { patchedSetting } from '../../knowledge/builds';
 import { directiveVariant } from '../../knowledge/directives';
 import { asciiLower } from '../../syntax/text';
 import type { Finding } from '../types';
-import { at, missing } from './common';
+import { at, missing } from '../findings';
 import { exposureSeverity } from './exposure';
 import type { SecurityFacts } from './facts';
 import { securityMessages as msg } from './securityMessages';
@@ -42,7 +42,7 @@ function dangerousCommandFindings(facts: SecurityFacts): Finding[] {
     if (def.state !== 'open' && def.state !== 'password') return [];
     const user = def.user;
     const mayRun = user === undefined || GUARDED.some((c) => [user.root, ...user.selectors].some((s) => s.allowed.has(c)));
-    return mayRun ? missing('dangerous-commands-enabled', facts, msg.dangerousCommandsOldVersion(e), { severity: def.state === 'open' ? severity : 'warning', data: { missing: true } }) : [];
+    return mayRun ? missing('dangerous-commands-enabled', facts.model, msg.dangerousCommandsOldVersion(e), { severity: def.state === 'open' ? severity : 'warning', data: { missing: true } }) : [];
   }
   const out: Finding[] = [];
   for (const name of SWITCHES) {

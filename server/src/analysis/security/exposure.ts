@@ -13,6 +13,7 @@
  * - Sentinel 6.0 loads no ACL users: `requirepass` alone protects it.
  * - The Unix socket and loopback count as local.
  */
+import { supports } from '../../knowledge/features';
 import { targetLabel } from '../../knowledge/targets';
 import type { TargetId } from '../../knowledge/types';
 import type { ModelLine } from '../configModel';
@@ -107,7 +108,7 @@ const SCOPE_ORDER: Record<AddressScope, number> = { loopback: 0, private: 1, pub
 
 /** Redis 6.0 and 6.2 test `bindaddr_count == 0` in protected mode; 7.0 and every Valkey do not. */
 export function bindDisablesProtectedMode(target: TargetId): boolean {
-  return target.startsWith('redis-6.');
+  return !supports(target, 'protected-mode-despite-bind');
 }
 
 export function exposureOf(facts: Omit<SecurityFacts, 'exposure'>): Exposure {
@@ -238,5 +239,5 @@ export function protectedModeWouldRefuse(e: Exposure): boolean {
 
 /** The loopback bind the fixes write: `-::1` (optional when IPv6 is off) is refused by Redis 6.0, which skips a missing ::1 anyway. */
 export function loopbackBind(target: TargetId): string {
-  return target === 'redis-6.0' ? '127.0.0.1 ::1' : '127.0.0.1 -::1';
+  return supports(target, 'bind-optional-address') ? '127.0.0.1 -::1' : '127.0.0.1 ::1';
 }

@@ -4,7 +4,7 @@
  * host gets in without a password, a warning for a guard that one line could remove.
  */
 import type { Finding } from '../types';
-import { at, missing } from './common';
+import { at, missing } from '../findings';
 import { exposureSeverity, protectedModeWouldRefuse } from './exposure';
 import type { SecurityFacts } from './facts';
 import { securityMessages as msg } from './securityMessages';
@@ -15,7 +15,7 @@ export function bindFindings(facts: SecurityFacts): Finding[] {
   if (!e.plainPort && !e.tlsPort) return [];
   const severity = exposureSeverity(e);
   const bind = e.bindLine;
-  if (!bind) return missing('bind-all-interfaces', facts, msg.bindMissing(e), { severity, data: { missing: true } });
+  if (!bind) return missing('bind-all-interfaces', facts.model, msg.bindMissing(e), { severity, data: { missing: true } });
   // A MULTI_ARG value given as one quoted string is re-split by Redis.
   for (const token of bind.line.tokens.slice(1)) {
     for (const address of token.value.split(' ')) {
@@ -40,7 +40,7 @@ export function protectedModeFindings(facts: SecurityFacts): Finding[] {
   }
   // Sentinel runs with protected mode off unless its file says yes: worth saying when nothing else guards it.
   if (e.product === 'sentinel' && e.defaultUser.nopassFlag) {
-    return missing('protected-mode-off', facts, msg.sentinelProtectedModeImplicit(e), { severity, data: { missing: true } });
+    return missing('protected-mode-off', facts.model, msg.sentinelProtectedModeImplicit(e), { severity, data: { missing: true } });
   }
   return [];
 }

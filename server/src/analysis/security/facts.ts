@@ -3,13 +3,14 @@
  * value of each directive (aliases included), where the server listens, and whether the
  * default user needs a password.
  */
-import { directiveVariant } from '../../knowledge/directives';
+import { supports } from '../../knowledge/features';
+import { primaryName } from '../../knowledge/directives';
 import type { TargetId } from '../../knowledge/types';
 import { parseAcl } from '../../syntax/aclParser';
 import { asciiLower } from '../../syntax/text';
 import { buildUser, loginState, type UserState } from '../acl/permissions';
 import { aclFileUsers, configUsers } from '../acl/users';
-import { includeBase, resolvePath, type ConfigModel, type FileSource, type ModelLine } from '../configModel';
+import { aclfileOf, pathScope, type ConfigModel, type FileSource, type ModelLine } from '../configModel';
 import type { ConfigTree } from '../../syntax/configParser';
 import type { DocumentKind, Settings } from '../types';
 import { exposureOf, type Exposure } from './exposure';
@@ -81,7 +82,7 @@ export interface FactsInput {
 export function securityFacts(input: FactsInput): SecurityFacts {
   const { model, settings } = input;
   const target = settings.target;
-  const primaryOf = (name: string): string => directiveVariant(name, target)?.aliasOf ?? (name === 'slaveof' ? 'replicaof' : name);
+  const primaryOf = (name: string): string => primaryName(name, target);
   const byPrimary = new Map<string, ModelLine[]>();
   for (const m of model.lines) {
     const key = primaryOf(m.line.name);
@@ -101,13 +102,8 @@ export function securityFacts(input: FactsInput): SecurityFacts {
   const tlsPort = value('tls-port');
   const tlsPortOpen = tlsPort !== undefined && tlsPort !== '0' && tlsPort !== '';
 
-  const aclLine = last('aclfile');
-  const aclPath = aclLine?.line.tokens[1]?.value;
-  const base = includeBase({ ...(input.path ? { path: input.path } : {}), ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) });
-  const aclFile =
-    aclLine && aclPath && base !== undefined
-      ? { path: resolvePath(base, aclPath), text: input.source?.read(resolvePath(base, aclPath)), line: aclLine }
-      : undefined;
+  const acl = aclfileOf(model, pathScope(input.path, settings.includeBaseDirectory));
+  const aclFile = acl?.path !== undefined ? { path: acl.path, text: input.source?.read(acl.path), line: acl.line } : undefined;
 
   const facts: Omit<SecurityFacts, 'exposure'> = {
     model,
@@ -120,7 +116,7 @@ export function securityFacts(input: FactsInput): SecurityFacts {
     all,
     plainPortOpen,
     tlsPortOpen,
-    ...usersOf(input, last, aclFile, aclLine !== undefined && aclPath !== undefined && aclPath !== ''),
+    ...usersOf(input, last, aclFile, acl !== undefined),
     ...(aclFile ? { aclFile } : {}),
   };
   return { ...facts, exposure: exposureOf(facts) };
@@ -128,7 +124,7 @@ export function securityFacts(input: FactsInput): SecurityFacts {
 
 /** Sentinel 6.0 loads no ACL users: its `user` lines and `aclfile` are read and ignored. */
 export function sentinelIgnoresUsers(kind: DocumentKind, target: TargetId): boolean {
-  return kind === 'sentinel' && target === 'redis-6.0';
+  return kind === 'sentinel' && !supports(target, 'sentinel-acl-users');
 }
 
 function usersOf(

@@ -4,7 +4,7 @@ import { RULES } from '../../knowledge/rules';
 import type { ModelLine } from '../configModel';
 import { strtollWhole } from '../values';
 import type { Finding } from '../types';
-import { at, missing } from './common';
+import { at, missing } from '../findings';
 import { exposureSeverity } from './exposure';
 import type { SecurityFacts } from './facts';
 import { securityMessages as msg } from './securityMessages';
@@ -55,7 +55,7 @@ export function sentinelFindings(facts: SecurityFacts): Finding[] {
   const e = facts.exposure;
   const severity = exposureSeverity(e);
   const out: Finding[] = [];
-  if (facts.defaultUser.state === 'open') out.push(...missing('sentinel-no-auth', facts, msg.sentinelNoAuth(e), { severity, data: { remote: e.remote } }));
+  if (facts.defaultUser.state === 'open') out.push(...missing('sentinel-no-auth', facts.model, msg.sentinelNoAuth(e), { severity, data: { remote: e.remote } }));
   for (const m of facts.all('sentinel')) {
     if (m.line.tokens[1]?.value.toLowerCase() === 'deny-scripts-reconfig' && m.line.tokens[2]?.value.toLowerCase() === 'no') {
       out.push({ ...at('sentinel-deny-scripts-reconfig-off', m, msg.sentinelScriptsReconfig(e), m.line.tokens[2]), severity });
@@ -90,8 +90,12 @@ function sentinelPeerAuthFindings(facts: SecurityFacts): Finding[] {
 }
 
 /** A config or ACL file with passwords that other local users can read. */
-export function fileModeFindings(facts: SecurityFacts, mode: number | undefined, holdsSecrets: boolean): Finding[] {
-  if (mode === undefined || !holdsSecrets || (mode & 0o004) === 0) return [];
+export function fileModeFindings(facts: SecurityFacts, mode: number | undefined): Finding[] {
+  if (mode === undefined || (mode & 0o004) === 0) return [];
+  const holdsSecrets = facts.tree.directives.some(
+    (d) => ['requirepass', 'masterauth', 'primaryauth'].includes(d.name) || (d.name === 'user' && d.tokens.some((t) => t.value.startsWith('>'))) || (d.name === 'sentinel' && /^(auth-pass|sentinel-pass)$/i.test(d.tokens[1]?.value ?? '')),
+  );
+  if (!holdsSecrets) return [];
   const m = `0${(mode & 0o777).toString(8)}`;
-  return missing('config-file-world-readable', facts, msg.configWorldReadable('This file', m), { severity: RULES['config-file-world-readable'].severity, data: { mode: m } });
+  return missing('config-file-world-readable', facts.model, msg.configWorldReadable('This file', m), { severity: RULES['config-file-world-readable'].severity, data: { mode: m } });
 }

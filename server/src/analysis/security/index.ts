@@ -2,6 +2,7 @@
  * The production checklist as diagnostics, computed on the effective configuration. Every
  * network and authentication rule reads the same exposure model (exposure.ts).
  */
+import { withData } from '../findings';
 import { memoryDirectives } from '../../knowledge/directives';
 import { RULES } from '../../knowledge/rules';
 import type { Finding } from '../types';
@@ -24,14 +25,11 @@ export { userExposure } from './authRules';
  */
 export function withRemoteOutcome(findings: readonly Finding[], facts: SecurityFacts): Finding[] {
   const remote = facts.exposure.remote;
-  return findings.map((f) => ((RULES[f.code] as { exposure?: boolean } | undefined)?.exposure === true && f.data?.remote === undefined ? { ...f, data: { ...f.data, remote } } : f));
+  return findings.map((f) => ((RULES[f.code] as { exposure?: boolean } | undefined)?.exposure === true && f.data?.remote === undefined ? withData(f, { remote }) : f));
 }
 
 /** `mode`: the permission bits of the document's file, when it is one. */
 export function securityFindings(facts: SecurityFacts, mode?: number): Finding[] {
-  const holdsSecrets = facts.tree.directives.some(
-    (d) => ['requirepass', 'masterauth', 'primaryauth'].includes(d.name) || (d.name === 'user' && d.tokens.some((t) => t.value.startsWith('>'))) || (d.name === 'sentinel' && /^(auth-pass|sentinel-pass)$/i.test(d.tokens[1]?.value ?? '')),
-  );
   return [
     ...bindFindings(facts),
     ...protectedModeFindings(facts),
@@ -45,6 +43,6 @@ export function securityFindings(facts: SecurityFacts, mode?: number): Finding[]
     ...ambiguousUnitFindings(facts, memoryDirectives(facts.settings.target)),
     ...hostFindings(facts),
     ...sentinelFindings(facts),
-    ...fileModeFindings(facts, mode, holdsSecrets),
+    ...fileModeFindings(facts, mode),
   ];
 }

@@ -1,7 +1,7 @@
 /** Memory limits and eviction. */
 import { formatBytes, memtoull } from '../values';
 import type { Finding } from '../types';
-import { at, missing } from './common';
+import { at, missing } from '../findings';
 import type { SecurityFacts } from './facts';
 import { securityMessages as msg } from './securityMessages';
 
@@ -11,7 +11,7 @@ export function memoryFindings(facts: SecurityFacts): Finding[] {
   const maxmemory = facts.last('maxmemory');
   const bytes = memtoull(maxmemory?.line.tokens[1]?.value ?? '0')?.bytes ?? 0n;
   if (bytes === 0n) {
-    out.push(...(maxmemory ? [at('unbounded-memory', maxmemory, msg.unboundedMemory(), maxmemory.line.tokens[1])] : missing('unbounded-memory', facts, msg.unboundedMemory())));
+    out.push(...(maxmemory ? [at('unbounded-memory', maxmemory, msg.unboundedMemory(), maxmemory.line.tokens[1])] : missing('unbounded-memory', facts.model, msg.unboundedMemory())));
   } else if (maxmemory && !facts.last('maxmemory-policy')) {
     out.push(at('maxmemory-policy-implicit', maxmemory, msg.maxmemoryPolicyImplicit(), maxmemory.line.tokens[0]));
   }

@@ -1,5 +1,16 @@
 /** The message builders of the security findings. Secrets never appear in them. */
+import type { Weakness } from '../acl/userSecurity';
 import { loopbackBind, protectedModeWouldRefuse, remoteSentence, whoReaches, type Exposure } from './exposure';
+
+/** Whose password a finding is about: a directive (`'requirepass'`), a Sentinel line, or an ACL user (who may have several). */
+export type PasswordOwner =
+  | { readonly kind: 'directive'; readonly what: string }
+  | { readonly kind: 'sentinel'; readonly what: string; readonly sentTo: 'servers' | 'sentinels' }
+  | { readonly kind: 'acl-user'; readonly user: string };
+
+function passwordOf(owner: PasswordOwner): string {
+  return owner.kind === 'acl-user' ? `A password of user '${owner.user}'` : `The password of ${owner.what}`;
+}
 
 export const securityMessages = {
   noAuth(e: Exposure, decidedBy: string): string {
@@ -48,12 +59,25 @@ export const securityMessages = {
       ? "'requirepass' has no effect with an 'aclfile': the ACL file decides the default user, and it has no 'default' line — the server accepts clients without a password, although CONFIG GET requirepass shows one. Put 'user default ... #<hash>' (or 'user default off') in the ACL file and remove requirepass."
       : "'requirepass' is overridden by the 'aclfile', which decides the default user. Keep the password in the ACL file and remove this line.";
   },
-  weakPassword(what: string, weakness: string, minLength: number): string {
+  /** `weak-password`, in configs and ACL rules alike. */
+  weakPassword(owner: PasswordOwner, weakness: Weakness, minLength: number): string {
     const why = weakness === 'common' ? 'is a well-known or guessable password' : weakness === 'short' ? `is shorter than ${minLength} characters` : 'has too little variety to resist guessing';
-    return `The password of ${what} ${why}. Redis answers quickly, so guessing is cheap: use at least ${minLength} random characters (ACL GENPASS, or openssl rand -hex 32).`;
+    return `${passwordOf(owner)} ${why}. Redis answers quickly, so guessing is cheap: use at least ${minLength} random characters (ACL GENPASS, or openssl rand -hex 32).`;
   },
-  plaintextPassword(what: string): string {
-    return `The password of ${what} is stored in clear in this file. Prefer ACL users with '#<sha256>' hashes, keep secrets out of version control, and make the file readable by the redis user only.`;
+  /**
+   * `plaintext-password`: what to do depends on who reads the password. Redis keeps only the
+   * hash of an ACL password, so the rule can hold the hash; Sentinel sends its passwords to
+   * others, so they stay in clear; requirepass and masterauth are best replaced by ACL users.
+   */
+  plaintextPassword(owner: PasswordOwner): string {
+    if (owner.kind === 'acl-user') {
+      return `${passwordOf(owner)} is written in clear. Store its SHA-256 instead ('#<hash>', which the quick fix computes): anyone who reads this file then learns nothing they can log in with.`;
+    }
+    if (owner.kind === 'sentinel') {
+      const where = owner.sentTo === 'servers' ? 'the servers it watches' : 'the other Sentinels';
+      return `${passwordOf(owner)} is stored in clear in this file: Sentinel sends it to log in to ${where}, so it cannot be a hash. Give Sentinel its own user there with only the commands Sentinel needs, keep the file out of version control, and make it readable by the redis user only.`;
+    }
+    return `${passwordOf(owner)} is stored in clear in this file. Prefer ACL users with '#<sha256>' hashes, keep secrets out of version control, and make the file readable by the redis user only.`;
   },
   noTls(e: Exposure): string {
     const who = whoReaches(e);
@@ -152,10 +176,6 @@ export const securityMessages = {
   },
   sentinelPeersWithoutPassword(source: string): string {
     return `This Sentinel asks its clients for a password through ${source}, but sends none to the other Sentinels: it logs in to them with 'requirepass', which is not set, or with 'sentinel sentinel-user' / 'sentinel sentinel-pass'. Sentinels configured alike refuse each other's pings and mark each other down, so they cannot reach the quorum for a failover. Set 'sentinel sentinel-user' and 'sentinel sentinel-pass' to a user every Sentinel has.`;
-  },
-  sentinelPlaintextPassword(what: string, peers: 'servers' | 'sentinels'): string {
-    const where = peers === 'servers' ? 'the servers it watches' : 'the other Sentinels';
-    return `The password of ${what} is stored in clear in this file: Sentinel sends it to log in to ${where}, so it cannot be a hash. Give Sentinel its own user there with only the commands Sentinel needs, keep the file out of version control, and make it readable by the redis user only.`;
   },
   rewriteHazard(name: string, file: string): string {
     return `'${name}' in an included file (${file}): CONFIG REWRITE copies it into the main file, and the next start reads it twice${name === 'user' ? ' — a duplicate user, so Redis refuses to start' : ' and loads the module twice'}. Keep '${name}' lines in the main file or an ACL file.`;

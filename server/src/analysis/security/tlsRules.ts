@@ -1,7 +1,7 @@
 /** TLS and the plaintext port. */
 import { asciiLower } from '../../syntax/text';
 import type { Finding } from '../types';
-import { at, missing } from './common';
+import { at, missing } from '../findings';
 import type { SecurityFacts } from './facts';
 import { securityMessages as msg } from './securityMessages';
 
@@ -29,7 +29,7 @@ export function tlsFindings(facts: SecurityFacts): Finding[] {
     const e = facts.exposure;
     if (e.plainPort && e.network) {
       const port = facts.last('port');
-      out.push(...(port && port.file === undefined ? [at('no-tls', port, msg.noTls(e), port.line.tokens[1])] : missing('no-tls', facts, msg.noTls(e))));
+      out.push(...(port && port.file === undefined ? [at('no-tls', port, msg.noTls(e), port.line.tokens[1])] : missing('no-tls', facts.model, msg.noTls(e))));
     }
     return out;
   }

@@ -4,11 +4,15 @@
  * the passwords are chosen and stored. Pure; secrets never appear in a message.
  * Severities are the catalogue's defaults; the profile's relaxation is applied by the caller.
  */
+import { finding } from '../findings';
+import type { DataOf } from '../findingData';
+import { DEFAULT_MIN_PASSWORD_LENGTH } from '../../knowledge/secrets';
 import { CODE_ACCEPTING_COMMANDS, DANGEROUS_COMMANDS } from '../../knowledge/commands';
 import { RULES } from '../../knowledge/rules';
 import type { AclRule } from '../../syntax/aclRules';
 import type { Finding } from '../types';
 import { aclMessages } from './aclMessages';
+import { securityMessages } from '../security/securityMessages';
 import { newSelector, applyRules, newUser, sha256Hex, type AclContext, type UserState } from './permissions';
 import type { UserDefinition } from './users';
 
@@ -38,9 +42,6 @@ export type Weakness = 'short' | 'common' | 'low-entropy';
 export type UserGrade = (code: 'default-user-nopass' | 'user-nopass', user: string) => { readonly severity: Finding['severity']; readonly message: string } | undefined;
 
 /** Why a password is weak, or undefined. `user` counts as common (a password equal to the user name). */
-/** The shortest password we accept without a finding, unless the user chooses another. */
-export const DEFAULT_MIN_PASSWORD_LENGTH = 32;
-
 export function passwordWeakness(secret: string, user: string, minLength = DEFAULT_MIN_PASSWORD_LENGTH): Weakness | undefined {
   const lower = secret.toLowerCase();
   if (COMMON_SET.has(lower) || lower === user.toLowerCase()) return 'common';
@@ -97,8 +98,8 @@ function mayRun(user: UserState, name: string): boolean {
 /** The security findings of one user definition, given the state its rules produce. */
 export function userSecurityFindings(def: UserDefinition, user: UserState, ctx: AclContext, minPasswordLength = DEFAULT_MIN_PASSWORD_LENGTH, grade?: UserGrade): Finding[] {
   const out: Finding[] = [];
-  const add = (code: SecurityCode, message: string, rule: { range: Finding['range'] } | undefined, data?: Record<string, unknown>, severity: Finding['severity'] = RULES[code].severity): void => {
-    out.push({ code, severity, message, range: (rule ?? def.nameToken).range, ...(data ? { data } : {}) });
+  const add = <C extends SecurityCode>(code: C, message: string, rule: { range: Finding['range'] } | undefined, data?: DataOf<C>, severity: Finding['severity'] = RULES[code].severity): void => {
+    out.push(finding(code, message, (rule ?? def.nameToken).range, { severity, ...(data ? { data } : {}) }));
   };
   const selectors = [user.root, ...user.selectors];
   if (user.enabled) {
@@ -126,13 +127,14 @@ export function userSecurityFindings(def: UserDefinition, user: UserState, ctx: 
     const scripting = CODE_ACCEPTING_COMMANDS.filter((c) => mayRun(user, c));
     if (scripting.length > 0 && !all) add('acl-scripting', aclMessages.scripting(def.name, scripting), culprit(def.rules, scripting, ctx), { commands: scripting });
   }
+  const owner = { kind: 'acl-user', user: def.name } as const;
   for (const r of def.rules) {
     if (r.kind === 'password' && r.op === 'add') {
       const why = passwordWeakness(r.secret, def.name, minPasswordLength);
-      if (why) add('weak-password', aclMessages.weakPassword(def.name, why, [...r.secret].length, minPasswordLength), r, { reason: why });
-      add('plaintext-password', aclMessages.plaintextPassword(def.name), r, { sha256: sha256Hex(r.secret) });
+      if (why) add('weak-password', securityMessages.weakPassword(owner, why, minPasswordLength), r, { weakness: why });
+      add('plaintext-password', securityMessages.plaintextPassword(owner), r);
     } else if (r.kind === 'hash' && r.op === 'add' && r.valid && COMMON_HASHES.has(r.hash)) {
-      add('weak-password', aclMessages.weakPassword(def.name, 'common', 0, minPasswordLength), r, { reason: 'common' });
+      add('weak-password', securityMessages.weakPassword(owner, 'common', minPasswordLength), r, { weakness: 'common' });
     }
   }
   return out;
