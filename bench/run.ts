@@ -67,7 +67,10 @@ function rssOf(pid: number | undefined, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): num
   }
 }
 
-const load = (): string => `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs`;
+const load = (): string =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} on ${cpus().length} CPUs`;
 const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
 const ms = (t: number): string => `${t < 10 ? t.toFixed(2) : t.toFixed(0)} ms`;
 
@@ -136,8 +139,12 @@ async function serverTable(text: string): Promise<void> {
   console.log(row('edit → diagnostics p99', m(ours, 'p99'), m(empty, 'p99'), 1.5, ms));
   console.log(row('RSS after the edits', m(ours, 'rss'), m(empty, 'rss'), 1.2, mb));
   const each = (xs: Session[], k: keyof Session, show: (x: number) => string): string => xs.map((x) => show(x[k])).join(', ');
-  console.log(`\nper run — this server: cold ${each(ours, 'cold', ms)}; p50 ${each(ours, 'p50', ms)}; p99 ${each(ours, 'p99', ms)}; RSS ${each(ours, 'rss', mb)}`);
-  console.log(`per run — empty server: cold ${each(empty, 'cold', ms)}; p50 ${each(empty, 'p50', ms)}; p99 ${each(empty, 'p99', ms)}; RSS ${each(empty, 'rss', mb)}`);
+  console.log(
+    `\nper run — this server: cold ${each(ours, 'cold', ms)}; p50 ${each(ours, 'p50', ms)}; p99 ${each(ours, 'p99', ms)}; RSS ${each(ours, 'rss', mb)}`,
+  );
+  console.log(
+    `per run — empty server: cold ${each(empty, 'cold', ms)}; p50 ${each(empty, 'p50', ms)}; p99 ${each(empty, 'p99', ms)}; RSS ${each(empty, 'rss', mb)}`,
+  );
 }
 
 function splitRatio(name: string, text: string): void {
@@ -171,7 +178,9 @@ function sizePoint(size: number, runs: number): SizePoint {
 
 function sizeSeries(): void {
   console.log(`\n## 3. The analysis from 10 kB to 10 MB (${load()})`);
-  console.log('The stock file repeated up to each size (its directives become duplicates), the size limit lifted; each size in a fresh process, median time of its runs.\n');
+  console.log(
+    'The stock file repeated up to each size (its directives become duplicates), the size limit lifted; each size in a fresh process, median time of its runs.\n',
+  );
   console.log('| input | lines | findings | time | time per MB | × time of the size 10× smaller | heap kept / input | peak RSS |');
   console.log('|---|---|---|---|---|---|---|---|');
   const sizes = [10_000, 100_000, 1_000_000, 10_000_000];
@@ -192,7 +201,10 @@ function sizeSeries(): void {
 /** Runs the CLI on a file and reports its time and peak memory. */
 function cliRun(file: string): { ms: number; peak: number } {
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['-r', PEAK_RSS, CLI, '--format', 'json', '--fail-on', 'none', file], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, ['-r', PEAK_RSS, CLI, '--format', 'json', '--fail-on', 'none', file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const elapsed = performance.now() - t;
   const m = /@@peak-rss-kb (\d+)/.exec(r.stderr ?? '');
   return { ms: elapsed, peak: m ? Number(m[1]) * 1024 : NaN };
@@ -220,8 +232,12 @@ async function serverOpen(text: string): Promise<{ ms: number; rss: number; peak
 
 async function bounds(stock: string): Promise<void> {
   console.log(`\n## 4. Bounds: inputs over the size limit, and the densest inputs under it (${load()})`);
-  console.log('Default settings. CLI: `redis-config-lint --format json FILE`, wall time and peak RSS; server: didOpen → first diagnostics, RSS then, peak RSS.');
-  console.log('"above idle": the peak less the memory of the same process without the input (the CLI on an empty file; the server before the document is opened), over the input size.\n');
+  console.log(
+    'Default settings. CLI: `redis-config-lint --format json FILE`, wall time and peak RSS; server: didOpen → first diagnostics, RSS then, peak RSS.',
+  );
+  console.log(
+    '"above idle": the peak less the memory of the same process without the input (the CLI on an empty file; the server before the document is opened), over the input size.\n',
+  );
   const dir = mkdtempSync(join(tmpdir(), 'redis-config-bench-inputs-'));
   try {
     const empty = join(dir, 'empty.conf');
@@ -234,7 +250,9 @@ async function bounds(stock: string): Promise<void> {
       { name: '4 MB of `user a` (a duplicate user on every line)', text: dense('user a', 4_000_000) },
       { name: '50 MB: the stock file repeated', text: scaled(stock, 50 * MB) },
     ];
-    console.log('| input | CLI time | CLI peak RSS | peak / input | above idle / input | server: first diagnostics | server RSS | server peak RSS | peak / input | above idle / input |');
+    console.log(
+      '| input | CLI time | CLI peak RSS | peak / input | above idle / input | server: first diagnostics | server RSS | server peak RSS | peak / input | above idle / input |',
+    );
     console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const c of cases) {
       const file = join(dir, 'redis.conf');
@@ -255,7 +273,9 @@ async function longSession(text: string): Promise<void> {
   console.log(`\n## 5. RSS after 10,000 edits (${load()})`);
   const ours = await session(OURS, text, 10_000);
   const empty = await session(EMPTY, text, 10_000);
-  console.log(`this server: RSS ${mb(ours.rss)} (p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)}); empty server: RSS ${mb(empty.rss)} (p50 ${ms(empty.p50)}, p99 ${ms(empty.p99)}); ratio ${(ours.rss / empty.rss).toFixed(2)}×`);
+  console.log(
+    `this server: RSS ${mb(ours.rss)} (p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)}); empty server: RSS ${mb(empty.rss)} (p50 ${ms(empty.p50)}, p99 ${ms(empty.p99)}); ratio ${(ours.rss / empty.rss).toFixed(2)}×`,
+  );
 }
 
 async function main(): Promise<void> {

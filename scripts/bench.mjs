@@ -18,7 +18,12 @@ try {
     esbuild.build({ ...common, entryPoints: [join(root, 'bench/sizes.ts')], outfile: join(dir, 'sizes.js') }),
     esbuild.build({ ...common, entryPoints: [join(root, 'bench/emptyServer.ts')], outfile: join(dir, 'empty-server.js') }),
   ]);
-  const env = { ...process.env, REDIS_CONFIG_SERVER: join(root, 'dist/server.js'), BENCH_EMPTY_SERVER: join(dir, 'empty-server.js'), BENCH_SIZES: join(dir, 'sizes.js') };
+  const env = {
+    ...process.env,
+    REDIS_CONFIG_SERVER: join(root, 'dist/server.js'),
+    BENCH_EMPTY_SERVER: join(dir, 'empty-server.js'),
+    BENCH_SIZES: join(dir, 'sizes.js'),
+  };
   const r = spawnSync(process.execPath, [join(dir, 'run.js'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root, env });
   process.exitCode = r.status ?? 1;
 } finally {

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const cliPackage = JSON.parse(readFileSync(new URL('../packages/cli/package.json', import.meta.url), 'utf8'));
 if (cliPackage.version !== version) {
-  console.error(`packages/cli/package.json has version ${cliPackage.version}, package.json ${version}: the npm package and the extension are released together`);
+  console.error(
+    `packages/cli/package.json has version ${cliPackage.version}, package.json ${version}: the npm package and the extension are released together`,
+  );
   process.exit(1);
 }
 

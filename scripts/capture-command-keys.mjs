@@ -28,7 +28,10 @@ const target = targetFlag > 0 ? process.argv[targetFlag + 1] : undefined;
 const SUPPLEMENT = {
   since: 'Redis 7.4 (hash field expiry); not in 7.0, so not captured',
   commands: Object.fromEntries([
-    ...['hexpire', 'hexpireat', 'hpexpire', 'hpexpireat', 'hpersist'].map((n) => [n, [{ flags: ['RW', 'update'], begin: { index: 1 }, find: { range: [0, 1, 0] } }]]),
+    ...['hexpire', 'hexpireat', 'hpexpire', 'hpexpireat', 'hpersist'].map((n) => [
+      n,
+      [{ flags: ['RW', 'update'], begin: { index: 1 }, find: { range: [0, 1, 0] } }],
+    ]),
     ...['hexpiretime', 'hpexpiretime', 'httl', 'hpttl'].map((n) => [n, [{ flags: ['RO', 'access'], begin: { index: 1 }, find: { range: [0, 1, 0] } }]]),
   ]),
 };
@@ -59,7 +62,11 @@ async function main() {
       for (const s of subs ?? []) walk(s);
     };
     for (const info of JSON.parse(r.stdout)) walk(info);
-    const sorted = Object.fromEntries(Object.keys(commands).sort().map((k) => [k, commands[k]]));
+    const sorted = Object.fromEntries(
+      Object.keys(commands)
+        .sort()
+        .map((k) => [k, commands[k]]),
+    );
     const previous = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
     let data;
     if (target) {
@@ -67,12 +74,20 @@ async function main() {
       const base = { ...previous.captured, ...previous.supplement.commands };
       const differs = Object.fromEntries(Object.entries(sorted).filter(([k, v]) => JSON.stringify(base[k]) !== JSON.stringify(v)));
       const byTarget = { ...(previous.byTarget ?? {}), [target]: { source: `COMMAND INFO of ${version}`, commands: differs } };
-      data = { ...previous, byTarget: Object.fromEntries(Object.keys(byTarget).sort().map((k) => [k, byTarget[k]])) };
+      data = {
+        ...previous,
+        byTarget: Object.fromEntries(
+          Object.keys(byTarget)
+            .sort()
+            .map((k) => [k, byTarget[k]]),
+        ),
+      };
       console.log(`${target}: ${Object.keys(differs).length} commands whose keys differ from the base, from ${version}`);
     } else {
       data = {
         source: `COMMAND INFO of ${version}: key specs (flags, begin_search, find_keys) of every command that has keys`,
-        format: 'begin: {index} | {keyword, startfrom} | "unknown"; find: {range: [lastkey, keystep, limit]} | {keynum: [keynumidx, firstkey, keystep]} | "unknown"',
+        format:
+          'begin: {index} | {keyword, startfrom} | "unknown"; find: {range: [lastkey, keystep, limit]} | {keynum: [keynumidx, firstkey, keystep]} | "unknown"',
         captured: sorted,
         supplement: SUPPLEMENT,
         ...(previous?.byTarget ? { byTarget: previous.byTarget } : {}),
@@ -80,7 +95,10 @@ async function main() {
       console.log(`base: ${Object.keys(sorted).length} commands with keys from ${version}`);
     }
     // One command per line: small diffs when a release moves a key.
-    const block = (obj, indent = '  ') => `{\n${Object.entries(obj).map(([k, v]) => `${indent}  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n${indent}}`;
+    const block = (obj, indent = '  ') =>
+      `{\n${Object.entries(obj)
+        .map(([k, v]) => `${indent}  ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+        .join(',\n')}\n${indent}}`;
     const section = (obj) => `{\n    "source": ${JSON.stringify(obj.source)},\n    "commands": ${block(obj.commands, '    ')}\n  }`;
     const lines = [
       '{',

@@ -32,7 +32,15 @@ async function main() {
     }
     const names = Object.keys(commands).sort();
     const lines = names.map((n) => `    ${JSON.stringify(n)}: ${JSON.stringify(commands[n])}`);
-    const text = ['{', `  "source": ${JSON.stringify(`COMMAND of a live server ${version} (top-level commands only)`)},`, '  "commands": {', lines.join(',\n'), '  }', '}', ''].join('\n');
+    const text = [
+      '{',
+      `  "source": ${JSON.stringify(`COMMAND of a live server ${version} (top-level commands only)`)},`,
+      '  "commands": {',
+      lines.join(',\n'),
+      '  }',
+      '}',
+      '',
+    ].join('\n');
     JSON.parse(text);
     writeFileSync(out, text);
     console.log(`wrote ${out}: ${names.length} commands from ${version}`);

@@ -18,13 +18,19 @@ function main() {
     process.exit(2);
   }
   const servers = {};
-  for (const file of readdirSync(live).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(live)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const data = JSON.parse(readInput(join(live, file)));
     // Redis 6.0 has no COMMAND LIST: what came back is its error message, split into words.
     const listed = data.commands.some((c) => /^[a-z0-9_:|-]+$/i.test(c) && c.includes('|'));
     servers[data.server] = {
       how: data.how,
-      config: Object.fromEntries(Object.keys(data.config_get).sort().map((k) => [k, data.config_get[k]])),
+      config: Object.fromEntries(
+        Object.keys(data.config_get)
+          .sort()
+          .map((k) => [k, data.config_get[k]]),
+      ),
       aclCategories: data.acl_categories,
       commandCount: data.command_count,
       commands: listed ? data.commands.map((c) => c.toLowerCase()).sort() : null,

@@ -43,7 +43,10 @@ const LEGACY_REMOVED = ['quit'];
 const TARGET_ORDER = ['redis-6.0', 'redis-6.2', 'redis-7.0', 'redis-7.2', 'redis-7.4', 'redis-8.0', 'valkey-7.2', 'valkey-8.0', 'valkey-8.1', 'valkey-9.1'];
 
 function versionKey(v) {
-  return v.split('.').map((x) => Number(x) || 0).reduce((acc, n) => acc * 1000 + n, 0);
+  return v
+    .split('.')
+    .map((x) => Number(x) || 0)
+    .reduce((acc, n) => acc * 1000 + n, 0);
 }
 
 function loadTable(file) {
@@ -66,7 +69,15 @@ function addModuleCommands(tables) {
     if (!table) throw new Error(`${modulesFile}: unknown target ${t}`);
     for (const [name, c] of Object.entries(mod.commands)) {
       if (table.commands[name]) throw new Error(`${t}: ${name} is already in the source table`);
-      table.commands[name] = { name, container: null, group: mod.group, since: mod.since, arity: c.arity, command_flags: c.flags, acl_categories: c.categories };
+      table.commands[name] = {
+        name,
+        container: null,
+        group: mod.group,
+        since: mod.since,
+        arity: c.arity,
+        command_flags: c.flags,
+        acl_categories: c.categories,
+      };
     }
     table.label += ` (and ${Object.keys(mod.commands).length} built-in module commands)`;
   }
@@ -76,7 +87,10 @@ function addModuleCommands(tables) {
 function factsOf(c) {
   return {
     arity: c.arity,
-    flags: c.command_flags.map((f) => f.toLowerCase()).filter((f, i, all) => all.indexOf(f) === i).sort(),
+    flags: c.command_flags
+      .map((f) => f.toLowerCase())
+      .filter((f, i, all) => all.indexOf(f) === i)
+      .sort(),
     categories: [...c.acl_categories].sort(),
   };
 }
@@ -100,7 +114,15 @@ function main() {
       sources[t] = `${base.label}, commands whose 'since' is at most ${t.slice(6)}`;
       perTarget[t] = Object.fromEntries(Object.entries(base.commands).filter(([n, c]) => versionKey(c.since ?? '0') <= limit && !LEGACY_REMOVED.includes(n)));
       const captured = loadCaptured('redis-6.0');
-      const asEntry = (n, c) => ({ name: n, container: null, group: base.commands[n]?.group ?? (n === 'stralgo' ? 'string' : 'server'), since: base.commands[n]?.since ?? '6.0.0', arity: c.arity, command_flags: c.flags, acl_categories: c.categories });
+      const asEntry = (n, c) => ({
+        name: n,
+        container: null,
+        group: base.commands[n]?.group ?? (n === 'stralgo' ? 'string' : 'server'),
+        since: base.commands[n]?.since ?? '6.0.0',
+        arity: c.arity,
+        command_flags: c.flags,
+        acl_categories: c.categories,
+      });
       if (CAPTURED_TABLES[t]) {
         const top = loadCaptured(t).commands;
         perTarget[t] = Object.fromEntries(Object.entries(perTarget[t]).filter(([n]) => top[n.split('|')[0]]));

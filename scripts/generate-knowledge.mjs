@@ -34,7 +34,11 @@ function factsOf(entry, kind, enums) {
   if (flags.length) f.flags = flags;
   if (entry.multi_arg) f.multiArg = true;
   if (entry.argc_rule_raw) f.argc = entry.argc_rule_raw;
-  if (entry.argc_min !== undefined) f.argc = [['>=', entry.argc_min], ['<=', entry.argc_max]];
+  if (entry.argc_min !== undefined)
+    f.argc = [
+      ['>=', entry.argc_min],
+      ['<=', entry.argc_max],
+    ];
   return f;
 }
 

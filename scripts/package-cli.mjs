@@ -31,7 +31,11 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/\]\((docs\
 writeFileSync(join(pkg, 'README.md'), readme);
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const out = execFileSync(npm, ['pack', '--json', '--pack-destination', join(root, 'dist')], { cwd: pkg, encoding: 'utf8', env: { ...process.env, npm_config_offline: 'true' } });
+const out = execFileSync(npm, ['pack', '--json', '--pack-destination', join(root, 'dist')], {
+  cwd: pkg,
+  encoding: 'utf8',
+  env: { ...process.env, npm_config_offline: 'true' },
+});
 const [{ filename }] = JSON.parse(out);
 const tarball = join(root, 'dist', filename);
 console.log(`${tarball.slice(root.length + 1)}: ${(statSync(tarball).size / 1024).toFixed(0)} KB, ${readdirSync(join(pkg, 'docs/rules')).length} rule pages`);

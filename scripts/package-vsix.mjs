@@ -15,7 +15,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist/redis-config.vsix');
 const base = publishedBase(root);
 const vsce = join(root, 'node_modules/.bin', process.platform === 'win32' ? 'vsce.cmd' : 'vsce');
-execFileSync(vsce, ['package', '--no-dependencies', '--baseContentUrl', base, '--baseImagesUrl', base, '--out', out], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(vsce, ['package', '--no-dependencies', '--baseContentUrl', base, '--baseImagesUrl', base, '--out', out], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 for (const [file, what] of [
   ['dist/extension.js', 'the client, desktop and web extension host'],

@@ -242,7 +242,9 @@ async function ensureCodeServer(nodeVersion, force) {
   const vscodeModules = path.join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules');
   for (const addon of ['@vscode/spdlog/build/Release/spdlog.node', 'kerberos/build/Release/kerberos.node']) {
     if (!existsSync(path.join(vscodeModules, addon))) {
-      fail(`code-server's native module ${addon} was not built (see .vscode-test/e2e-tools/logs/code-server-install.log; libkrb5-dev and a C++ compiler are needed)`);
+      fail(
+        `code-server's native module ${addon} was not built (see .vscode-test/e2e-tools/logs/code-server-install.log; libkrb5-dev and a C++ compiler are needed)`,
+      );
     }
   }
   const version = codeServerVersion(env);
@@ -266,7 +268,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   try {
     await provision({ force: process.argv.includes('--force') });
   } catch (err) {
-    console.error(`[provision-e2e] ERROR: ${err instanceof ProvisionError ? err.message : err?.stack ?? err}`);
+    console.error(`[provision-e2e] ERROR: ${err instanceof ProvisionError ? err.message : (err?.stack ?? err)}`);
     process.exit(1);
   }
 }

@@ -55,7 +55,23 @@ const RELEASES = {
   },
   trixie: {
     suites: ['trixie', 'trixie-security'],
-    libraries: ['libc6', 'libssl3t64', 'libstdc++6', 'libjemalloc2', 'liblzf1', 'libatomic1', 'libsystemd0', 'libgcc-s1', 'libcap2', 'libzstd1', 'liblz4-1', 'liblzma5', 'libgcrypt20', 'libgpg-error0', 'zlib1g'],
+    libraries: [
+      'libc6',
+      'libssl3t64',
+      'libstdc++6',
+      'libjemalloc2',
+      'liblzf1',
+      'libatomic1',
+      'libsystemd0',
+      'libgcc-s1',
+      'libcap2',
+      'libzstd1',
+      'liblz4-1',
+      'liblzma5',
+      'libgcrypt20',
+      'libgpg-error0',
+      'zlib1g',
+    ],
     loader: 'own',
   },
   sid: { suites: ['sid'], libraries: [], loader: 'trixie' },
@@ -137,8 +153,7 @@ export function debianMirrors() {
     }
   }
   const keyring = '/usr/share/keyrings/debian-archive-keyring.gpg';
-  const pick = (wantSecurity) =>
-    entries.find((e) => /debian/.test(e.uri) && e.suites.some((s) => (wantSecurity ? /-security$/.test(s) : /^[a-z]+$/.test(s))));
+  const pick = (wantSecurity) => entries.find((e) => /debian/.test(e.uri) && e.suites.some((s) => (wantSecurity ? /-security$/.test(s) : /^[a-z]+$/.test(s))));
   const archive = pick(false);
   const security = pick(true);
   const signedBy = (e) => (e?.signedBy && e.signedBy.startsWith('/') ? e.signedBy : keyring);
@@ -219,7 +234,9 @@ export function chooseVersions(release, available, servers = serversOf(release))
       chosen.set(s.package, s.deb);
       continue;
     }
-    const sameUpstream = versions.find((v) => v.version.replace(/^\d+:/, '').startsWith(`${s.upstream}-`) || v.version.replace(/^\d+:/, '').startsWith(`${s.upstream}+`));
+    const sameUpstream = versions.find(
+      (v) => v.version.replace(/^\d+:/, '').startsWith(`${s.upstream}-`) || v.version.replace(/^\d+:/, '').startsWith(`${s.upstream}+`),
+    );
     if (sameUpstream) {
       logger(`${id}: ${s.package} ${s.deb} is no longer in ${suites.join(', ')}; using ${sameUpstream.version} (the same upstream release)`);
       chosen.set(s.package, sameUpstream.version);
@@ -287,7 +304,10 @@ function describe(id) {
 
 function recipeHash(release) {
   const servers = Object.entries(SERVERS).filter(([, s]) => s.release === release);
-  return createHash('sha256').update(JSON.stringify({ release: RELEASES[release], servers, layout: 2 })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify({ release: RELEASES[release], servers, layout: 2 }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function readStamp(release) {
@@ -380,7 +400,11 @@ function provisionRelease(release, available, opts) {
     path.join(rootOf(release), '.stamp.json'),
     JSON.stringify({ recipe: recipeHash(release), packages: Object.fromEntries(chosen), servers: reported, at: new Date().toISOString() }, null, 2) + '\n',
   );
-  logger(`${release}: ready (${Object.entries(reported).map(([id, v]) => `${id} reports ${v}`).join(', ')})`);
+  logger(
+    `${release}: ready (${Object.entries(reported)
+      .map(([id, v]) => `${id} reports ${v}`)
+      .join(', ')})`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -506,7 +530,8 @@ export async function provisionRedis({ versions = ORACLE_VERSIONS, force = false
   if (force || !wanted.every(releaseReady)) {
     await withLock(async () => {
       // Unpacking interrupted by a killed process; nobody else writes while we hold the lock.
-      if (existsSync(rootsDir)) for (const d of readdirSync(rootsDir)) if (d.includes('.partial-')) rmSync(path.join(rootsDir, d), { recursive: true, force: true });
+      if (existsSync(rootsDir))
+        for (const d of readdirSync(rootsDir)) if (d.includes('.partial-')) rmSync(path.join(rootsDir, d), { recursive: true, force: true });
       const failures = readJson(failureFile) ?? {};
       const remember = (release, message) => {
         failures[release] = { at: new Date().toISOString(), message };
@@ -596,7 +621,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     if (args.includes('--json')) console.log(JSON.stringify(servers, null, 2));
     else for (const s of Object.values(servers)) console.log(`${s.id.padEnd(14)} ${s.origin}`);
   } catch (err) {
-    console.error(`[provision-redis] ERROR: ${err instanceof ProvisionError ? err.message : err?.stack ?? err}`);
+    console.error(`[provision-redis] ERROR: ${err instanceof ProvisionError ? err.message : (err?.stack ?? err)}`);
     process.exit(1);
   }
 }

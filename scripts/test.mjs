@@ -50,7 +50,16 @@ if (files.length > 0) {
   console.log(`\n=== node:test suites (${suites.join(', ')}): ${files.length} files`);
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
     { stdio: 'inherit' },
   );
   const summary = readFileSync(tap, 'utf8');

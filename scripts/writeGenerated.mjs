@@ -39,7 +39,12 @@ export const DIGESTS = 'server/src/knowledge/generated/digests.json';
 export function writeOrCheck(root, out, body, regenerate, summary) {
   mkdirSync(dirname(out), { recursive: true });
   const script = resolve(process.argv[1]);
-  const entry = { generator: relative(root, script).replace(/\\/g, '/'), inputs: sha256(...inputs), generatorCode: generatorDigest(script), output: outputDigest(body) };
+  const entry = {
+    generator: relative(root, script).replace(/\\/g, '/'),
+    inputs: sha256(...inputs),
+    generatorCode: generatorDigest(script),
+    output: outputDigest(body),
+  };
   const digestFile = join(root, DIGESTS);
   const digests = existsSync(digestFile) ? JSON.parse(readFileSync(digestFile, 'utf8')) : {};
   const key = relative(root, out).replace(/\\/g, '/');
@@ -53,7 +58,11 @@ export function writeOrCheck(root, out, body, regenerate, summary) {
   }
   writeFileSync(out, body);
   digests[key] = entry;
-  const sorted = Object.fromEntries(Object.keys(digests).sort().map((k) => [k, digests[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(digests)
+      .sort()
+      .map((k) => [k, digests[k]]),
+  );
   writeFileSync(digestFile, `${JSON.stringify(sorted, null, 2)}\n`);
   console.log(`wrote ${out}: ${summary}`);
 }

@@ -39,6 +39,7 @@ async function startWorker(script: vscode.Uri): Promise<ServerWorker> {
 export function activate(context: vscode.ExtensionContext): Promise<RedisConfigApi> {
   // The worker starts with the client, when the first Redis document is open.
   return startClient(context, {
-    createClient: async (options) => new LanguageClient('redisConfig', 'Redis Config', await startWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js')), options),
+    createClient: async (options) =>
+      new LanguageClient('redisConfig', 'Redis Config', await startWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js')), options),
   });
 }

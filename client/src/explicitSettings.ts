@@ -13,7 +13,14 @@ export function explicitSettings(scope?: vscode.ConfigurationScope): Record<stri
   for (const name of SETTING_NAMES) {
     const i = config.inspect(name);
     if (!i) continue;
-    const chosen = [i.workspaceFolderLanguageValue, i.workspaceLanguageValue, i.globalLanguageValue, i.workspaceFolderValue, i.workspaceValue, i.globalValue].some((v) => v !== undefined);
+    const chosen = [
+      i.workspaceFolderLanguageValue,
+      i.workspaceLanguageValue,
+      i.globalLanguageValue,
+      i.workspaceFolderValue,
+      i.workspaceValue,
+      i.globalValue,
+    ].some((v) => v !== undefined);
     // get() gives the effective value: object settings (rules) merged across levels.
     if (chosen) out[name] = config.get(name);
   }

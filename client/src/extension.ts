@@ -105,7 +105,9 @@ async function launch(context: vscode.ExtensionContext, platform: ClientPlatform
           const result: unknown = await next(params, token);
           if (!Array.isArray(result)) return result as Awaited<ReturnType<typeof next>>;
           const values: unknown[] = result;
-          return params.items.map((item, i) => (item.section === SETTINGS_SECTION ? explicitSettings(scopeOf(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)) : values[i]));
+          return params.items.map((item, i) =>
+            item.section === SETTINGS_SECTION ? explicitSettings(scopeOf(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)) : values[i],
+          );
         },
       },
     },
@@ -142,13 +144,19 @@ async function copyConnectionSnippet(): Promise<void> {
   await starting;
   if (!client) return;
   const uri = client.code2ProtocolConverter.asUri(doc.uri);
-  const choices = await client.sendRequest<{ users: string[]; libraries: string[] } | null>('workspace/executeCommand', { command: CONNECTION_COMMAND, arguments: [{ uri }] });
+  const choices = await client.sendRequest<{ users: string[]; libraries: string[] } | null>('workspace/executeCommand', {
+    command: CONNECTION_COMMAND,
+    arguments: [{ uri }],
+  });
   if (!choices) return;
   const user = await vscode.window.showQuickPick(choices.users, { title: 'Connect as which user?' });
   if (!user) return;
   const library = await vscode.window.showQuickPick(choices.libraries, { title: 'For which client library?' });
   if (!library) return;
-  const result = await client.sendRequest<{ snippet: string; variable: string } | null>('workspace/executeCommand', { command: CONNECTION_COMMAND, arguments: [{ uri, user, library }] });
+  const result = await client.sendRequest<{ snippet: string; variable: string } | null>('workspace/executeCommand', {
+    command: CONNECTION_COMMAND,
+    arguments: [{ uri, user, library }],
+  });
   if (!result) return;
   await vscode.env.clipboard.writeText(result.snippet);
   void vscode.window.showInformationMessage(`Copied a ${library} snippet for '${user}'. It reads the password from $${result.variable}.`);

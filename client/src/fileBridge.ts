@@ -22,7 +22,8 @@ import {
 /** What went wrong, in the protocol's terms: a missing file is not the editor failing to reach one. */
 function failureOf(err: unknown): { failure: ClientReadFailure; detail?: string } {
   // workspace.fs throws FileSystemErrors; their code names the case.
-  const code = err instanceof vscode.FileSystemError || (typeof err === 'object' && err !== null && 'code' in err) ? String((err as { code: unknown }).code) : undefined;
+  const code =
+    err instanceof vscode.FileSystemError || (typeof err === 'object' && err !== null && 'code' in err) ? String((err as { code: unknown }).code) : undefined;
   if (code === 'FileNotFound' || code === 'FileNotADirectory') return { failure: 'missing' };
   if (code === 'FileIsADirectory') return { failure: 'directory' };
   if (code === 'NoPermissions') return { failure: 'permission' };
@@ -63,5 +64,9 @@ function fileSystem(params: FileSystemParams): FileSystemResult {
 }
 
 export function registerFileBridge(client: BaseLanguageClient): vscode.Disposable[] {
-  return [client.onRequest(READ_FILE_REQUEST, readFile), client.onRequest(READ_DIRECTORY_REQUEST, readDirectory), client.onRequest(FILE_SYSTEM_REQUEST, fileSystem)];
+  return [
+    client.onRequest(READ_FILE_REQUEST, readFile),
+    client.onRequest(READ_DIRECTORY_REQUEST, readDirectory),
+    client.onRequest(FILE_SYSTEM_REQUEST, fileSystem),
+  ];
 }

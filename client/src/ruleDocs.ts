@@ -10,7 +10,6 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, SHOW_RULE_COMMAND } from '../../server/src/lsp/protocol';
 
-
 /** The base the server puts before `<code>.md`, for this editor and this extension. */
 export function docsBaseUrl(context: vscode.ExtensionContext): string {
   return `${vscode.env.uriScheme}://${context.extension.id.toLowerCase()}/rules/`;
@@ -56,7 +55,9 @@ async function pickCode(context: vscode.ExtensionContext): Promise<string | unde
         .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(editor.selection.active))
         .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)))
     : [];
-  const pages = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'))).map(([name]) => name.replace(/\.md$/, '')).sort();
+  const pages = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules')))
+    .map(([name]) => name.replace(/\.md$/, ''))
+    .sort();
   const codes = [...new Set([...here, ...pages])];
   return vscode.window.showQuickPick(codes, { title: 'Show the documentation of which rule?' });
 }

@@ -73,7 +73,8 @@ async function pickPlace(target: string, commentable: boolean, hasPragma: boolea
   if (commentable && target !== 'auto') {
     items.push({ place: 'file', label: 'In this file', description: `${hasPragma ? 'changes' : 'adds'} the comment # redis-config: target=${target}` });
   }
-  if (vscode.workspace.workspaceFolders?.length) items.push({ place: 'workspace', label: 'Workspace setting', description: `redisConfig.targetVersion = ${target}` });
+  if (vscode.workspace.workspaceFolders?.length)
+    items.push({ place: 'workspace', label: 'Workspace setting', description: `redisConfig.targetVersion = ${target}` });
   items.push({ place: 'user', label: 'User setting', description: `redisConfig.targetVersion = ${target}` });
   return (await vscode.window.showQuickPick(items, { title: `Set ${target} where?` }))?.place;
 }

@@ -5,12 +5,22 @@
  * system, as the extension's client answers them from `workspace.fs`, and records them.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createMessageConnection } from 'vscode-jsonrpc/browser';
-import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, FILE_SYSTEM_REQUEST, type ReadDirectoryParams, type ReadFileParams, type ReadFileResult, type ReadDirectoryResult } from '../../server/src/lsp/protocol';
+import {
+  READ_DIRECTORY_REQUEST,
+  READ_FILE_REQUEST,
+  FILE_SYSTEM_REQUEST,
+  type ReadDirectoryParams,
+  type ReadFileParams,
+  type ReadFileResult,
+  type ReadDirectoryResult,
+} from '../../server/src/lsp/protocol';
 
 /* eslint-disable @typescript-eslint/no-redundant-type-constituents, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access --
    This page runs in Chromium: the worker's DOM types are not in the project's libraries, so they cannot be resolved here. */
 /** The few browser globals used here (the project's type library is ES2022 without the DOM). */
-declare const Worker: new (url: string) => ConstructorParameters<typeof BrowserMessageReader>[0] & { addEventListener(type: 'error', listener: (e: { message?: string }) => void): void };
+declare const Worker: new (
+  url: string,
+) => ConstructorParameters<typeof BrowserMessageReader>[0] & { addEventListener(type: 'error', listener: (e: { message?: string }) => void): void };
 declare const window: Record<string, unknown>;
 declare function btoa(binary: string): string;
 

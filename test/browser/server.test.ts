@@ -22,7 +22,15 @@ const ROOT = join(__dirname, '../..');
 const SERVER_BUNDLE = join(ROOT, 'dist/server.js');
 const CHROMIUM = '/usr/bin/chromium';
 /** The flags the e2e runner uses (test/e2e/run.mjs): no sandbox as root, nothing from the network. */
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** A repository as github.dev shows it. */
 const REPO = 'vscode-vfs://github/acme/cache';
@@ -37,7 +45,14 @@ let origin: string;
 before(async () => {
   assert.ok(existsSync(SERVER_BUNDLE), 'dist/server.js is missing: run `npm run build` first');
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)`);
-  const pageScript = await esbuild.build({ entryPoints: [join(__dirname, 'page.ts')], bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'warning' });
+  const pageScript = await esbuild.build({
+    entryPoints: [join(__dirname, 'page.ts')],
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    write: false,
+    logLevel: 'warning',
+  });
   const assets: Record<string, { type: string; body: string | Buffer }> = {
     '/': { type: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>redis-config browser test</title><script src="/page.js"></script>' },
     '/page.js': { type: 'text/javascript', body: pageScript.outputFiles[0]?.text ?? '' },
@@ -67,7 +82,10 @@ after(async () => {
 
 /** Runs a method of the page's client (page.ts) in the browser. */
 function lsp<T>(call: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(([c, a]) => (globalThis as unknown as { lsp: Record<string, (...x: unknown[]) => unknown> }).lsp[c as string]?.(...(a as unknown[])) as T, [call, args] as const);
+  return page.evaluate(
+    ([c, a]) => (globalThis as unknown as { lsp: Record<string, (...x: unknown[]) => unknown> }).lsp[c as string]?.(...(a as unknown[])) as T,
+    [call, args] as const,
+  );
 }
 
 /** What the page recorded: the server's file requests, the worker's errors. */
@@ -109,7 +127,10 @@ test('a repository file: diagnostics, with an include and the aclfile read throu
   const onDisk: Record<string, string> = {};
   for (const [uri, body] of Object.entries(files)) onDisk[uri.slice('vscode-vfs://github'.length)] = body;
   const expected = analyzeDocument(text, 'config', settingsFromClient({}), { path: '/acme/cache/redis.conf', source: memoryFiles(onDisk) });
-  assert.deepEqual(summary(published), expected.findings.filter((f) => !BASELINE.has(f.code)).map((f) => `${f.range.start.line + 1} ${f.code}`));
+  assert.deepEqual(
+    summary(published),
+    expected.findings.filter((f) => !BASELINE.has(f.code)).map((f) => `${f.range.start.line + 1} ${f.code}`),
+  );
   // What the included file sets shows on the include line; the ACL file's default user too.
   const codes = summary(published);
   assert.ok(codes.includes('2 bind-all-interfaces'), codes.join(', '));
@@ -125,10 +146,16 @@ test('a repository file: diagnostics, with an include and the aclfile read throu
 });
 
 test('a hover, computed in the worker', async () => {
-  const hover = await lsp<{ contents: { kind: string; value: string } } | null>('request', 'textDocument/hover', { textDocument: { uri: DOC }, position: { line: 0, character: 1 } });
+  const hover = await lsp<{ contents: { kind: string; value: string } } | null>('request', 'textDocument/hover', {
+    textDocument: { uri: DOC },
+    position: { line: 0, character: 1 },
+  });
   assert.equal(hover?.contents.kind, 'markdown');
   assert.match(hover?.contents.value ?? '', /^\*\*port\*\*/);
-  const include = await lsp<{ contents: { value: string } } | null>('request', 'textDocument/hover', { textDocument: { uri: DOC }, position: { line: 1, character: 12 } });
+  const include = await lsp<{ contents: { value: string } } | null>('request', 'textDocument/hover', {
+    textDocument: { uri: DOC },
+    position: { line: 1, character: 12 },
+  });
   assert.match(include?.contents.value ?? '', /The file exists/);
 });
 
@@ -141,11 +168,20 @@ test('a glob lists its folder through the callback; a path of the Redis host is 
   const byLine = (line: number): Published['diagnostics'] => published.diagnostics.filter((d) => d.range.start.line === line - 1);
   // The glob's files were read: maxmemory is set there (no unbounded-memory), without a policy.
   assert.ok(!published.diagnostics.some((d) => d.code === 'unbounded-memory'), summary(published).join(', '));
-  assert.deepEqual(byLine(2).map((d) => d.code), ['maxmemory-policy-implicit']);
+  assert.deepEqual(
+    byLine(2).map((d) => d.code),
+    ['maxmemory-policy-implicit'],
+  );
   const outside = byLine(3);
-  assert.deepEqual(outside.map((d) => [d.code, d.severity]), [['include-limit', 3]]);
+  assert.deepEqual(
+    outside.map((d) => [d.code, d.severity]),
+    [['include-limit', 3]],
+  );
   assert.equal(outside[0]?.message, messages.includeUnreachable('/etc/redis/base.conf', '/etc/redis/base.conf'));
-  assert.deepEqual(byLine(4).map((d) => d.code), ['include-not-found']);
+  assert.deepEqual(
+    byLine(4).map((d) => d.code),
+    ['include-not-found'],
+  );
   const made = await recorded('requests');
   assert.ok(made.includes(`readDirectory ${REPO}/conf.d`), made.join('\n'));
   assert.ok(!made.some((r) => r.includes('/etc/redis')), 'the server asked for a path outside the repository');
@@ -158,7 +194,9 @@ test('the project file .redis-config.json is read through the callback too', asy
   const published = await lsp<Published>('diagnostics', uri, 1);
   // redis-6.2 has no enable-debug-command; the project file made bind-all-interfaces an error.
   assert.deepEqual(
-    published.diagnostics.filter((d) => d.code === 'unsupported-in-version' || d.code === 'bind-all-interfaces').map((d) => `${d.range.start.line + 1} ${d.code} ${d.severity}`),
+    published.diagnostics
+      .filter((d) => d.code === 'unsupported-in-version' || d.code === 'bind-all-interfaces')
+      .map((d) => `${d.range.start.line + 1} ${d.code} ${d.severity}`),
     ['1 bind-all-interfaces 1', '2 unsupported-in-version 1'],
   );
   assert.ok((await recorded('requests')).includes(`readFile ${REPO}/legacy/.redis-config.json`));

@@ -11,7 +11,11 @@ const SECRET = 'do-not-print-me-0123456789abcdef';
 function run(...args: string[]): { code: number; out: string; err: string } {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runAclDryrun(args, (s) => out.push(s), (s) => err.push(s));
+  const code = runAclDryrun(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -45,7 +49,8 @@ test('denied: exit 1 and the reason', () => {
 });
 
 test('passwords are never printed', () => {
-  for (const r of [run(acl, 'app', 'get', 'x'), run(acl, 'app', 'get', 'app:1'), run(acl, 'nobody', 'get', 'x')]) assert.ok(!`${r.out}${r.err}`.includes(SECRET));
+  for (const r of [run(acl, 'app', 'get', 'x'), run(acl, 'app', 'get', 'app:1'), run(acl, 'nobody', 'get', 'x')])
+    assert.ok(!`${r.out}${r.err}`.includes(SECRET));
 });
 
 test('a file whose lines start with `user ` is an ACL file; a redis.conf gives its user lines', () => {
@@ -72,7 +77,16 @@ test('a file without `default` answers for the built-in one', () => {
 });
 
 test('usage, file and lookup errors: exit 2 with one line on stderr', () => {
-  for (const args of [[], [acl], [acl, 'app'], [join(dir, 'missing.acl'), 'app', 'get', 'x'], [acl, 'nobody', 'get', 'x'], [acl, 'app', 'nosuchcommand'], [acl, 'app', 'get'], ['--target', 'redis-5', acl, 'app', 'get', 'x']]) {
+  for (const args of [
+    [],
+    [acl],
+    [acl, 'app'],
+    [join(dir, 'missing.acl'), 'app', 'get', 'x'],
+    [acl, 'nobody', 'get', 'x'],
+    [acl, 'app', 'nosuchcommand'],
+    [acl, 'app', 'get'],
+    ['--target', 'redis-5', acl, 'app', 'get', 'x'],
+  ]) {
     const r = run(...args);
     assert.equal(r.code, 2, JSON.stringify(args));
     assert.equal(r.out, '');

@@ -76,7 +76,10 @@ test('json output follows the documented shape', () => {
   assert.equal(r.status, 1);
   const json = JSON.parse(r.stdout) as { version: number; files: { file: string; diagnostics: Record<string, unknown>[] }[] };
   assert.equal(json.version, 1);
-  assert.deepEqual(json.files.map((f) => f.file), [`${FIX}/insecure.conf`, `${FIX}/users.acl`]);
+  assert.deepEqual(
+    json.files.map((f) => f.file),
+    [`${FIX}/insecure.conf`, `${FIX}/users.acl`],
+  );
   assert.deepEqual(json.files[1]?.diagnostics, [
     {
       line: 1,
@@ -95,14 +98,22 @@ test('json output follows the documented shape', () => {
 test('sarif output validates against the SARIF 2.1.0 schema and lists every rule', () => {
   const r = cli('--format', 'sarif', `${FIX}/insecure.conf`, `${FIX}/users.acl`);
   assert.equal(r.status, 1);
-  const log = JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string; shortDescription: { text: string } }[] } }; results: { ruleId: string; ruleIndex: number }[] }[] };
+  const log = JSON.parse(r.stdout) as {
+    runs: {
+      tool: { driver: { rules: { id: string; helpUri: string; shortDescription: { text: string } }[] } };
+      results: { ruleId: string; ruleIndex: number }[];
+    }[];
+  };
   const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   const validate = ajv.compile(schema);
   assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
   const run = log.runs[0];
   assert.ok(run);
-  assert.deepEqual(run.tool.driver.rules.map((x) => x.id), RULE_LIST.map((x) => x.code));
+  assert.deepEqual(
+    run.tool.driver.rules.map((x) => x.id),
+    RULE_LIST.map((x) => x.code),
+  );
   for (const rule of run.tool.driver.rules) {
     assert.match(rule.helpUri, /^https:\/\/.+\/docs\/rules\/[a-z-]+\.md$/);
     assert.ok(rule.shortDescription.text.length > 10);
@@ -209,7 +220,8 @@ test('no CLI output ever contains a configured password', () => {
     writeFileSync(f, 'bind 0.0.0.0\nrequirepass hunter2-secret\nmasterauth other-secret-77\nuser bob on >bob-secret-99 ~* +@all\n');
     for (const format of ['text', 'json', 'sarif']) {
       const r = cli('--format', format, '--min-password-length', '40', f);
-      for (const secret of ['hunter2-secret', 'other-secret-77', 'bob-secret-99']) assert.ok(!r.stdout.includes(secret) && !r.stderr.includes(secret), `${format} shows ${secret}`);
+      for (const secret of ['hunter2-secret', 'other-secret-77', 'bob-secret-99'])
+        assert.ok(!r.stdout.includes(secret) && !r.stderr.includes(secret), `${format} shows ${secret}`);
       assert.match(r.stdout, /weak-password/);
     }
     assert.equal(cli('--min-password-length', 'x', f).status, 2);

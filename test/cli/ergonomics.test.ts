@@ -19,14 +19,29 @@ const FIX = 'test/fixtures/cli';
 /** No colour unless a test asks: CI runners often set FORCE_COLOR. */
 const PLAIN_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR' && k !== 'NO_COLOR'));
 
-function cli(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: opts.cwd ?? ROOT, input: opts.input ?? '', env: { ...PLAIN_ENV, ...opts.env } });
+function cli(
+  args: string[],
+  opts: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    cwd: opts.cwd ?? ROOT,
+    input: opts.input ?? '',
+    env: { ...PLAIN_ENV, ...opts.env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The files named in text output, in order, each once. */
 function filesOf(stdout: string): string[] {
-  return [...new Set(stdout.split('\n').map((l) => /^(.+?):\d+:\d+: /.exec(l)?.[1]).filter((f): f is string => f !== undefined))];
+  return [
+    ...new Set(
+      stdout
+        .split('\n')
+        .map((l) => /^(.+?):\d+:\d+: /.exec(l)?.[1])
+        .filter((f): f is string => f !== undefined),
+    ),
+  ];
 }
 
 function tree(files: Record<string, string | Buffer>): string {
@@ -62,11 +77,30 @@ test('a folder: configs by name, by target pragma, or named by the project file;
     symlinkSync(join(dir, 'deploy'), join(dir, 'linked'));
     const r = cli(['--fail-on', 'none', '.'], { cwd: dir });
     assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(filesOf(r.stdout), ['deploy/app.redis.conf', 'deploy/cache.cfg', 'deploy/redis-6380.conf', 'deploy/sentinel-eu.conf', 'deploy/users.acl', 'deploy/valkey.conf', 'redis.conf', 'special/6379.conf']);
+    assert.deepEqual(filesOf(r.stdout), [
+      'deploy/app.redis.conf',
+      'deploy/cache.cfg',
+      'deploy/redis-6380.conf',
+      'deploy/sentinel-eu.conf',
+      'deploy/users.acl',
+      'deploy/valkey.conf',
+      'redis.conf',
+      'special/6379.conf',
+    ]);
     const sub = cli(['--fail-on', 'none', 'deploy/'], { cwd: dir });
-    assert.deepEqual(filesOf(sub.stdout), ['deploy/app.redis.conf', 'deploy/cache.cfg', 'deploy/redis-6380.conf', 'deploy/sentinel-eu.conf', 'deploy/users.acl', 'deploy/valkey.conf']);
+    assert.deepEqual(filesOf(sub.stdout), [
+      'deploy/app.redis.conf',
+      'deploy/cache.cfg',
+      'deploy/redis-6380.conf',
+      'deploy/sentinel-eu.conf',
+      'deploy/users.acl',
+      'deploy/valkey.conf',
+    ]);
     // A file named on the command line is checked whatever its name.
-    assert.deepEqual(filesOf(cli(['--fail-on', 'none', 'deploy/cache-b.cfg', 'redis.conf', './redis.conf'], { cwd: dir }).stdout), ['deploy/cache-b.cfg', 'redis.conf']);
+    assert.deepEqual(filesOf(cli(['--fail-on', 'none', 'deploy/cache-b.cfg', 'redis.conf', './redis.conf'], { cwd: dir }).stdout), [
+      'deploy/cache-b.cfg',
+      'redis.conf',
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -115,16 +149,24 @@ test('colour: --color decides, else FORCE_COLOR, else NO_COLOR, else only on a t
   assert.equal(cli(['--color', 'sometimes', file]).status, 2);
 });
 
-test('colour on a real terminal (a pseudo-terminal from script(1)), none with NO_COLOR', { skip: !existsSync('/usr/bin/script') && 'script(1) from util-linux is not installed' }, () => {
-  const onTty = (env: NodeJS.ProcessEnv): string =>
-    spawnSync('/usr/bin/script', ['-qec', `"${process.execPath}" "${CLI}" ${FIX}/insecure.conf`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...PLAIN_ENV, ...env } }).stdout;
-  const ESC = '\u001b[';
-  const coloured = onTty({ TERM: 'xterm' });
-  assert.ok(coloured.includes(`${ESC}1m${ESC}31merror${ESC}39m${ESC}22m`), 'errors in bold red');
-  assert.ok(coloured.includes(`${ESC}33mwarning${ESC}39m`), 'warnings in yellow');
-  assert.ok(!onTty({ TERM: 'xterm', NO_COLOR: '1' }).includes(ESC));
-  assert.ok(!onTty({ TERM: 'dumb' }).includes(ESC));
-});
+test(
+  'colour on a real terminal (a pseudo-terminal from script(1)), none with NO_COLOR',
+  { skip: !existsSync('/usr/bin/script') && 'script(1) from util-linux is not installed' },
+  () => {
+    const onTty = (env: NodeJS.ProcessEnv): string =>
+      spawnSync('/usr/bin/script', ['-qec', `"${process.execPath}" "${CLI}" ${FIX}/insecure.conf`, '/dev/null'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...PLAIN_ENV, ...env },
+      }).stdout;
+    const ESC = '\u001b[';
+    const coloured = onTty({ TERM: 'xterm' });
+    assert.ok(coloured.includes(`${ESC}1m${ESC}31merror${ESC}39m${ESC}22m`), 'errors in bold red');
+    assert.ok(coloured.includes(`${ESC}33mwarning${ESC}39m`), 'warnings in yellow');
+    assert.ok(!onTty({ TERM: 'xterm', NO_COLOR: '1' }).includes(ESC));
+    assert.ok(!onTty({ TERM: 'dumb' }).includes(ESC));
+  },
+);
 
 test('summary, --quiet and --statistics', () => {
   const both = [`${FIX}/insecure.conf`, `${FIX}/clean.conf`];
@@ -143,7 +185,10 @@ test('summary, --quiet and --statistics', () => {
   // Open to every host without a password: an error, whose fix (rebinding) is not safe.
   assert.match(rows.find((l) => l.includes('bind-all-interfaces')) ?? '', /^1 {2}error {7}bind-all-interfaces$/);
   const json = JSON.parse(cli(['--statistics', '--format', 'json', ...both]).stdout) as { statistics: { code: string; count: number; fixable: number }[] };
-  assert.deepEqual(json.statistics.find((s) => s.code === 'trailing-comment'), { code: 'trailing-comment', severity: 'error', count: 1, fixable: 1 });
+  assert.deepEqual(
+    json.statistics.find((s) => s.code === 'trailing-comment'),
+    { code: 'trailing-comment', severity: 'error', count: 1, fixable: 1 },
+  );
   assert.equal(cli(['--statistics', '--format', 'sarif', ...both]).status, 2);
 });
 
@@ -172,7 +217,9 @@ test('--format github: one workflow command per finding, with escaped properties
       assert.doesNotMatch(m[8] ?? '', /[\r\n]/);
       assert.match(m[8] ?? '', /%0ASee https:\/\/\S+\.md$/);
     }
-    assert.ok(lines.some((l) => l.startsWith('::error file=odd%2Cname%3Aredis.conf,line=2,endLine=2,col=11,endColumn=14,title=redis-config-lint trailing-comment::')));
+    assert.ok(
+      lines.some((l) => l.startsWith('::error file=odd%2Cname%3Aredis.conf,line=2,endLine=2,col=11,endColumn=14,title=redis-config-lint trailing-comment::')),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -181,7 +228,9 @@ test('--format github: one workflow command per finding, with escaped properties
 });
 
 test('SARIF: security rules carry a security-severity GitHub can rank; every security rule has one', () => {
-  const log = JSON.parse(cli(['--format', 'sarif', `${FIX}/insecure.conf`]).stdout) as { runs: { tool: { driver: { rules: { id: string; properties: { tags: string[]; 'security-severity'?: string } }[] } } }[] };
+  const log = JSON.parse(cli(['--format', 'sarif', `${FIX}/insecure.conf`]).stdout) as {
+    runs: { tool: { driver: { rules: { id: string; properties: { tags: string[]; 'security-severity'?: string } }[] } } }[];
+  };
   const rules = log.runs[0]?.tool.driver.rules ?? [];
   for (const r of RULE_LIST) {
     const sarif = rules.find((x) => x.id === r.code);
@@ -192,7 +241,13 @@ test('SARIF: security rules carry a security-severity GitHub can rank; every sec
       assert.equal(Number(sarif.properties['security-severity']), SECURITY_SEVERITY[r.code as keyof typeof SECURITY_SEVERITY]);
     } else assert.equal(sarif.properties['security-severity'], undefined, r.code);
   }
-  assert.deepEqual(Object.keys(SECURITY_SEVERITY).sort(), RULE_LIST.filter((r) => r.security).map((r) => r.code).sort(), 'a score for exactly the security rules');
+  assert.deepEqual(
+    Object.keys(SECURITY_SEVERITY).sort(),
+    RULE_LIST.filter((r) => r.security)
+      .map((r) => r.code)
+      .sort(),
+    'a score for exactly the security rules',
+  );
   assert.ok(Number(rules.find((x) => x.id === 'no-auth')?.properties['security-severity']) >= 9, 'no-auth is critical');
 });
 
@@ -201,7 +256,9 @@ test('SARIF: each result scores its own verdict, lower when no client on another
   const score = (text: string, code: string): { level: string; score: number } | undefined => {
     const dir = tree({ 'redis.conf': text });
     try {
-      const r = (JSON.parse(cli(['--format', 'sarif', '--target', 'redis-7.0', join(dir, 'redis.conf')]).stdout) as Log).runs[0]?.results.find((x) => x.ruleId === code);
+      const r = (JSON.parse(cli(['--format', 'sarif', '--target', 'redis-7.0', join(dir, 'redis.conf')]).stdout) as Log).runs[0]?.results.find(
+        (x) => x.ruleId === code,
+      );
       return r ? { level: r.level, score: Number(r.properties?.['security-severity']) } : undefined;
     } finally {
       rmSync(dir, { recursive: true, force: true });

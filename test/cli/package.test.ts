@@ -18,7 +18,13 @@ import { RULE_LIST } from '../../server/src/knowledge/rules';
 
 const ROOT = join(__dirname, '../..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const manifest = JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string>; dependencies?: unknown; files: string[] };
+const manifest = JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  bin: Record<string, string>;
+  dependencies?: unknown;
+  files: string[];
+};
 const rootVersion = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 const work = mkdtempSync(join(tmpdir(), 'rcl-pack-'));
@@ -103,6 +109,10 @@ test('installed offline into an empty prefix, both bins work', async () => {
 test('npm exec runs the bin named after the package, as `npx <package>@<version>` does', () => {
   const r = spawnSync(npm, ['exec', '--yes', '--package', tarball, '--', 'redis-config-lint', '--version'], { cwd: work, env: npmEnv, encoding: 'utf8' });
   assert.equal(r.stdout.trim(), manifest.version, r.stderr);
-  const s = spawnSync(npm, ['exec', '--yes', '--package', tarball, '--', 'redis-config-language-server', '--version'], { cwd: work, env: npmEnv, encoding: 'utf8' });
+  const s = spawnSync(npm, ['exec', '--yes', '--package', tarball, '--', 'redis-config-language-server', '--version'], {
+    cwd: work,
+    env: npmEnv,
+    encoding: 'utf8',
+  });
   assert.equal(s.stdout.trim(), manifest.version, s.stderr);
 });

@@ -15,7 +15,13 @@ import { installInto, offlineNpmEnv, packCli } from '../support/npmPackage';
 import { readmeBlock } from '../support/readme';
 
 const ROOT = join(__dirname, '../..');
-const GIT_ENV = { GIT_AUTHOR_NAME: 'test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'test', GIT_COMMITTER_EMAIL: 'test@example.com', GIT_CONFIG_NOSYSTEM: '1' };
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
 
 const work = mkdtempSync(join(tmpdir(), 'rcl-precommit-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
@@ -38,7 +44,11 @@ function consumer(name: string, config: string): string {
 }
 
 function preCommit(preCommitBin: string, cwd: string, env: NodeJS.ProcessEnv): { status: number | null; output: string } {
-  const r = spawnSync(preCommitBin, ['run', '--all-files', '--color', 'never'], { cwd, encoding: 'utf8', env: { ...env, ...GIT_ENV, HOME: work, PRE_COMMIT_HOME: join(work, 'pre-commit-cache') } });
+  const r = spawnSync(preCommitBin, ['run', '--all-files', '--color', 'never'], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...env, ...GIT_ENV, HOME: work, PRE_COMMIT_HOME: join(work, 'pre-commit-cache') },
+  });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 

@@ -64,7 +64,10 @@ test('rules, profile and password length from the project file, flags on top, ru
   const conf = 'bind 0.0.0.0\nprotected-mode yes\nrequirepass vT9qK2mX7pL4wR8nZ3sJ6\nmaxmemory 1gb\nmaxmemory-policy allkeys-lru\n';
   const dir = tree({
     '.git/HEAD': 'x\n',
-    '.redis-config.json': JSON.stringify({ minPasswordLength: 24, rules: { 'bind-all-interfaces': 'error', 'requirepass-prefer-acl': 'off', 'plaintext-password': 'off' } }),
+    '.redis-config.json': JSON.stringify({
+      minPasswordLength: 24,
+      rules: { 'bind-all-interfaces': 'error', 'requirepass-prefer-acl': 'off', 'plaintext-password': 'off' },
+    }),
     'redis.conf': conf,
   });
   try {

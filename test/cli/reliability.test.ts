@@ -49,7 +49,13 @@ test('--fix without --target keeps the names a Redis 6 file needs', () => {
 test('--fix rewrites only what it fixes: bytes that are not UTF-8 and CRLF line breaks stay', () => {
   inTemp((dir) => {
     const file = join(dir, 'redis.conf');
-    const before = Buffer.concat([Buffer.from('# caf'), Buffer.from('e9', 'hex'), Buffer.from(' \xff\r\nbind 127.0.0.1\r\nrequirepass "x'), Buffer.from('fe', 'hex'), Buffer.from('y-0123456789abcdefghijklmnopqrstu"\r\ntimeout 0 # never\r\n')]);
+    const before = Buffer.concat([
+      Buffer.from('# caf'),
+      Buffer.from('e9', 'hex'),
+      Buffer.from(' \xff\r\nbind 127.0.0.1\r\nrequirepass "x'),
+      Buffer.from('fe', 'hex'),
+      Buffer.from('y-0123456789abcdefghijklmnopqrstu"\r\ntimeout 0 # never\r\n'),
+    ]);
     writeFileSync(file, before);
     cli('--fix', '--fail-on', 'none', '--target', 'redis-7.0', file);
     const after = readFileSync(file);

@@ -28,7 +28,9 @@ test('vsce ls: exactly the files the extension needs', () => {
     'language-configuration.json',
     'package.json',
     ...readdirSync(join(ROOT, 'snippets')).map((f) => `snippets/${f}`),
-    ...readdirSync(join(ROOT, 'syntaxes')).filter((f) => f.endsWith('.tmLanguage.json')).map((f) => `syntaxes/${f}`),
+    ...readdirSync(join(ROOT, 'syntaxes'))
+      .filter((f) => f.endsWith('.tmLanguage.json'))
+      .map((f) => `syntaxes/${f}`),
     ...RULE_LIST.map((r) => `docs/rules/${r.code}.md`),
   ].sort();
   assert.deepEqual(listed, expected);
@@ -43,7 +45,11 @@ test('the packaged .vsix: under 600 KB, README links absolute', () => {
   const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? '');
   assert.ok(links.length > RULE_LIST.length);
   for (const link of links) assert.match(link, /^(https:\/\/|#)/, `relative link left: ${link}`);
-  const manifest = JSON.parse(execFileSync('unzip', ['-p', VSIX, 'extension/package.json'], { encoding: 'utf8' })) as { icon?: string; galleryBanner?: unknown; categories?: string[] };
+  const manifest = JSON.parse(execFileSync('unzip', ['-p', VSIX, 'extension/package.json'], { encoding: 'utf8' })) as {
+    icon?: string;
+    galleryBanner?: unknown;
+    categories?: string[];
+  };
   assert.equal(manifest.icon, 'images/icon.png');
   assert.ok(manifest.galleryBanner && manifest.categories?.includes('Linters'));
 });

@@ -45,7 +45,9 @@ export function checkExtensionBuilt(extensionDir = repoRoot) {
   if (extensionDir === repoRoot) required.push('dist/server.js');
   const missing = required.filter((f) => !existsSync(path.join(extensionDir, f)));
   if (missing.length > 0) {
-    throw new E2eSetupError(`${missing.join(' and ')} missing in ${extensionDir}: build the extension first with \`npm run build\` (the e2e runner does not build it).`);
+    throw new E2eSetupError(
+      `${missing.join(' and ')} missing in ${extensionDir}: build the extension first with \`npm run build\` (the e2e runner does not build it).`,
+    );
   }
   if (extensionDir !== repoRoot) return;
   const built = Math.min(...required.map((f) => statSync(path.join(repoRoot, f)).mtimeMs));

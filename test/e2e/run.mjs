@@ -223,16 +223,21 @@ async function startCodeServer(tools, dirs, label, extraArgs = []) {
   const logStream = createWriteStream(logFile);
   const args = [
     tools.codeServerEntry,
-    '--config', configFile,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--config',
+    configFile,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
     ...extraArgs,
   ];
   const started = Date.now();
@@ -348,12 +353,7 @@ async function runSuitesPhase(tools, tempRoot, { label, index, build, payload: e
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
 
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${pathToFileURL(p).pathname}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(extensionDir)],
-    ['extensionTestsPath', remote(index)],
-    ['skipWelcome', 'true'],
-    ...extra,
-  ];
+  const payload = [['extensionDevelopmentPath', remote(extensionDir)], ['extensionTestsPath', remote(index)], ['skipWelcome', 'true'], ...extra];
   const url = `${server.url}/?folder=${encodeURIComponent(fixtureWorkspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   log(`running the suites in the extension host (deadline ${phaseTimeoutMs / 1000} s)`);
   const started = Date.now();
@@ -413,7 +413,12 @@ async function runUiPhase(tools, tempRoot) {
   if (install.status !== 0 || !/successfully installed/i.test(installOutput)) {
     throw new PhaseFailure(`code-server --install-extension failed (exit ${install.status ?? install.signal}):\n${installOutput}`);
   }
-  log(installOutput.split('\n').filter((l) => /install/i.test(l)).join(' | '));
+  log(
+    installOutput
+      .split('\n')
+      .filter((l) => /install/i.test(l))
+      .join(' | '),
+  );
 
   const server = await startCodeServer(tools, dirs, 'ui');
   const { page } = await launchBrowser(tools, dirs);
@@ -454,7 +459,11 @@ async function runUiPhase(tools, tempRoot) {
   await step('warning squiggle drawn', () => squiggle.waitFor({ state: 'attached', timeout: remaining() }));
 
   await step('Problems panel lists bind-all-interfaces', async () => {
-    await page.locator('.monaco-editor textarea, .monaco-editor .native-edit-context').first().focus().catch(() => undefined);
+    await page
+      .locator('.monaco-editor textarea, .monaco-editor .native-edit-context')
+      .first()
+      .focus()
+      .catch(() => undefined);
     await page.keyboard.press('Control+Shift+M');
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'bind-all-interfaces' });
     await problem.first().waitFor({ timeout: remaining() });
@@ -471,7 +480,10 @@ async function runUiPhase(tools, tempRoot) {
   const closeAllEditors = async () => {
     await page.keyboard.press('F1');
     await page.keyboard.type('View: Close All Editors');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^View: Close All Editors/ }).first().waitFor({ timeout: remaining() });
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: /^View: Close All Editors/ })
+      .first()
+      .waitFor({ timeout: remaining() });
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: remaining() });
   };
@@ -526,7 +538,10 @@ async function runUiPhase(tools, tempRoot) {
     await page.keyboard.press('Escape');
     // Open rename/redis.conf from the Explorer: expand the folder; its redis.conf is then the first one listed.
     const rows = page.locator('.explorer-folders-view .monaco-list-row');
-    await rows.filter({ has: page.locator('.label-name', { hasText: /^rename$/ }) }).first().click({ timeout: 10_000 });
+    await rows
+      .filter({ has: page.locator('.label-name', { hasText: /^rename$/ }) })
+      .first()
+      .click({ timeout: 10_000 });
     const renameConf = rows.filter({ has: page.locator('.label-name', { hasText: /^redis\.conf$/ }) });
     await renameConf.nth(1).waitFor({ state: 'visible', timeout: 10_000 });
     await renameConf.first().click();
@@ -536,7 +551,10 @@ async function runUiPhase(tools, tempRoot) {
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: 15_000 });
     await word.click();
     await page.keyboard.press('Control+.');
-    await page.locator('.action-widget, .context-view', { hasText: /ACL rule/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page
+      .locator('.action-widget, .context-view', { hasText: /ACL rule/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 });
     await page.screenshot({ path: path.join(resultsDir, 'quickfix.png') });
     log(`ui: screenshot ${path.relative(repoRoot, path.join(resultsDir, 'quickfix.png'))} (best effort)`);
     await page.keyboard.press('Escape');
@@ -597,7 +615,7 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   async (err) => {
-    console.error(`[e2e] ERROR: ${err instanceof E2eSetupError || err instanceof ProvisionError ? err.message : err?.stack ?? err}`);
+    console.error(`[e2e] ERROR: ${err instanceof E2eSetupError || err instanceof ProvisionError ? err.message : (err?.stack ?? err)}`);
     await runCleanups();
     console.log('e2e: 0 passed, 1 failed');
     process.exit(1);

@@ -42,7 +42,7 @@ function tokensOf(rules: readonly string[]): { tokens: RuleToken[]; index: LineI
   return { tokens, index };
 }
 
-type Ours = { setuser: 'ok' } & { result: DryRunResult } | { setuser: 'error' };
+type Ours = ({ setuser: 'ok' } & { result: DryRunResult }) | { setuser: 'error' };
 
 function predict(c: DryrunCase, target: TargetId): Ours {
   const { tokens, index } = tokensOf(c.rules);
@@ -83,7 +83,10 @@ function ours(r: DryRunResult): string {
 for (const version of oracleVersions()) {
   const target = targetOf(version);
   // ACL DRYRUN and COMMAND GETKEYSANDFLAGS came with 7.0.
-  const skip = target === 'redis-6.0' ? `${version} has no ACL DRYRUN nor COMMAND GETKEYSANDFLAGS (both came with Redis 7.0): its ACL rules are checked by ACL LOAD and user lines only` : false;
+  const skip =
+    target === 'redis-6.0'
+      ? `${version} has no ACL DRYRUN nor COMMAND GETKEYSANDFLAGS (both came with Redis 7.0): its ACL rules are checked by ACL LOAD and user lines only`
+      : false;
 
   test(`${version}: ACL DRYRUN: our permission model (${target}) answers like the server on ${CASES} generated cases`, { timeout: 240_000, skip }, async () => {
     const cases = generateDryrunCases(CASES, 0xd2e1, target);
@@ -141,7 +144,38 @@ for (const version of oracleVersions()) {
 
   test(`${version}: key extraction: the same keys, read/write flags and order as COMMAND GETKEYSANDFLAGS`, { timeout: 120_000, skip }, async () => {
     const rng = mulberry32(0x6e75);
-    const vocab = ['k1', 'k2', 'STORE', 'store', 'STOREDIST', 'GET', 'SET', 'INCRBY', 'OVERFLOW', 'LIMIT', 'BY', 'KEYS', 'COPY', 'AUTH', 'AUTH2', 'STREAMS', 'COUNT', 'BLOCK', 'GROUP', 'NOACK', '0', '1', '2', '3', '01', '1x', ' 1', '-1', 'u8', ''];
+    const vocab = [
+      'k1',
+      'k2',
+      'STORE',
+      'store',
+      'STOREDIST',
+      'GET',
+      'SET',
+      'INCRBY',
+      'OVERFLOW',
+      'LIMIT',
+      'BY',
+      'KEYS',
+      'COPY',
+      'AUTH',
+      'AUTH2',
+      'STREAMS',
+      'COUNT',
+      'BLOCK',
+      'GROUP',
+      'NOACK',
+      '0',
+      '1',
+      '2',
+      '3',
+      '01',
+      '1x',
+      ' 1',
+      '-1',
+      'u8',
+      '',
+    ];
     const names = commandNames(target).filter((n) => commandInfo(n, target)?.entry.keys && !n.includes('subscribe') && n !== 'spublish');
     const lines: string[][] = [];
     for (const name of names) {

@@ -12,7 +12,12 @@ import { join } from 'node:path';
 import { runAclDryrun } from '../../server/src/cli/aclDryrun';
 import { RespError, startRedis } from '../support/redisServer';
 
-const LINES = ['rename-command CONFIG cfg-8b1f', 'rename-command FLUSHALL ""', 'user app on nopass ~* &* +@all -config', 'user ops on nopass ~* &* -@all +config|get +flushall'];
+const LINES = [
+  'rename-command CONFIG cfg-8b1f',
+  'rename-command FLUSHALL ""',
+  'user app on nopass ~* &* +@all -config',
+  'user ops on nopass ~* &* -@all +config|get +flushall',
+];
 
 const CASES: { user: string; argv: string[] }[] = [
   { user: 'app', argv: ['cfg-8b1f', 'get', 'maxmemory'] },
@@ -35,7 +40,11 @@ test('acl-dryrun follows rename-command as redis-server does', async (t) => {
     for (const c of CASES) {
       const reply = await server.command('ACL', 'DRYRUN', c.user, ...c.argv);
       const out: string[] = [];
-      const code = runAclDryrun([conf, c.user, ...c.argv], (s) => out.push(s), () => undefined);
+      const code = runAclDryrun(
+        [conf, c.user, ...c.argv],
+        (s) => out.push(s),
+        () => undefined,
+      );
       const label = `${c.user} ${c.argv.join(' ')}`;
       if (reply instanceof RespError && /not found/.test(reply.message)) {
         // Gone under this name: Redis cannot find it, we deny it and say which line did it.

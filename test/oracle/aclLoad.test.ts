@@ -132,12 +132,17 @@ for (const version of oracleVersions()) {
         const ours = [...p.errorLines].sort((a, b) => a - b);
         const theirs = [...r.lines].sort((a, b) => a - b);
         if (r.ok === (ours.length === 0) && JSON.stringify(ours) === JSON.stringify(theirs)) agree++;
-        else disagreements.push(`${show(text)}: the server ${r.ok ? 'accepts' : `refuses lines ${theirs.join(',')} (${r.message})`}, we report errors on lines ${ours.join(',') || 'none'}`);
+        else
+          disagreements.push(
+            `${show(text)}: the server ${r.ok ? 'accepts' : `refuses lines ${theirs.join(',')} (${r.message})`}, we report errors on lines ${ours.join(',') || 'none'}`,
+          );
       }
     } finally {
       await server.stop();
     }
-    console.log(`acl load oracle ${version} (${target}): ${agree}/${sent} files agree (${refused} refused by the server, ${crashes.length} crash inputs not sent) in ${Date.now() - started} ms`);
+    console.log(
+      `acl load oracle ${version} (${target}): ${agree}/${sent} files agree (${refused} refused by the server, ${crashes.length} crash inputs not sent) in ${Date.now() - started} ms`,
+    );
     assert.deepEqual(disagreements.slice(0, 20), []);
     assert.ok(sent >= 2000, `only ${sent} files sent`);
     for (const text of crashes) assert.ok(predictAclFile(text, target).flaggedCrash, `crash input not flagged: ${show(text)}`);
@@ -183,27 +188,36 @@ for (const version of oracleVersions()) {
       if (ok && !r.accepted && r.line !== undefined) ok = p.errorLines.has(r.line);
       if (ok && !r.accepted && r.user !== undefined) ok = p.errorUsers.has(r.user);
       if (ok) agree++;
-      else disagreements.push(`${show(c.body)}: the server ${r.accepted ? 'starts' : `refuses (line ${r.line ?? '?'}, user ${r.user ?? '?'}: ${r.message})`}, we report errors on lines ${[...p.errorLines].join(',') || 'none'}`);
+      else
+        disagreements.push(
+          `${show(c.body)}: the server ${r.accepted ? 'starts' : `refuses (line ${r.line ?? '?'}, user ${r.user ?? '?'}: ${r.message})`}, we report errors on lines ${[...p.errorLines].join(',') || 'none'}`,
+        );
     });
-    console.log(`acl config oracle ${version} (${target}): ${agree}/${cases.length} redis.conf files agree (${refused} refused by the server) in ${Date.now() - started} ms`);
+    console.log(
+      `acl config oracle ${version} (${target}): ${agree}/${cases.length} redis.conf files agree (${refused} refused by the server) in ${Date.now() - started} ms`,
+    );
     assert.deepEqual(disagreements.slice(0, 20), []);
   });
 
-  test(`${version}: the crash is real: ACL LOAD of an unclosed selector after a rule kills the server, not without the rule`, { timeout: 60_000, skip: selectors ? false : `${target} has no selectors` }, async () => {
-    for (const [text, dies] of [
-      ['user default on nopass ~* &* +@all\nuser bob (~x +get\n', false],
-      ['user default on nopass ~* &* +@all\nuser bob on (~x +get\n', true],
-    ] as const) {
-      assert.equal(predictAclFile(text, target).crashes, dies);
-      const server = await startAclServer(version);
-      try {
-        const r = await server.load(text).catch((e: unknown) => ({ ok: false, lines: new Set<number>(), message: String(e) }));
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        if (!dies) assert.deepEqual([...r.lines], [2], r.message);
-        if (dies) assert.match(r.message, /connection closed|ECONNRESET|EPIPE/i);
-      } finally {
-        await server.stop();
+  test(
+    `${version}: the crash is real: ACL LOAD of an unclosed selector after a rule kills the server, not without the rule`,
+    { timeout: 60_000, skip: selectors ? false : `${target} has no selectors` },
+    async () => {
+      for (const [text, dies] of [
+        ['user default on nopass ~* &* +@all\nuser bob (~x +get\n', false],
+        ['user default on nopass ~* &* +@all\nuser bob on (~x +get\n', true],
+      ] as const) {
+        assert.equal(predictAclFile(text, target).crashes, dies);
+        const server = await startAclServer(version);
+        try {
+          const r = await server.load(text).catch((e: unknown) => ({ ok: false, lines: new Set<number>(), message: String(e) }));
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (!dies) assert.deepEqual([...r.lines], [2], r.message);
+          if (dies) assert.match(r.message, /connection closed|ECONNRESET|EPIPE/i);
+        } finally {
+          await server.stop();
+        }
       }
-    }
-  });
+    },
+  );
 }

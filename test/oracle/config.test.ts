@@ -75,7 +75,14 @@ for (const version of oracleVersions()) {
       writeFileSync(
         `${process.env.CONFIG_ORACLE_REPORT}.${version}.json`,
         JSON.stringify(
-          outcomes.map((o) => ({ id: o.c.id, body: o.c.body, agree: o.agree, why: o.why, server: o.server, ours: o.errors.map((e) => ({ line: e.range.start.line + 1, code: e.code, message: e.message })) })),
+          outcomes.map((o) => ({
+            id: o.c.id,
+            body: o.c.body,
+            agree: o.agree,
+            why: o.why,
+            server: o.server,
+            ours: o.errors.map((e) => ({ line: e.range.start.line + 1, code: e.code, message: e.message })),
+          })),
           null,
           1,
         ),
@@ -93,7 +100,8 @@ for (const version of oracleVersions()) {
     // count them, and show the rest, shortest first.
     // (Lines are compared trimmed, with the first word unquoted and lower-cased: the multi-line
     // generator writes names in other cases.)
-    const norm = (l: string): string => l.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '').replace(/^("?)([^\s"]+)\1(?=\s|$)/, (_m, _q: string, w: string) => w.toLowerCase());
+    const norm = (l: string): string =>
+      l.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '').replace(/^("?)([^\s"]+)\1(?=\s|$)/, (_m, _q: string, w: string) => w.toLowerCase());
     const failingLines = new Set(failures.filter((o) => !o.c.body.includes('\n')).map((o) => norm(o.c.body)));
     const explained = (o: Outcome): boolean => o.c.body.includes('\n') && o.c.body.split('\n').some((l) => failingLines.has(norm(l)));
     const own = failures.filter((o) => !explained(o)).sort((a, b) => a.c.body.length - b.c.body.length);

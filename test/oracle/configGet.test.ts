@@ -25,7 +25,19 @@ import { oracleVersions, sharedServer, targetOf, type RespValue } from '../suppo
 const SET_BY_CONFIG = new Set(['port', 'bind', 'dir', 'save']);
 
 /** Redis 6.0 settings its file loader reads itself and CONFIG GET still lists. */
-const LISTED_LOADER_6 = new Set(['save', 'bind', 'unixsocketperm', 'client-output-buffer-limit', 'notify-keyspace-events', 'oom-score-adj-values', 'dir', 'requirepass', 'slaveof', 'logfile', 'client-query-buffer-limit']);
+const LISTED_LOADER_6 = new Set([
+  'save',
+  'bind',
+  'unixsocketperm',
+  'client-output-buffer-limit',
+  'notify-keyspace-events',
+  'oom-score-adj-values',
+  'dir',
+  'requirepass',
+  'slaveof',
+  'logfile',
+  'client-query-buffer-limit',
+]);
 
 /**
  * Names a server lists that no configuration file may set (so our table, which is about files,
@@ -49,7 +61,8 @@ function ourNames(target: TargetId): Map<string, OurName> {
   for (const d of DIRECTIVES) {
     const v = d.variants.find((x) => x.targets.includes(target));
     // Redis 6.0's file loader handles some settings CONFIG GET still lists (save, bind, ...).
-    if (v && (v.kind === 'table' || v.kind === 'special' || (target === 'redis-6.0' && v.kind === 'loader' && LISTED_LOADER_6.has(d.name)))) variants.set(d.name, v);
+    if (v && (v.kind === 'table' || v.kind === 'special' || (target === 'redis-6.0' && v.kind === 'loader' && LISTED_LOADER_6.has(d.name))))
+      variants.set(d.name, v);
   }
   const out = new Map<string, OurName>();
   for (const [name, v] of variants) {

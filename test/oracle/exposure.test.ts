@@ -91,7 +91,12 @@ const MATRIX: Case[] = [
   {
     name: 'enable-debug-command local, requirepass',
     body: `bind 10.0.1.15\nrequirepass ${STRONG}\nenable-debug-command local`,
-    extra: [[['AUTH', STRONG], ['DEBUG', 'SLEEP', '0']]],
+    extra: [
+      [
+        ['AUTH', STRONG],
+        ['DEBUG', 'SLEEP', '0'],
+      ],
+    ],
     extraAccepted: [false],
   },
   {
@@ -102,8 +107,14 @@ const MATRIX: Case[] = [
     extraAccepted: (version) => (version.startsWith('redis-6.') ? [true, true] : [false, false]),
   },
   { name: 'no TCP port, a Unix socket', body: 'port 0\nunixsocket $TMP/redis.sock\nprotected-mode no' },
-  { name: 'TLS only, client certificates required, protected-mode no', body: 'port 0\ntls-port 6380\ntls-cert-file c\ntls-key-file k\ntls-ca-cert-file ca\nprotected-mode no' },
-  { name: 'TLS only, no client certificates, protected-mode no', body: 'port 0\ntls-port 6380\ntls-cert-file c\ntls-key-file k\ntls-ca-cert-file ca\ntls-auth-clients no\nprotected-mode no' },
+  {
+    name: 'TLS only, client certificates required, protected-mode no',
+    body: 'port 0\ntls-port 6380\ntls-cert-file c\ntls-key-file k\ntls-ca-cert-file ca\nprotected-mode no',
+  },
+  {
+    name: 'TLS only, no client certificates, protected-mode no',
+    body: 'port 0\ntls-port 6380\ntls-cert-file c\ntls-key-file k\ntls-ca-cert-file ca\ntls-auth-clients no\nprotected-mode no',
+  },
   {
     name: 'Sentinel: no password, no protected-mode line',
     sentinel: true,
@@ -127,7 +138,13 @@ const MATRIX: Case[] = [
     name: 'Sentinel: deny-scripts-reconfig no, requirepass',
     sentinel: true,
     body: `requirepass ${STRONG}\n${MONITOR}\nsentinel deny-scripts-reconfig no`,
-    extra: [[['SENTINEL', 'SET', 'm', 'client-reconfig-script', '/bin/true']], [['AUTH', STRONG], ['SENTINEL', 'SET', 'm', 'client-reconfig-script', '/bin/true']]],
+    extra: [
+      [['SENTINEL', 'SET', 'm', 'client-reconfig-script', '/bin/true']],
+      [
+        ['AUTH', STRONG],
+        ['SENTINEL', 'SET', 'm', 'client-reconfig-script', '/bin/true'],
+      ],
+    ],
     extraAccepted: [false, true],
   },
   {
@@ -175,7 +192,14 @@ const results = new Map<string, Map<OracleVersion, Cell>>();
 function analyse(body: string, version: OracleVersion, sentinel: boolean, tmp: string): Finding[] {
   // The server's file: our header gives the port, then the example.
   const text = `port 6379\n${body}\n`;
-  return [...analyzeDocument(text, sentinel ? 'sentinel' : 'config', { target: targetOf(version), profile: 'production' }, { path: join(tmp, 'redis.conf'), source: diskFileSource() }).findings];
+  return [
+    ...analyzeDocument(
+      text,
+      sentinel ? 'sentinel' : 'config',
+      { target: targetOf(version), profile: 'production' },
+      { path: join(tmp, 'redis.conf'), source: diskFileSource() },
+    ).findings,
+  ];
 }
 
 function highest(findings: readonly Finding[]): Severity | undefined {
@@ -204,7 +228,9 @@ for (const version of oracleVersions()) {
         }
         const error = findings.some((f) => EXPOSURE.has(f.code) && f.severity === 'error');
         if (error !== outcome.remoteOpen) {
-          problems.push(`${where}: remote client ${outcome.remoteOpen ? 'got in' : 'did not get in'} (${outcome.anonymous}${outcome.openUsers.length ? `, as ${outcome.openUsers.join(', ')}` : ''}), but we say ${cell.codes.join(', ') || 'nothing'}`);
+          problems.push(
+            `${where}: remote client ${outcome.remoteOpen ? 'got in' : 'did not get in'} (${outcome.anonymous}${outcome.openUsers.length ? `, as ${outcome.openUsers.join(', ')}` : ''}), but we say ${cell.codes.join(', ') || 'nothing'}`,
+          );
         }
         if (c.doc) {
           const reported = findings.some((f) => f.code === c.doc?.rule);
@@ -214,7 +240,8 @@ for (const version of oracleVersions()) {
         const accepted = typeof c.extraAccepted === 'function' ? c.extraAccepted(version) : (c.extraAccepted ?? []);
         accepted.forEach((expected, i) => {
           const seen = outcome.extra[i];
-          if (seen && seen.ok !== expected) problems.push(`${where}: '${seen.command}' from another host was ${seen.ok ? 'accepted' : `refused (${seen.reply})`}`);
+          if (seen && seen.ok !== expected)
+            problems.push(`${where}: '${seen.command}' from another host was ${seen.ok ? 'accepted' : `refused (${seen.reply})`}`);
         });
       } finally {
         rmSync(tmp, { recursive: true, force: true });
@@ -249,10 +276,18 @@ after(() => {
     '',
     `| config | ${versions.join(' | ')} |`,
     `|---|${versions.map(() => '---').join('|')}|`,
-    ...order.filter((name) => results.has(name)).map((name) => [name, results.get(name) as Map<OracleVersion, Cell>] as const).map(([name, row]) => `| ${name.replaceAll('|', '\\|')} | ${versions.map((v) => cellText(row.get(v)).replaceAll('|', '\\|')).join(' | ')} |`),
+    ...order
+      .filter((name) => results.has(name))
+      .map((name) => [name, results.get(name) as Map<OracleVersion, Cell>] as const)
+      .map(([name, row]) => `| ${name.replaceAll('|', '\\|')} | ${versions.map((v) => cellText(row.get(v)).replaceAll('|', '\\|')).join(' | ')} |`),
     '',
   ];
   writeFileSync(join(dir, 'verdict-matrix.md'), lines.join('\n'));
-  const json = Object.fromEntries([...results].map(([name, row]) => [name, Object.fromEntries([...row].map(([v, c]) => [v, { ...c.outcome, body: undefined, ours: c.ours ?? null, codes: c.codes }]))]));
+  const json = Object.fromEntries(
+    [...results].map(([name, row]) => [
+      name,
+      Object.fromEntries([...row].map(([v, c]) => [v, { ...c.outcome, body: undefined, ours: c.ours ?? null, codes: c.codes }])),
+    ]),
+  );
   writeFileSync(join(dir, 'verdict-matrix.json'), `${JSON.stringify(json, null, 2)}\n`);
 });

@@ -313,7 +313,14 @@ function renameCases(count: number, seed: number): RenameCase[] {
   const rng = mulberry32(seed);
   const out: RenameCase[] = [];
   for (let id = 0; id < count; id++) {
-    const defaults = [undefined, undefined, 'default on {pw} ~* &* +@all', 'default on nopass ~* &* +@all -@dangerous', 'default off', 'default on nopass ~* &* -@all +@read'];
+    const defaults = [
+      undefined,
+      undefined,
+      'default on {pw} ~* &* +@all',
+      'default on nopass ~* &* +@all -@dangerous',
+      'default off',
+      'default on nopass ~* &* -@all +@read',
+    ];
     const d = pick(rng, defaults);
     const renames = shuffle(rng, [...RENAMEABLE])
       .slice(0, 1 + Math.floor(rng() * 3))
@@ -337,7 +344,10 @@ function quote(s: string): string {
 }
 
 /** The files of a case: redis.conf's body and, for the aclfile variant, the ACL file. */
-function caseFiles(c: { inline: boolean; users: readonly string[]; defaultLine?: string; requirepass?: string; renames?: readonly { command: string; to: string }[] }, dir: string): Files {
+function caseFiles(
+  c: { inline: boolean; users: readonly string[]; defaultLine?: string; requirepass?: string; renames?: readonly { command: string; to: string }[] },
+  dir: string,
+): Files {
   const conf = join(dir, 'redis.conf');
   const acl = join(dir, 'users.acl');
   const userLines = [...c.users, `${ORACLE.name} on >${ORACLE.password} ~* &* +@all`, ...(c.defaultLine ? [c.defaultLine] : [])].map((u) => `user ${u}`);
@@ -415,7 +425,11 @@ async function checkRenameCase(c: RenameCase): Promise<string[]> {
     for (const [key, reply] of was) if (now.get(key) !== reply) problems.push(`${key}: ${reply} before, ${now.get(key) ?? '?'} after`);
     for (const [name, password] of fixed.admins) {
       const own = c.renames.filter((r) => r.to !== '' && removed.has(r.command.toLowerCase()));
-      const mine = await dryRuns(a.server.port, [name], LINES.filter((l) => own.some((r) => r.command.toLowerCase() === l[0])));
+      const mine = await dryRuns(
+        a.server.port,
+        [name],
+        LINES.filter((l) => own.some((r) => r.command.toLowerCase() === l[0])),
+      );
       const runs = [...mine.values()].filter((r) => r === 'allowed').length;
       if (runs === 0) problems.push(`the new user ${name} may run none of its commands: ${[...mine.values()].join('; ')}`);
       const auth = await withClient(a.server.port, undefined, async (cl) => text(await cl.command('AUTH', name, password)));
@@ -524,7 +538,9 @@ async function checkPasswordCase(c: PasswordCase): Promise<string[]> {
     // A password on a default user that had none ends protected mode's refusal of remote
     // clients: the title says so, and the exposure findings that follow are expected.
     const announced = / — protected mode stops refusing clients on other hosts/.test(fix.title);
-    const newErrors = [...errorCodes(analysed)].filter((e) => !errorsBefore.has(e) && !(announced && (RULES[e as keyof typeof RULES] as { exposure?: boolean }).exposure));
+    const newErrors = [...errorCodes(analysed)].filter(
+      (e) => !errorsBefore.has(e) && !(announced && (RULES[e as keyof typeof RULES] as { exposure?: boolean }).exposure),
+    );
     if (newErrors.length > 0) problems.push(`new errors: ${newErrors.join(', ')}`);
     const a = await launch(after, writeFiles(files, conf));
     if (!('server' in a)) return [...problems, `the fixed config does not start: ${a.log}`, ...files.values()];
@@ -587,11 +603,30 @@ test('--fix on passwords that are not UTF-8: AUTH works before and after, other 
     const stray = Buffer.from('~k\xff*', 'latin1');
     const acl = join(dir, 'users.acl');
     const users = join(dir, 'users.conf');
-    writeFileSync(acl, Buffer.concat([Buffer.from(`user ${ORACLE.name} on >${ORACLE.password} ~* &* +@all\nuser ops on >`), latin1, Buffer.from(' '), stray, Buffer.from(' +@all\n')]));
+    writeFileSync(
+      acl,
+      Buffer.concat([
+        Buffer.from(`user ${ORACLE.name} on >${ORACLE.password} ~* &* +@all\nuser ops on >`),
+        latin1,
+        Buffer.from(' '),
+        stray,
+        Buffer.from(' +@all\n'),
+      ]),
+    );
     // A config fragment with a raw byte password, an escaped one, and a comment in Latin-1.
-    writeFileSync(users, Buffer.concat([Buffer.from('# caf'), Buffer.from('e9', 'hex'), Buffer.from('\nbind 127.0.0.1\nuser raw on >'), raw, Buffer.from(' ~* +@all\nuser esc on ">\\xff\\xfe-e7c2a5f80364b1d9" ~* +@all\n')]));
+    writeFileSync(
+      users,
+      Buffer.concat([
+        Buffer.from('# caf'),
+        Buffer.from('e9', 'hex'),
+        Buffer.from('\nbind 127.0.0.1\nuser raw on >'),
+        raw,
+        Buffer.from(' ~* +@all\nuser esc on ">\\xff\\xfe-e7c2a5f80364b1d9" ~* +@all\n'),
+      ]),
+    );
     const body = `include ${users}\n`;
-    const auth = async (port: number, name: string, password: Buffer): Promise<string> => withClient(port, undefined, async (c) => text(await c.command('AUTH', name, password)));
+    const auth = async (port: number, name: string, password: Buffer): Promise<string> =>
+      withClient(port, undefined, async (c) => text(await c.command('AUTH', name, password)));
     const checkLogins = async (when: string): Promise<void> => {
       // An aclfile and `user` lines cannot be used together: one server for each.
       const a = await launch(dir, `aclfile ${acl}\n`);
@@ -606,7 +641,11 @@ test('--fix on passwords that are not UTF-8: AUTH works before and after, other 
       assert.equal(await auth(b.server.port, 'esc', escaped), 'allowed', `${when}: AUTH esc`);
     };
     await checkLogins('before the fix');
-    for (const file of [acl, users]) assert.equal(run(['--fix', '--fail-on', 'none', '--target', 'redis-7.0', file], () => undefined), 0);
+    for (const file of [acl, users])
+      assert.equal(
+        run(['--fix', '--fail-on', 'none', '--target', 'redis-7.0', file], () => undefined),
+        0,
+      );
     const aclAfter = readFileSync(acl);
     const usersAfter = readFileSync(users);
     assert.ok(!aclAfter.includes('>p') && aclAfter.includes(stray), aclAfter.toString('latin1'));

@@ -44,7 +44,8 @@ async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
 test('a chain of 40 includes: redis-server loads it to the end, and so does the analysis', async () => {
   await ensureRedisServer();
   await withDir(async (dir) => {
-    for (let i = 1; i <= 40; i++) writeFileSync(join(dir, `c${i}.conf`), i < 40 ? `include ${join(dir, `c${i + 1}.conf`)}\n` : 'protected-mode no\nmaxmemory 7mb\n');
+    for (let i = 1; i <= 40; i++)
+      writeFileSync(join(dir, `c${i}.conf`), i < 40 ? `include ${join(dir, `c${i + 1}.conf`)}\n` : 'protected-mode no\nmaxmemory 7mb\n');
     const text = `include ${join(dir, 'c1.conf')}\n`;
     const r = await checkConfig(text, { configGet: ['protected-mode', 'maxmemory'] });
     assert.equal(r.accepted, true, r.message);
@@ -66,7 +67,10 @@ test('a cycle below the main file: redis-server crashes, the analysis reports in
     const r = await startRedis(text, { timeoutMs: 30_000 });
     if (r.status === 'running') await r.stop();
     assert.equal(r.status, 'exited');
-    assert.ok(r.status === 'exited' && r.signal === 'SIGSEGV', `expected a crash, got ${r.status === 'exited' ? `${r.exitCode} ${r.signal}` : 'a running server'}`);
+    assert.ok(
+      r.status === 'exited' && r.signal === 'SIGSEGV',
+      `expected a crash, got ${r.status === 'exited' ? `${r.exitCode} ${r.signal}` : 'a running server'}`,
+    );
     assert.deepEqual(onLine(analyse(dir, text), 0), ['error include-cycle']);
   });
 });

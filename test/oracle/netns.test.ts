@@ -24,7 +24,10 @@ const unavailable = netnsUnavailable();
 
 function namespaces(): string[] {
   const r = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' });
-  return (r.stdout ?? '').split('\n').map((l) => l.split(' ')[0] ?? '').filter(Boolean);
+  return (r.stdout ?? '')
+    .split('\n')
+    .map((l) => l.split(' ')[0] ?? '')
+    .filter(Boolean);
 }
 
 async function running(version: OracleVersion, text: string, bind: readonly string[] | null): Promise<RunningRedis> {
@@ -43,9 +46,19 @@ for (const version of oracleVersions()) {
 
     const open = await running(version, 'protected-mode no\n', ['127.0.0.1', ns.hostAddress]);
     try {
-      const r = await ns.client(open.port, [['SET', 'from-remote', ns.nsAddress], ['GET', 'from-remote']]);
+      const r = await ns.client(open.port, [
+        ['SET', 'from-remote', ns.nsAddress],
+        ['GET', 'from-remote'],
+      ]);
       assert.ok(r.connected, show(r));
-      assert.deepEqual(r.replies, [{ ok: true, text: 'OK' }, { ok: true, text: ns.nsAddress }], show(r));
+      assert.deepEqual(
+        r.replies,
+        [
+          { ok: true, text: 'OK' },
+          { ok: true, text: ns.nsAddress },
+        ],
+        show(r),
+      );
       // The write really happened, as a local client sees it.
       const local = await open.command('GET', 'from-remote');
       assert.equal(Buffer.isBuffer(local) ? local.toString() : local, ns.nsAddress);
@@ -101,8 +114,18 @@ test('a server bound to the host address only, with a password: ready without lo
       const denied = await ns.client(s.port, [['SET', 'k', 'v']]);
       assert.equal(denied.replies[0]?.ok, false, show(denied));
       assert.match(denied.replies[0]?.text ?? '', /^NOAUTH/, show(denied));
-      const allowed = await ns.client(s.port, [['AUTH', 'remote-secret'], ['SET', 'k', 'v']]);
-      assert.deepEqual(allowed.replies, [{ ok: true, text: 'OK' }, { ok: true, text: 'OK' }], show(allowed));
+      const allowed = await ns.client(s.port, [
+        ['AUTH', 'remote-secret'],
+        ['SET', 'k', 'v'],
+      ]);
+      assert.deepEqual(
+        allowed.replies,
+        [
+          { ok: true, text: 'OK' },
+          { ok: true, text: 'OK' },
+        ],
+        show(allowed),
+      );
     } finally {
       await s.stop();
     }

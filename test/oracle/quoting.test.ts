@@ -201,8 +201,10 @@ function compare(exp: Expectation, r: CheckResult): string[] {
     return diffs;
   }
   if (r.accepted) return [`we predict line ${exp.line ?? '(none)'}: ${exp.message}; the server accepts`];
-  if (r.line !== exp.line || r.message !== exp.message) diffs.push(`we predict line ${exp.line ?? '(none)'}: ${exp.message}; the server: line ${r.line ?? '(none)'}: ${r.message}`);
-  else if (exp.line !== undefined && (!r.echoed || !r.echoed.equals(exp.echoed))) diffs.push(`echoed line differs: the server ${show(r.echoed)}, our trimmed line ${show(exp.echoed)}`);
+  if (r.line !== exp.line || r.message !== exp.message)
+    diffs.push(`we predict line ${exp.line ?? '(none)'}: ${exp.message}; the server: line ${r.line ?? '(none)'}: ${r.message}`);
+  else if (exp.line !== undefined && (!r.echoed || !r.echoed.equals(exp.echoed)))
+    diffs.push(`echoed line differs: the server ${show(r.echoed)}, our trimmed line ${show(exp.echoed)}`);
   return diffs;
 }
 
@@ -299,7 +301,11 @@ for (const version of oracleVersions()) {
     const s = await setup(version);
     const started = Date.now();
     const lines = linesFor(s);
-    assert.deepEqual(linesFor(s).map((l) => l.text), lines.map((l) => l.text), 'the generator is not deterministic');
+    assert.deepEqual(
+      linesFor(s).map((l) => l.text),
+      lines.map((l) => l.text),
+      'the generator is not deterministic',
+    );
     assert.ok(lines.length >= 500);
 
     const mainOnly = new Map([[s.main.name, s.main]]);
@@ -497,7 +503,11 @@ for (const version of oracleVersions()) {
         `${c.name}: tokens`,
       );
       const broken = tree.directives.filter((d) => d.broken);
-      assert.equal(errors.some((e) => e.code === 'unbalanced-quotes'), c.unbalanced === true, `${c.name}: unbalanced-quotes error`);
+      assert.equal(
+        errors.some((e) => e.code === 'unbalanced-quotes'),
+        c.unbalanced === true,
+        `${c.name}: unbalanced-quotes error`,
+      );
       assert.equal(broken.length, c.unbalanced ? 1 : 0, `${c.name}: broken lines`);
       if (!('values' in c.redis)) {
         // The first line that the server refuses is our first broken / wrong line.

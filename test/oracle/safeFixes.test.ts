@@ -94,7 +94,9 @@ async function state(r: RunningRedis): Promise<{ config: Record<string, string>;
   assert.ok(Array.isArray(reply), `CONFIG GET *: ${text(reply)}`);
   const config: Record<string, string> = {};
   for (let i = 0; i + 1 < reply.length; i += 2) {
-    const value = text(reply[i + 1] as RespValue).split(r.dir).join('$DIR');
+    const value = text(reply[i + 1] as RespValue)
+      .split(r.dir)
+      .join('$DIR');
     config[text(reply[i] as RespValue)] = value === String(r.port) ? '$PORT' : value;
   }
   const acl = await r.command('ACL', 'LIST');
@@ -106,7 +108,8 @@ type Run = { started: true; config: Record<string, string>; acl: string[] } | { 
 
 async function run(version: OracleVersion, body: string): Promise<Run> {
   const r = await startRedis(`${body}\n`, { version });
-  if (r.status !== 'running') return { started: false, why: r.stderr.toString('utf8').trim().split('\n').slice(-1).join('') || r.stdout.trim().split('\n').slice(-1).join('') };
+  if (r.status !== 'running')
+    return { started: false, why: r.stderr.toString('utf8').trim().split('\n').slice(-1).join('') || r.stdout.trim().split('\n').slice(-1).join('') };
   try {
     return { started: true, ...(await state(r)) };
   } finally {
@@ -190,7 +193,10 @@ test('controls: the behaviour-changing fixes do change CONFIG GET, so they are n
     const fix = fixesFor(a, finding).find((f) => !f.suppression);
     assert.ok(fix, `a fix for ${code}`);
     assert.equal(fix.safe, false, `${fix.title} is not safe`);
-    const fixed = applyEdits(body, fix.edits.flatMap((e) => e.edits)).text;
+    const fixed = applyEdits(
+      body,
+      fix.edits.flatMap((e) => e.edits),
+    ).text;
     // The header binds 127.0.0.1; a fix that rebinds keeps loopback, so the server still answers locally.
     const before = await run(version, body);
     const after = await run(version, fixed);

@@ -56,13 +56,27 @@ for (const version of oracleVersions()) {
       writeFileSync(
         `${process.env.SENTINEL_ORACLE_REPORT}.${version}.json`,
         JSON.stringify(
-          outcomes.map((o) => ({ id: o.c.id, body: o.c.body, agree: o.agree, why: o.why, server: o.server, ours: o.errors.map((e) => ({ line: e.range.start.line + 1, code: e.code, message: e.message })) })),
+          outcomes.map((o) => ({
+            id: o.c.id,
+            body: o.c.body,
+            agree: o.agree,
+            why: o.why,
+            server: o.server,
+            ours: o.errors.map((e) => ({ line: e.range.start.line + 1, code: e.code, message: e.message })),
+          })),
           null,
           1,
         ),
       );
     }
     assert.ok(accepted >= 400 && outcomes.length - accepted >= 400, `unbalanced mix: ${accepted} accepted of ${outcomes.length}`);
-    assert.equal(failures.length, 0, [`${version}: ${failures.length} disagreement(s), the first ${Math.min(60, failures.length)}:`, ...failures.slice(0, 60).map((o) => `  ${formatOutcome(o)}`)].join('\n'));
+    assert.equal(
+      failures.length,
+      0,
+      [
+        `${version}: ${failures.length} disagreement(s), the first ${Math.min(60, failures.length)}:`,
+        ...failures.slice(0, 60).map((o) => `  ${formatOutcome(o)}`),
+      ].join('\n'),
+    );
   });
 }

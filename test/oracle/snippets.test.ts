@@ -47,7 +47,10 @@ test('snippets add no warning or error to a hardened file', () => {
       const snippet = expandSnippetBody(body);
       // The context yields to what the snippet sets itself (a whole baseline sets everything).
       const own = new Set(snippet.split('\n').map((l) => (l.startsWith('user ') ? l.split(' ').slice(0, 2).join(' ') : l.split(' ')[0])));
-      const context = CONTEXT[kind].split('\n').filter((l) => l !== '' && !own.has(l.startsWith('user ') ? l.split(' ').slice(0, 2).join(' ') : (l.split(' ')[0] as string))).join('\n');
+      const context = CONTEXT[kind]
+        .split('\n')
+        .filter((l) => l !== '' && !own.has(l.startsWith('user ') ? l.split(' ').slice(0, 2).join(' ') : (l.split(' ')[0] as string)))
+        .join('\n');
       const text = `${context}\n${snippet}\n`;
       const loud = analyzeDocument(text, kind, SETTINGS).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
       assert.deepEqual(loud.map((f) => f.code).sort(), (EXPECTED[name] ?? []).sort(), `${name}: ${loud.map((f) => f.message).join(' | ')}`);
@@ -91,7 +94,9 @@ test('redis-server 7.0 accepts every snippet', async () => {
       try {
         for (const [name, body] of snippets('redis-acl.json')) {
           // The harness stays the default user, so each snippet is loaded with it kept open.
-          const lines = expandSnippetBody(body).split('\n').filter((l) => !l.startsWith('user default '));
+          const lines = expandSnippetBody(body)
+            .split('\n')
+            .filter((l) => !l.startsWith('user default '));
           writeFileSync(acl, ['user default on nopass ~* &* +@all', ...lines].join('\n') + '\n');
           const reply = await server.command('ACL', 'LOAD');
           assert.equal(reply, 'OK', `${name}: ${String(reply)}`);

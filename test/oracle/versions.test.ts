@@ -93,7 +93,18 @@ test('a pinned package that left the archive: another build of the same release 
   assert.deepEqual(rebuilt.problems, []);
   assert.equal(rebuilt.chosen.get('valkey-tools'), '9.1.2-2');
   // ... or to another release: nothing to take, and the message says what is there instead.
-  const moved = chooseVersions('sid', new Map([['valkey-tools', [{ version: '9.2.0-1', suite: 'sid' }, { version: '8.1.1+dfsg1-3+deb13u3', suite: 'trixie' }]]]));
+  const moved = chooseVersions(
+    'sid',
+    new Map([
+      [
+        'valkey-tools',
+        [
+          { version: '9.2.0-1', suite: 'sid' },
+          { version: '8.1.1+dfsg1-3+deb13u3', suite: 'trixie' },
+        ],
+      ],
+    ]),
+  );
   assert.equal(moved.chosen.has('valkey-tools'), false);
   assert.equal(moved.problems.length, 1);
   assert.match(moved.problems[0] ?? '', /valkey-9\.1\.2: valkey-tools 9\.1\.2-1 .*not in Debian sid any more; versions there: 9\.2\.0-1/);
@@ -101,14 +112,23 @@ test('a pinned package that left the archive: another build of the same release 
   const trixie = chooseVersions(
     'trixie',
     new Map([
-      ['libc6', [{ version: '2.43-7', suite: 'sid' }, { version: '2.41-12+deb13u5', suite: 'trixie' }]],
+      [
+        'libc6',
+        [
+          { version: '2.43-7', suite: 'sid' },
+          { version: '2.41-12+deb13u5', suite: 'trixie' },
+        ],
+      ],
       ['redis-tools', [{ version: '5:8.0.2-3+deb13u3', suite: 'trixie-security' }]],
       ['valkey-tools', [{ version: '8.1.1+dfsg1-3+deb13u3', suite: 'trixie' }]],
     ]),
   );
   assert.equal(trixie.chosen.get('libc6'), '2.41-12+deb13u5');
   assert.equal(trixie.chosen.get('redis-tools'), '5:8.0.2-3+deb13u3');
-  assert.ok(trixie.problems.some((p) => /^library libssl3t64: not found in trixie, trixie-security$/.test(p)), trixie.problems.join('\n'));
+  assert.ok(
+    trixie.problems.some((p) => /^library libssl3t64: not found in trixie, trixie-security$/.test(p)),
+    trixie.problems.join('\n'),
+  );
 });
 
 for (const version of oracleVersions()) {

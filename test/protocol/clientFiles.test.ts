@@ -17,7 +17,8 @@ const MAIN = 'bind 127.0.0.1\ninclude conf.d/net.conf\naclfile users.acl\nrequir
 const FILES: Record<string, string> = { 'conf.d/net.conf': 'protected-mode no\nbind 0.0.0.0\n', 'users.acl': 'user default on nopass ~* +@all\n' };
 
 const gitUri = (path: string, ref: string): string => `git:${path}?${encodeURIComponent(JSON.stringify({ path, ref }))}`;
-const summary = (p: { diagnostics: { code?: unknown; range: { start: { line: number } } }[] }): string[] => p.diagnostics.map((d) => `${d.range.start.line + 1} ${String(d.code)}`).sort();
+const summary = (p: { diagnostics: { code?: unknown; range: { start: { line: number } } }[] }): string[] =>
+  p.diagnostics.map((d) => `${d.range.start.line + 1} ${String(d.code)}`).sort();
 
 test('a git revision reads its includes at the same revision through the client, and matches the files on disk', async () => {
   const repo = mkdtempSync(join(tmpdir(), 'rc-client-files-'));
@@ -55,7 +56,10 @@ test('a git revision reads its includes at the same revision through the client,
     assert.ok(refs.length >= 2 && refs.every((r) => r === 'HEAD~1'), asked.join('\n'));
 
     // A revision cannot be edited: no fixes there, while the file on disk has them.
-    const weak = { range: { start: { line: 3, character: 12 }, end: { line: 3, character: 19 } }, context: { diagnostics: [] as unknown[], only: ['source.fixAll'] } };
+    const weak = {
+      range: { start: { line: 3, character: 12 }, end: { line: 3, character: 19 } },
+      context: { diagnostics: [] as unknown[], only: ['source.fixAll'] },
+    };
     const onRevision = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: revision }, ...weak });
     assert.deepEqual(onRevision, []);
     const onFile = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: onDisk }, ...weak })) as unknown[];

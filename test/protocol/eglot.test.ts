@@ -86,7 +86,10 @@ test('Emacs 28 with eglot 1.9 and the README recipe: users.acl is an ACL file, s
       env: { ...process.env, HOME: work, PATH: [bin, process.env.PATH ?? ''].join(delimiter), RECIPE: recipe, FILES: `${conf}:${acl}`, OUT: out },
     });
     assert.ok(existsSync(out), `${version}: no result (status ${r.status}, signal ${r.signal})\n${r.stdout}\n${r.stderr}`);
-    const [config, users] = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Result);
+    const [config, users] = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Result);
     assert.equal(config?.error, undefined, `${version}: the recipe failed: ${config?.error}\n${r.stderr}`);
     assert.ok(config && users);
 

@@ -30,7 +30,11 @@ test('fix-all is offered without edits and resolved once asked for', async () =>
     assert.ok(first);
 
     let t = Date.now();
-    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: first.range, context: { diagnostics: [first] } })) as Action[];
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: first.range,
+      context: { diagnostics: [first] },
+    })) as Action[];
     const requestMs = Date.now() - t;
     const all = actions.find((a) => a.kind === 'source.fixAll.redis-config');
     assert.ok(all, actions.map((a) => a.title).join(' | '));

@@ -52,9 +52,15 @@ test('10,000 edits: the final version is published, memory stays bounded', { tim
     const delay = Date.now() - lastEdit;
     const rss = peakRssMb(client.pid);
     const versions = client.published.filter((p) => p.uri === URI).map((p) => p.version ?? 0);
-    console.log(`edit flood: ${EDITS} edits, ${versions.length} publications, final one ${delay} ms after the last edit, peak RSS ${rss?.toFixed(0) ?? '?'} MB`);
+    console.log(
+      `edit flood: ${EDITS} edits, ${versions.length} publications, final one ${delay} ms after the last edit, peak RSS ${rss?.toFixed(0) ?? '?'} MB`,
+    );
     assert.ok(published.diagnostics.length > 2000);
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'an older version was published after a newer one');
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+      'an older version was published after a newer one',
+    );
     assert.equal(versions.at(-1), EDITS + 1);
     assert.ok(versions.length < EDITS / 10, `${versions.length} publications for ${EDITS} edits`);
     if (rss !== undefined) assert.ok(rss < 200, `peak RSS ${rss.toFixed(0)} MB`);

@@ -27,7 +27,14 @@ test('a 50 MB document: partial analysis with a notice, bounded diagnostics', { 
     const p = await published;
     const ms = Date.now() - started;
     const notices = p.diagnostics.filter((d) => d.code === 'document-too-large');
-    assert.equal(notices.length, 2, p.diagnostics.slice(0, 3).map((d) => messageText(d.message)).join('\n'));
+    assert.equal(
+      notices.length,
+      2,
+      p.diagnostics
+        .slice(0, 3)
+        .map((d) => messageText(d.message))
+        .join('\n'),
+    );
     assert.ok(notices.some((d) => /more than the 4\.0 MB this tool reads: only its first [\d,]+ lines are checked/.test(messageText(d.message))));
     assert.ok(notices.some((d) => /the editor is shown the first 5,000/.test(messageText(d.message))));
     assert.ok(p.diagnostics.length <= MAX_PUBLISHED + 2);

@@ -65,10 +65,23 @@ function runNeovim(recipeText: string): { version: string; config: Result; users
       encoding: 'utf8',
       // A deadline for a hung editor, not a wait: the harness quits as soon as it is done.
       timeout: 90_000,
-      env: { ...process.env, PATH: [bin, process.env.PATH ?? ''].join(delimiter), RECIPE: recipe, FILES: `${conf}:${acl}`, OUT: out, XDG_CONFIG_HOME: join(work, 'config'), XDG_DATA_HOME: join(work, 'data'), XDG_STATE_HOME: join(work, 'state'), XDG_CACHE_HOME: join(work, 'cache') },
+      env: {
+        ...process.env,
+        PATH: [bin, process.env.PATH ?? ''].join(delimiter),
+        RECIPE: recipe,
+        FILES: `${conf}:${acl}`,
+        OUT: out,
+        XDG_CONFIG_HOME: join(work, 'config'),
+        XDG_DATA_HOME: join(work, 'data'),
+        XDG_STATE_HOME: join(work, 'state'),
+        XDG_CACHE_HOME: join(work, 'cache'),
+      },
     });
     assert.ok(existsSync(out), `${version}: no result (status ${r.status}, signal ${r.signal})\n${r.stdout}\n${r.stderr}`);
-    const [config, users] = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Result & { error?: string });
+    const [config, users] = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Result & { error?: string });
     assert.equal(config?.error, undefined, `${version}: the recipe failed: ${config?.error}`);
     assert.ok(config && users);
     return { version, config, users };
@@ -99,7 +112,7 @@ test('Neovim 0.7 with the README recipe: diagnostics and hovers from the install
 
 test('Neovim 0.7 with the README settings lines: the development profile reaches the server', () => {
   const recipe = readmeBlock('neovim-0.7');
-  const anchor = "root_dir = vim.fn.getcwd(),\n";
+  const anchor = 'root_dir = vim.fn.getcwd(),\n';
   assert.ok(recipe.includes(anchor));
   const { version, config } = runNeovim(recipe.replace(anchor, anchor + readmeBlock('neovim-settings')));
   assert.equal(config.arrived, true, `${version}: no diagnostics for redis.conf`);

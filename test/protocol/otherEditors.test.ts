@@ -48,7 +48,11 @@ interface Action {
 async function quickFixes(client: LspTestClient, uri: string, diagnostics: PublishDiagnosticsParams, code: string): Promise<Action[]> {
   const diagnostic = diagnostics.diagnostics.find((d) => d.code === code);
   assert.ok(diagnostic, `no ${code}`);
-  return (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as Action[];
+  return (await client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic] },
+  })) as Action[];
 }
 
 const RENAMED = 'bind 127.0.0.1\nuser default on nopass ~* +@all\nrename-command CONFIG x-1\n';
@@ -62,7 +66,9 @@ test('settings pushed with workspace/didChangeConfiguration count when the clien
     await client.open(uri, 'redis-conf', 'bind 0.0.0.0\n');
     assert.equal((await opened).diagnostics.find((d) => d.code === 'bind-all-interfaces')?.severity, 2);
     const relaxed = client.nextDiagnostics(uri, 1);
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { redisConfig: { profile: 'development', rules: { 'no-auth': 'off' } } } });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { redisConfig: { profile: 'development', rules: { 'no-auth': 'off' } } },
+    });
     const after = await relaxed;
     assert.equal(after.diagnostics.find((d) => d.code === 'bind-all-interfaces')?.severity, 4, 'the development profile makes it a hint');
     assert.ok(!codesOf(after).includes('no-auth'));
@@ -123,7 +129,10 @@ test('a client without message dialogs (eglot, Helix): the password goes in a co
 
 test('hovers name the VS Code command only to our extension', async () => {
   const text = 'user default off\nuser app on #' + 'a'.repeat(64) + ' ~app:* +get\n';
-  for (const [options, named] of [[undefined, false], [{ extensionCommands: true }, true]] as const) {
+  for (const [options, named] of [
+    [undefined, false],
+    [{ extensionCommands: true }, true],
+  ] as const) {
     const client = new LspTestClient();
     try {
       await client.initialize(false, options ? { initializationOptions: options } : {});
@@ -131,7 +140,9 @@ test('hovers name the VS Code command only to our extension', async () => {
       const opened = client.nextDiagnostics(uri, 1);
       await client.open(uri, 'redis-acl', text);
       await opened;
-      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 6 } })) as { contents: { value: string } };
+      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 6 } })) as {
+        contents: { value: string };
+      };
       assert.match(hover.contents.value, /Connecting as `app`/);
       assert.equal(/Copy connection snippet/.test(hover.contents.value), named, hover.contents.value);
     } finally {

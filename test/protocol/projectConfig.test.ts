@@ -82,7 +82,9 @@ test('project file under editor settings under the pragma; re-read on a watched-
     assert.ok(has(await fifth, 'unsupported-in-version'), 'not read again before the event: still redis-6.2');
     // A publish of the configuration reload above may still be on its way: wait for the re-read file.
     const sixth = client.diagnosticsWhere(ws.uri, (p) => p.version === 3 && !has(p, 'unsupported-in-version'));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(ws.dir, '.redis-config.json')).href, type: 2 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(join(ws.dir, '.redis-config.json')).href, type: 2 }],
+    });
     const p6 = await sixth;
     assert.ok(!has(p6, 'unsupported-in-version'));
     assert.equal(severityOf(p6, 'bind-all-interfaces'), 4);
@@ -120,7 +122,10 @@ test('an invalid project file is reported once, and its valid keys still apply',
     await client.open(ws.uri, 'redis-conf', TEXT);
     assert.ok(has(await first, 'unsupported-in-version'));
     assert.equal(client.messages.length, 1);
-    assert.match(client.messages[0]?.message ?? '', /invalid value for 'minPasswordLength' in .*\.redis-config\.json: 3 \(expected a whole number from 8 to 256\)/);
+    assert.match(
+      client.messages[0]?.message ?? '',
+      /invalid value for 'minPasswordLength' in .*\.redis-config\.json: 3 \(expected a whole number from 8 to 256\)/,
+    );
   } finally {
     await client.shutdown();
     rmSync(ws.dir, { recursive: true, force: true });
@@ -142,9 +147,15 @@ test('documentation links: the published pages by default, the client’s base, 
     }
   };
   try {
-    assert.match((await hrefs(undefined, {})) ?? '', /^https:\/\/cdn\.jsdelivr\.net\/npm\/@redis-config-tools\/redis-config-lint@\d+\.\d+\.\d+[^/]*\/docs\/rules\/bind-all-interfaces\.md$/);
+    assert.match(
+      (await hrefs(undefined, {})) ?? '',
+      /^https:\/\/cdn\.jsdelivr\.net\/npm\/@redis-config-tools\/redis-config-lint@\d+\.\d+\.\d+[^/]*\/docs\/rules\/bind-all-interfaces\.md$/,
+    );
     assert.equal(await hrefs({ docsBaseUrl: 'file:///opt/ext/docs/rules/' }, {}), 'file:///opt/ext/docs/rules/bind-all-interfaces.md');
-    assert.equal(await hrefs({ docsBaseUrl: 'file:///opt/ext/docs/rules/' }, { docsBaseUrl: 'https://mirror.example/rules' }), 'https://mirror.example/rules/bind-all-interfaces.md');
+    assert.equal(
+      await hrefs({ docsBaseUrl: 'file:///opt/ext/docs/rules/' }, { docsBaseUrl: 'https://mirror.example/rules' }),
+      'https://mirror.example/rules/bind-all-interfaces.md',
+    );
   } finally {
     rmSync(ws.dir, { recursive: true, force: true });
   }

@@ -47,7 +47,9 @@ test('initialize, diagnostics on open, hover, and diagnostics that follow edits'
     assert.equal(hover.contents.kind, 'markdown');
     assert.match(hover.contents.value, /^\*\*maxmemory\*\*/);
     assert.deepEqual(hover.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } });
-    const value = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 12 } })) as { contents: { value: string } };
+    const value = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 12 } })) as {
+      contents: { value: string };
+    };
     assert.match(value.contents.value, /104,857,600 bytes/);
     const none = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 2, character: 0 } });
     assert.equal(none, null);
@@ -155,7 +157,10 @@ test('code actions: quick fixes rebuilt from the diagnostic, and fix all', async
     assert.ok(rename, actions.map((a) => a.title).join(' | '));
     assert.equal(rename.kind, 'quickfix');
     assert.equal(rename.isPreferred, true);
-    assert.deepEqual(rename.edit.changes[URI]?.map((e) => e.newText), ['replica-read-only']);
+    assert.deepEqual(
+      rename.edit.changes[URI]?.map((e) => e.newText),
+      ['replica-read-only'],
+    );
     assert.ok(actions.some((a) => a.title === 'Disable deprecated-directive for this line'));
 
     const all = (await client.connection.sendRequest('textDocument/codeAction', {
@@ -195,9 +200,15 @@ test('the connection snippet command lists users and writes a snippet without th
     const p = client.nextDiagnostics(URI, 1);
     await client.open(URI, 'redis-conf', 'bind 127.0.0.1\nuser default off\nuser app on >pw-in-file ~app:* +get\n');
     await p;
-    const choices = (await client.connection.sendRequest('workspace/executeCommand', { command: 'redisConfig.server.connectionSnippet', arguments: [{ uri: URI }] })) as { users: string[] };
+    const choices = (await client.connection.sendRequest('workspace/executeCommand', {
+      command: 'redisConfig.server.connectionSnippet',
+      arguments: [{ uri: URI }],
+    })) as { users: string[] };
     assert.deepEqual(choices.users, ['default', 'app']);
-    const result = (await client.connection.sendRequest('workspace/executeCommand', { command: 'redisConfig.server.connectionSnippet', arguments: [{ uri: URI, user: 'app', library: 'ioredis' }] })) as { snippet: string; variable: string };
+    const result = (await client.connection.sendRequest('workspace/executeCommand', {
+      command: 'redisConfig.server.connectionSnippet',
+      arguments: [{ uri: URI, user: 'app', library: 'ioredis' }],
+    })) as { snippet: string; variable: string };
     assert.match(result.snippet, /new Redis\(/);
     assert.equal(result.variable, 'REDIS_APP_PASSWORD');
     assert.ok(!result.snippet.includes('pw-in-file'));

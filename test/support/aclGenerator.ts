@@ -67,16 +67,104 @@ const KEY_PATTERNS = ['*', 'k*', 'k?', 'k[ab]', 'k[^a]*', 'key:*', '*:1', 'x\\*'
 const CHANNEL_PATTERNS = ['*', 'ch*', 'ch?', 'news.*', 'c[12]', 'ch1', ''];
 
 const SIMPLE = [
-  'on', 'off', 'ON', 'Off', 'nopass', 'resetpass', 'reset', 'RESET', 'skip-sanitize-payload', 'sanitize-payload', 'allkeys', 'AllKeys', 'resetkeys',
-  'allchannels', 'resetchannels', 'allcommands', 'nocommands', 'NoCommands', 'clearselectors', '~*', '&*', '+@all', '-@all', '+@ALL',
+  'on',
+  'off',
+  'ON',
+  'Off',
+  'nopass',
+  'resetpass',
+  'reset',
+  'RESET',
+  'skip-sanitize-payload',
+  'sanitize-payload',
+  'allkeys',
+  'AllKeys',
+  'resetkeys',
+  'allchannels',
+  'resetchannels',
+  'allcommands',
+  'nocommands',
+  'NoCommands',
+  'clearselectors',
+  '~*',
+  '&*',
+  '+@all',
+  '-@all',
+  '+@ALL',
 ];
 
 const ODD = [
-  '>pw1', '>pw2', '>', '<pw1', '<pw2', '<', `#${HASH_PW1}`, `!${HASH_PW1}`, `#${HASH_PW1.toUpperCase()}`, `#${'a'.repeat(64)}`, '#short', '!short', '#', '!',
-  '%R', '%R~', '%~k', '%X~k', '%RR~k', '%', '%W', '%wr~k*', '~', '&', '+', '-', '+@', '-@', '+get|', '-get|', '+config|', '-config|', '+config|get|x',
-  '+client|kill|x', '+get|a|b', '+|x', '-|x', '+nosuch', '-nosuch', '+sentinel', '+sentinel|masters', '+@nosuch', '-@reads', '+lmpop|x', '+hexpire', '+waitaof',
-  '+cluster|myshardid', '+client|no-touch', '-select|0', '+select|0', '+select|1', '+config|bogus', '-config|bogus', 'foo', 'enabled', 'user', '~x)', ')', '(',
-  '()', '(on)', '((~x))', '(+nosuch)', '(~s* +get)', '(%R~r* +@read)', '(&ch* +publish)', '(>pw)', '(reset)', '(clearselectors)', '(allkeys +@all)', '(~k*)',
+  '>pw1',
+  '>pw2',
+  '>',
+  '<pw1',
+  '<pw2',
+  '<',
+  `#${HASH_PW1}`,
+  `!${HASH_PW1}`,
+  `#${HASH_PW1.toUpperCase()}`,
+  `#${'a'.repeat(64)}`,
+  '#short',
+  '!short',
+  '#',
+  '!',
+  '%R',
+  '%R~',
+  '%~k',
+  '%X~k',
+  '%RR~k',
+  '%',
+  '%W',
+  '%wr~k*',
+  '~',
+  '&',
+  '+',
+  '-',
+  '+@',
+  '-@',
+  '+get|',
+  '-get|',
+  '+config|',
+  '-config|',
+  '+config|get|x',
+  '+client|kill|x',
+  '+get|a|b',
+  '+|x',
+  '-|x',
+  '+nosuch',
+  '-nosuch',
+  '+sentinel',
+  '+sentinel|masters',
+  '+@nosuch',
+  '-@reads',
+  '+lmpop|x',
+  '+hexpire',
+  '+waitaof',
+  '+cluster|myshardid',
+  '+client|no-touch',
+  '-select|0',
+  '+select|0',
+  '+select|1',
+  '+config|bogus',
+  '-config|bogus',
+  'foo',
+  'enabled',
+  'user',
+  '~x)',
+  ')',
+  '(',
+  '()',
+  '(on)',
+  '((~x))',
+  '(+nosuch)',
+  '(~s* +get)',
+  '(%R~r* +@read)',
+  '(&ch* +publish)',
+  '(>pw)',
+  '(reset)',
+  '(clearselectors)',
+  '(allkeys +@all)',
+  '(~k*)',
 ];
 
 function keyRule(rng: Rng, v?: Vocabulary): string {
@@ -116,7 +204,17 @@ function selectorWords(rng: Rng, maxInner: number, v: Vocabulary): string[] {
   const inner: string[] = [];
   for (let i = 0; i < n; i++) {
     const r = rng();
-    inner.push(r < 0.3 ? keyRule(rng) : r < 0.4 ? channelRule(rng) : r < 0.75 ? commandRule(rng, v) : r < 0.9 ? categoryRule(rng) : pick(rng, ['allkeys', 'resetkeys', 'allcommands', 'nocommands', 'allchannels', 'resetchannels', '+@all', '-@all']));
+    inner.push(
+      r < 0.3
+        ? keyRule(rng)
+        : r < 0.4
+          ? channelRule(rng)
+          : r < 0.75
+            ? commandRule(rng, v)
+            : r < 0.9
+              ? categoryRule(rng)
+              : pick(rng, ['allkeys', 'resetkeys', 'allcommands', 'nocommands', 'allchannels', 'resetchannels', '+@all', '-@all']),
+    );
   }
   if (chance(rng, 0.5)) return [`(${inner.join(' ')})`];
   // Now and then a selector opened again before it is closed (Redis 7.0 drops the first part; 7.2 on refuses).
@@ -135,7 +233,11 @@ export function ruleWords(rng: Rng, broken: number, target: TargetId): string[] 
   const rare = (has: boolean): boolean => has || chance(rng, 0.15);
   if (r < 0.15) {
     const simple = pick(rng, SIMPLE);
-    return [rare(v.channels || !/chan|&/.test(simple)) && rare(v.selectors || !/selectors|sanitize/.test(simple)) ? simple : pick(rng, ['on', 'off', 'nopass', 'allkeys', '+@all', 'resetpass'])];
+    return [
+      rare(v.channels || !/chan|&/.test(simple)) && rare(v.selectors || !/selectors|sanitize/.test(simple))
+        ? simple
+        : pick(rng, ['on', 'off', 'nopass', 'allkeys', '+@all', 'resetpass']),
+    ];
   }
   if (r < 0.35) return [keyRule(rng, v)];
   if (r < 0.45) return [rare(v.channels) ? channelRule(rng) : keyRule(rng, v)];
@@ -153,7 +255,10 @@ export function generateAclFile(rng: Rng, target: TargetId): string {
   const broken = pick(rng, [0, 0.05, 0.15, 0.4]);
   for (let i = 0; i < n; i++) {
     const shape = rng();
-    if (shape < 0.04) lines.push(pick(rng, ['# users', '#', 'USER bob on', 'User bob on', 'user', 'user ', 'user  bob on', 'user\tbob on', 'foo bar', ' ', '\t', '', 'bob on']));
+    if (shape < 0.04)
+      lines.push(
+        pick(rng, ['# users', '#', 'USER bob on', 'User bob on', 'user', 'user ', 'user  bob on', 'user\tbob on', 'foo bar', ' ', '\t', '', 'bob on']),
+      );
     else if (shape < 0.06) lines.push(`user ${pick(rng, ['bo\u000bb', 'a\fb', 'a\tb'])} on`);
     else {
       const words: string[] = ['user', pick(rng, NAMES)];
@@ -210,7 +315,8 @@ export function generateConfigCase(rng: Rng, target: TargetId): ConfigCase {
   }
   const files: Record<string, string> = {};
   // acl-pubsub-default came with 6.2.
-  if (chance(rng, 0.15) && directiveVariant('acl-pubsub-default', target)) lines.splice(Math.floor(rng() * (lines.length + 1)), 0, `acl-pubsub-default ${pick(rng, ['allchannels', 'resetchannels'])}`);
+  if (chance(rng, 0.15) && directiveVariant('acl-pubsub-default', target))
+    lines.splice(Math.floor(rng() * (lines.length + 1)), 0, `acl-pubsub-default ${pick(rng, ['allchannels', 'resetchannels'])}`);
   if (chance(rng, 0.05)) {
     lines.push(chance(rng, 0.8) ? 'aclfile $DIR/users.acl' : 'aclfile ""');
     files['users.acl'] = `${vocabulary(target).openDefault}\n`;
@@ -236,8 +342,39 @@ export interface DryrunCase {
 const KEYS = ['k1', 'ka', 'kb', 'kab', 'key:1', 'key:2', 'x*', 'r1', 'w1', 'other', 'k', '', 'kc'];
 const CHANNELS = ['ch1', 'ch2', 'news.a', 'c1', 'other', 'ch*', '*'];
 const WORDS = [
-  'STORE', 'store', 'STOREDIST', 'GET', 'get', 'SET', 'INCRBY', 'OVERFLOW', 'LIMIT', 'BY', 'KEYS', 'COPY', 'REPLACE', 'AUTH', 'AUTH2', 'STREAMS', 'COUNT',
-  'BLOCK', 'GROUP', 'NOACK', 'LEFT', 'MIN', 'EX', 'WITHSCORES', 'u8', '0', '1', '2', '3', '01', '1x', '-1', 'x',
+  'STORE',
+  'store',
+  'STOREDIST',
+  'GET',
+  'get',
+  'SET',
+  'INCRBY',
+  'OVERFLOW',
+  'LIMIT',
+  'BY',
+  'KEYS',
+  'COPY',
+  'REPLACE',
+  'AUTH',
+  'AUTH2',
+  'STREAMS',
+  'COUNT',
+  'BLOCK',
+  'GROUP',
+  'NOACK',
+  'LEFT',
+  'MIN',
+  'EX',
+  'WITHSCORES',
+  'u8',
+  '0',
+  '1',
+  '2',
+  '3',
+  '01',
+  '1x',
+  '-1',
+  'x',
 ];
 
 function argFor(rng: Rng): string {
@@ -255,8 +392,43 @@ function commandLine(rng: Rng, v: Vocabulary): string[] {
     const name = pick(rng, ['publish', 'spublish', 'subscribe', 'ssubscribe', 'psubscribe', 'unsubscribe']);
     return [name, pick(rng, CHANNELS), ...(name.endsWith('publish') ? ['msg'] : chance(rng, 0.5) ? [pick(rng, CHANNELS)] : [])];
   }
-  const common = ['get', 'set', 'del', 'mset', 'mget', 'exists', 'sort', 'sort_ro', 'eval', 'fcall', 'migrate', 'bitfield', 'xread', 'georadius', 'zunionstore', 'lmpop', 'object|encoding', 'select', 'config|get', 'config|set', 'client|id', 'auth', 'hello', 'ping', 'flushall', 'keys', 'copy', 'rename', 'lmove'];
-  const name = chance(rng, 0.5) ? pick(rng, common.filter((c) => commandInfo(c, v.target))) : pick(rng, v.commands);
+  const common = [
+    'get',
+    'set',
+    'del',
+    'mset',
+    'mget',
+    'exists',
+    'sort',
+    'sort_ro',
+    'eval',
+    'fcall',
+    'migrate',
+    'bitfield',
+    'xread',
+    'georadius',
+    'zunionstore',
+    'lmpop',
+    'object|encoding',
+    'select',
+    'config|get',
+    'config|set',
+    'client|id',
+    'auth',
+    'hello',
+    'ping',
+    'flushall',
+    'keys',
+    'copy',
+    'rename',
+    'lmove',
+  ];
+  const name = chance(rng, 0.5)
+    ? pick(
+        rng,
+        common.filter((c) => commandInfo(c, v.target)),
+      )
+    : pick(rng, v.commands);
   const info = commandInfo(name, v.target);
   const head = name.split('|');
   const arity = info?.variant.arity ?? 1;

@@ -15,7 +15,17 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_VERSION, ensureServer, freePort, parseFatalBanner, RespClient, RespError, spawnServer, type OracleVersion, type RespValue } from './redisServer';
+import {
+  DEFAULT_VERSION,
+  ensureServer,
+  freePort,
+  parseFatalBanner,
+  RespClient,
+  RespError,
+  spawnServer,
+  type OracleVersion,
+  type RespValue,
+} from './redisServer';
 
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -157,7 +167,11 @@ export const STARTUP_HEADER = 5;
  * socket in a fresh folder. `files` are written into that folder first (an ACL file that
  * `body` names by `<dir>/name`: the string `$DIR` in `body` is replaced by the folder).
  */
-export async function startupCheck(body: string, files: Readonly<Record<string, string>> = {}, version: OracleVersion = DEFAULT_VERSION): Promise<StartupResult> {
+export async function startupCheck(
+  body: string,
+  files: Readonly<Record<string, string>> = {},
+  version: OracleVersion = DEFAULT_VERSION,
+): Promise<StartupResult> {
   const server = await ensureServer(version);
   const dir = mkdtempSync(join(tmpdir(), 'acl-startup-'));
   try {
@@ -181,7 +195,12 @@ export async function startupCheck(body: string, files: Readonly<Record<string, 
       if (banner) return { accepted: false, ...(banner.fileLine !== undefined ? { line: banner.fileLine - STARTUP_HEADER } : {}), message: banner.message };
       const log = Buffer.concat(out).toString('utf8');
       const user = /Error loading ACL rule '.*' for the user named '(.*)': /.exec(log)?.[1];
-      const last = log.trim().split('\n').filter((l) => !/Critical error while loading ACLs/.test(l)).pop() ?? '';
+      const last =
+        log
+          .trim()
+          .split('\n')
+          .filter((l) => !/Critical error while loading ACLs/.test(l))
+          .pop() ?? '';
       return { accepted: false, ...(user !== undefined ? { user } : {}), message: last.replace(/^\d+:[A-Z] [^#*]*[#*] /, '') };
     } finally {
       await killPid(child, 'SIGKILL');

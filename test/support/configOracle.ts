@@ -62,7 +62,9 @@ export function verdictOf(body: string, r: ProbeResult): ServerVerdict {
   // The harness must know which line the server means: a body line, echoed as we trim it.
   const expected = r.line >= 1 ? bodyLine(body, r.line) : undefined;
   if (expected === undefined || !r.echoed || !r.echoed.equals(Buffer.from(expected, 'utf8'))) {
-    throw new Error(`harness: the server names body line ${r.line} (${JSON.stringify(r.echoed?.toString('utf8'))}), which is ${JSON.stringify(expected)}; body:\n${body}`);
+    throw new Error(
+      `harness: the server names body line ${r.line} (${JSON.stringify(r.echoed?.toString('utf8'))}), which is ${JSON.stringify(expected)}; body:\n${body}`,
+    );
   }
   return { ...base, line: r.line };
 }
@@ -74,7 +76,12 @@ export function verdictOf(body: string, r: ProbeResult): ServerVerdict {
 const EMPTY_DIR: FileSource = { read: () => undefined, glob: () => [] };
 
 function analyze(body: string, target: TargetId, kind: DocumentKind): readonly Finding[] {
-  return analyzeDocument(body, kind, { target, profile: 'production', targetIsDefault: false }, { path: kind === 'sentinel' ? '/oracle/sentinel.conf' : '/oracle/redis.conf', source: EMPTY_DIR }).findings;
+  return analyzeDocument(
+    body,
+    kind,
+    { target, profile: 'production', targetIsDefault: false },
+    { path: kind === 'sentinel' ? '/oracle/sentinel.conf' : '/oracle/redis.conf', source: EMPTY_DIR },
+  ).findings;
 }
 
 /**
@@ -105,7 +112,15 @@ function cut(s: string): string {
 function unresolvedLines(body: string, text: string, target: TargetId): number[] {
   const { tree } = parseConfig(body, quoting(target));
   const lines = tree.directives.filter((d) => !d.broken && d.tokens.length >= 2);
-  const hit = lines.find((d) => `${cut(d.name)} ${cut(d.tokens.slice(1).map((t) => t.value).join(' '))}` === text);
+  const hit = lines.find(
+    (d) =>
+      `${cut(d.name)} ${cut(
+        d.tokens
+          .slice(1)
+          .map((t) => t.value)
+          .join(' '),
+      )}` === text,
+  );
   return hit ? lines.filter((d) => d.name === hit.name).map((d) => d.redisLine) : [];
 }
 
@@ -132,18 +147,30 @@ export function judge(c: OracleCase, server: ServerVerdict, target: TargetId, ki
   const lineErrors = errors.filter((e) => e.data?.afterLoad !== true);
   const first = lineErrors.length ? Math.min(...lineErrors.map((e) => e.range.start.line)) + 1 : undefined;
   const base = { c, server, errors };
-  if (server.accepted) return { ...base, bothRefuse: false, agree: errors.length === 0, why: errors.length ? 'we report an error, the server accepts' : undefined };
+  if (server.accepted)
+    return { ...base, bothRefuse: false, agree: errors.length === 0, why: errors.length ? 'we report an error, the server accepts' : undefined };
   if (errors.length === 0) return { ...base, bothRefuse: false, agree: false, why: 'the server refuses, we report no error' };
   if (server.line !== undefined) {
     // With no error at a line, a check made once the file is read may still name its line
     // (Redis 6.0 names the replicaof line a cluster node refuses).
     const same = first !== undefined ? server.line === first : errors.some((e) => e.range.start.line + 1 === server.line);
-    return { ...base, bothRefuse: true, sameLine: same, agree: same, why: same ? undefined : `the server names line ${server.line}, our first error is on line ${first ?? 'none (only after-load errors)'}` };
+    return {
+      ...base,
+      bothRefuse: true,
+      sameLine: same,
+      agree: same,
+      why: same ? undefined : `the server names line ${server.line}, our first error is on line ${first ?? 'none (only after-load errors)'}`,
+    };
   }
   if (server.unresolved) {
     const ourLines = new Set(errors.map((e) => e.range.start.line + 1));
     const missed = server.unresolved.filter((u) => !unresolvedLines(c.body, u, target).some((l) => ourLines.has(l)));
-    const why = first !== undefined ? `the server reads every line (it quotes ${JSON.stringify(server.unresolved)}), our first error is on line ${first}` : missed.length ? `the server quotes ${JSON.stringify(missed)}, we report no error there` : undefined;
+    const why =
+      first !== undefined
+        ? `the server reads every line (it quotes ${JSON.stringify(server.unresolved)}), our first error is on line ${first}`
+        : missed.length
+          ? `the server quotes ${JSON.stringify(missed)}, we report no error there`
+          : undefined;
     return { ...base, bothRefuse: true, sameLine: why === undefined, agree: why === undefined, ...(why ? { why } : {}) };
   }
   return { ...base, bothRefuse: true, agree: true };
@@ -181,4 +208,3 @@ export function formatOutcome(o: Outcome): string {
 export function percent(n: number, of: number): string {
   return of === 0 ? 'n/a' : `${((100 * n) / of).toFixed(2)}%`;
 }
-

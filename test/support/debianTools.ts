@@ -46,7 +46,10 @@ function aptInstall(pkg: string, message: string): void {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) throw new Error(message);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const lock = ['-o', 'DPkg::Lock::Timeout=300'];
-  for (const args of [[...lock, 'update'], [...lock, 'install', '-y', '--no-install-recommends', pkg]]) {
+  for (const args of [
+    [...lock, 'update'],
+    [...lock, 'install', '-y', '--no-install-recommends', pkg],
+  ]) {
     const r = spawnSync('apt-get', args, { env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`apt-get ${args.slice(2).join(' ')} failed (status ${r.status}):\n${r.stdout}${r.stderr}\n${message}`);
   }

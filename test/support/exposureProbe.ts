@@ -135,7 +135,17 @@ export async function probe(version: OracleVersion, c: ProbeCase, ns: Netns): Pr
     const r = await startRedis(`${body}\n`, { version, sentinel: c.sentinel === true, bind: null });
     if (r.status !== 'running') {
       const log = `${r.stdout}${r.stderr.toString('utf8')}`.trim().split('\n');
-      return { started: false, refusal: log.filter((l) => !/^\s*$/.test(l)).slice(-2).join(' / '), openUsers: [], remoteOpen: false, extra: [], body };
+      return {
+        started: false,
+        refusal: log
+          .filter((l) => !/^\s*$/.test(l))
+          .slice(-2)
+          .join(' / '),
+        openUsers: [],
+        remoteOpen: false,
+        extra: [],
+        body,
+      };
     }
     try {
       // With the plaintext port closed, the remote client speaks TLS to the TLS port, with no certificate.

@@ -61,12 +61,85 @@ function kindOf(file: string): DocumentKind {
 /** The real files the run mutates: examples/ and test fixtures always, the shared corpus when present. */
 export function seedFiles(): Seed[] {
   const corpus = sharedPath('corpus');
-  const files = [...filesUnder(join(ROOT, 'examples')), ...filesUnder(join(ROOT, 'test/fixtures/cli')), ...filesUnder(join(ROOT, 'test/fixtures/grammar')), ...(corpus ? filesUnder(corpus) : [])];
+  const files = [
+    ...filesUnder(join(ROOT, 'examples')),
+    ...filesUnder(join(ROOT, 'test/fixtures/cli')),
+    ...filesUnder(join(ROOT, 'test/fixtures/grammar')),
+    ...(corpus ? filesUnder(corpus) : []),
+  ];
   return files.sort().map((f) => ({ name: f.slice(f.lastIndexOf('/', f.lastIndexOf('/') - 1) + 1), kind: kindOf(f), text: readFileSync(f, 'utf8') }));
 }
 
 /** Pieces that matter to the readers, and names the knowledge base knows. */
-const PIECES = [' ', '\t', '\r', '\n', '\r\n', '\v', '\f', '\0', '"', "'", '\\', '\\x', '\\x4', '\\x41', '\\n', '#', '(', ')', '~', '%', '&', '*', '>', '<', '+@', '-@', '+', '-', '|', 'on', 'off', 'nopass', 'allkeys', 'allcommands', 'resetpass', 'user', 'default', 'bind', '0.0.0.0', '* -::*', 'protected-mode', 'no', 'yes', 'save', '""', 'include', `include ${DIR}/other.conf`, `include ${DIR}/*.conf`, `aclfile ${DIR}/users.acl`, 'rename-command', 'CONFIG', 'requirepass', 'masterauth', 'sentinel', 'monitor', 'mymaster', '6379', '-1', '99999999999999999999', '1gb', '100%', 'é', '😀', '\ud800', '\udc00', '\ufeff', '\u2028'];
+const PIECES = [
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '\v',
+  '\f',
+  '\0',
+  '"',
+  "'",
+  '\\',
+  '\\x',
+  '\\x4',
+  '\\x41',
+  '\\n',
+  '#',
+  '(',
+  ')',
+  '~',
+  '%',
+  '&',
+  '*',
+  '>',
+  '<',
+  '+@',
+  '-@',
+  '+',
+  '-',
+  '|',
+  'on',
+  'off',
+  'nopass',
+  'allkeys',
+  'allcommands',
+  'resetpass',
+  'user',
+  'default',
+  'bind',
+  '0.0.0.0',
+  '* -::*',
+  'protected-mode',
+  'no',
+  'yes',
+  'save',
+  '""',
+  'include',
+  `include ${DIR}/other.conf`,
+  `include ${DIR}/*.conf`,
+  `aclfile ${DIR}/users.acl`,
+  'rename-command',
+  'CONFIG',
+  'requirepass',
+  'masterauth',
+  'sentinel',
+  'monitor',
+  'mymaster',
+  '6379',
+  '-1',
+  '99999999999999999999',
+  '1gb',
+  '100%',
+  'é',
+  '😀',
+  '\ud800',
+  '\udc00',
+  '\ufeff',
+  '\u2028',
+];
 
 type Mutation =
   | { readonly op: 'insert'; readonly at: number; readonly piece: string }
@@ -84,7 +157,17 @@ const directiveLine = fc
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('insert' as const), at: fc.nat(), piece }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }) },
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('line' as const), at: fc.nat(), line: fc.oneof(directiveLine, fc.array(piece, { maxLength: 6 }).map((p) => p.join(''))) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('line' as const),
+      at: fc.nat(),
+      line: fc.oneof(
+        directiveLine,
+        fc.array(piece, { maxLength: 6 }).map((p) => p.join('')),
+      ),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constantFrom('drop-line' as const, 'copy-line' as const), at: fc.nat() }) },
   fc.record({ op: fc.constant('swap-lines' as const), at: fc.nat(), with: fc.nat() }),
   fc.record({ op: fc.constant('cut' as const), at: fc.nat() }),
@@ -156,13 +239,23 @@ const position = fc.oneof(
 /** A mutated real file (most of the time), or random bytes read as the CLI or as an editor reads them. */
 export function fuzzCase(seeds: readonly Seed[]): fc.Arbitrary<FuzzCase> {
   const fromSeed = fc
-    .tuple(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 8 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.option(fc.constantFrom<DocumentKind>('config', 'sentinel', 'acl'), { freq: 8 }))
+    .tuple(
+      fc.constantFrom(...seeds),
+      fc.array(mutation, { minLength: 1, maxLength: 8 }),
+      fc.array(mutation, { minLength: 1, maxLength: 3 }),
+      fc.option(fc.constantFrom<DocumentKind>('config', 'sentinel', 'acl'), { freq: 8 }),
+    )
     .map(([seed, first, then, kind]) => {
       const text = first.reduce(mutate, seed.text);
       return { seedName: seed.name, kind: kind ?? seed.kind, text, edited: then.reduce(mutate, text), exactBytes: false };
     });
   const bytes = fc
-    .tuple(fc.uint8Array({ maxLength: 2000 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.constantFrom<DocumentKind>('config', 'sentinel', 'acl'), fc.boolean())
+    .tuple(
+      fc.uint8Array({ maxLength: 2000 }),
+      fc.array(mutation, { minLength: 1, maxLength: 3 }),
+      fc.constantFrom<DocumentKind>('config', 'sentinel', 'acl'),
+      fc.boolean(),
+    )
     .map(([b, then, kind, exact]) => {
       const text = Buffer.from(b).toString(exact ? 'latin1' : 'utf8');
       return { seedName: 'random bytes', kind, text, edited: then.reduce(mutate, text), exactBytes: exact };
@@ -206,7 +299,8 @@ function lineLength(doc: TextDocument, line: number): number {
 function checkPosition(doc: TextDocument, p: Position, what: string): void {
   if (!(Number.isInteger(p.line) && p.line >= 0 && p.line < doc.lineCount)) fail(`${what}: line ${p.line} outside 0..${doc.lineCount - 1}`);
   const length = lineLength(doc, p.line);
-  if (!(Number.isInteger(p.character) && p.character >= 0 && p.character <= length)) fail(`${what}: character ${p.character} outside line ${p.line} of length ${length}`);
+  if (!(Number.isInteger(p.character) && p.character >= 0 && p.character <= length))
+    fail(`${what}: character ${p.character} outside line ${p.line} of length ${length}`);
   const back = doc.positionAt(doc.offsetAt(p));
   // A position inside a line break (between \r and \n) does not map back to itself.
   if (back.line !== p.line || back.character !== p.character) fail(`${what}: position ${JSON.stringify(p)} is not a place in the text`);
@@ -239,13 +333,15 @@ function exercise(doc: TextDocument, analysis: Analysis, c: FuzzCase, source: Fi
     for (const item of call(`completion ${where}`, () => completionsAt(analysis, p, ctx))) checkRange(doc, item.range, `completion ${where}`);
     const def = call(`definition ${where}`, () => definitionAt(analysis, p, DOC_PATH));
     if (def && def.file === undefined) checkRange(doc, def.range, `definition ${where}`);
-    for (const r of call(`references ${where}`, () => userReferencesAt(analysis, p, ctx))) if (r.file === undefined) checkRange(doc, r.range, `reference ${where}`);
+    for (const r of call(`references ${where}`, () => userReferencesAt(analysis, p, ctx)))
+      if (r.file === undefined) checkRange(doc, r.range, `reference ${where}`);
   }
   for (const s of call('symbols', () => documentSymbols(analysis))) {
     checkRange(doc, s.range, 'symbol');
     checkRange(doc, s.selectionRange, 'symbol selection');
   }
-  for (const f of call('folding', () => foldingRanges(analysis))) if (!(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < doc.lineCount)) fail(`folding ${f.startLine}..${f.endLine} outside the document`);
+  for (const f of call('folding', () => foldingRanges(analysis)))
+    if (!(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < doc.lineCount)) fail(`folding ${f.startLine}..${f.endLine} outside the document`);
   for (const h of call('inlay hints', () => inlayHints(analysis))) checkPosition(doc, h.position, 'inlay hint');
   const half = Math.floor(doc.lineCount / 2);
   for (const h of call('inlay hints of a range', () => inlayHints(analysis, half, half + 50))) checkPosition(doc, h.position, 'inlay hint of a range');
@@ -269,8 +365,11 @@ function exercise(doc: TextDocument, analysis: Analysis, c: FuzzCase, source: Fi
     }
   }
   const diagnostics = own.map((f) => toDiagnostic(f, URI));
-  const actions = call('code actions', () => codeActions(analysis, URI, { diagnostics }, { ...fixContext, showsNotices: false }, { lazy: false, data: undefined, compute: () => fixAll(analysis) }));
-  for (const a of actions) for (const edits of Object.values(a.edit?.changes ?? {})) for (const e of edits) checkRange(doc, e.range, `code action "${a.title}"`);
+  const actions = call('code actions', () =>
+    codeActions(analysis, URI, { diagnostics }, { ...fixContext, showsNotices: false }, { lazy: false, data: undefined, compute: () => fixAll(analysis) }),
+  );
+  for (const a of actions)
+    for (const edits of Object.values(a.edit?.changes ?? {})) for (const e of edits) checkRange(doc, e.range, `code action "${a.title}"`);
   const all = call('fix all', () => fixAll(analysis));
   for (const e of all.edits) checkRange(doc, e.range, 'fix all');
   const fixedAll = call('applying fix all', () => applyEdits(doc.getText(), all.edits).text);

@@ -63,7 +63,13 @@ export class LspTestClient {
   /** `extra` adds workspace and textDocument capabilities and initializationOptions (as other editors send them). */
   async initialize(
     pullConfiguration = true,
-    extra: { workspace?: Record<string, unknown>; textDocument?: Record<string, unknown>; window?: Record<string, unknown>; initializationOptions?: unknown; workspaceFolders?: { uri: string; name: string }[] } = {},
+    extra: {
+      workspace?: Record<string, unknown>;
+      textDocument?: Record<string, unknown>;
+      window?: Record<string, unknown>;
+      initializationOptions?: unknown;
+      workspaceFolders?: { uri: string; name: string }[];
+    } = {},
   ): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } }> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -84,7 +90,14 @@ export class LspTestClient {
   nextDiagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+      this.waiters.push({
+        uri,
+        version,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
     });
   }
 

@@ -5,6 +5,9 @@ import type { FileSource } from '../../server/src/analysis/configModel';
 export function memoryFiles(files: Readonly<Record<string, string>>): FileSource {
   return {
     read: (path) => files[path],
-    glob: (pattern) => Object.keys(files).filter((p) => minimatch(p, pattern)).sort(),
+    glob: (pattern) =>
+      Object.keys(files)
+        .filter((p) => minimatch(p, pattern))
+        .sort(),
   };
 }

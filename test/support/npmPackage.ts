@@ -19,7 +19,14 @@ export function packCli(): string {
 
 /** npm with its own empty cache and no network: the package must need nothing else. */
 export function offlineNpmEnv(cacheDir: string): NodeJS.ProcessEnv {
-  return { ...process.env, npm_config_cache: cacheDir, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  return {
+    ...process.env,
+    npm_config_cache: cacheDir,
+    npm_config_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
 }
 
 /** Installs the tarball globally into `prefix`; returns the folder holding its bins. */

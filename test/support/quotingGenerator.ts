@@ -200,12 +200,15 @@ function unquotedWord(rng: Rng, mode: Mode, maxPieces = 6): string {
 
 function hexEscape(rng: Rng, mode: Mode): string {
   // latin lines keep \x escapes below 0x80 (see tokenBytes)
-  const code = mode === 'latin' ? rng.int(0x80) : rng.weighted([
-    [3, rng.int(0x80)],
-    [3, 0x80 + rng.int(0x80)],
-    [1, 0],
-    [1, rng.pick([0x22, 0x27, 0x5c, 0x20, 0x09, 0x23, 0x0a, 0x0d])],
-  ]);
+  const code =
+    mode === 'latin'
+      ? rng.int(0x80)
+      : rng.weighted([
+          [3, rng.int(0x80)],
+          [3, 0x80 + rng.int(0x80)],
+          [1, 0],
+          [1, rng.pick([0x22, 0x27, 0x5c, 0x20, 0x09, 0x23, 0x0a, 0x0d])],
+        ]);
   return `\\x${hex2(code, rng.chance(0.4))}`;
 }
 
@@ -239,7 +242,7 @@ function sqBody(rng: Rng, mode: Mode, maxPieces = 6): string {
       [8, () => wordChars(rng, rng.range(1, 5))],
       [3, () => rng.pick([' ', '\t', '"', '#', ' "x" ', '""'])],
       [4, () => "\\'"],
-      [4, () => rng.pick(['\\n', '\\x41', '\\\\xq', '\\t', '\\"', '\\ ', '\\\\\\\''])], // literal backslashes; the last is \\\'
+      [4, () => rng.pick(['\\n', '\\x41', '\\\\xq', '\\t', '\\"', '\\ ', "\\\\\\'"])], // literal backslashes; the last is \\\'
       [1, () => rng.pick(['\v', '\f'])],
       [mode === 'ascii' ? 0 : 3, () => nonAscii(rng, mode)],
     ])();
@@ -267,9 +270,40 @@ function goodArg(rng: Rng, mode: Mode): string {
 function badArg(rng: Rng, mode: Mode): string {
   return rng.weighted<() => string>([
     // closing quote followed by a non-blank
-    [6, () => rng.pick([`${dq(rng, mode)}${wordChars(rng, 1)}`, `${sq(rng, mode)}${wordChars(rng, 2)}`, `${dq(rng, mode)}${sq(rng, mode)}`, `${sq(rng, mode)}${dq(rng, mode)}`, `${dq(rng, mode)}${dq(rng, mode)}`, '""x', "''''", `"a"#`, `'a'\\`, `"${dqBody(rng, mode, 2)}"${nonAscii(rng, mode)}`])],
+    [
+      6,
+      () =>
+        rng.pick([
+          `${dq(rng, mode)}${wordChars(rng, 1)}`,
+          `${sq(rng, mode)}${wordChars(rng, 2)}`,
+          `${dq(rng, mode)}${sq(rng, mode)}`,
+          `${sq(rng, mode)}${dq(rng, mode)}`,
+          `${dq(rng, mode)}${dq(rng, mode)}`,
+          '""x',
+          "''''",
+          `"a"#`,
+          `'a'\\`,
+          `"${dqBody(rng, mode, 2)}"${nonAscii(rng, mode)}`,
+        ]),
+    ],
     // unterminated
-    [6, () => rng.pick([`"${dqBody(rng, mode)}`, `'${sqBody(rng, mode)}`, `"${dqBody(rng, mode)}\\"`, `"${dqBody(rng, mode)}\\`, `'${sqBody(rng, mode)}\\'`, `'${sqBody(rng, mode)}\\\\'`, `${unquotedWord(rng, mode, 2)}"${dqBody(rng, mode, 3)}`, '"', "'", `"\\x`, `"\\x4`])],
+    [
+      6,
+      () =>
+        rng.pick([
+          `"${dqBody(rng, mode)}`,
+          `'${sqBody(rng, mode)}`,
+          `"${dqBody(rng, mode)}\\"`,
+          `"${dqBody(rng, mode)}\\`,
+          `'${sqBody(rng, mode)}\\'`,
+          `'${sqBody(rng, mode)}\\\\'`,
+          `${unquotedWord(rng, mode, 2)}"${dqBody(rng, mode, 3)}`,
+          '"',
+          "'",
+          `"\\x`,
+          `"\\x4`,
+        ]),
+    ],
   ])();
 }
 
@@ -381,7 +415,10 @@ const TEMPLATES: readonly Template[] = [
   {
     kind: 'comment-line',
     weight: 4,
-    make: (r, m) => ['none', `#${r.pick(['', ' ', '#'])}${r.pick(['masteruser', 'MASTERUSER', '"masteruser"', ''])}${r.chance(0.7) ? sep(r) + (r.chance(0.5) ? badArg(r, m) : goodArg(r, m)) : ''}${trail(r)}`],
+    make: (r, m) => [
+      'none',
+      `#${r.pick(['', ' ', '#'])}${r.pick(['masteruser', 'MASTERUSER', '"masteruser"', ''])}${r.chance(0.7) ? sep(r) + (r.chance(0.5) ? badArg(r, m) : goodArg(r, m)) : ''}${trail(r)}`,
+    ],
   },
   { kind: 'blank-line', weight: 2, make: (r) => ['none', r.pick(['\v', '\f', '\v\f', ' \v ', '\t\f\t', '\v\r'])] },
 ];

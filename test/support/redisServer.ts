@@ -129,7 +129,10 @@ export const ORACLE_VERSIONS_ENV = 'REDIS_ORACLE_VERSIONS';
 
 /** The versions to test: all of them, or those `$REDIS_ORACLE_VERSIONS` names (unknown names throw). */
 export function oracleVersions(): readonly OracleVersion[] {
-  const wanted = (process.env[ORACLE_VERSIONS_ENV] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  const wanted = (process.env[ORACLE_VERSIONS_ENV] ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (wanted.length === 0) return ORACLE_VERSIONS;
   const unknown = wanted.filter((v) => !(ORACLE_VERSIONS as readonly string[]).includes(v));
   if (unknown.length > 0) throw new Error(`${ORACLE_VERSIONS_ENV} names unknown versions ${unknown.join(', ')}; known: ${ORACLE_VERSIONS.join(', ')}`);
@@ -190,7 +193,11 @@ async function provisioned(version: OracleVersion): Promise<OracleServer> {
 }
 
 /** Arguments and environment for `launch` followed by the caller's arguments. */
-export function launchArgs(launch: Launch, args: readonly string[], env: NodeJS.ProcessEnv = process.env): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
+export function launchArgs(
+  launch: Launch,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
   return { command: launch.command, args: [...launch.args, ...args], env: { ...env, ...launch.env } };
 }
 
@@ -306,7 +313,10 @@ export class RespClient {
   private failure: Error | undefined;
   private unrefIdle = false;
 
-  private constructor(private readonly socket: Socket | undefined, failure?: Error) {
+  private constructor(
+    private readonly socket: Socket | undefined,
+    failure?: Error,
+  ) {
     this.failure = failure;
     socket?.on('data', (d: Buffer) => this.onData(d));
     socket?.on('error', (e) => this.fail(e));
@@ -458,7 +468,15 @@ export const DEFAULT_HEADER_BIND: readonly string[] = ['127.0.0.1'];
  * leaves the bind line out (the server then listens where its version listens by default).
  */
 export function headerLines(port: number, dir: string, bind: readonly string[] | null = DEFAULT_HEADER_BIND): string[] {
-  return [`port ${port}`, ...(bind === null ? [] : [`bind ${bind.join(' ')}`]), `dir ${quoteArg(dir)}`, 'daemonize no', 'save ""', 'appendonly no', 'logfile ""'];
+  return [
+    `port ${port}`,
+    ...(bind === null ? [] : [`bind ${bind.join(' ')}`]),
+    `dir ${quoteArg(dir)}`,
+    'daemonize no',
+    'save ""',
+    'appendonly no',
+    'logfile ""',
+  ];
 }
 
 /** The header's length with the default bind line. */
@@ -633,7 +651,8 @@ async function startOnce(server: OracleServer, configText: string, opts: StartOp
       client = await RespClient.connect(port, '127.0.0.1', 1000);
     } catch (e) {
       // Ready but not on loopback: the config binds other addresses only.
-      if (triedWhenReady && child.exitCode === null) return up(RespClient.unconnected(new Error(`${server.id} does not listen on 127.0.0.1:${port} (${(e as Error).message})`)));
+      if (triedWhenReady && child.exitCode === null)
+        return up(RespClient.unconnected(new Error(`${server.id} does not listen on 127.0.0.1:${port} (${(e as Error).message})`)));
     }
     if (client) {
       try {
@@ -726,7 +745,8 @@ export async function sharedServer(version: OracleVersion = DEFAULT_VERSION): Pr
     if (s?.alive()) return s;
   }
   const p = startRedis('', { version }).then((r) => {
-    if (r.status !== 'running') throw new Error(`${version} does not start on an empty config (exit ${r.exitCode ?? r.signal}):\n${r.stderr.toString('utf8')}${r.stdout}`);
+    if (r.status !== 'running')
+      throw new Error(`${version} does not start on an empty config (exit ${r.exitCode ?? r.signal}):\n${r.stderr.toString('utf8')}${r.stdout}`);
     const child = live.get(r.pid)?.child;
     child?.unref();
     for (const stream of [child?.stdout, child?.stderr]) (stream as { unref?: () => void } | null | undefined)?.unref?.();
@@ -956,7 +976,8 @@ export async function probeConfig(body: string, opts: ProbeOptions = {}): Promis
       }
       await closed;
       live.delete(pid);
-      if (outcome === 'timeout') throw new Error(`${server.id} (pid ${pid}) neither exited nor became ready within ${timeoutMs} ms on:\n${body}\nlog:\n${outText}`);
+      if (outcome === 'timeout')
+        throw new Error(`${server.id} (pid ${pid}) neither exited nor became ready within ${timeoutMs} ms on:\n${body}\nlog:\n${outText}`);
       return { accepted: true, log: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
     }
     live.delete(pid);

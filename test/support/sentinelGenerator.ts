@@ -42,7 +42,13 @@ const PORTS = ['6379', '6380', '0', '65535', '65536', '-1', 'abc', '6379x', '429
 const QUORUMS = ['2', '1', '0', '-1', 'abc', '2x', ' 2', '4294967298', '2147483648'];
 const TIMES = ['5000', '1', '0', '-1', 'abc', '10s', '2147483648', '4294967296', '99999999999999999999'];
 const YESNO = ['yes', 'no', 'YES', 'No', 'maybe', '1', '""'];
-const MYIDS = ['0123456789abcdef0123456789abcdef01234567', 'abc', '0123456789abcdef0123456789abcdef012345678', '""', '0123456789ABCDEF0123456789ABCDEF01234567'];
+const MYIDS = [
+  '0123456789abcdef0123456789abcdef01234567',
+  'abc',
+  '0123456789abcdef0123456789abcdef012345678',
+  '""',
+  '0123456789ABCDEF0123456789ABCDEF01234567',
+];
 const RUNIDS = ['0123456789abcdef0123456789abcdef0123456a', '0123456789abcdef0123456789abcdef0123456b', 'x'];
 
 /**
@@ -185,12 +191,18 @@ export function generateSentinelFiles(target: TargetId, count = 2000, seed = 0x5
     const n = 2 + Math.floor(rng() * 6);
     // A clean file monitors its masters once each and sets options of those only.
     const monitored = clean ? MASTERS.slice(0, 1 + Math.floor(rng() * 2)) : MASTERS.slice(0, 2);
-    if (clean) for (const m of monitored) lines.push(`sentinel monitor ${m} ${pick(rng, GOOD_IPS)} ${pick(rng, ['6379', '6380'])} ${pick(rng, ['1', '2', '3'])}`);
+    if (clean)
+      for (const m of monitored) lines.push(`sentinel monitor ${m} ${pick(rng, GOOD_IPS)} ${pick(rng, ['6379', '6380'])} ${pick(rng, ['1', '2', '3'])}`);
     else if (chance(rng, 0.85)) lines.push(sentinelLine(rng, 'monitor', canLookUp, !canLookUp, odd));
     const options = clean ? subs.filter((s) => s !== 'monitor') : subs;
     for (let i = 0; i < n; i++) {
       const r = rng();
-      const line = r < 0.7 ? sentinelLine(rng, pick(rng, options), canLookUp, !canLookUp, odd, monitored) : r < 0.85 || clean ? pick(rng, clean ? SERVER_LINES.slice(0, 7) : SERVER_LINES) : pick(rng, ODD_LINES);
+      const line =
+        r < 0.7
+          ? sentinelLine(rng, pick(rng, options), canLookUp, !canLookUp, odd, monitored)
+          : r < 0.85 || clean
+            ? pick(rng, clean ? SERVER_LINES.slice(0, 7) : SERVER_LINES)
+            : pick(rng, ODD_LINES);
       lines.splice(Math.floor(rng() * (lines.length + 1)), 0, line);
     }
     add(clean ? 'clean' : 'multi-line', lines.join(chance(rng, 0.2) ? '\r\n' : '\n'));

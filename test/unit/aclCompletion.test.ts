@@ -28,7 +28,8 @@ test('the second word offers user names', () => {
 test('rule keywords, with version limits', () => {
   const items = complete('user u $0');
   const l = labels(items);
-  for (const k of ['on', 'off', 'nopass', 'allkeys', 'resetchannels', 'clearselectors', '~<pattern>', '%R~<pattern>', '+@<category>']) assert.ok(l.includes(k), k);
+  for (const k of ['on', 'off', 'nopass', 'allkeys', 'resetchannels', 'clearselectors', '~<pattern>', '%R~<pattern>', '+@<category>'])
+    assert.ok(l.includes(k), k);
   assert.equal(items.find((i) => i.label === '~<pattern>')?.insertText, '~$1');
   assert.ok(!labels(complete('user u $0', 'acl', 'redis-6.2')).includes('clearselectors'));
   assert.ok(!labels(complete('user u $0', 'acl', 'redis-6.0')).includes('allchannels'));

@@ -88,7 +88,11 @@ function check(c: Case): void {
     const count = (a: Analysis): number => a.findings.filter((f) => f.code === c.code).length;
     assert.equal(count(after), count(before) - (c.removes ?? 1), `${c.code} is still reported`);
     const was = errors(before);
-    assert.deepEqual([...errors(after)].filter((e) => !was.has(e)), [], 'a new error appeared');
+    assert.deepEqual(
+      [...errors(after)].filter((e) => !was.has(e)),
+      [],
+      'a new error appeared',
+    );
     if (c.notice) assert.ok(fix.notice?.includes(NEW), `the notice does not show the new password: ${fix.notice ?? ''}`);
     else assert.equal(fix.notice, undefined);
     for (const f of fixes) for (const s of c.secrets ?? []) assert.ok(!f.title.includes(s) && !(f.notice ?? '').includes(s), `'${f.title}' shows a password`);
@@ -115,7 +119,9 @@ check({
   files: { [CONF]: `bind 127.0.0.1\nrequirepass ${STRONG}\nrename-command CONFIG ""\ntimeout 0\n` },
   code: 'rename-command-deprecated',
   title: /^Use ACL rule '-config' for every user; requirepass → user default$/,
-  expected: { [CONF]: `bind 127.0.0.1\n# rename-command CONFIG "" replaced by ACL rule -config (redis-config)\nuser default on #${H(STRONG)} ~* &* +@all -config\ntimeout 0\n` },
+  expected: {
+    [CONF]: `bind 127.0.0.1\n# rename-command CONFIG "" replaced by ACL rule -config (redis-config)\nuser default on #${H(STRONG)} ~* &* +@all -config\ntimeout 0\n`,
+  },
   secrets: [STRONG],
 });
 
@@ -124,7 +130,9 @@ check({
   files: { [CONF]: `bind 127.0.0.1\nuser default on #${H(STRONG)} ~* &* +@all\n  rename-command flushdb ''\nuser reader on #${H(APP)} ~* -@all +@read\n` },
   code: 'rename-command-deprecated',
   title: /'-flushdb' for every user$/,
-  expected: { [CONF]: `bind 127.0.0.1\nuser default on #${H(STRONG)} ~* &* +@all -flushdb\n  # rename-command flushdb "" replaced by ACL rule -flushdb (redis-config)\nuser reader on #${H(APP)} ~* -@all +@read\n` },
+  expected: {
+    [CONF]: `bind 127.0.0.1\nuser default on #${H(STRONG)} ~* &* +@all -flushdb\n  # rename-command flushdb "" replaced by ACL rule -flushdb (redis-config)\nuser reader on #${H(APP)} ~* -@all +@read\n`,
+  },
 });
 
 check({
@@ -132,7 +140,9 @@ check({
   files: { [CONF]: `bind 127.0.0.1\nuser default off\nuser cfg on #${H(APP)} ~* -@all +config|get +info\nrename-command CONFIG ""\n` },
   code: 'rename-command-deprecated',
   title: /'-config' for every user/,
-  expected: { [CONF]: `bind 127.0.0.1\nuser default off\nuser cfg on #${H(APP)} ~* -@all +config|get +info -config\n# rename-command CONFIG "" replaced by ACL rule -config (redis-config)\n` },
+  expected: {
+    [CONF]: `bind 127.0.0.1\nuser default off\nuser cfg on #${H(APP)} ~* -@all +config|get +info -config\n# rename-command CONFIG "" replaced by ACL rule -config (redis-config)\n`,
+  },
 });
 
 check({
@@ -144,7 +154,8 @@ check({
   code: 'rename-command-deprecated',
   title: /^Use ACL rule '-flushall' for every user \(in \/etc\/redis\/users\.acl\)$/,
   expected: {
-    [CONF]: 'bind 127.0.0.1\naclfile /etc/redis/users.acl\n# rename-command FLUSHALL "" replaced by ACL rule -flushall in /etc/redis/users.acl (redis-config)\nport 6379\n',
+    [CONF]:
+      'bind 127.0.0.1\naclfile /etc/redis/users.acl\n# rename-command FLUSHALL "" replaced by ACL rule -flushall in /etc/redis/users.acl (redis-config)\nport 6379\n',
     [ACL]: `user app on #${H(APP)} ~app:* +@all -flushall\nuser reader on #${H(STRONG)} ~* -@all +@read\nuser default on nopass ~* &* +@all -flushall`,
   },
 });
@@ -169,7 +180,9 @@ check({
   files: { [CONF]: `bind 127.0.0.1\nrequirepass ${STRONG}\nrename-command CONFIG ops-config-3f9a1c\n` },
   code: 'rename-command-deprecated',
   title: /^Use ACL rule '-config' for every user; requirepass → user default$/,
-  expected: { [CONF]: `bind 127.0.0.1\n# rename-command CONFIG <secret name> replaced by ACL rule -config (redis-config)\nuser default on #${H(STRONG)} ~* &* +@all -config\n` },
+  expected: {
+    [CONF]: `bind 127.0.0.1\n# rename-command CONFIG <secret name> replaced by ACL rule -config (redis-config)\nuser default on #${H(STRONG)} ~* &* +@all -config\n`,
+  },
   secrets: [STRONG, 'ops-config-3f9a1c'],
 });
 
@@ -178,7 +191,9 @@ check({
   files: { [CONF]: 'bind 127.0.0.1\r\nuser config-admin off\r\nuser default off\r\nrename-command CONFIG ops-config-3f9a1c\r\n' },
   code: 'rename-command-deprecated',
   title: /^Use '-config' for all but a new user 'config-admin-2'$/,
-  expected: { [CONF]: `bind 127.0.0.1\r\nuser config-admin off\r\nuser default off\r\n# rename-command CONFIG <secret name> replaced by ACL rule -config and user config-admin-2 (redis-config)\r\nuser config-admin-2 on #${H(NEW)} -@all +config\r\n` },
+  expected: {
+    [CONF]: `bind 127.0.0.1\r\nuser config-admin off\r\nuser default off\r\n# rename-command CONFIG <secret name> replaced by ACL rule -config and user config-admin-2 (redis-config)\r\nuser config-admin-2 on #${H(NEW)} -@all +config\r\n`,
+  },
   notice: true,
   secrets: ['ops-config-3f9a1c'],
 });
@@ -189,7 +204,8 @@ check({
   code: 'rename-command-deprecated',
   title: /but a new user 'del-admin' \(in \/etc\/redis\/users\.acl\)$/,
   expected: {
-    [CONF]: 'bind 127.0.0.1\naclfile /etc/redis/users.acl\n# rename-command DEL <secret name> replaced by ACL rule -del in /etc/redis/users.acl and user del-admin (redis-config)\n',
+    [CONF]:
+      'bind 127.0.0.1\naclfile /etc/redis/users.acl\n# rename-command DEL <secret name> replaced by ACL rule -del in /etc/redis/users.acl and user del-admin (redis-config)\n',
     [ACL]: `user default on #${H(STRONG)} ~* &* +@all -del\nuser del-admin on #${H(NEW)} ~* -@all +del\n`,
   },
   notice: true,
@@ -197,7 +213,9 @@ check({
 
 check({
   name: 'every rename-command line at once',
-  files: { [CONF]: `bind 127.0.0.1\nrename-command FLUSHALL ""\nuser ops on #${H(STRONG)} ~* &* +@all\nrename-command DEBUG ""\nrename-command CONFIG cfg-9c1e\n` },
+  files: {
+    [CONF]: `bind 127.0.0.1\nrename-command FLUSHALL ""\nuser ops on #${H(STRONG)} ~* &* +@all\nrename-command DEBUG ""\nrename-command CONFIG cfg-9c1e\n`,
+  },
   code: 'rename-command-deprecated',
   line: 3,
   title: /^Replace all 3 rename-commands with ACL rules$/,
@@ -209,7 +227,9 @@ check({
 
 check({
   name: 'every rename-command line at once, with an admin user for the secret ones',
-  files: { [CONF]: `bind 127.0.0.1\nrename-command FLUSHALL ""\nrename-command CONFIG cfg-9c1e\nrename-command EVAL ev-77\nuser admin on #${H(STRONG)} ~* -@all +info\n` },
+  files: {
+    [CONF]: `bind 127.0.0.1\nrename-command FLUSHALL ""\nrename-command CONFIG cfg-9c1e\nrename-command EVAL ev-77\nuser admin on #${H(STRONG)} ~* -@all +info\n`,
+  },
   code: 'rename-command-deprecated',
   title: /^Replace all 3 rename-commands with ACL rules \+ user 'admin-2'$/,
   removes: 3,
@@ -221,7 +241,10 @@ check({
 
 check({
   name: 'user lines of an included file are edited in that file',
-  files: { [CONF]: 'bind 127.0.0.1\ninclude users.conf\nrename-command SAVE ""\n', [INC]: `user default on #${H(STRONG)} ~* &* +@all\nuser ops on #${H(APP)} ~* +@all\n` },
+  files: {
+    [CONF]: 'bind 127.0.0.1\ninclude users.conf\nrename-command SAVE ""\n',
+    [INC]: `user default on #${H(STRONG)} ~* &* +@all\nuser ops on #${H(APP)} ~* +@all\n`,
+  },
   code: 'rename-command-deprecated',
   title: /^Use ACL rule '-save' for every user \(also in users\.conf\)$/,
   expected: {
@@ -232,7 +255,10 @@ check({
 
 check({
   name: 'an included file outside the config folder is named relative to it, not by its path on this machine',
-  files: { [CONF]: 'bind 127.0.0.1\ninclude ../shared/users.conf\nrename-command SAVE ""\n', '/etc/shared/users.conf': `user default on #${H(STRONG)} ~* &* +@all\n` },
+  files: {
+    [CONF]: 'bind 127.0.0.1\ninclude ../shared/users.conf\nrename-command SAVE ""\n',
+    '/etc/shared/users.conf': `user default on #${H(STRONG)} ~* &* +@all\n`,
+  },
   code: 'rename-command-deprecated',
   title: /^Use ACL rule '-save' for every user \(also in \.\.\/shared\/users\.conf\)$/,
   expected: {
@@ -266,12 +292,16 @@ test('rename-command: no ACL fix for a command ACL cannot name, or an ACL file t
   const a = analyzeDocument('aclfile users.acl\nrename-command FLUSHALL ""\n', 'config', { target: 'redis-7.4', profile: 'production' });
   const f = a.findings.find((x) => x.code === 'rename-command-deprecated');
   assert.ok(f);
-  assert.deepEqual(fixesFor(a, f).filter((x) => !x.suppression), []);
+  assert.deepEqual(
+    fixesFor(a, f).filter((x) => !x.suppression),
+    [],
+  );
 });
 
 test('rename-command: none of the fixes is safe, and fix-all leaves the renames alone', () => {
   const input = `bind 127.0.0.1\nrename-command FLUSHALL ""\nrename-command CONFIG x-1\nuser app on >${APP} ~* +@all\n`;
-  const analyseText = (text: string): Analysis => analyzeDocument(text, 'config', { target: 'redis-7.4', profile: 'production' }, { path: CONF, source: memoryFiles({}) });
+  const analyseText = (text: string): Analysis =>
+    analyzeDocument(text, 'config', { target: 'redis-7.4', profile: 'production' }, { path: CONF, source: memoryFiles({}) });
   const { text } = fixAllText(input, analyseText);
   assert.equal(text, `bind 127.0.0.1\nrename-command FLUSHALL ""\nrename-command CONFIG x-1\nuser app on #${H(APP)} ~* +@all\n`);
 });
@@ -323,7 +353,10 @@ check({
 });
 
 test('weak-password: no fix when a later rule removes the same password', () => {
-  const a = analyzeDocument('user default off\nuser app on >foobared ~* +@read <foobared >other-password-of-forty-chars-0123456789\n', 'acl', { target: 'redis-7.4', profile: 'production' });
+  const a = analyzeDocument('user default off\nuser app on >foobared ~* +@read <foobared >other-password-of-forty-chars-0123456789\n', 'acl', {
+    target: 'redis-7.4',
+    profile: 'production',
+  });
   const f = a.findings.find((x) => x.code === 'weak-password');
   assert.ok(f);
   assert.deepEqual(fixesFor(a, f, { randomHex, showsNotices: true }), []);
@@ -334,7 +367,10 @@ test('fix-all in an ACL file hashes every clear-text password and nothing else',
   const { text, applied } = fixAllText(`user default off\nuser a on >${APP} >${STRONG} ~a:* +@read\nuser b on >foobared ~b:* +@read\n`, analyseAcl);
   assert.equal(text, `user default off\nuser a on #${H(APP)} #${H(STRONG)} ~a:* +@read\nuser b on #${H('foobared')} ~b:* +@read\n`);
   assert.equal(applied.length, 3);
-  assert.ok(analyseAcl(text).findings.some((f) => f.code === 'weak-password'), 'the weak one is still reported, as a known hash');
+  assert.ok(
+    analyseAcl(text).findings.some((f) => f.code === 'weak-password'),
+    'the weak one is still reported, as a known hash',
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -461,7 +497,10 @@ test('requirepass-ignored-with-aclfile offers to move the password into the ACL 
   const finding = a.findings.find((f) => f.code === 'requirepass-ignored-with-aclfile');
   assert.ok(finding);
   const fixes = fixesFor(a, finding, { path, source });
-  assert.ok(fixes.some((f) => /default user in \/etc\/redis\/users\.acl/.test(f.title) && f.edits.some((e) => e.file === '/etc/redis/users.acl')), fixes.map((f) => f.title).join(' | '));
+  assert.ok(
+    fixes.some((f) => /default user in \/etc\/redis\/users\.acl/.test(f.title) && f.edits.some((e) => e.file === '/etc/redis/users.acl')),
+    fixes.map((f) => f.title).join(' | '),
+  );
 });
 
 test('a password for a default user that had none: the title says protected mode stops refusing remote clients', () => {
@@ -475,7 +514,10 @@ test('a password for a default user that had none: the title says protected mode
   const finding = a.findings.find((f) => f.code === 'requirepass-ignored-with-aclfile');
   assert.ok(finding);
   const fix = fixesFor(a, finding, { path, source }).find((f) => !f.suppression);
-  assert.match(fix?.title ?? '', /^Move 'requirepass' to the default user in \/etc\/redis\/users\.acl, hashed — protected mode stops refusing clients on other hosts; nopass user 'np' lets them in$/);
+  assert.match(
+    fix?.title ?? '',
+    /^Move 'requirepass' to the default user in \/etc\/redis\/users\.acl, hashed — protected mode stops refusing clients on other hosts; nopass user 'np' lets them in$/,
+  );
   // Where protected mode refuses nobody (loopback only), nothing changes for remote clients.
   const local = analyzeDocument(text.replace('10.0.0.5', '127.0.0.1'), 'config', { target: 'redis-7.4', profile: 'production' }, { path, source });
   const f2 = local.findings.find((f) => f.code === 'requirepass-ignored-with-aclfile');

@@ -3,7 +3,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { globMatch } from '../../server/src/analysis/acl/glob';
 import { commandKeys } from '../../server/src/analysis/acl/keys';
-import { aclContext, allowedCommands, buildUser, builtinDefaultUser, dryRun, loginState, selectorMerging, sha256Hex, type DryRunResult } from '../../server/src/analysis/acl/permissions';
+import {
+  aclContext,
+  allowedCommands,
+  buildUser,
+  builtinDefaultUser,
+  dryRun,
+  loginState,
+  selectorMerging,
+  sha256Hex,
+  type DryRunResult,
+} from '../../server/src/analysis/acl/permissions';
 import type { TargetId } from '../../server/src/knowledge/types';
 import { parseAcl } from '../../server/src/syntax/aclParser';
 import { classifyRules } from '../../server/src/syntax/aclRules';
@@ -101,8 +111,18 @@ test('state: reset, pubsub default, key pattern merging', () => {
 test('errors carry Redis errno and reason', () => {
   const reasons = (rules: string, target: TargetId = 'redis-7.0'): string[] => user(rules, target).log.problems.map((p) => `${p.errno} ${p.reason}`);
   assert.deepEqual(reasons('~* ~x &* &y'), ['EEXIST pattern-after-allkeys', 'EISDIR pattern-after-allchannels']);
-  assert.deepEqual(reasons('+nosuch -select|0 +config|nosuch +@nosuch'), ['ENOENT unknown-command', 'ENOENT minus-first-arg', 'ENOENT unknown-subcommand', 'ENOENT unknown-category']);
-  assert.deepEqual(reasons('+config|get|x +get| <x #X'), ['ECHILD subcommand-first-arg', 'EINVAL empty-first-arg', 'ENODEV missing-password', 'EBADMSG bad-hash']);
+  assert.deepEqual(reasons('+nosuch -select|0 +config|nosuch +@nosuch'), [
+    'ENOENT unknown-command',
+    'ENOENT minus-first-arg',
+    'ENOENT unknown-subcommand',
+    'ENOENT unknown-category',
+  ]);
+  assert.deepEqual(reasons('+config|get|x +get| <x #X'), [
+    'ECHILD subcommand-first-arg',
+    'EINVAL empty-first-arg',
+    'ENODEV missing-password',
+    'EBADMSG bad-hash',
+  ]);
   assert.deepEqual(reasons('(~x) %R~x clearselectors', 'redis-6.2'), ['EINVAL not-in-version', 'EINVAL not-in-version', 'EINVAL not-in-version']);
   assert.deepEqual(reasons('+@all +config|get', 'redis-6.2'), ['EBUSY subcommand-of-allowed']);
   assert.deepEqual(reasons('+config|get', 'redis-6.2'), []);
@@ -142,7 +162,8 @@ test('glob matching as Redis does it', () => {
 });
 
 test('key positions and flags', () => {
-  const keys = (argv: string): string[] => commandKeys(argv.split(' ')[0] ?? '', argv.split(' '), 'redis-7.0').map((k) => `${k.pos}${k.read ? 'R' : ''}${k.write ? 'W' : ''}`);
+  const keys = (argv: string): string[] =>
+    commandKeys(argv.split(' ')[0] ?? '', argv.split(' '), 'redis-7.0').map((k) => `${k.pos}${k.read ? 'R' : ''}${k.write ? 'W' : ''}`);
   assert.deepEqual(keys('get a'), ['1R']);
   assert.deepEqual(keys('set a v'), ['1W']);
   assert.deepEqual(keys('set a v get'), ['1RW']);

@@ -44,11 +44,48 @@ function describe(r: AclRule): string {
 const H = 'a'.repeat(64);
 
 const CASES: [string, string[]][] = [
-  ['on OFF Nopass resetpass RESET clearselectors skip-sanitize-payload sanitize-payload', ['user:on', 'user:off', 'user:nopass', 'user:resetpass', 'user:reset', 'user:clearselectors', 'user:skip-sanitize-payload', 'user:sanitize-payload']],
-  ['allkeys ~* resetkeys allchannels &* resetchannels allcommands +@all nocommands -@ALL', ['sel:allkeys', 'sel:allkeys(alias)', 'sel:resetkeys', 'sel:allchannels', 'sel:allchannels(alias)', 'sel:resetchannels', 'sel:allcommands', 'sel:allcommands(alias)', 'sel:nocommands', 'sel:nocommands(alias)']],
-  [`>secret <secret > #${H} !${H} #${H.toUpperCase()} #abc`, ['password:add', 'password:remove', 'password:add', 'hash:add:ok', 'hash:remove:ok', 'hash:add:bad', 'hash:add:bad']],
-  ['~k* ~ %R~r* %rw~x %WR~y %R %~k % %X~k %RR~k', ['key:k*:RW', 'key::RW', 'key:r*:R:%', 'key:x:RW:%', 'key:y:RW:%', 'key::R:%', 'key:k::%:no-permission', 'key:::%:no-permission', 'key:X~k::%:permission', 'key:R~k:R:%:permission']],
-  ['&ch* & +get -GET +config|get +select|0 +config|get|x + -', ['channel:ch*', 'channel:', '+cmd:get', '-cmd:GET', '+cmd:config|get', '+cmd:select|0', '+cmd:config|get|x', '+cmd:', '-cmd:']],
+  [
+    'on OFF Nopass resetpass RESET clearselectors skip-sanitize-payload sanitize-payload',
+    ['user:on', 'user:off', 'user:nopass', 'user:resetpass', 'user:reset', 'user:clearselectors', 'user:skip-sanitize-payload', 'user:sanitize-payload'],
+  ],
+  [
+    'allkeys ~* resetkeys allchannels &* resetchannels allcommands +@all nocommands -@ALL',
+    [
+      'sel:allkeys',
+      'sel:allkeys(alias)',
+      'sel:resetkeys',
+      'sel:allchannels',
+      'sel:allchannels(alias)',
+      'sel:resetchannels',
+      'sel:allcommands',
+      'sel:allcommands(alias)',
+      'sel:nocommands',
+      'sel:nocommands(alias)',
+    ],
+  ],
+  [
+    `>secret <secret > #${H} !${H} #${H.toUpperCase()} #abc`,
+    ['password:add', 'password:remove', 'password:add', 'hash:add:ok', 'hash:remove:ok', 'hash:add:bad', 'hash:add:bad'],
+  ],
+  [
+    '~k* ~ %R~r* %rw~x %WR~y %R %~k % %X~k %RR~k',
+    [
+      'key:k*:RW',
+      'key::RW',
+      'key:r*:R:%',
+      'key:x:RW:%',
+      'key:y:RW:%',
+      'key::R:%',
+      'key:k::%:no-permission',
+      'key:::%:no-permission',
+      'key:X~k::%:permission',
+      'key:R~k:R:%:permission',
+    ],
+  ],
+  [
+    '&ch* & +get -GET +config|get +select|0 +config|get|x + -',
+    ['channel:ch*', 'channel:', '+cmd:get', '-cmd:GET', '+cmd:config|get', '+cmd:select|0', '+cmd:config|get|x', '+cmd:', '-cmd:'],
+  ],
   ['+@read -@Write +@ -@', ['+cat:read', '-cat:Write', '+cat:', '-cat:']],
   ['foo ) ~x)', ['invalid', 'invalid', 'key:x):RW']],
   ['(~x +get) () (on) ((~x)) (>pw)', ['(key:x:RW +cmd:get)', '()', '(invalid:in-selector)', '(invalid:in-selector)', '(invalid:in-selector)']],
@@ -100,6 +137,6 @@ test('redis.conf: quoted words are single rules; a quoted selector is one rule',
 });
 
 test('never throws on arbitrary words', () => {
-  const words = ['(', ')', '((', '))', '%', '%~', '#', '!', '<', '>', '+|', '-@', '~\0', '"', "'", '(\'', '(")', '(\\', '\t', '\r'];
+  const words = ['(', ')', '((', '))', '%', '%~', '#', '!', '<', '>', '+|', '-@', '~\0', '"', "'", "('", '(")', '(\\', '\t', '\r'];
   for (const a of words) for (const b of words) assert.doesNotThrow(() => rulesOf(`user u ${a} ${b}x`));
 });

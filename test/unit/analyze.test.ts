@@ -15,9 +15,33 @@ import { TARGETS } from '../../server/src/knowledge/types';
 const EXAMPLE = readFileSync(join(__dirname, '../../examples/insecure/redis.conf'), 'utf8');
 
 const pieces = fc.constantFrom(
-  'port 6379', 'port 0', 'save 60 1', 'hz 1000', 'maxmemory 1g', 'bind 0.0.0.0', 'requirepass short', 'user bob on >pw ~* +@all', 'rename-command FLUSHALL ""',
-  'proc-title-template "{title}"', 'unixsocket /tmp/r.sock', 'cluster-enabled yes', 'sentinel monitor m 1.2.3.4 6379 2', 'slaveof 1.2.3.4 6379', 'maxmemroy 1gb',
-  '# comment', '# redis-config-disable-next-line unknown-directive', '# redis-config: target=redis-6.2', 'timeout 0 # trailing', 'x "y', '"a"b', '\r', '\0', '\n', '\n', '\n', ' ',
+  'port 6379',
+  'port 0',
+  'save 60 1',
+  'hz 1000',
+  'maxmemory 1g',
+  'bind 0.0.0.0',
+  'requirepass short',
+  'user bob on >pw ~* +@all',
+  'rename-command FLUSHALL ""',
+  'proc-title-template "{title}"',
+  'unixsocket /tmp/r.sock',
+  'cluster-enabled yes',
+  'sentinel monitor m 1.2.3.4 6379 2',
+  'slaveof 1.2.3.4 6379',
+  'maxmemroy 1gb',
+  '# comment',
+  '# redis-config-disable-next-line unknown-directive',
+  '# redis-config: target=redis-6.2',
+  'timeout 0 # trailing',
+  'x "y',
+  '"a"b',
+  '\r',
+  '\0',
+  '\n',
+  '\n',
+  '\n',
+  ' ',
 );
 const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 30 }), insert: fc.array(pieces, { maxLength: 3 }).map((a) => a.join('\n')) });
 
@@ -28,7 +52,10 @@ function findings(a: Analysis): string {
 test('an analysis that reuses the one of an earlier version finds what one from scratch finds', () => {
   fc.assert(
     fc.property(
-      fc.oneof(fc.constant(EXAMPLE), fc.array(pieces, { maxLength: 25 }).map((a) => a.join('\n'))),
+      fc.oneof(
+        fc.constant(EXAMPLE),
+        fc.array(pieces, { maxLength: 25 }).map((a) => a.join('\n')),
+      ),
       fc.array(edit, { minLength: 1, maxLength: 5 }),
       fc.constantFrom<DocumentKind>('config', 'sentinel'),
       fc.constantFrom(...TARGETS),

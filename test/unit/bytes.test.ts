@@ -50,7 +50,11 @@ test('argument bytes resolve quotes and escapes as sdssplitargs does', () => {
   assert.deepEqual(bytesOf('requirepass "\\n\\r\\t\\b\\a\\q\\""'), [{ hex: '0a0d0908077122', nonAscii: false }]);
   assert.deepEqual(bytesOf("requirepass 'it\\'s'"), [{ hex: '69742773', nonAscii: false }]);
   assert.deepEqual(bytesOf('requirepass pé'), [{ hex: '70c3a9', nonAscii: true }]);
-  assert.deepEqual(bytesOf('user a on ">p w"'), [{ hex: '61', nonAscii: false }, { hex: '6f6e', nonAscii: false }, { hex: '3e702077', nonAscii: false }]);
+  assert.deepEqual(bytesOf('user a on ">p w"'), [
+    { hex: '61', nonAscii: false },
+    { hex: '6f6e', nonAscii: false },
+    { hex: '3e702077', nonAscii: false },
+  ]);
   // A raw byte that is not UTF-8 comes back as itself.
   const text = decodeBytes(Buffer.concat([Buffer.from('requirepass p'), Buffer.from('e9', 'hex'), Buffer.from('ss')]));
   const { tree } = parseConfig(text);

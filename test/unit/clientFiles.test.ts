@@ -61,7 +61,10 @@ test('a run lacks what is not fetched; a fetch follows a chain of includes to it
 });
 
 test('failures keep their kind; an open document wins over the file system; out of the space is out of reach', async () => {
-  const client = fakeClient({}, { [`${REPO}/secret.conf`]: { failure: 'permission' }, [`${REPO}/broken.conf`]: { failure: 'unreachable', detail: 'provider failed' } });
+  const client = fakeClient(
+    {},
+    { [`${REPO}/secret.conf`]: { failure: 'permission' }, [`${REPO}/broken.conf`]: { failure: 'unreachable', detail: 'provider failed' } },
+  );
   const logged: string[] = [];
   const files = new ClientFiles(client, (m) => logged.push(m));
   const wanted = new Wanted();
@@ -72,7 +75,10 @@ test('failures keep their kind; an open document wins over the file system; out 
   assert.equal(first.failure?.('/etc/redis/base.conf'), 'unreachable');
   await files.fetch(wanted);
   const source = files.source(space, new Wanted(), open, always);
-  assert.deepEqual(['missing.conf', 'secret.conf', 'broken.conf'].map((p) => source.failure?.(`/acme/cache/${p}`)), ['missing', 'permission', 'unreachable']);
+  assert.deepEqual(
+    ['missing.conf', 'secret.conf', 'broken.conf'].map((p) => source.failure?.(`/acme/cache/${p}`)),
+    ['missing', 'permission', 'unreachable'],
+  );
   // The editor's failure is logged once; a missing file is not the editor's failure.
   assert.deepEqual(logged, [`cannot read ${REPO}/broken.conf through the editor: provider failed`]);
   // Nothing was asked for a path of the Redis host.
@@ -90,7 +96,9 @@ test('a glob lists its folders through the client; a folder the client cannot li
   assert.deepEqual(files.source(space, wanted, none, always).glob('/acme/cache/conf.d/*.conf'), { paths: [] });
   assert.deepEqual([...wanted.folders], [`${REPO}/conf.d`]);
   await files.fetch(wanted);
-  assert.deepEqual(files.source(space, new Wanted(), none, always).glob('/acme/cache/conf.d/*.conf'), { paths: ['/acme/cache/conf.d/a.conf', '/acme/cache/conf.d/b.conf'] });
+  assert.deepEqual(files.source(space, new Wanted(), none, always).glob('/acme/cache/conf.d/*.conf'), {
+    paths: ['/acme/cache/conf.d/a.conf', '/acme/cache/conf.d/b.conf'],
+  });
   const gone = new Wanted();
   files.source(space, gone, none, always).glob('/acme/cache/nowhere/*.conf');
   await files.fetch(gone);

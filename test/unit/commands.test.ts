@@ -34,7 +34,10 @@ const REF = sharedPath('reference');
 const TABLE_FILES: Partial<Record<TargetId, string>> = REFERENCE_FILES.commandTables;
 
 test('the committed command table is the one the reference facts generate', { skip: REF ? false : 'no reference folder' }, () => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/generate-commands.mjs'), '--check'], { encoding: 'utf8', env: { ...process.env, REDIS_REFERENCE_DIR: REF } });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/generate-commands.mjs'), '--check'], {
+    encoding: 'utf8',
+    env: { ...process.env, REDIS_REFERENCE_DIR: REF },
+  });
   assert.equal(r.status, 0, r.stderr);
 });
 
@@ -65,9 +68,18 @@ for (const [target, file] of Object.entries(TABLE_FILES)) {
     };
     const t = target as TargetId;
     // The server's build leaves EXPERIMENTAL commands out (Redis 8.0.2's SFLUSH).
-    const experimental = new Set(Object.entries(ref.commands).filter(([, c]) => c.command_flags.includes('EXPERIMENTAL')).map(([n]) => n));
+    const experimental = new Set(
+      Object.entries(ref.commands)
+        .filter(([, c]) => c.command_flags.includes('EXPERIMENTAL'))
+        .map(([n]) => n),
+    );
     const modules = Object.keys(MODULE_COMMANDS.targets[target]?.commands ?? {});
-    const expected = [...Object.entries(ref.commands).filter(([n, c]) => !c.sentinel_only && !experimental.has(n)).map(([n]) => n), ...modules].sort();
+    const expected = [
+      ...Object.entries(ref.commands)
+        .filter(([n, c]) => !c.sentinel_only && !experimental.has(n))
+        .map(([n]) => n),
+      ...modules,
+    ].sort();
     assert.deepEqual([...commandNames(t)].sort(), expected);
     for (const cat of ACL_CATEGORIES) {
       const fromModules = modules.filter((n) => MODULE_COMMANDS.targets[target]?.commands[n]?.categories.includes(cat));
@@ -90,7 +102,10 @@ test('key specs of a released server override the base capture', () => {
   // Redis 8.0.2 marks XREAD's spec incomplete; 7.0.15 does not.
   assert.ok(commandInfo('xread', 'redis-8.0')?.variant.keys?.[0]?.flags.includes('incomplete'));
   assert.equal(commandInfo('xread', 'redis-7.0')?.variant.keys, undefined);
-  assert.deepEqual(commandInfo('hsetex', 'valkey-9.1')?.variant.keys?.[0]?.flags ?? commandInfo('hsetex', 'valkey-9.1')?.entry.keys?.[0]?.flags, ['RW', 'insert']);
+  assert.deepEqual(commandInfo('hsetex', 'valkey-9.1')?.variant.keys?.[0]?.flags ?? commandInfo('hsetex', 'valkey-9.1')?.entry.keys?.[0]?.flags, [
+    'RW',
+    'insert',
+  ]);
   assert.ok((commandInfo('vadd', 'redis-8.0')?.entry.keys ?? []).length > 0);
 });
 
@@ -124,12 +139,17 @@ test('+@category closure: a container in the category brings all of its subcomma
 });
 
 test('key specs: commands that take keys have them; the 7.4 hash-field commands too', () => {
-  for (const name of ['get', 'set', 'mset', 'eval', 'xread', 'sort', 'migrate', 'object|encoding', 'hexpire', 'httl']) assert.ok(COMMANDS.find((c) => c.name === name)?.keys?.length, name);
+  for (const name of ['get', 'set', 'mset', 'eval', 'xread', 'sort', 'migrate', 'object|encoding', 'hexpire', 'httl'])
+    assert.ok(COMMANDS.find((c) => c.name === name)?.keys?.length, name);
   for (const name of ['ping', 'info', 'config|get']) assert.equal(COMMANDS.find((c) => c.name === name)?.keys, undefined, name);
 });
 
 test('dangerous and scripting lists name real commands', () => {
-  for (const name of [...Object.keys(DANGEROUS_COMMANDS), ...CODE_ACCEPTING_COMMANDS]) assert.ok(TARGETS.some((t) => commandExists(name, t)), name);
+  for (const name of [...Object.keys(DANGEROUS_COMMANDS), ...CODE_ACCEPTING_COMMANDS])
+    assert.ok(
+      TARGETS.some((t) => commandExists(name, t)),
+      name,
+    );
 });
 
 test('Redis 6.x: the names a live 6.0.16 has (STRALGO, POST, HOST:) and the one it lacks (QUIT)', () => {

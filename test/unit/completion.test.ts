@@ -34,12 +34,18 @@ test('already-set directives rank lower, old names lowest and tagged deprecated'
 });
 
 test('values by type: yes/no, enum values with the default first, memory units', () => {
-  assert.deepEqual(complete('appendonly $0').map((i) => i.label), ['yes', 'no']);
+  assert.deepEqual(
+    complete('appendonly $0').map((i) => i.label),
+    ['yes', 'no'],
+  );
   const policies = complete('maxmemory-policy $0');
   assert.ok(policies.some((i) => i.label === 'allkeys-lru'));
   assert.equal(policies.find((i) => i.documentation?.startsWith('the default'))?.label, 'noeviction');
   assert.match(policies.find((i) => i.label === 'allkeys-lfu')?.documentation ?? '', /least frequently used first/);
-  assert.deepEqual(complete('maxmemory 512$0').map((i) => i.label), ['512mb', '512gb', '512kb', '512b']);
+  assert.deepEqual(
+    complete('maxmemory 512$0').map((i) => i.label),
+    ['512mb', '512gb', '512kb', '512b'],
+  );
   assert.deepEqual(complete('timeout 1$0'), []);
   assert.deepEqual(complete('# maxmem$0'), []);
 });
@@ -47,7 +53,10 @@ test('values by type: yes/no, enum values with the default first, memory units',
 test('sentinel sub-directives and file paths', () => {
   assert.ok(complete('sentinel $0', { kind: 'sentinel' }).some((i) => i.label === 'monitor'));
   const files = complete('include conf.d/$0', { files: { '/etc/redis/conf.d/a.conf': '', '/etc/redis/conf.d/b.conf': '' } });
-  assert.deepEqual(files.map((i) => i.label), ['conf.d/a.conf', 'conf.d/b.conf']);
+  assert.deepEqual(
+    files.map((i) => i.label),
+    ['conf.d/a.conf', 'conf.d/b.conf'],
+  );
 });
 
 test('exact and common names before longer ones', () => {

@@ -38,7 +38,19 @@ test('a directive of another version is unsupported-in-version, not unknown', ()
   check(text, [], { ...codes, settings: { target: 'redis-7.0' } });
   check(text, ['2:1 error unsupported-in-version'], { ...codes, settings: { target: 'redis-6.2' } });
   const [finding] = findingsOf(text, 'config', { target: 'redis-6.2' }).filter((f) => f.code === 'unsupported-in-version');
-  assert.equal(finding?.message, messages.unsupportedInVersion('enable-debug-command', 'redis-6.2', ['redis-7.0', 'redis-7.2', 'redis-7.4', 'redis-8.0', 'valkey-7.2', 'valkey-8.0', 'valkey-8.1', 'valkey-9.1']));
+  assert.equal(
+    finding?.message,
+    messages.unsupportedInVersion('enable-debug-command', 'redis-6.2', [
+      'redis-7.0',
+      'redis-7.2',
+      'redis-7.4',
+      'redis-8.0',
+      'valkey-7.2',
+      'valkey-8.0',
+      'valkey-8.1',
+      'valkey-9.1',
+    ]),
+  );
 });
 
 test('unknown-directive suggests the nearest known names', () => {

@@ -31,7 +31,9 @@ test('relative includes resolve from the document folder, or the configured base
 
 test('Redis 6 has no include globs: the pattern is a file name', () => {
   const files = { '/etc/redis/a.conf': 'hz 20\n' };
-  assert.deepEqual(run('bind 127.0.0.1\ninclude /etc/redis/*.conf\n', files, { target: 'redis-6.2' }, ['include-not-found']).summary, ['2:9 error include-not-found']);
+  assert.deepEqual(run('bind 127.0.0.1\ninclude /etc/redis/*.conf\n', files, { target: 'redis-6.2' }, ['include-not-found']).summary, [
+    '2:9 error include-not-found',
+  ]);
   assert.deepEqual(run('bind 127.0.0.1\ninclude /etc/redis/*.conf\n', files, {}, ['include-not-found']).summary, []);
 });
 
@@ -42,13 +44,21 @@ test('include cycles are found, directly and through another file', () => {
   const below = { '/etc/redis/a.conf': 'include /etc/redis/b.conf\n', '/etc/redis/b.conf': 'include /etc/redis/a.conf\n' };
   const { analysis, summary } = run('bind 127.0.0.1\ninclude /etc/redis/a.conf\n', below, {}, ['include-cycle']);
   assert.deepEqual(summary, ['2:9 error include-cycle']);
-  assert.equal(analysis.findings.find((f) => f.code === 'include-cycle')?.message, messages.includeCycle('/etc/redis/a.conf', ['/etc/redis/redis.conf', '/etc/redis/a.conf', '/etc/redis/b.conf', '/etc/redis/a.conf']));
+  assert.equal(
+    analysis.findings.find((f) => f.code === 'include-cycle')?.message,
+    messages.includeCycle('/etc/redis/a.conf', ['/etc/redis/redis.conf', '/etc/redis/a.conf', '/etc/redis/b.conf', '/etc/redis/a.conf']),
+  );
 });
 
 test('a chain of 40 includes is followed to its end, as redis-server 7.0 does', () => {
   const files: Record<string, string> = {};
   for (let i = 1; i <= 40; i++) files[`/etc/redis/c${i}.conf`] = i < 40 ? `include /etc/redis/c${i + 1}.conf\n` : 'bind 0.0.0.0\nprotected-mode no\n';
-  const { summary } = run('port 6379\ninclude /etc/redis/c1.conf\n', files, {}, ['bind-all-interfaces', 'protected-mode-off', 'include-cycle', 'include-limit']);
+  const { summary } = run('port 6379\ninclude /etc/redis/c1.conf\n', files, {}, [
+    'bind-all-interfaces',
+    'protected-mode-off',
+    'include-cycle',
+    'include-limit',
+  ]);
   // The last file opens the server to every host without a password: both lines are errors.
   assert.deepEqual(summary, ['2:1 error bind-all-interfaces', '2:1 error protected-mode-off']);
 });
@@ -64,10 +74,14 @@ test('a chain deeper than the limit stops with a finding that says so', () => {
 test('a file included twice, or by several files, is read once and its last load wins', () => {
   let reads = 0;
   const files: Record<string, string> = {};
-  for (let i = 1; i <= 23; i++) files[`/etc/redis/f${i}.conf`] = i < 23 ? `include /etc/redis/f${i + 1}.conf\ninclude /etc/redis/f${i + 1}.conf\nhz ${i}\n` : 'maxmemory 1gb\n';
+  for (let i = 1; i <= 23; i++)
+    files[`/etc/redis/f${i}.conf`] = i < 23 ? `include /etc/redis/f${i + 1}.conf\ninclude /etc/redis/f${i + 1}.conf\nhz ${i}\n` : 'maxmemory 1gb\n';
   const mem = memoryFiles(files);
   const counting = { read: (p: string) => (reads++, mem.read(p)), glob: mem.glob.bind(mem) };
-  const analysis = analyzeDocument('bind 127.0.0.1\ninclude /etc/redis/f1.conf\nhz 50\n', 'config', SETTINGS, { path: '/etc/redis/redis.conf', source: counting });
+  const analysis = analyzeDocument('bind 127.0.0.1\ninclude /etc/redis/f1.conf\nhz 50\n', 'config', SETTINGS, {
+    path: '/etc/redis/redis.conf',
+    source: counting,
+  });
   assert.equal(reads, 23);
   assert.ok(analysis.kind !== 'acl');
   // Load order, last loads only: f23, then f22's hz, ... f1's hz, then the document's hz.
@@ -76,7 +90,7 @@ test('a file included twice, or by several files, is read once and its last load
   assert.equal(analysis.model.lines.filter((m) => m.line.name === 'maxmemory').length, 1);
 });
 
-test('a diamond keeps Redis\'s order: the later include decides', () => {
+test("a diamond keeps Redis's order: the later include decides", () => {
   const files = {
     '/etc/redis/a.conf': 'include /etc/redis/common.conf\nmaxmemory 1mb\n',
     '/etc/redis/b.conf': 'include /etc/redis/common.conf\n',
@@ -108,10 +122,16 @@ test('an error inside an included file is reported on the include line, pointing
   const nested = { '/etc/redis/a.conf': 'include /etc/redis/b.conf\n', '/etc/redis/b.conf': 'maxmemroy 1gb\n' };
   assert.deepEqual(run('bind 127.0.0.1\ninclude a.conf\n', nested, {}, ['unknown-directive']).summary, ['2:9 error unknown-directive']);
   // A warning stays in its file; a suppression in the included file is honoured.
-  assert.deepEqual(run('bind 127.0.0.1\ninclude a.conf\n', { '/etc/redis/a.conf': 'slave-read-only yes\n# redis-config-disable-next-line unknown-directive\nbogus 1\n' }, {}, ['deprecated-directive', 'unknown-directive']).summary, []);
+  assert.deepEqual(
+    run('bind 127.0.0.1\ninclude a.conf\n', { '/etc/redis/a.conf': 'slave-read-only yes\n# redis-config-disable-next-line unknown-directive\nbogus 1\n' }, {}, [
+      'deprecated-directive',
+      'unknown-directive',
+    ]).summary,
+    [],
+  );
 });
 
-test('a missing file two includes down is reported on the document\'s include line', () => {
+test("a missing file two includes down is reported on the document's include line", () => {
   const files = { '/etc/redis/a.conf': 'include /etc/redis/gone.conf\n' };
   const { analysis, summary } = run('bind 127.0.0.1\ninclude a.conf\n', files, {}, ['include-not-found']);
   assert.deepEqual(summary, ['2:9 error include-not-found']);
@@ -119,7 +139,12 @@ test('a missing file two includes down is reported on the document\'s include li
 });
 
 test('why an include cannot be read: each reason its own message and severity', () => {
-  const reasons: Record<string, ReadFailure> = { '/etc/redis/d': 'directory', '/dev/zero': 'device', '/etc/redis/pipe': 'fifo', '/etc/redis/secret.conf': 'permission' };
+  const reasons: Record<string, ReadFailure> = {
+    '/etc/redis/d': 'directory',
+    '/dev/zero': 'device',
+    '/etc/redis/pipe': 'fifo',
+    '/etc/redis/secret.conf': 'permission',
+  };
   const source = { read: () => undefined, failure: (p: string): ReadFailure => reasons[p] ?? 'missing', glob: () => [] };
   for (const [path, reason] of Object.entries(reasons)) {
     const analysis = analyzeDocument(`bind 127.0.0.1\ninclude ${path}\n`, 'config', SETTINGS, { path: '/etc/redis/redis.conf', source });
@@ -163,7 +188,8 @@ test('paths are normalised', () => {
 });
 
 test('a fragment included by another file is not blamed for what it does not set', () => {
-  const codesOf = (included: boolean): string[] => analyzeDocument('protected-mode no\nmaxmemory 1gb\n', 'config', { ...SETTINGS, included }).findings.map((f) => f.code);
+  const codesOf = (included: boolean): string[] =>
+    analyzeDocument('protected-mode no\nmaxmemory 1gb\n', 'config', { ...SETTINGS, included }).findings.map((f) => f.code);
   assert.ok(codesOf(false).includes('no-auth') && codesOf(false).includes('bind-all-interfaces'));
   assert.deepEqual(codesOf(true), ['protected-mode-off']);
 });
@@ -192,15 +218,24 @@ test('a document over the size limit is analysed up to a line break before it, w
   assert.equal(notice.message, messages.documentTooLarge(text.length, 200, 14));
   // Lines after the cut are not analysed; lines before it are.
   assert.equal(a.findings.filter((f) => f.code === 'unknown-directive').length, 10);
-  assert.equal(analyzeDocument(text, 'config', SETTINGS).findings.some((f) => f.code === 'document-too-large'), false);
+  assert.equal(
+    analyzeDocument(text, 'config', SETTINGS).findings.some((f) => f.code === 'document-too-large'),
+    false,
+  );
   assert.equal(settingsFromClient({ maxFileSizeMB: 16 }).maxDocumentSize, 16 * 1024 * 1024);
   assert.equal(settingsFromClient({ maxFileSizeMB: 0 }).maxDocumentSize, undefined);
 });
 
-test('a file out of the editor\'s reach is said to be out of reach, as information, not missing', () => {
+test("a file out of the editor's reach is said to be out of reach, as information, not missing", () => {
   const source = { read: () => undefined, failure: (): ReadFailure => 'unreachable', glob: () => ({ paths: [], limit: 'unreachable' as const }) };
-  const analysis = analyzeDocument('bind 127.0.0.1\ninclude /etc/redis/base.conf\ninclude conf.d/*.conf\n', 'config', SETTINGS, { path: '/acme/cache/redis.conf', source });
-  assert.deepEqual(summarize(analysis.findings, ['include-limit', 'include-not-found', 'include-unreadable']), ['2:9 information include-limit', '3:9 information include-limit']);
+  const analysis = analyzeDocument('bind 127.0.0.1\ninclude /etc/redis/base.conf\ninclude conf.d/*.conf\n', 'config', SETTINGS, {
+    path: '/acme/cache/redis.conf',
+    source,
+  });
+  assert.deepEqual(summarize(analysis.findings, ['include-limit', 'include-not-found', 'include-unreadable']), [
+    '2:9 information include-limit',
+    '3:9 information include-limit',
+  ]);
   const [file, glob] = analysis.findings.filter((f) => f.code === 'include-limit');
   assert.equal(file?.message, messages.includeUnreachable('/etc/redis/base.conf', '/etc/redis/base.conf'));
   assert.equal(glob?.message, messages.includeGlobLimit('conf.d/*.conf', 'line 3', 'unreachable', 0));
@@ -213,9 +248,20 @@ test('aclfile-not-read: an aclfile this tool may not or cannot read is not said 
     const analysis = analyzeDocument(text, 'config', SETTINGS, { path: '/acme/cache/redis.conf', source });
     assert.deepEqual(summarize(analysis.findings, ['aclfile-not-found', 'aclfile-not-read']), ['2:9 information aclfile-not-read'], reason);
     const message = analysis.findings.find((f) => f.code === 'aclfile-not-read')?.message;
-    assert.equal(message, reason === 'unreachable' ? messages.aclfileUnreachable('/etc/redis/users.acl', '/etc/redis/users.acl') : messages.aclfileUntrusted('/etc/redis/users.acl', '/etc/redis/users.acl'));
+    assert.equal(
+      message,
+      reason === 'unreachable'
+        ? messages.aclfileUnreachable('/etc/redis/users.acl', '/etc/redis/users.acl')
+        : messages.aclfileUntrusted('/etc/redis/users.acl', '/etc/redis/users.acl'),
+    );
   }
   // A file that can be read and is not there is still missing.
   const missing = { read: () => undefined, failure: (): ReadFailure => 'missing', glob: () => [] };
-  assert.deepEqual(summarize(analyzeDocument(text, 'config', SETTINGS, { path: '/acme/cache/redis.conf', source: missing }).findings, ['aclfile-not-found', 'aclfile-not-read']), ['2:9 error aclfile-not-found']);
+  assert.deepEqual(
+    summarize(analyzeDocument(text, 'config', SETTINGS, { path: '/acme/cache/redis.conf', source: missing }).findings, [
+      'aclfile-not-found',
+      'aclfile-not-read',
+    ]),
+    ['2:9 error aclfile-not-found'],
+  );
 });

@@ -145,7 +145,11 @@ function observable(r: ReturnType<typeof parseConfig>): unknown {
   const { tree, errors } = r;
   const token = (t: { value: string; start: number; end: number; quoted: boolean; range: unknown }): unknown => [t.value, t.start, t.end, t.quoted, t.range];
   return {
-    lines: tree.lines.map((l) => (l.kind === 'comment' ? ['comment', l.redisLine, l.start, l.end, l.range] : ['directive', l.redisLine, l.start, l.end, l.range, l.name, l.broken, l.tokens.map(token)])),
+    lines: tree.lines.map((l) =>
+      l.kind === 'comment'
+        ? ['comment', l.redisLine, l.start, l.end, l.range]
+        : ['directive', l.redisLine, l.start, l.end, l.range, l.name, l.broken, l.tokens.map(token)],
+    ),
     directives: tree.directives.length,
     toolComments: tree.toolComments.map((c) => [c.redisLine, c.start, c.end, c.range]),
     errors: errors.map((e) => [e.code, e.detail, e.range, e.message]),
@@ -154,7 +158,26 @@ function observable(r: ReturnType<typeof parseConfig>): unknown {
   };
 }
 
-const pieces = fc.constantFrom('port 6379', 'save 60 1', '# comment', '# redis-config: target=redis-7.0', '  bind 127.0.0.1', 'requirepass "a b"', 'x "y', "'z'w", '"a"b', '\r', '\0', '\t', ' ', '\n', '\n', '\n', 'é', '😀');
+const pieces = fc.constantFrom(
+  'port 6379',
+  'save 60 1',
+  '# comment',
+  '# redis-config: target=redis-7.0',
+  '  bind 127.0.0.1',
+  'requirepass "a b"',
+  'x "y',
+  "'z'w",
+  '"a"b',
+  '\r',
+  '\0',
+  '\t',
+  ' ',
+  '\n',
+  '\n',
+  '\n',
+  'é',
+  '😀',
+);
 const configText = fc.array(pieces, { maxLength: 30 }).map((a) => a.join(''));
 const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.array(pieces, { maxLength: 3 }).map((a) => a.join('')) });
 

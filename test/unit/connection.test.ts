@@ -5,11 +5,24 @@ import { connectionFacts, connectionSnippet, passwordVariable } from '../../serv
 import { hoverAt } from '../../server/src/analysis/hover';
 
 const S = { target: 'redis-7.4', profile: 'production' } as const;
-const TLS = 'bind 10.0.0.5\nport 0\ntls-port 6380\ntls-cert-file a.crt\ntls-key-file a.key\ntls-ca-cert-file ca.crt\nuser default off\nuser app on >secret-pw ~app:* +@read\n';
+const TLS =
+  'bind 10.0.0.5\nport 0\ntls-port 6380\ntls-cert-file a.crt\ntls-key-file a.key\ntls-ca-cert-file ca.crt\nuser default off\nuser app on >secret-pw ~app:* +@read\n';
 
 test('connection facts follow the config: host, TLS port, client certificates, users', () => {
-  assert.deepEqual(connectionFacts(analyzeDocument(TLS, 'config', S)), { host: '10.0.0.5', port: 6380, tls: true, clientCert: true, users: ['default', 'app'] });
-  assert.deepEqual(connectionFacts(analyzeDocument('bind 127.0.0.1\nport 7000\n', 'config', S)), { host: '127.0.0.1', port: 7000, tls: false, clientCert: false, users: [] });
+  assert.deepEqual(connectionFacts(analyzeDocument(TLS, 'config', S)), {
+    host: '10.0.0.5',
+    port: 6380,
+    tls: true,
+    clientCert: true,
+    users: ['default', 'app'],
+  });
+  assert.deepEqual(connectionFacts(analyzeDocument('bind 127.0.0.1\nport 7000\n', 'config', S)), {
+    host: '127.0.0.1',
+    port: 7000,
+    tls: false,
+    clientCert: false,
+    users: [],
+  });
 });
 
 test('snippets read the password from the environment and never inline it', () => {

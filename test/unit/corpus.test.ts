@@ -31,7 +31,13 @@ test('official configs raise no error for their own version', { skip: corpus ? f
     // Stock sentinel.conf files are open to the network (no password, protected mode off):
     // those security errors are true; every other error would be ours.
     const exposed = (code: string): boolean => (RULES[code as keyof typeof RULES] as { exposure?: boolean }).exposure === true;
-    const errors = analyzeDocument(text, documentKindFromPath(file), { target, profile: 'production' }).findings.filter((f) => f.severity === 'error' && !exposed(f.code));
-    assert.deepEqual(errors.map((e) => `${file}:${e.range.start.line + 1} ${e.code} ${e.message}`), [], `${file} as ${target}`);
+    const errors = analyzeDocument(text, documentKindFromPath(file), { target, profile: 'production' }).findings.filter(
+      (f) => f.severity === 'error' && !exposed(f.code),
+    );
+    assert.deepEqual(
+      errors.map((e) => `${file}:${e.range.start.line + 1} ${e.code} ${e.message}`),
+      [],
+      `${file} as ${target}`,
+    );
   }
 });

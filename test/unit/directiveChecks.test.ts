@@ -8,7 +8,19 @@ import { check, findingsOf } from '../support/check';
 import { messages } from '../../server/src/analysis/messages';
 
 const H = 'bind 127.0.0.1\n';
-const CODES = ['wrong-arity', 'invalid-value', 'out-of-range', 'invalid-file-name', 'unsupported-in-version', 'deprecated-directive', 'ignored-directive', 'value-clamped', 'sentinel-directive-outside-sentinel', 'unknown-directive', 'trailing-comment'];
+const CODES = [
+  'wrong-arity',
+  'invalid-value',
+  'out-of-range',
+  'invalid-file-name',
+  'unsupported-in-version',
+  'deprecated-directive',
+  'ignored-directive',
+  'value-clamped',
+  'sentinel-directive-outside-sentinel',
+  'unknown-directive',
+  'trailing-comment',
+];
 
 // [name, line after the header, expected "code" or null when Redis accepts the line]
 const CASES: [string, string, string | null][] = [
@@ -158,7 +170,10 @@ const PER_VERSION: [string, Partial<Record<'redis-6.0' | 'redis-7.0' | 'redis-8.
   ['maxmemory 18446744073709551616', { 'redis-8.0': null, 'valkey-8.1': null, 'valkey-9.1': 'invalid-value' }],
   ['maxmemory 18446744073709551615', { 'valkey-9.1': null }],
   ['client-output-buffer-limit normal 0 0 2147483647', { 'redis-6.0': null, 'redis-7.0': null, 'valkey-9.1': null }],
-  ['client-output-buffer-limit normal 0 0 2147483648', { 'redis-6.0': 'invalid-value', 'redis-7.0': 'invalid-value', 'redis-8.0': 'invalid-value', 'valkey-9.1': 'invalid-value' }],
+  [
+    'client-output-buffer-limit normal 0 0 2147483648',
+    { 'redis-6.0': 'invalid-value', 'redis-7.0': 'invalid-value', 'redis-8.0': 'invalid-value', 'valkey-9.1': 'invalid-value' },
+  ],
   ['client-output-buffer-limit normal 0 0 4294967296', { 'redis-6.0': null, 'redis-7.0': null, 'valkey-9.1': null }],
   ['client-output-buffer-limit normal 0 0 -99999999999999999999', { 'redis-6.0': null, 'redis-8.0': null }],
   ['client-output-buffer-limit normal 0 0 99999999999999999999', { 'redis-6.0': 'invalid-value', 'redis-8.0': 'invalid-value' }],
@@ -216,8 +231,19 @@ test('Redis 8.0 keeps a line it cannot place for the modules and refuses after t
     findingsOf(`${H}${text}\n`, 'config', { target })
       .filter((f) => f.severity === 'error' && CODES.includes(f.code))
       .map((f) => `${f.code}${f.data?.afterLoad === true ? ' after load' : ''}`);
-  for (const line of ['maxmemroy 1gb', 'include a.conf b.conf', 'rename-command get', 'list-max-ziplist-value 1 2', 'list-max-ziplist-value # c', '"" x', 'mptcp yes']) {
-    assert.ok(later(line, 'redis-8.0').every((c) => c.endsWith(' after load')) && later(line, 'redis-8.0').length > 0, `redis-8.0: ${line}: ${later(line, 'redis-8.0').join(', ')}`);
+  for (const line of [
+    'maxmemroy 1gb',
+    'include a.conf b.conf',
+    'rename-command get',
+    'list-max-ziplist-value 1 2',
+    'list-max-ziplist-value # c',
+    '"" x',
+    'mptcp yes',
+  ]) {
+    assert.ok(
+      later(line, 'redis-8.0').every((c) => c.endsWith(' after load')) && later(line, 'redis-8.0').length > 0,
+      `redis-8.0: ${line}: ${later(line, 'redis-8.0').join(', ')}`,
+    );
     assert.ok(later(line, 'redis-7.0').length > 0 && later(line, 'redis-7.0').every((c) => !c.endsWith(' after load')), `redis-7.0: ${line}`);
   }
   // Without a value the line is refused where it stands, on 8.0 too.
@@ -225,8 +251,14 @@ test('Redis 8.0 keeps a line it cannot place for the modules and refuses after t
   const [f] = findingsOf(`${H}maxmemroy 1gb\n`, 'config', { target: 'redis-8.0' }).filter((x) => x.code === 'unknown-directive');
   assert.match(f?.message ?? '', /reads the file, then exits \("Module Configuration detected without loadmodule directive/);
   // With a module loaded, the module may declare the name: a warning that says so.
-  check(`${H}loadmodule /opt/redis/modules/search.so\nsearch-timeout 500\n`, ['3:1 warning unknown-directive'], { codes: CODES, settings: { target: 'redis-8.0' } });
-  check(`${H}loadmodule /opt/redis/modules/search.so\nsearch-timeout 500\n`, ['3:1 error unknown-directive'], { codes: CODES, settings: { target: 'redis-7.0' } });
+  check(`${H}loadmodule /opt/redis/modules/search.so\nsearch-timeout 500\n`, ['3:1 warning unknown-directive'], {
+    codes: CODES,
+    settings: { target: 'redis-8.0' },
+  });
+  check(`${H}loadmodule /opt/redis/modules/search.so\nsearch-timeout 500\n`, ['3:1 error unknown-directive'], {
+    codes: CODES,
+    settings: { target: 'redis-7.0' },
+  });
 });
 
 test('rdma-port: builds without RDMA stop at startup, a warning that names them', () => {
@@ -237,7 +269,8 @@ test('rdma-port: builds without RDMA stop at startup, a warning that names them'
 });
 
 test('the server texts differ by product where the servers do', () => {
-  const text = (target: 'redis-8.0' | 'valkey-9.1'): string => findingsOf(`${H}replicaof 10.0.0.1 70000\n`, 'config', { target }).find((f) => f.code === 'invalid-value')?.message ?? '';
+  const text = (target: 'redis-8.0' | 'valkey-9.1'): string =>
+    findingsOf(`${H}replicaof 10.0.0.1 70000\n`, 'config', { target }).find((f) => f.code === 'invalid-value')?.message ?? '';
   assert.match(text('redis-8.0'), /"Invalid master port"/);
   assert.match(text('valkey-9.1'), /"Invalid primary port"/);
   const bind = findingsOf(`${H}bind 127.0.0.1 -127.0.0.1\n`.replace(H, ''), 'config', { target: 'redis-7.0' }).find((f) => f.code === 'invalid-value');

@@ -31,7 +31,14 @@ test('the default base is this version of the npm package, as the packaging scri
 });
 
 test('every relative link in the README and the docs names an existing file', () => {
-  const files = ['README.md', 'CHANGELOG.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`), ...RULE_LIST.map((r) => `docs/rules/${r.code}.md`)];
+  const files = [
+    'README.md',
+    'CHANGELOG.md',
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+    ...RULE_LIST.map((r) => `docs/rules/${r.code}.md`),
+  ];
   for (const file of files) {
     const text = readFileSync(join(ROOT, file), 'utf8');
     for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {

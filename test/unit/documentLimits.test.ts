@@ -28,12 +28,18 @@ test('a file of short lines under the size limit is checked up to the line limit
 test('a file of exactly the line limit is checked whole, without a notice', () => {
   const text = 'port 6379\n'.repeat(LINE_LIMIT);
   const a = analyzeDocument(text, 'config', SETTINGS);
-  assert.equal(a.findings.some((f) => f.code === 'document-too-large'), false);
+  assert.equal(
+    a.findings.some((f) => f.code === 'document-too-large'),
+    false,
+  );
 });
 
 test('a larger size limit allows more lines', () => {
   const text = 'maxmemroy 1\n'.repeat(LINE_LIMIT + 5);
   const a = analyzeDocument(text, 'config', { ...SETTINGS, maxDocumentSize: 2 * DEFAULT_MAX_DOCUMENT_SIZE });
-  assert.equal(a.findings.some((f) => f.code === 'document-too-large'), false);
+  assert.equal(
+    a.findings.some((f) => f.code === 'document-too-large'),
+    false,
+  );
   assert.equal(a.findings.filter((f) => f.code === 'unknown-directive').length, LINE_LIMIT + 5);
 });

@@ -20,7 +20,11 @@ test('an alias and its primary share one value', () => {
 });
 
 test('additive directives are never duplicates', () => {
-  check('bind 127.0.0.1\nsave 900 1\nsave 300 10\ninclude a.conf\ninclude b.conf\nclient-output-buffer-limit normal 0 0 0\nclient-output-buffer-limit pubsub 32mb 8mb 60\nrename-command A B\nrename-command C D\nuser a on\nuser b on\n', [], ONLY);
+  check(
+    'bind 127.0.0.1\nsave 900 1\nsave 300 10\ninclude a.conf\ninclude b.conf\nclient-output-buffer-limit normal 0 0 0\nclient-output-buffer-limit pubsub 32mb 8mb 60\nrename-command A B\nrename-command C D\nuser a on\nuser b on\n',
+    [],
+    ONLY,
+  );
 });
 
 test('each repeated bind replaces the previous list', () => {
@@ -56,14 +60,26 @@ test('port 0 with no TLS port and no Unix socket: the server listens nowhere and
 
 test('listens-nowhere reads the effective configuration: a socket or a port 0 in an included file counts', () => {
   const settings = { target: 'redis-7.0' as const, profile: 'production' as const };
-  const withSocket = analyzeDocument('port 0\ninclude /etc/redis/socket.conf\n', 'config', settings, { path: '/etc/redis/redis.conf', source: memoryFiles({ '/etc/redis/socket.conf': 'unixsocket /run/redis.sock\n' }) });
-  assert.equal(withSocket.findings.some((x) => x.code === 'listens-nowhere'), false);
-  const portInInclude = analyzeDocument('bind 127.0.0.1\ninclude /etc/redis/port.conf\n', 'config', settings, { path: '/etc/redis/redis.conf', source: memoryFiles({ '/etc/redis/port.conf': 'port 0\n' }) });
+  const withSocket = analyzeDocument('port 0\ninclude /etc/redis/socket.conf\n', 'config', settings, {
+    path: '/etc/redis/redis.conf',
+    source: memoryFiles({ '/etc/redis/socket.conf': 'unixsocket /run/redis.sock\n' }),
+  });
+  assert.equal(
+    withSocket.findings.some((x) => x.code === 'listens-nowhere'),
+    false,
+  );
+  const portInInclude = analyzeDocument('bind 127.0.0.1\ninclude /etc/redis/port.conf\n', 'config', settings, {
+    path: '/etc/redis/redis.conf',
+    source: memoryFiles({ '/etc/redis/port.conf': 'port 0\n' }),
+  });
   const f = portInInclude.findings.find((x) => x.code === 'listens-nowhere');
   assert.deepEqual(f?.range.start, { line: 1, character: 0 }, 'on the include line');
   assert.match(f?.message ?? '', /set in \/etc\/redis\/port\.conf/);
   // A fragment included elsewhere does not know what the including file opens.
-  assert.equal(analyzeDocument('port 0\n', 'config', { ...settings, included: true }).findings.some((x) => x.code === 'listens-nowhere'), false);
+  assert.equal(
+    analyzeDocument('port 0\n', 'config', { ...settings, included: true }).findings.some((x) => x.code === 'listens-nowhere'),
+    false,
+  );
 });
 
 test('bind "" leaves TCP and TLS without an address from 6.2 on: listens nowhere unless a Unix socket is open', () => {

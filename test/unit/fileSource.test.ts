@@ -44,7 +44,13 @@ test('a read that fails says why: directory, FIFO, device, missing; /dev/null re
     mkdirSync(join(dir, 'sub'));
     execFileSync('mkfifo', [join(dir, 'pipe')]);
     const source = diskFileSource();
-    for (const [path, reason] of [[join(dir, 'sub'), 'directory'], [join(dir, 'pipe'), 'fifo'], ['/dev/zero', 'device'], [join(dir, 'gone.conf'), 'missing'], [join(dir, 'gone/x.conf'), 'missing']] as const) {
+    for (const [path, reason] of [
+      [join(dir, 'sub'), 'directory'],
+      [join(dir, 'pipe'), 'fifo'],
+      ['/dev/zero', 'device'],
+      [join(dir, 'gone.conf'), 'missing'],
+      [join(dir, 'gone/x.conf'), 'missing'],
+    ] as const) {
       assert.equal(source.read(path), undefined, path);
       assert.equal(source.failure?.(path), reason, path);
     }
@@ -55,7 +61,7 @@ test('a read that fails says why: directory, FIFO, device, missing; /dev/null re
   }
 });
 
-test('file names that are not UTF-8: readable by their bytes, not by an editor\'s U+FFFD', () => {
+test("file names that are not UTF-8: readable by their bytes, not by an editor's U+FFFD", () => {
   const dir = mkdtempSync(join(tmpdir(), 'rc-name-'));
   try {
     const name = Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from('e9', 'hex'), Buffer.from('.conf')]);
@@ -79,7 +85,10 @@ test('globs stop at their limits and say which one', () => {
     }
     const limits = { matches: 1000, folders: 3, wildcards: 8, milliseconds: 60_000 };
     assert.equal(expandGlob(`${dir}/*/*.conf`, limits).limit, 'folders');
-    assert.deepEqual(expandGlob(`${dir}/*/*.conf`, { ...limits, folders: 100, matches: 3 }), { paths: [`${dir}/a/1.conf`, `${dir}/a/2.conf`, `${dir}/b/1.conf`], limit: 'matches' });
+    assert.deepEqual(expandGlob(`${dir}/*/*.conf`, { ...limits, folders: 100, matches: 3 }), {
+      paths: [`${dir}/a/1.conf`, `${dir}/a/2.conf`, `${dir}/b/1.conf`],
+      limit: 'matches',
+    });
     assert.equal(expandGlob(`${dir}/*/*/*.conf`, { ...limits, wildcards: 2 }).limit, 'wildcards');
     assert.equal(expandGlob(`${dir}/*/*.conf`, { ...limits, folders: 100 }).limit, undefined);
     // The whole disk: stops early instead of reading every folder.

@@ -22,7 +22,10 @@ function fixesOf(text: string, code: string): { finding: Finding; fixes: Fix[] }
 
 function applyFix(text: string, fix: Fix): string {
   assert.ok(fix.edits.every((e) => e.file === undefined));
-  return applyEdits(text, fix.edits.flatMap((e) => e.edits)).text;
+  return applyEdits(
+    text,
+    fix.edits.flatMap((e) => e.edits),
+  ).text;
 }
 
 const PW = 'requirepass 9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d9e2f\n';
@@ -30,23 +33,89 @@ const PW = 'requirepass 9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d9e2f\n';
 // [code, input, title of the fix to apply, expected text, safe (applied by fix-all)]
 // A fix that changes what the server does is never safe, and its title says what changes for clients.
 const CASES: [string, string, RegExp, string, boolean][] = [
-  ['bind-all-interfaces', `${PW}bind 0.0.0.0 ::\nport 6379\n`, /^Listen on loopback only: 'bind 127\.0\.0\.1 -::1' — clients on other hosts will be refused$/, `${PW}bind 127.0.0.1 -::1\nport 6379\n`, false],
-  ['bind-all-interfaces', `${PW}port 6379\n`, /^Add 'bind 127\.0\.0\.1 -::1' \(loopback only\) — clients on other hosts will be refused$/, `bind 127.0.0.1 -::1\n${PW}port 6379\n`, false],
-  ['protected-mode-off', `bind 127.0.0.1\n${PW}protected-mode no\n`, /^Set 'protected-mode yes' — clients on other hosts will be refused while the default user has no password$/, `bind 127.0.0.1\n${PW}protected-mode yes\n`, false],
-  ['dangerous-commands-enabled', 'bind 127.0.0.1\nenable-debug-command yes\n', /^Set 'enable-debug-command local' — clients on other hosts will be refused DEBUG$/, 'bind 127.0.0.1\nenable-debug-command local\n', false],
-  ['maxmemory-policy-implicit', 'bind 127.0.0.1\nmaxmemory 1gb\nport 1\n', /allkeys-lfu/, 'bind 127.0.0.1\nmaxmemory 1gb\nmaxmemory-policy allkeys-lfu\nport 1\n', false],
+  [
+    'bind-all-interfaces',
+    `${PW}bind 0.0.0.0 ::\nport 6379\n`,
+    /^Listen on loopback only: 'bind 127\.0\.0\.1 -::1' — clients on other hosts will be refused$/,
+    `${PW}bind 127.0.0.1 -::1\nport 6379\n`,
+    false,
+  ],
+  [
+    'bind-all-interfaces',
+    `${PW}port 6379\n`,
+    /^Add 'bind 127\.0\.0\.1 -::1' \(loopback only\) — clients on other hosts will be refused$/,
+    `bind 127.0.0.1 -::1\n${PW}port 6379\n`,
+    false,
+  ],
+  [
+    'protected-mode-off',
+    `bind 127.0.0.1\n${PW}protected-mode no\n`,
+    /^Set 'protected-mode yes' — clients on other hosts will be refused while the default user has no password$/,
+    `bind 127.0.0.1\n${PW}protected-mode yes\n`,
+    false,
+  ],
+  [
+    'dangerous-commands-enabled',
+    'bind 127.0.0.1\nenable-debug-command yes\n',
+    /^Set 'enable-debug-command local' — clients on other hosts will be refused DEBUG$/,
+    'bind 127.0.0.1\nenable-debug-command local\n',
+    false,
+  ],
+  [
+    'maxmemory-policy-implicit',
+    'bind 127.0.0.1\nmaxmemory 1gb\nport 1\n',
+    /allkeys-lfu/,
+    'bind 127.0.0.1\nmaxmemory 1gb\nmaxmemory-policy allkeys-lfu\nport 1\n',
+    false,
+  ],
   ['maxmemory-policy-implicit', 'bind 127.0.0.1\nmaxmemory 1gb', /noeviction/, 'bind 127.0.0.1\nmaxmemory 1gb\nmaxmemory-policy noeviction', false],
-  ['ambiguous-memory-unit', 'bind 127.0.0.1\nmaxmemory 2g\nmaxmemory-policy allkeys-lru\n', /binary unit/, 'bind 127.0.0.1\nmaxmemory 2gb\nmaxmemory-policy allkeys-lru\n', false],
-  ['ambiguous-memory-unit', 'bind 127.0.0.1\nmaxmemory 2g\nmaxmemory-policy allkeys-lru\n', /in bytes/, 'bind 127.0.0.1\nmaxmemory 2000000000\nmaxmemory-policy allkeys-lru\n', false],
+  [
+    'ambiguous-memory-unit',
+    'bind 127.0.0.1\nmaxmemory 2g\nmaxmemory-policy allkeys-lru\n',
+    /binary unit/,
+    'bind 127.0.0.1\nmaxmemory 2gb\nmaxmemory-policy allkeys-lru\n',
+    false,
+  ],
+  [
+    'ambiguous-memory-unit',
+    'bind 127.0.0.1\nmaxmemory 2g\nmaxmemory-policy allkeys-lru\n',
+    /in bytes/,
+    'bind 127.0.0.1\nmaxmemory 2000000000\nmaxmemory-policy allkeys-lru\n',
+    false,
+  ],
   ['deprecated-directive', 'bind 127.0.0.1\nslave-read-only yes\n', /replica-read-only/, 'bind 127.0.0.1\nreplica-read-only yes\n', true],
-  ['deprecated-directive', '# redis-config: target=redis-7.4\nbind 127.0.0.1\nhash-max-ziplist-entries 128\n', /^Rename to 'hash-max-listpack-entries'$/, '# redis-config: target=redis-7.4\nbind 127.0.0.1\nhash-max-listpack-entries 128\n', true],
+  [
+    'deprecated-directive',
+    '# redis-config: target=redis-7.4\nbind 127.0.0.1\nhash-max-ziplist-entries 128\n',
+    /^Rename to 'hash-max-listpack-entries'$/,
+    '# redis-config: target=redis-7.4\nbind 127.0.0.1\nhash-max-listpack-entries 128\n',
+    true,
+  ],
   ['unknown-directive', 'bind 127.0.0.1\nmaxmemroy 1gb\n', /'maxmemory'/, 'bind 127.0.0.1\nmaxmemory 1gb\n', false],
   ['duplicate-directive', 'bind 127.0.0.1\ntimeout 10\nport 1\ntimeout 20\n', /Remove/, 'bind 127.0.0.1\nport 1\ntimeout 20\n', true],
   ['trailing-comment', 'bind 127.0.0.1\n  timeout 0   # never\r\nport 1\n', /own line/, 'bind 127.0.0.1\n  # never\r\n  timeout 0\r\nport 1\n', true],
   ['trailing-comment', 'bind 127.0.0.1\nsave 900 1 # hourly', /own line/, 'bind 127.0.0.1\n# hourly\nsave 900 1', true],
-  ['trailing-comment', '# redis-config: target=redis-6.0\nbind 127.0.0.1\nsave 900 1 # hourly', /own line above — Redis 6\.x then applies this 'save' line/, '# redis-config: target=redis-6.0\nbind 127.0.0.1\n# hourly\nsave 900 1', false],
-  ['protected-mode-off', `bind 127.0.0.1\n${PW}protected-mode no\n`, /for this line/, `bind 127.0.0.1\n${PW}# redis-config-disable-next-line protected-mode-off\nprotected-mode no\n`, false],
-  ['protected-mode-off', `bind 127.0.0.1\n${PW}protected-mode no\n`, /for this file/, `# redis-config-disable protected-mode-off\nbind 127.0.0.1\n${PW}protected-mode no\n`, false],
+  [
+    'trailing-comment',
+    '# redis-config: target=redis-6.0\nbind 127.0.0.1\nsave 900 1 # hourly',
+    /own line above — Redis 6\.x then applies this 'save' line/,
+    '# redis-config: target=redis-6.0\nbind 127.0.0.1\n# hourly\nsave 900 1',
+    false,
+  ],
+  [
+    'protected-mode-off',
+    `bind 127.0.0.1\n${PW}protected-mode no\n`,
+    /for this line/,
+    `bind 127.0.0.1\n${PW}# redis-config-disable-next-line protected-mode-off\nprotected-mode no\n`,
+    false,
+  ],
+  [
+    'protected-mode-off',
+    `bind 127.0.0.1\n${PW}protected-mode no\n`,
+    /for this file/,
+    `# redis-config-disable protected-mode-off\nbind 127.0.0.1\n${PW}protected-mode no\n`,
+    false,
+  ],
 ];
 
 for (const [code, input, title, expected, safe] of CASES) {
@@ -61,7 +130,11 @@ for (const [code, input, title, expected, safe] of CASES) {
     const count = (a: Analysis): number => a.findings.filter((f) => f.code === code).length;
     assert.equal(count(after), count(analyse(input)) - 1, `${code} is still reported`);
     const before = new Set(errors(analyse(input)).map((e) => e.split(':')[1]));
-    assert.deepEqual(errors(after).filter((e) => !before.has(e.split(':')[1] ?? '')), [], 'a new error appeared');
+    assert.deepEqual(
+      errors(after).filter((e) => !before.has(e.split(':')[1] ?? '')),
+      [],
+      'a new error appeared',
+    );
   });
 }
 
@@ -81,7 +154,10 @@ test('with unsafe fixes, fix all also applies the preferred fix that changes beh
   // requirepass → 'user default' is one of them: the password stays, CONFIG GET requirepass changes.
   const hash = '3244b7366b2085beb2c7b2af3bb93f2d6ef35cf94ef2ee2c22ad78764d59b3b5';
   assert.equal(text, `bind 127.0.0.1 -::1\nuser default on #${hash} ~* &* +@all\nprotected-mode yes\nenable-debug-command local\nreplica-read-only yes\n`);
-  assert.ok(applied.some((t) => / — clients on other hosts will be refused$/.test(t)), applied.join(' | '));
+  assert.ok(
+    applied.some((t) => / — clients on other hosts will be refused$/.test(t)),
+    applied.join(' | '),
+  );
 });
 
 test('renaming to a name older servers refuse is not safe unless the version was chosen', () => {
@@ -103,7 +179,12 @@ test('on Redis 6.0 the loopback bind is written without the optional-address das
   const a = analyzeDocument('# redis-config: target=redis-6.0\nport 6379\n', 'config', { target: 'redis-8.0', profile: 'production' });
   const finding = a.findings.find((f) => f.code === 'bind-all-interfaces');
   assert.ok(finding);
-  assert.deepEqual(fixesFor(a, finding).filter((f) => !f.suppression).map((f) => f.title), ["Add 'bind 127.0.0.1 ::1' (loopback only) — clients on other hosts will be refused"]);
+  assert.deepEqual(
+    fixesFor(a, finding)
+      .filter((f) => !f.suppression)
+      .map((f) => f.title),
+    ["Add 'bind 127.0.0.1 ::1' (loopback only) — clients on other hosts will be refused"],
+  );
 });
 
 test('Sentinel: the fix for protected mode left off adds the line', () => {
@@ -118,7 +199,10 @@ test('Sentinel: the fix for protected mode left off adds the line', () => {
 
 test('ACL files get no suppression comments (they have no comments)', () => {
   const a = analyzeDocument('# x\n', 'acl', S);
-  assert.deepEqual(fixesFor(a, { code: 'invalid-acl-line', range: a.findings[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }), []);
+  assert.deepEqual(
+    fixesFor(a, { code: 'invalid-acl-line', range: a.findings[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }),
+    [],
+  );
 });
 
 test('fix titles are short and name files as the config writes them, never by a path it does not', () => {
@@ -168,17 +252,28 @@ test('dangerous commands: only an enable-* line is set to local, never the line 
   const old = analyzeDocument('port 6379\n', 'config', { target: 'redis-6.2', profile: 'production' });
   const missing = old.findings.find((f) => f.code === 'dangerous-commands-enabled');
   assert.ok(missing, old.findings.map((f) => f.code).join(' '));
-  assert.deepEqual(fixesFor(old, missing).filter((f) => !f.suppression), []);
+  assert.deepEqual(
+    fixesFor(old, missing).filter((f) => !f.suppression),
+    [],
+  );
   // A switch set in an included file is reported on the include line: no 'include local'.
   const conf = '/etc/redis/redis.conf';
   const source = memoryFiles({ '/etc/redis/debug.conf': 'enable-debug-command yes\n' });
   const inc = analyzeDocument('bind 127.0.0.1\ninclude debug.conf\n', 'config', S, { path: conf, source });
   const included = inc.findings.find((f) => f.code === 'dangerous-commands-enabled');
   assert.ok(included, inc.findings.map((f) => f.code).join(' '));
-  assert.deepEqual(fixesFor(inc, included, { path: conf, source }).filter((f) => !f.suppression), []);
+  assert.deepEqual(
+    fixesFor(inc, included, { path: conf, source }).filter((f) => !f.suppression),
+    [],
+  );
   // On the switch itself, the fix is there.
   const own = analyse('bind 127.0.0.1\nenable-module-command yes\n');
   const f = own.findings.find((x) => x.code === 'dangerous-commands-enabled');
   assert.ok(f);
-  assert.deepEqual(fixesFor(own, f).filter((x) => !x.suppression).map((x) => x.title), ["Set 'enable-module-command local' — clients on other hosts will be refused MODULE LOAD"]);
+  assert.deepEqual(
+    fixesFor(own, f)
+      .filter((x) => !x.suppression)
+      .map((x) => x.title),
+    ["Set 'enable-module-command local' — clients on other hosts will be refused MODULE LOAD"],
+  );
 });

@@ -22,12 +22,21 @@ const ROOT = join(__dirname, '..', '..');
 const digests = JSON.parse(readFileSync(join(ROOT, DIGESTS as string), 'utf8')) as Record<string, Digest>;
 
 test('every generator has its digest', () => {
-  assert.deepEqual(Object.values(digests).map((d) => d.generator).sort(), ['scripts/extract-live-facts.mjs', 'scripts/generate-commands.mjs', 'scripts/generate-knowledge.mjs']);
+  assert.deepEqual(
+    Object.values(digests)
+      .map((d) => d.generator)
+      .sort(),
+    ['scripts/extract-live-facts.mjs', 'scripts/generate-commands.mjs', 'scripts/generate-knowledge.mjs'],
+  );
 });
 
 for (const [file, digest] of Object.entries(digests)) {
   test(`${file} is what ${digest.generator} wrote, and the generator has not changed since`, () => {
-    assert.equal((outputDigest as (t: string) => string)(readFileSync(join(ROOT, file), 'utf8')), digest.output, `${file} was edited by hand: run node ${digest.generator}`);
+    assert.equal(
+      (outputDigest as (t: string) => string)(readFileSync(join(ROOT, file), 'utf8')),
+      digest.output,
+      `${file} was edited by hand: run node ${digest.generator}`,
+    );
     assert.equal((generatorDigest as (p: string) => string)(join(ROOT, digest.generator)), digest.generatorCode, `${digest.generator} changed: run it again`);
   });
 }

@@ -29,7 +29,11 @@ function commentFixes(text: string, kind: DocumentKind, code: string): Fix[] {
 }
 
 function apply(text: string, fix: Fix): string {
-  assert.deepEqual(fix.edits.map((e) => e.file), [undefined], 'the fix edits the document only');
+  assert.deepEqual(
+    fix.edits.map((e) => e.file),
+    [undefined],
+    'the fix edits the document only',
+  );
   return applyEdits(text, fix.edits[0]?.edits ?? []).text;
 }
 
@@ -45,7 +49,10 @@ test('rename-command with a secret name: the new admin user’s password goes in
   assert.ok(after.includes(`user config-admin on #${sha256Hex(NEW)}`), after);
   const findings = analyzeDocument(after, 'config', settings).findings;
   assert.deepEqual(summarize(findings, ['generated-password-comment']), ['2:1 warning generated-password-comment']);
-  assert.ok(findings.every((f) => !f.message.includes(NEW)), 'no message repeats the password');
+  assert.ok(
+    findings.every((f) => !f.message.includes(NEW)),
+    'no message repeats the password',
+  );
 });
 
 test('a fix whose first edit starts its line takes the comment in front of it (requirepass becomes user default)', () => {
@@ -63,7 +70,10 @@ test('an ACL file: the comment makes Redis refuse the file until the line is gon
   const after = apply(text, fix);
   assert.equal(after, `user default off\n${generatedPasswordComment(NEW, "user 'app'")}\nuser app on #${sha256Hex(NEW)} ~* +@read\n`);
   const findings = analyzeDocument(after, 'acl', settings).findings;
-  assert.deepEqual(summarize(findings, ['generated-password-comment', 'invalid-acl-line']), ['2:1 warning generated-password-comment', '2:1 error invalid-acl-line']);
+  assert.deepEqual(summarize(findings, ['generated-password-comment', 'invalid-acl-line']), [
+    '2:1 warning generated-password-comment',
+    '2:1 error invalid-acl-line',
+  ]);
   assert.match(findings.find((f) => f.code === 'generated-password-comment')?.message ?? '', /does not load until the line is gone/);
 });
 

@@ -94,8 +94,7 @@ async function scopesOf(scopeName: string, line: string, needle: string, from = 
   assert.fail(`no token at offset ${at} of "${line}"`);
 }
 
-const hasScope = (scopes: string[], prefix: string): boolean =>
-  scopes.some((s) => s === prefix || s.startsWith(prefix + '.'));
+const hasScope = (scopes: string[], prefix: string): boolean => scopes.some((s) => s === prefix || s.startsWith(prefix + '.'));
 
 function render(lines: string[], tokens: Token[][]): string {
   const out: string[] = [];
@@ -196,7 +195,10 @@ test('conf: double- and single-quoted strings and their escapes', async () => {
   // \x needs exactly two hex digits to be a hex escape.
   const short = await tokenizeLine(CONF, 'masterauth "\\x4g"');
   const shortEsc = short.filter((t) => hasScope(t.scopes, 'constant.character.escape'));
-  assert.deepEqual(shortEsc.map((t) => t.text), ['\\x']);
+  assert.deepEqual(
+    shortEsc.map((t) => t.text),
+    ['\\x'],
+  );
   for (const e of ['\\n', '\\r', '\\t', '\\b', '\\a', '\\"', '\\\\']) {
     assert.ok(hasScope(await scopesOf(CONF, `masterauth "x${e}y"`, e), 'constant.character.escape'), e);
   }
@@ -306,7 +308,10 @@ test('official default configs tokenize cleanly', { skip: corpusFiles.length ===
       if (trimmed === '') return;
       if (trimmed.startsWith('#')) {
         const body = lineTokens.filter((t) => t.text.trim() !== '');
-        assert.ok(body.every((t) => hasScope(t.scopes, 'comment.line')), `${where}: comment line not fully a comment`);
+        assert.ok(
+          body.every((t) => hasScope(t.scopes, 'comment.line')),
+          `${where}: comment line not fully a comment`,
+        );
       } else {
         const first = lineTokens.find((t) => t.text.trim() !== '');
         assert.ok(first && first.scopes.includes('keyword.other.directive.redis-conf'), `${where}: no directive scope`);

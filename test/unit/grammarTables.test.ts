@@ -16,7 +16,9 @@ interface Pattern {
   readonly patterns?: readonly Pattern[];
 }
 
-const grammar = JSON.parse(readFileSync(join(__dirname, '..', '..', 'syntaxes', 'redis-conf.tmLanguage.json'), 'utf8')) as { repository: Record<string, Pattern> };
+const grammar = JSON.parse(readFileSync(join(__dirname, '..', '..', 'syntaxes', 'redis-conf.tmLanguage.json'), 'utf8')) as {
+  repository: Record<string, Pattern>;
+};
 
 /** The words of the first `(?i:a|b|c)` group of a pattern. */
 function alternatives(source: string): string[] {
@@ -29,7 +31,11 @@ test('Sentinel: the grammar names exactly the sub-directives whose first argumen
   const begin = grammar.repository['sentinel-line']?.patterns?.[0]?.begin ?? '';
   const inGrammar = alternatives(begin.slice(begin.indexOf('\\s+')));
   // A sub-directive names a master when a line of two words (sentinel <sub>) is too short for it.
-  const withMaster = TARGETS.flatMap((t) => sentinelDirectives(t).filter((s) => !sentinelArgcAllows(s.argc, 2)).map((s) => s.name));
+  const withMaster = TARGETS.flatMap((t) =>
+    sentinelDirectives(t)
+      .filter((s) => !sentinelArgcAllows(s.argc, 2))
+      .map((s) => s.name),
+  );
   assert.ok(inGrammar.length > 10, 'the sentinel pattern was found');
   assert.deepEqual(sorted(inGrammar), sorted(withMaster));
 });

@@ -95,7 +95,10 @@ test('maxmemory-policy: a short hover; each policy explains itself on its value'
 });
 
 test('Sentinel: each sub-directive explains itself on its name; the directive hover lists them', () => {
-  assert.match(hover('sentinel moni$0tor mymaster 127.0.0.1 6379 2', {}, 'sentinel') ?? '', /^\*\*sentinel monitor\*\* `<master-name> <host> <port> <quorum>`\n\nWatch a master/);
+  assert.match(
+    hover('sentinel moni$0tor mymaster 127.0.0.1 6379 2', {}, 'sentinel') ?? '',
+    /^\*\*sentinel monitor\*\* `<master-name> <host> <port> <quorum>`\n\nWatch a master/,
+  );
   assert.match(hover('sentinel deny-scripts$0-reconfig yes', {}, 'sentinel') ?? '', /run programs on the host/);
   const md = hover('senti$0nel monitor mymaster 127.0.0.1 6379 2', {}, 'sentinel') ?? '';
   assert.match(md, /hover one for its arguments/);
@@ -144,7 +147,10 @@ test('a glob that matches many files: the hover lists ten and counts the rest; a
   assert.match(md, /50 files: `\/etc\/redis\/conf\.d\/f00\.conf`, .*`\/etc\/redis\/conf\.d\/f09\.conf`, and 40 more\.$/);
   assert.equal((md.match(/`\/etc\/redis\/conf\.d\//g) ?? []).length, 10);
   const device = { read: () => undefined, failure: () => 'device' as const, glob: () => [] };
-  assert.match(hoverAt(a, { line: 1, character: 12 }, { path: '/etc/redis/redis.conf', source: device })?.markdown ?? '', /cannot be read here: it is a device/);
+  assert.match(
+    hoverAt(a, { line: 1, character: 12 }, { path: '/etc/redis/redis.conf', source: device })?.markdown ?? '',
+    /cannot be read here: it is a device/,
+  );
 });
 
 test('a range that is only the limit of the C type is left out; a real one is shown', () => {

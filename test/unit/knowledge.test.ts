@@ -51,20 +51,34 @@ test('the committed directive table is the one the reference facts generate', { 
   assert.equal(r.status, 0, r.stderr);
 });
 
-test('every accepted name of every released reference table is known to the same target', { skip: sharedPath('reference', 'ga') ? false : 'no reference/ga' }, () => {
-  for (const t of TARGETS) {
-    const ref = JSON.parse(readFileSync(join(sharedPath('reference', 'ga') as string, REFERENCE_FILES.configTables[t]), 'utf8')) as {
-      accepted_names: Record<string, unknown>;
-      directives: { name: string; alias?: string | null; compile_condition?: string }[];
-    };
-    // Compiled into developer builds only (LOG_REQ_RES): every released server refuses them.
-    const developerOnly = new Set(ref.directives.filter((d) => d.compile_condition === 'defined(LOG_REQ_RES)').flatMap((d) => [d.name, ...(d.alias ? [d.alias] : [])]));
-    const ours = new Set(directiveNames(t));
-    const theirs = Object.keys(ref.accepted_names).filter((n) => !n.includes('<') && !developerOnly.has(n));
-    assert.deepEqual(theirs.filter((n) => !ours.has(n)), [], `${t}: names we do not know`);
-    assert.deepEqual([...ours].filter((n) => !theirs.includes(n)), [], `${t}: names the reference does not list`);
-  }
-});
+test(
+  'every accepted name of every released reference table is known to the same target',
+  { skip: sharedPath('reference', 'ga') ? false : 'no reference/ga' },
+  () => {
+    for (const t of TARGETS) {
+      const ref = JSON.parse(readFileSync(join(sharedPath('reference', 'ga') as string, REFERENCE_FILES.configTables[t]), 'utf8')) as {
+        accepted_names: Record<string, unknown>;
+        directives: { name: string; alias?: string | null; compile_condition?: string }[];
+      };
+      // Compiled into developer builds only (LOG_REQ_RES): every released server refuses them.
+      const developerOnly = new Set(
+        ref.directives.filter((d) => d.compile_condition === 'defined(LOG_REQ_RES)').flatMap((d) => [d.name, ...(d.alias ? [d.alias] : [])]),
+      );
+      const ours = new Set(directiveNames(t));
+      const theirs = Object.keys(ref.accepted_names).filter((n) => !n.includes('<') && !developerOnly.has(n));
+      assert.deepEqual(
+        theirs.filter((n) => !ours.has(n)),
+        [],
+        `${t}: names we do not know`,
+      );
+      assert.deepEqual(
+        [...ours].filter((n) => !theirs.includes(n)),
+        [],
+        `${t}: names the reference does not list`,
+      );
+    }
+  },
+);
 
 test('names of developer builds only are refused by every target', () => {
   for (const t of TARGETS) for (const n of ['client-default-resp', 'req-res-logfile']) assert.ok(!directiveNames(t).includes(n), `${t} ${n}`);

@@ -51,7 +51,15 @@ const live = sharedPath('reference', 'live');
  */
 function ownDefaults(server: string, facts: ServerFacts): string {
   const lines: string[] = [];
-  const words = new Set(['save', 'bind', 'oom-score-adj-values', 'latency-tracking-info-percentiles', 'shutdown-on-sigint', 'shutdown-on-sigterm', 'rdma-bind']);
+  const words = new Set([
+    'save',
+    'bind',
+    'oom-score-adj-values',
+    'latency-tracking-info-percentiles',
+    'shutdown-on-sigint',
+    'shutdown-on-sigterm',
+    'rdma-bind',
+  ]);
   for (const [name, value] of Object.entries(facts.config)) {
     if ((NOT_IN_A_FILE[server] ?? []).includes(name)) continue;
     if (name === 'dir') lines.push('dir /var/lib/redis');
@@ -77,13 +85,17 @@ function writtenBack(name: string, value: string, words: boolean): string[][] {
   return [parts.length ? parts : ['']];
 }
 
-test('the committed extract is the one the live facts give', { skip: live ? false : `no ${SHARED_DIR}/reference/live: checking the committed extract only` }, () => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/extract-live-facts.mjs'), '--check'], {
-    encoding: 'utf8',
-    env: { ...process.env, REDIS_REFERENCE_DIR: sharedPath('reference') },
-  });
-  assert.equal(r.status, 0, r.stderr);
-});
+test(
+  'the committed extract is the one the live facts give',
+  { skip: live ? false : `no ${SHARED_DIR}/reference/live: checking the committed extract only` },
+  () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/extract-live-facts.mjs'), '--check'], {
+      encoding: 'utf8',
+      env: { ...process.env, REDIS_REFERENCE_DIR: sharedPath('reference') },
+    });
+    assert.equal(r.status, 0, r.stderr);
+  },
+);
 
 test('every target verified live has its facts in the extract', () => {
   const servers = Object.values(LIVE_SERVERS);
@@ -127,7 +139,10 @@ for (const [target, server] of Object.entries(LIVE_SERVERS) as [TargetId, string
     const errors = analyzeDocument(text, 'config', { target, profile: 'production' }).findings.filter(
       (f) => f.severity === 'error' && !(RULES[f.code as RuleCode] as { security?: boolean }).security,
     );
-    assert.deepEqual(errors.map((f) => `${f.range.start.line + 1}: ${f.code} ${f.message}`), []);
+    assert.deepEqual(
+      errors.map((f) => `${f.range.start.line + 1}: ${f.code} ${f.message}`),
+      [],
+    );
   });
 
   test(`${server}: ACL categories and commands are the server's`, () => {

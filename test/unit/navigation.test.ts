@@ -28,22 +28,37 @@ const CONF = [
 
 test('outline: sections with their directives; secrets never shown', () => {
   const symbols = documentSymbols(analyzeDocument(CONF, 'config', S));
-  assert.deepEqual(symbols.map((s) => s.name), ['NETWORK', 'SECURITY']);
-  assert.deepEqual(symbols[0]?.children.map((c) => `${c.name} ${c.detail}`), ['bind 127.0.0.1', 'port 6379']);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['NETWORK', 'SECURITY'],
+  );
+  assert.deepEqual(
+    symbols[0]?.children.map((c) => `${c.name} ${c.detail}`),
+    ['bind 127.0.0.1', 'port 6379'],
+  );
   const security = symbols[1]?.children ?? [];
-  assert.deepEqual(security.map((c) => c.name), ['requirepass', 'user app', 'maxmemory', 'maxmemory', 'appendonly']);
+  assert.deepEqual(
+    security.map((c) => c.name),
+    ['requirepass', 'user app', 'maxmemory', 'maxmemory', 'appendonly'],
+  );
   assert.equal(security[0]?.detail, '•••');
   assert.ok(!JSON.stringify(symbols).includes('9f2c4e7a') && !JSON.stringify(symbols).includes('secretpw'));
 });
 
 test('outline of an ACL file: its users', () => {
   const symbols = documentSymbols(analyzeDocument('user default off\nuser app on >pw ~*\n', 'acl', S));
-  assert.deepEqual(symbols.map((s) => `${s.name} ${s.detail}`), ['default user (off)', 'app user']);
+  assert.deepEqual(
+    symbols.map((s) => `${s.name} ${s.detail}`),
+    ['default user (off)', 'app user'],
+  );
 });
 
 test('folding: comment blocks and sections', () => {
   const folds = foldingRanges(analyzeDocument(CONF, 'config', S));
-  assert.deepEqual(folds.map((f) => `${f.startLine}-${f.endLine} ${f.kind}`), ['0-1 comment', '2-5 region', '7-12 region']);
+  assert.deepEqual(
+    folds.map((f) => `${f.startLine}-${f.endLine} ${f.kind}`),
+    ['0-1 comment', '2-5 region', '7-12 region'],
+  );
 });
 
 test('inlay hints: bytes of memory values, overridden lines, defaults', () => {
@@ -55,19 +70,32 @@ test('inlay hints: bytes of memory values, overridden lines, defaults', () => {
 });
 
 test('document links for include, aclfile, loadmodule and TLS files', () => {
-  const a = analyzeDocument('include conf.d/extra.conf\naclfile /etc/redis/users.acl\nloadmodule /usr/lib/m.so\ntls-cert-file tls/r.crt\ninclude conf.d/*.conf\n', 'config', S);
-  assert.deepEqual(fileLinks(a, '/etc/redis/redis.conf').map((l) => l.path), ['/etc/redis/conf.d/extra.conf', '/etc/redis/users.acl', '/usr/lib/m.so', '/etc/redis/tls/r.crt']);
+  const a = analyzeDocument(
+    'include conf.d/extra.conf\naclfile /etc/redis/users.acl\nloadmodule /usr/lib/m.so\ntls-cert-file tls/r.crt\ninclude conf.d/*.conf\n',
+    'config',
+    S,
+  );
+  assert.deepEqual(
+    fileLinks(a, '/etc/redis/redis.conf').map((l) => l.path),
+    ['/etc/redis/conf.d/extra.conf', '/etc/redis/users.acl', '/usr/lib/m.so', '/etc/redis/tls/r.crt'],
+  );
 });
 
 test('go to definition: the line whose value wins, across includes', () => {
   const f = fixture('max$0memory 1gb\ninclude /etc/redis/mem.conf\n', { target: S.target, files: { '/etc/redis/mem.conf': '# x\nmaxmemory 2gb\n' } });
-  assert.deepEqual(definitionAt(f.analysis, f.position, f.path), { file: '/etc/redis/mem.conf', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } } });
+  assert.deepEqual(definitionAt(f.analysis, f.position, f.path), {
+    file: '/etc/redis/mem.conf',
+    range: { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } },
+  });
   const inc = cursor('maxmemory 1gb\ninclude /etc/redis/$0mem.conf\n');
   assert.equal(definitionAt(analyzeDocument(inc.text, 'config', S), inc.position, '/etc/redis/redis.conf')?.file, '/etc/redis/mem.conf');
 });
 
 test('find references of an ACL user: its definition, masteruser, Sentinel, and the aclfile', () => {
-  const f = fixture('aclfile users.acl\nmasteruser repl$0ica\nuser other on\n', { target: S.target, files: { '/etc/redis/users.acl': 'user default off\nuser replica on #x\n' } });
+  const f = fixture('aclfile users.acl\nmasteruser repl$0ica\nuser other on\n', {
+    target: S.target,
+    files: { '/etc/redis/users.acl': 'user default off\nuser replica on #x\n' },
+  });
   const refs = userReferencesAt(f.analysis, f.position, { path: f.path, source: f.source });
   assert.deepEqual(refs, [
     { range: { start: { line: 1, character: 11 }, end: { line: 1, character: 18 } } },

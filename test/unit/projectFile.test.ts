@@ -26,7 +26,9 @@ function memoryFs(files: Record<string, string>, vcsRoots: string[] = []): Proje
 }
 
 test('the nearest project file upwards wins; the search stops at a VCS root after looking in it', () => {
-  const fs = memoryFs({ '/repo/.redis-config.json': '{}', '/repo/deploy/.redis-config.json': '{"profile":"development"}', '/.redis-config.json': '{}' }, ['/repo']);
+  const fs = memoryFs({ '/repo/.redis-config.json': '{}', '/repo/deploy/.redis-config.json': '{"profile":"development"}', '/.redis-config.json': '{}' }, [
+    '/repo',
+  ]);
   assert.equal(findProjectFile('/repo/deploy/eu', fs)?.path, '/repo/deploy/.redis-config.json');
   assert.equal(findProjectFile('/repo/src', fs)?.path, '/repo/.redis-config.json');
   const outside = memoryFs({ '/.redis-config.json': '{}' }, ['/repo']);
@@ -71,7 +73,14 @@ test('top-level settings, then each matching override in order; globs start at t
 
 test('problems name the file and the key; valid keys still apply', () => {
   const bad = parseProjectFile(
-    JSON.stringify({ targetVersion: 'redis-latest', profile: 'development', minPasswordLength: 4, rules: { 'no-such-rule': 'off', 'no-tls': 'loud', 'unbounded-memory': 'off' }, colour: true, overrides: [{ target: 'redis-7.0' }, 'x'] }),
+    JSON.stringify({
+      targetVersion: 'redis-latest',
+      profile: 'development',
+      minPasswordLength: 4,
+      rules: { 'no-such-rule': 'off', 'no-tls': 'loud', 'unbounded-memory': 'off' },
+      colour: true,
+      overrides: [{ target: 'redis-7.0' }, 'x'],
+    }),
     '/repo/.redis-config.json',
   );
   assert.deepEqual(bad.settings, { profile: 'development', rules: { 'unbounded-memory': 'off' } });
@@ -95,7 +104,9 @@ test('one settings schema: the same ranges and messages for every front end', ()
   const { minimum, maximum } = SETTINGS_SCHEMA.minPasswordLength;
   assert.deepEqual([minimum, maximum], [8, 256]);
   assert.equal(checkSetting('minPasswordLength', 8).value, 8);
-  assert.deepEqual(checkSetting('minPasswordLength', 7, '--min-password-length').problems, ['invalid value for --min-password-length: 7 (expected a whole number from 8 to 256)']);
+  assert.deepEqual(checkSetting('minPasswordLength', 7, '--min-password-length').problems, [
+    'invalid value for --min-password-length: 7 (expected a whole number from 8 to 256)',
+  ]);
   assert.equal(checkSetting('minPasswordLength', 12.5).value, undefined);
   assert.equal(checkSetting('targetVersion', 'auto').value, 'auto');
   assert.equal(checkSetting('includeBaseDirectory', '  ').value, undefined, 'empty means unset');
@@ -108,7 +119,13 @@ test('layers: defaults < project file < editor or flags; auto never replaces a c
   const none = resolveSettings([]);
   assert.deepEqual(none, { settings: { target: 'redis-8.0', targetIsDefault: true, profile: 'production' }, targetOrigin: 'default' });
   const onlyProject = resolveSettings([{ origin: 'project', settings: project }]);
-  assert.deepEqual(onlyProject.settings, { target: 'redis-7.0', targetIsDefault: false, profile: 'development', minPasswordLength: 20, rules: { 'no-tls': 'off', 'unbounded-memory': 'off' } });
+  assert.deepEqual(onlyProject.settings, {
+    target: 'redis-7.0',
+    targetIsDefault: false,
+    profile: 'development',
+    minPasswordLength: 20,
+    rules: { 'no-tls': 'off', 'unbounded-memory': 'off' },
+  });
   assert.equal(onlyProject.targetOrigin, 'project');
   const editor = resolveSettings([
     { origin: 'project', settings: project },
@@ -118,7 +135,10 @@ test('layers: defaults < project file < editor or flags; auto never replaces a c
   assert.equal(editor.targetOrigin, 'project');
   assert.equal(editor.settings.profile, 'production');
   assert.deepEqual(editor.settings.rules, { 'no-tls': 'error', 'unbounded-memory': 'off' });
-  const flag = resolveSettings([{ origin: 'project', settings: project }, { origin: 'flag', settings: { targetVersion: 'valkey-8.0' } }]);
+  const flag = resolveSettings([
+    { origin: 'project', settings: project },
+    { origin: 'flag', settings: { targetVersion: 'valkey-8.0' } },
+  ]);
   assert.deepEqual([flag.settings.target, flag.targetOrigin], ['valkey-8.0', 'flag']);
 });
 
@@ -138,16 +158,32 @@ test('ProjectFiles reads each project file once and reports its problems once', 
 });
 
 test('the JSON Schema lists exactly the known targets and codes', () => {
-  const schema = projectFileSchema() as { properties: Record<string, { anyOf?: { enum?: string[] }[] }>; definitions: { rules: { propertyNames: { enum: string[] } } }; additionalProperties: boolean };
+  const schema = projectFileSchema() as {
+    properties: Record<string, { anyOf?: { enum?: string[] }[] }>;
+    definitions: { rules: { propertyNames: { enum: string[] } } };
+    additionalProperties: boolean;
+  };
   assert.deepEqual(schema.properties.targetVersion?.anyOf?.[0]?.enum, ['auto', ...TARGETS]);
-  assert.deepEqual(schema.definitions.rules.propertyNames.enum, RULE_LIST.map((r) => r.code));
+  assert.deepEqual(
+    schema.definitions.rules.propertyNames.enum,
+    RULE_LIST.map((r) => r.code),
+  );
   assert.equal(schema.additionalProperties, false);
   for (const name of Object.keys(SETTINGS_SCHEMA)) assert.ok(schema.properties[name], name);
 });
 
 test('the JSON Schema accepts what the reader accepts and rejects what it reports', () => {
   const validate = new Ajv({ strict: false, allErrors: true }).compile(projectFileSchema());
-  const good = { $schema: 'x', targetVersion: 'valkey-8.0', profile: 'development', includeBaseDirectory: 'etc', minPasswordLength: 12, rules: { 'no-tls': 'off' }, docsBaseUrl: 'https://example.com/r/', overrides: [{ files: ['a/*.conf'], targetVersion: 'redis-7.0' }] };
+  const good = {
+    $schema: 'x',
+    targetVersion: 'valkey-8.0',
+    profile: 'development',
+    includeBaseDirectory: 'etc',
+    minPasswordLength: 12,
+    rules: { 'no-tls': 'off' },
+    docsBaseUrl: 'https://example.com/r/',
+    overrides: [{ files: ['a/*.conf'], targetVersion: 'redis-7.0' }],
+  };
   assert.ok(validate(good), JSON.stringify(validate.errors));
   assert.deepEqual(parseProjectFile(JSON.stringify(good), '/p/.redis-config.json').problems, []);
   // A version without its own table is accepted by both (checked as the nearest one).
@@ -155,7 +191,14 @@ test('the JSON Schema accepts what the reader accepts and rejects what it report
     assert.ok(validate(approximated), JSON.stringify(validate.errors));
     assert.deepEqual(parseProjectFile(JSON.stringify(approximated), '/p/.redis-config.json').problems, []);
   }
-  for (const bad of [{ targetVersion: 'redis-latest' }, { minPasswordLength: 4 }, { rules: { 'no-such-rule': 'off' } }, { rules: { 'no-tls': 'loud' } }, { colour: true }, { overrides: [{ profile: 'development' }] }]) {
+  for (const bad of [
+    { targetVersion: 'redis-latest' },
+    { minPasswordLength: 4 },
+    { rules: { 'no-such-rule': 'off' } },
+    { rules: { 'no-tls': 'loud' } },
+    { colour: true },
+    { overrides: [{ profile: 'development' }] },
+  ]) {
     assert.equal(validate(bad), false, JSON.stringify(bad));
     assert.notDeepEqual(parseProjectFile(JSON.stringify(bad), '/p/.redis-config.json').problems, [], JSON.stringify(bad));
   }

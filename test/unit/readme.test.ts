@@ -20,7 +20,10 @@ const version = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 
 test('the README lists exactly the findings the development profile relaxes', () => {
   const listed = /<!-- development-relaxed -->(.*?)<!-- \/development-relaxed -->/s.exec(README)?.[1] ?? '';
   const codes = [...listed.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]);
-  assert.deepEqual(codes, RULE_LIST.filter((r) => r.relaxedInDevelopment).map((r) => r.code));
+  assert.deepEqual(
+    codes,
+    RULE_LIST.filter((r) => r.relaxedInDevelopment).map((r) => r.code),
+  );
   assert.ok(codes.includes('weak-password') && codes.includes('plaintext-password'), 'password findings are relaxed too');
 });
 
@@ -51,7 +54,22 @@ test('every command in the README names this version of the package', () => {
 test('the pre-commit hooks select the files a folder search selects', () => {
   const hooksFile = readFileSync(join(__dirname, '../../.pre-commit-hooks.yaml'), 'utf8');
   const patterns = [/files: '([^']+)'/.exec(hooksFile)?.[1], /files: '([^']+)'/.exec(readmeBlock('pre-commit-local'))?.[1]];
-  const names = ['redis.conf', 'deploy/redis-6379.conf', 'a/sentinel.conf', 'sentinel-eu.conf', 'valkey.conf', 'x/app.redis.conf', 'users.acl', 'b/prod.acl', 'notes.txt', 'redis.conf.bak', 'myredis.conf', 'a/redis/b.conf', 'acl', 'x.aclx'];
+  const names = [
+    'redis.conf',
+    'deploy/redis-6379.conf',
+    'a/sentinel.conf',
+    'sentinel-eu.conf',
+    'valkey.conf',
+    'x/app.redis.conf',
+    'users.acl',
+    'b/prod.acl',
+    'notes.txt',
+    'redis.conf.bak',
+    'myredis.conf',
+    'a/redis/b.conf',
+    'acl',
+    'x.aclx',
+  ];
   for (const p of patterns) {
     assert.ok(p, 'a files pattern');
     const re = new RegExp(p);

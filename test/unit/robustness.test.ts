@@ -20,7 +20,40 @@ import type { DocumentKind, Range } from '../../server/src/analysis/types';
 import { TARGETS } from '../../server/src/knowledge/types';
 
 /** Characters that matter to the readers, plus anything at all. */
-const interesting = fc.constantFrom(' ', '\t', '\r', '\n', '\r\n', '\v', '\f', '\0', '"', "'", '\\', '\\x', '\\x4', '\\x41', '#', '(', ')', '~', '>', '+@', 'user', 'bind', '0.0.0.0', 'protected-mode', 'no', 'save', 'include', 'é', '😀', '\ud800', '\udc00', '\ufeff');
+const interesting = fc.constantFrom(
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '\v',
+  '\f',
+  '\0',
+  '"',
+  "'",
+  '\\',
+  '\\x',
+  '\\x4',
+  '\\x41',
+  '#',
+  '(',
+  ')',
+  '~',
+  '>',
+  '+@',
+  'user',
+  'bind',
+  '0.0.0.0',
+  'protected-mode',
+  'no',
+  'save',
+  'include',
+  'é',
+  '😀',
+  '\ud800',
+  '\udc00',
+  '\ufeff',
+);
 const text = fc.oneof(
   fc.array(fc.oneof(interesting, fc.string(), fc.string({ unit: 'binary' })), { maxLength: 40 }).map((a) => a.join('')),
   fc.string({ unit: 'binary', maxLength: 400 }),
@@ -67,7 +100,9 @@ test('readers and diagnostics never throw and keep ranges inside the document', 
       for (const hint of inlayHints(analysis)) assertInside(doc, { start: hint.position, end: hint.position }, 'inlay');
       for (const l of fileLinks(analysis, '/x/redis.conf')) assertInside(doc, l.range, 'link');
       encodeSemanticTokens(semanticTokens(analysis));
-      for (const f of analysis.findings) for (const fix of fixesFor(analysis, f)) for (const e of fix.edits) if (e.file === undefined) for (const edit of e.edits) assertInside(doc, edit.range, `fix ${fix.title}`);
+      for (const f of analysis.findings)
+        for (const fix of fixesFor(analysis, f))
+          for (const e of fix.edits) if (e.file === undefined) for (const edit of e.edits) assertInside(doc, edit.range, `fix ${fix.title}`);
       for (const e of fixAll(analysis).edits) assertInside(doc, e.range, 'fix all');
     }),
     { numRuns: 2000 },

@@ -81,7 +81,9 @@ function everyChannel(a: Analysis, text: string, where: string): void {
   lines.forEach((line, n) => {
     for (let c = 0; c <= line.length; c++) {
       leaks(`${where} hover ${n}:${c}`, hoverAt(a, { line: n, character: c })?.markdown);
-      if (c % 4 === 0) for (const e of completionsAt(a, { line: n, character: c })) leaks(`${where} completion ${n}:${c}`, `${e.label} ${e.detail ?? ''} ${e.documentation ?? ''} ${e.insertText ?? ''}`);
+      if (c % 4 === 0)
+        for (const e of completionsAt(a, { line: n, character: c }))
+          leaks(`${where} completion ${n}:${c}`, `${e.label} ${e.detail ?? ''} ${e.documentation ?? ''} ${e.insertText ?? ''}`);
     }
   });
   const facts = connectionFacts(a);

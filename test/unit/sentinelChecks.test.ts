@@ -42,7 +42,10 @@ const CASES: [string, Partial<Record<TargetId, string[]>>][] = [
   [`${M}sentinel monitor mymaster 10.0.0.1 6380 2\n`, { 'redis-6.0': ['2:18 invalid-value'], 'redis-7.0': ['2:18 invalid-value after load'] }],
   [`${M}sentinel known-replica mymaster 10.0.0.2 6379\nsentinel known-replica mymaster 10.0.0.2 6379\n`, { 'redis-7.0': ['3:33 invalid-value after load'] }],
   [`${M}sentinel known-replica mymaster 10.0.0.2 6379\nsentinel known-replica mymaster 10.0.0.2 6380\n`, { 'redis-7.0': [] }],
-  [`${M}sentinel known-sentinel mymaster 10.0.0.3 26379 a\nsentinel known-sentinel mymaster 10.0.0.4 26379 a\n`, { 'redis-8.0': ['3:49 invalid-value after load'] }],
+  [
+    `${M}sentinel known-sentinel mymaster 10.0.0.3 26379 a\nsentinel known-sentinel mymaster 10.0.0.4 26379 a\n`,
+    { 'redis-8.0': ['3:49 invalid-value after load'] },
+  ],
   [`sentinel known-sentinel nosuch 10.0.0.3 26379\n`, { 'redis-7.0': [] }],
   [`${M}sentinel rename-command mymaster CONFIG c1\nsentinel rename-command mymaster config c2\n`, { 'valkey-9.1': ['3:34 invalid-value after load'] }],
   // A `#` word a Sentinel line needs is its value; one more word is a refused line.
@@ -61,11 +64,22 @@ for (const [text, byTarget] of CASES) {
 
 test('Redis 8.0 Sentinel ignores an unknown name (it keeps it for modules it never loads): a warning, not a refusal', () => {
   const found = findingsOf('maxmemroy 1gb\n', 'sentinel', { target: 'redis-8.0' }).filter((f) => f.code === 'unknown-directive');
-  assert.deepEqual(found.map((f) => f.severity), ['warning']);
+  assert.deepEqual(
+    found.map((f) => f.severity),
+    ['warning'],
+  );
   assert.match(found[0]?.message ?? '', /Sentinel loads none/);
-  assert.deepEqual(findingsOf('maxmemroy 1gb\n', 'sentinel', { target: 'redis-7.0' }).filter((f) => f.code === 'unknown-directive').map((f) => f.severity), ['error']);
+  assert.deepEqual(
+    findingsOf('maxmemroy 1gb\n', 'sentinel', { target: 'redis-7.0' })
+      .filter((f) => f.code === 'unknown-directive')
+      .map((f) => f.severity),
+    ['error'],
+  );
   // Module settings too, from 7.0: no module-config-without-loadmodule in a sentinel.conf.
-  assert.deepEqual(findingsOf('mymod.opt 5\n', 'sentinel', { target: 'redis-7.0' }).filter((f) => f.code === 'module-config-without-loadmodule'), []);
+  assert.deepEqual(
+    findingsOf('mymod.opt 5\n', 'sentinel', { target: 'redis-7.0' }).filter((f) => f.code === 'module-config-without-loadmodule'),
+    [],
+  );
 });
 
 test('inetAton reads the IPv4 forms of C inet_aton, whole', () => {

@@ -107,11 +107,49 @@ function splitConfigLine(line: string): string[] | undefined {
   }
 }
 
-const CATEGORIES = new Set(['all', 'keyspace', 'read', 'write', 'set', 'sortedset', 'list', 'hash', 'string', 'bitmap', 'hyperloglog', 'geo', 'stream', 'pubsub', 'admin', 'fast', 'slow', 'blocking', 'dangerous', 'connection', 'transaction', 'scripting']);
+const CATEGORIES = new Set([
+  'all',
+  'keyspace',
+  'read',
+  'write',
+  'set',
+  'sortedset',
+  'list',
+  'hash',
+  'string',
+  'bitmap',
+  'hyperloglog',
+  'geo',
+  'stream',
+  'pubsub',
+  'admin',
+  'fast',
+  'slow',
+  'blocking',
+  'dangerous',
+  'connection',
+  'transaction',
+  'scripting',
+]);
 
 /** Why an ACL rule would be rejected by Redis 7.0 syntax checks, or undefined when it is well formed. */
 function aclRuleProblem(rule: string): string | undefined {
-  const keywords = ['on', 'off', 'nopass', 'resetpass', 'reset', 'allkeys', 'resetkeys', 'allchannels', 'resetchannels', 'allcommands', 'nocommands', 'clearselectors', 'sanitize-payload', 'skip-sanitize-payload'];
+  const keywords = [
+    'on',
+    'off',
+    'nopass',
+    'resetpass',
+    'reset',
+    'allkeys',
+    'resetkeys',
+    'allchannels',
+    'resetchannels',
+    'allcommands',
+    'nocommands',
+    'clearselectors',
+    'sanitize-payload',
+    'skip-sanitize-payload',
+  ];
   if (keywords.includes(rule.toLowerCase())) return undefined;
   if (/^[><]/.test(rule)) return undefined;
   if (/^[#!]/.test(rule)) return /^[#!][0-9a-f]{64}$/.test(rule) ? undefined : 'hash must be 64 lowercase hex digits';

@@ -55,7 +55,10 @@ test("a pull request's files: read at the pull request's commits through the git
   assert.equal(r?.space.uriOf('/etc/users.acl'), undefined);
   const pr = (isBase: boolean): string =>
     `pr:/work/repo/redis.conf?${encodeURIComponent(JSON.stringify({ baseCommit: 'b4se', headCommit: 'h3ad', isBase, fileName: 'redis.conf', prNumber: 7, status: 1, remoteName: 'origin' }))}`;
-  for (const [isBase, ref] of [[true, 'b4se'], [false, 'h3ad']] as const) {
+  for (const [isBase, ref] of [
+    [true, 'b4se'],
+    [false, 'h3ad'],
+  ] as const) {
     const uri = locate(pr(isBase), ctx(['file:///work/repo']))?.space.uriOf('/work/repo/users.acl');
     assert.ok(uri);
     assert.equal((JSON.parse(decodeURIComponent(new URL(uri).search.slice(1))) as { ref: string }).ref, ref);
@@ -63,7 +66,10 @@ test("a pull request's files: read at the pull request's commits through the git
 });
 
 test('a view whose URIs this tool cannot rewrite names no other file; an untitled document has no path', () => {
-  const at = locate(`githubpr:/work/repo/redis.conf?${encodeURIComponent(JSON.stringify({ fileName: 'redis.conf', branch: 'main' }))}`, ctx(['file:///work/repo']));
+  const at = locate(
+    `githubpr:/work/repo/redis.conf?${encodeURIComponent(JSON.stringify({ fileName: 'redis.conf', branch: 'main' }))}`,
+    ctx(['file:///work/repo']),
+  );
   assert.equal(at?.path, '/work/repo/redis.conf');
   assert.equal(at?.space.uriOf('/work/repo/users.acl'), undefined);
   assert.equal(locate('untitled:Untitled-1', ctx([])), undefined);

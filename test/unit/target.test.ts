@@ -8,16 +8,25 @@ import { chooseTarget, placeAmongTables } from '../../server/src/knowledge/versi
 import { messages } from '../../server/src/analysis/messages';
 
 test('a pragma comment chooses the target, whatever the setting', () => {
-  const a = analyzeDocument('# redis-config: target=redis-6.2\nbind 127.0.0.1\nenable-debug-command no\n', 'config', { target: 'redis-7.4', profile: 'production' });
+  const a = analyzeDocument('# redis-config: target=redis-6.2\nbind 127.0.0.1\nenable-debug-command no\n', 'config', {
+    target: 'redis-7.4',
+    profile: 'production',
+  });
   assert.equal(a.target, 'redis-6.2');
   assert.equal(a.targetSource, 'pragma');
-  assert.deepEqual(a.findings.filter((f) => f.severity === 'error').map((f) => f.code), ['unsupported-in-version']);
+  assert.deepEqual(
+    a.findings.filter((f) => f.severity === 'error').map((f) => f.code),
+    ['unsupported-in-version'],
+  );
 });
 
 test('an unknown pragma version is reported on the version and ignored', () => {
   const a = analyzeDocument('# redis-config: target=redis-9\nbind 127.0.0.1\n', 'config', { target: 'redis-7.0', profile: 'production' });
   assert.equal(a.target, 'redis-7.0');
-  assert.deepEqual(a.findings.filter((f) => f.code === 'unknown-target').map((f) => `${f.code} ${f.range.start.character}-${f.range.end.character}`), ['unknown-target 23-30']);
+  assert.deepEqual(
+    a.findings.filter((f) => f.code === 'unknown-target').map((f) => `${f.code} ${f.range.start.character}-${f.range.end.character}`),
+    ['unknown-target 23-30'],
+  );
 });
 
 test('without a choice, valkey*.conf files are checked against the newest Valkey', () => {
@@ -56,7 +65,8 @@ test('version names: ours, a patch of ours, and the nearest table for the others
 });
 
 test('a pragma naming a newer version: checked as the nearest, name errors become warnings, one notice', () => {
-  const text = '# redis-config: target=redis-8.2\nbind 127.0.0.1\nprotected-mode yes\nrequirepass a-long-enough-password-for-the-checks-1\nsome-new-setting yes\nmaxmemory 1gg\n';
+  const text =
+    '# redis-config: target=redis-8.2\nbind 127.0.0.1\nprotected-mode yes\nrequirepass a-long-enough-password-for-the-checks-1\nsome-new-setting yes\nmaxmemory 1gg\n';
   const a = analyzeDocument(text, 'config', { target: 'redis-7.0', profile: 'production' });
   assert.deepEqual([a.target, a.targetSource, a.settings.requestedTarget], ['redis-8.0', 'pragma', 'redis-8.2']);
   const notices = a.findings.filter((f) => f.code === 'approximated-target');
@@ -95,11 +105,17 @@ test('the same version from the setting: the notice sits at the top of the file;
   const exact = analyzeDocument('# redis-config: target=valkey-8.1\nfuture-thing 1\n', 'config', settings);
   assert.deepEqual([exact.target, exact.settings.requestedTarget], ['valkey-8.1', undefined]);
   assert.equal(exact.findings.find((f) => f.code === 'unknown-directive')?.severity, 'error');
-  assert.equal(exact.findings.some((f) => f.code === 'approximated-target'), false);
+  assert.equal(
+    exact.findings.some((f) => f.code === 'approximated-target'),
+    false,
+  );
 });
 
 test('a version that is no version keeps unknown-target and no notice', () => {
   const a = analyzeDocument('# redis-config: target=keydb-6.3\nfoo 1\n', 'config', { target: 'redis-7.0', profile: 'production' });
-  assert.deepEqual(a.findings.filter((f) => f.code === 'unknown-target' || f.code === 'approximated-target').map((f) => f.code), ['unknown-target']);
+  assert.deepEqual(
+    a.findings.filter((f) => f.code === 'unknown-target' || f.code === 'approximated-target').map((f) => f.code),
+    ['unknown-target'],
+  );
   assert.equal(a.findings.find((f) => f.code === 'unknown-directive')?.severity, 'error');
 });

@@ -19,7 +19,13 @@ test('reads and globs stay inside the workspace until it is trusted', () => {
     writeFileSync(join(outside, 'secret.conf'), 'requirepass x\n');
     symlinkSync(join(outside, 'secret.conf'), join(ws, 'link.conf'));
     let trusted = false;
-    const source = trustedSource(diskFileSource(), () => [ws], () => trusted, (p) => p === join(outside, 'open.conf'), realPath);
+    const source = trustedSource(
+      diskFileSource(),
+      () => [ws],
+      () => trusted,
+      (p) => p === join(outside, 'open.conf'),
+      realPath,
+    );
     assert.equal(source.read(join(ws, 'a.conf')), 'hz 10\n');
     assert.equal(source.read(join(outside, 'secret.conf')), undefined);
     assert.equal(source.failure?.(join(outside, 'secret.conf')), 'untrusted');

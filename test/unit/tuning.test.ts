@@ -7,7 +7,11 @@ const NET = { codes: ['bind-all-interfaces', 'protected-mode-off', 'unknown-dire
 
 test('disable-next-line silences the named codes on the next directive line only', () => {
   check('# redis-config-disable-next-line bind-all-interfaces\nbind 0.0.0.0\nprotected-mode no\n', ['3:16 error protected-mode-off'], NET);
-  check('# redis-config-disable-next-line protected-mode-off\nbind 0.0.0.0\nprotected-mode no\n', ['2:6 error bind-all-interfaces', '3:16 error protected-mode-off'], NET);
+  check(
+    '# redis-config-disable-next-line protected-mode-off\nbind 0.0.0.0\nprotected-mode no\n',
+    ['2:6 error bind-all-interfaces', '3:16 error protected-mode-off'],
+    NET,
+  );
 });
 
 test('several codes, comma-separated, and stacked comments', () => {
@@ -23,7 +27,10 @@ test('a suppression without codes silences everything it covers', () => {
 });
 
 test('per-code severities, including off, win over the profile', () => {
-  check('bind 0.0.0.0\nprotected-mode no\n', ['1:6 error bind-all-interfaces'], { ...NET, settings: { rules: { 'bind-all-interfaces': 'error', 'protected-mode-off': 'off' } } });
+  check('bind 0.0.0.0\nprotected-mode no\n', ['1:6 error bind-all-interfaces'], {
+    ...NET,
+    settings: { rules: { 'bind-all-interfaces': 'error', 'protected-mode-off': 'off' } },
+  });
   check('bind 0.0.0.0\n', ['1:6 hint bind-all-interfaces'], { ...NET, settings: { profile: 'development' } });
   check('bind 0.0.0.0\n', ['1:6 warning bind-all-interfaces'], { ...NET, settings: { profile: 'development', rules: { 'bind-all-interfaces': 'warning' } } });
 });
@@ -35,6 +42,9 @@ test('the development profile does not relax correctness findings', () => {
 test('rule settings from the client keep known codes and levels only', () => {
   const read = checkSetting('rules', { 'bind-all-interfaces': 'off', 'no-such-code': 'error', 'protected-mode-off': 'loud' });
   assert.deepEqual(read.value, { 'bind-all-interfaces': 'off' });
-  assert.deepEqual(read.problems, ["unknown rule code in rules: 'no-such-code'", "invalid level for 'protected-mode-off' in rules: 'loud' (expected off, hint, information, warning, error)"]);
+  assert.deepEqual(read.problems, [
+    "unknown rule code in rules: 'no-such-code'",
+    "invalid level for 'protected-mode-off' in rules: 'loud' (expected off, hint, information, warning, error)",
+  ]);
   assert.equal(checkSetting('rules', 'x').value, undefined);
 });

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { atoi, formatBytes, groupDigits, isIPv4, isIPv6, memtoull, string2ll, strtodWhole, strtollWhole } from '../../server/src/analysis/values';
 
 test('string2ll accepts what Redis accepts and nothing else', () => {
-  const ok: [string, bigint][] = [['0', 0n], ['5', 5n], ['-5', -5n], ['9223372036854775807', 2n ** 63n - 1n], ['-9223372036854775808', -(2n ** 63n)]];
+  const ok: [string, bigint][] = [
+    ['0', 0n],
+    ['5', 5n],
+    ['-5', -5n],
+    ['9223372036854775807', 2n ** 63n - 1n],
+    ['-9223372036854775808', -(2n ** 63n)],
+  ];
   for (const [s, v] of ok) assert.equal(string2ll(s), v, s);
   for (const s of ['', '010', '+5', '-0', ' 5', '5 ', '1.0', '1e3', '9223372036854775808', '-9223372036854775809', '0x10', '00']) {
     assert.equal(string2ll(s), undefined, JSON.stringify(s));
@@ -81,7 +87,8 @@ test('isIPv4 and isIPv6 read addresses as inet_pton does', () => {
   for (const ok of ['10.0.0.1', '0.0.0.0', '255.255.255.255']) assert.ok(isIPv4(ok), ok);
   for (const bad of ['256.1.1.1', '01.2.3.4', '1.2.3', '1.2.3.4.5', '127.1', '0x7f.0.0.1', ' 1.2.3.4', '', '::1']) assert.ok(!isIPv4(bad), bad);
   for (const ok of ['::1', '::', '1::', '::ffff:1.2.3.4', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7::', 'ABCD::', '1:2:3:4:5::1.2.3.4']) assert.ok(isIPv6(ok), ok);
-  for (const bad of ['1:2:3:4:5:6:7:8::', 'fe80::1%eth0', ':::', '1::2::3', '12345::', '1:2:3:4:5:6:7:1.2.3.4', '1.2.3.4', '::ffff:01.2.3.4', ':1::', '1::2:']) assert.ok(!isIPv6(bad), bad);
+  for (const bad of ['1:2:3:4:5:6:7:8::', 'fe80::1%eth0', ':::', '1::2::3', '12345::', '1:2:3:4:5:6:7:1.2.3.4', '1.2.3.4', '::ffff:01.2.3.4', ':1::', '1::2:'])
+    assert.ok(!isIPv6(bad), bad);
 });
 
 test('formatBytes uses binary units', () => {

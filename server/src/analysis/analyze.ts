@@ -15,7 +15,14 @@ import { lineFindings, type LineFindings } from './directiveChecks';
 import { includedFileFindings } from './includedFindings';
 import { sentinelValueFindings } from './sentinelChecks';
 import { configUserFindings, aclFileFindings } from './acl/validate';
-import { aclfileFindings, duplicateFindings, listensNowhereFindings, moduleConfigFindings, renameCommandFindings, replicaofInClusterFindings } from './fileChecks';
+import {
+  aclfileFindings,
+  duplicateFindings,
+  listensNowhereFindings,
+  moduleConfigFindings,
+  renameCommandFindings,
+  replicaofInClusterFindings,
+} from './fileChecks';
 import { messages } from './messages';
 import { securityFacts, securityFindings, userExposure, withRemoteOutcome } from './security';
 import { generatedPasswordFindings } from './generatedPasswords';
@@ -106,7 +113,10 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
   const notice: Finding = {
     code: 'document-too-large',
     severity: RULES['document-too-large'].severity,
-    message: byLines < 0 ? messages.documentTooLarge(text.length, limit, lines) : messages.documentTooLong(lineLimit, limit, (1024 * 1024) / CHARACTERS_PER_LINE_LIMIT),
+    message:
+      byLines < 0
+        ? messages.documentTooLarge(text.length, limit, lines)
+        : messages.documentTooLong(lineLimit, limit, (1024 * 1024) / CHARACTERS_PER_LINE_LIMIT),
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     data: { checkedLines: lines, size: text.length, limit, lineLimit },
   };
@@ -119,7 +129,15 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
     const resolved = resolveTarget(undefined, text, context.path, settings.target, settings.targetIsDefault === true, settings.requestedTarget);
     const s = withTarget(settings, resolved);
     const findings = approximate([...aclSyntaxFindings(errors), ...aclFileFindings(tree, s), ...generatedPasswordFindings(tree.index, kind)], resolved);
-    return { kind, tree, findings: sortFindings(tune(findings, s)), target: resolved.target, targetSource: resolved.source, settings: s, exactBytes: context.exactBytes === true };
+    return {
+      kind,
+      tree,
+      findings: sortFindings(tune(findings, s)),
+      target: resolved.target,
+      targetSource: resolved.source,
+      settings: s,
+      exactBytes: context.exactBytes === true,
+    };
   }
   const reuse = previous?.kind !== 'acl' ? previous?.reuse : undefined;
   const first = parseConfig(text, undefined, reuse?.syntax);
@@ -132,9 +150,20 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
   const { tree, errors } = syntax;
   const s: Settings = withTarget(settings, resolved);
   const model = context.source
-    ? buildModel(tree, resolved.target, { ...(context.path ? { path: context.path } : {}), source: context.source, ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}) })
+    ? buildModel(tree, resolved.target, {
+        ...(context.path ? { path: context.path } : {}),
+        source: context.source,
+        ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}),
+      })
     : singleFileModel(tree);
-  const facts = securityFacts({ model, tree, kind, settings: s, ...(context.path ? { path: context.path } : {}), ...(context.source ? { source: context.source } : {}) });
+  const facts = securityFacts({
+    model,
+    tree,
+    kind,
+    settings: s,
+    ...(context.path ? { path: context.path } : {}),
+    ...(context.source ? { source: context.source } : {}),
+  });
   const lines = lineFindings(tree, kind, s, reuse?.lines);
   let findings: Finding[] = [
     ...syntaxFindings(errors),
@@ -165,7 +194,17 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
     });
   }
   const tuned = tune(approximate(findings, resolved), s, readSuppressions(tree, text));
-  return { kind, tree, model, findings: sortFindings(tuned), target: resolved.target, targetSource: resolved.source, settings: s, exactBytes: context.exactBytes === true, reuse: { syntax, lines } };
+  return {
+    kind,
+    tree,
+    model,
+    findings: sortFindings(tuned),
+    target: resolved.target,
+    targetSource: resolved.source,
+    settings: s,
+    exactBytes: context.exactBytes === true,
+    reuse: { syntax, lines },
+  };
 }
 
 /** The settings with the version the file is checked against; a pragma's choice replaces the setting's. */

@@ -16,7 +16,9 @@ const TOP_OF_FILE = { start: { line: 0, character: 0 }, end: { line: 0, characte
 export function approximate(findings: readonly Finding[], resolved: ResolvedTarget): Finding[] {
   const a = resolved.approximated;
   if (!a) return [...findings];
-  const out = findings.map((f) => ((RULES[f.code as RuleCode] as { versionTable?: boolean }).versionTable && f.severity === 'error' ? soften(f, a.requested, resolved.target) : f));
+  const out = findings.map((f) =>
+    (RULES[f.code as RuleCode] as { versionTable?: boolean }).versionTable && f.severity === 'error' ? soften(f, a.requested, resolved.target) : f,
+  );
   out.push({
     code: 'approximated-target',
     severity: RULES['approximated-target'].severity,

@@ -27,13 +27,20 @@ export interface CompletionEntry {
   readonly range: Range;
 }
 
-
 export function completionsAt(a: Analysis, requested: Position, ctx: { path?: string; source?: FileSource } = {}): CompletionEntry[] {
   // A position past the end of its line (clients may send one) counts as the line's end.
   const position = a.tree.index.positionAt(a.tree.index.offsetAt(requested));
   // ACL rules, in an ACL file or a `user` line (the ACL completer answers nothing elsewhere).
   const acl = aclCompletions(a.kind === 'acl' ? { kind: 'acl', tree: a.tree } : { kind: a.kind, tree: a.tree }, position, a.settings);
-  if (acl.length > 0 || a.kind === 'acl') return acl.map((i) => ({ label: i.label, kind: i.kind, detail: i.detail, documentation: i.documentation, range: i.range, ...(i.insertText ? { insertText: i.insertText } : {}) }));
+  if (acl.length > 0 || a.kind === 'acl')
+    return acl.map((i) => ({
+      label: i.label,
+      kind: i.kind,
+      detail: i.detail,
+      documentation: i.documentation,
+      range: i.range,
+      ...(i.insertText ? { insertText: i.insertText } : {}),
+    }));
   const index = a.tree.index;
   const text = index.text;
   const cursor = index.offsetAt(position);
@@ -62,10 +69,41 @@ export function completionsAt(a: Analysis, requested: Position, ctx: { path?: st
  * comes before `maxmemory-clients` and `port` before `cluster-port`.
  */
 const COMMON = new Set([
-  'bind', 'port', 'protected-mode', 'requirepass', 'user', 'aclfile', 'maxmemory', 'maxmemory-policy', 'save', 'appendonly', 'appendfsync',
-  'dir', 'dbfilename', 'logfile', 'loglevel', 'daemonize', 'supervised', 'pidfile', 'timeout', 'tcp-keepalive', 'databases', 'replicaof',
-  'masterauth', 'masteruser', 'include', 'tls-port', 'tls-cert-file', 'tls-key-file', 'tls-ca-cert-file', 'unixsocket', 'unixsocketperm',
-  'cluster-enabled', 'io-threads', 'loadmodule', 'maxclients',
+  'bind',
+  'port',
+  'protected-mode',
+  'requirepass',
+  'user',
+  'aclfile',
+  'maxmemory',
+  'maxmemory-policy',
+  'save',
+  'appendonly',
+  'appendfsync',
+  'dir',
+  'dbfilename',
+  'logfile',
+  'loglevel',
+  'daemonize',
+  'supervised',
+  'pidfile',
+  'timeout',
+  'tcp-keepalive',
+  'databases',
+  'replicaof',
+  'masterauth',
+  'masteruser',
+  'include',
+  'tls-port',
+  'tls-cert-file',
+  'tls-key-file',
+  'tls-ca-cert-file',
+  'unixsocket',
+  'unixsocketperm',
+  'cluster-enabled',
+  'io-threads',
+  'loadmodule',
+  'maxclients',
 ]);
 
 function directiveCompletions(a: Analysis, range: Range, line: number, typed: string): CompletionEntry[] {
@@ -101,14 +139,31 @@ function valueCompletions(a: Analysis, name: string, argIndex: number, current: 
   if (!facts) return [];
   if (!facts.multiArg && argIndex > 1) return [];
   const values = (labels: readonly string[], detail: string): CompletionEntry[] =>
-    labels.map((label, i) => ({ label, kind: 'value', detail, sortText: `${label === facts.default ? 0 : 1}${String(i).padStart(2, '0')}`, ...(label === facts.default ? { documentation: 'the default' } : {}), range }));
+    labels.map((label, i) => ({
+      label,
+      kind: 'value',
+      detail,
+      sortText: `${label === facts.default ? 0 : 1}${String(i).padStart(2, '0')}`,
+      ...(label === facts.default ? { documentation: 'the default' } : {}),
+      range,
+    }));
   if (facts.type === 'bool') return values(['yes', 'no'], 'yes | no');
   if (facts.values) {
     const primary = v?.aliasOf ?? name;
-    return values(facts.values, `${primary} value`).map((e) => (primary === 'maxmemory-policy' && EVICTION_POLICIES[e.label] ? { ...e, documentation: `${e.documentation ? `${e.documentation}. ` : ''}${EVICTION_POLICIES[e.label]}` } : e));
+    return values(facts.values, `${primary} value`).map((e) =>
+      primary === 'maxmemory-policy' && EVICTION_POLICIES[e.label]
+        ? { ...e, documentation: `${e.documentation ? `${e.documentation}. ` : ''}${EVICTION_POLICIES[e.label]}` }
+        : e,
+    );
   }
   if (facts.numeric?.includes('memory') && /^\d+$/.test(current)) {
-    return ['mb', 'gb', 'kb', 'b'].map((unit, i) => ({ label: `${current}${unit}`, kind: 'unit', detail: unit === 'b' ? 'bytes' : `${unit.toUpperCase().replace('B', 'iB')} (×${{ mb: '1024²', gb: '1024³', kb: '1024', b: '1' }[unit]})`, sortText: String(i), range }));
+    return ['mb', 'gb', 'kb', 'b'].map((unit, i) => ({
+      label: `${current}${unit}`,
+      kind: 'unit',
+      detail: unit === 'b' ? 'bytes' : `${unit.toUpperCase().replace('B', 'iB')} (×${{ mb: '1024²', gb: '1024³', kb: '1024', b: '1' }[unit]})`,
+      sortText: String(i),
+      range,
+    }));
   }
   return [];
 }

@@ -214,23 +214,45 @@ export function buildModel(tree: ConfigTree, target: TargetId, ctx: IncludeConte
   let characters = 0;
   let stopped: string | undefined;
 
-  const report = (code: IncludeCode, root: DirectiveLine, message: string, data: Record<string, unknown>, extra: { related?: RelatedInformation; severity?: Severity } = {}): void => {
+  const report = (
+    code: IncludeCode,
+    root: DirectiveLine,
+    message: string,
+    data: Record<string, unknown>,
+    extra: { related?: RelatedInformation; severity?: Severity } = {},
+  ): void => {
     const arg = root.tokens[1] as Token;
     // One cycle and one limit of each kind per include line; each unreadable file once.
     const key = `${code}\0${root.start}\0${code === 'include-cycle' ? '' : String(data.limit ?? data.path)}`;
     if (reported.has(key)) return;
     reported.add(key);
-    findings.push({ code, severity: extra.severity ?? RULES[code].severity, message, range: arg.range, data, ...(extra.related ? { related: [extra.related] } : {}) });
+    findings.push({
+      code,
+      severity: extra.severity ?? RULES[code].severity,
+      message,
+      range: arg.range,
+      data,
+      ...(extra.related ? { related: [extra.related] } : {}),
+    });
   };
 
   /** A file that could not be read: what Redis makes of it, on the document's include line. */
-  const unreadable = (root: DirectiveLine, written: string, path: string, reason: ReadFailure, from: string | undefined, related: RelatedInformation | undefined): void => {
+  const unreadable = (
+    root: DirectiveLine,
+    written: string,
+    path: string,
+    reason: ReadFailure,
+    from: string | undefined,
+    related: RelatedInformation | undefined,
+  ): void => {
     const nested = from !== undefined ? ` (included from ${from})` : '';
     const extra = related ? { related } : {};
     if (reason === 'missing') report('include-not-found', root, messages.includeNotFound(written, path) + nested, { path }, extra);
     else if (reason === 'too-large') report('include-limit', root, messages.includeTooLarge(written, path) + nested, { path, limit: 'size' }, extra);
-    else if (reason === 'untrusted') report('include-limit', root, messages.includeUntrusted(written, path) + nested, { path, limit: 'untrusted' }, { ...extra, severity: 'information' });
-    else if (reason === 'unreachable') report('include-limit', root, messages.includeUnreachable(written, path) + nested, { path, limit: 'unreachable' }, { ...extra, severity: 'information' });
+    else if (reason === 'untrusted')
+      report('include-limit', root, messages.includeUntrusted(written, path) + nested, { path, limit: 'untrusted' }, { ...extra, severity: 'information' });
+    else if (reason === 'unreachable')
+      report('include-limit', root, messages.includeUnreachable(written, path) + nested, { path, limit: 'unreachable' }, { ...extra, severity: 'information' });
     else {
       // Redis hangs or stops on these; a folder or a name the editor lost only hides settings.
       const severity: Severity = reason === 'directory' || reason === 'undecodable-name' || reason === 'other' ? 'warning' : 'error';
@@ -257,7 +279,8 @@ export function buildModel(tree: ConfigTree, target: TargetId, ctx: IncludeConte
   };
 
   /** Where an include line of `file` sits, for messages about files further down. */
-  const at = (file: string | undefined, line: DirectiveLine): string => (file === undefined ? `line ${line.range.start.line + 1}` : `${file}:${line.range.start.line + 1}`);
+  const at = (file: string | undefined, line: DirectiveLine): string =>
+    file === undefined ? `line ${line.range.start.line + 1}` : `${file}:${line.range.start.line + 1}`;
 
   const visit = (t: ConfigTree, file: string | undefined, root: DirectiveLine | undefined): void => {
     const directives = t.directives;
@@ -274,7 +297,13 @@ export function buildModel(tree: ConfigTree, target: TargetId, ctx: IncludeConte
           targets = result.paths;
           if (result.limit) {
             const severity: Severity | undefined = NOT_READ_HERE.has(result.limit) ? 'information' : undefined;
-            report('include-limit', via, messages.includeGlobLimit(arg.value, at(file, line), result.limit, result.paths.length), { limit: result.limit, path: pattern }, severity ? { severity } : {});
+            report(
+              'include-limit',
+              via,
+              messages.includeGlobLimit(arg.value, at(file, line), result.limit, result.paths.length),
+              { limit: result.limit, path: pattern },
+              severity ? { severity } : {},
+            );
           }
         }
         targetsOf.set(line, targets);
@@ -293,8 +322,17 @@ export function buildModel(tree: ConfigTree, target: TargetId, ctx: IncludeConte
           }
           const entry = load(path);
           if (typeof entry === 'string') {
-            if (stopped) report('include-limit', via, messages.includeFilesLimit((via.tokens[1] as Token).value, stopped, INCLUDE_LIMITS.files), { limit: stopped });
-            else unreadable(via, arg.value, path, entry, file === undefined ? undefined : at(file, line), file === undefined ? undefined : { message: `'${arg.value}' is included here`, range: line.range, file });
+            if (stopped)
+              report('include-limit', via, messages.includeFilesLimit((via.tokens[1] as Token).value, stopped, INCLUDE_LIMITS.files), { limit: stopped });
+            else
+              unreadable(
+                via,
+                arg.value,
+                path,
+                entry,
+                file === undefined ? undefined : at(file, line),
+                file === undefined ? undefined : { message: `'${arg.value}' is included here`, range: line.range, file },
+              );
             continue;
           }
           active.push(path);

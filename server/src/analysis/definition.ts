@@ -14,7 +14,6 @@ export interface Location {
   readonly range: Range;
 }
 
-
 export function definitionAt(a: Analysis, position: Position, path: string | undefined): Location | undefined {
   if (a.kind === 'acl') return undefined;
   const link = fileLinks(a, path).find((l) => contains(l.range, position));

@@ -5,7 +5,17 @@
  */
 import { finding } from './findings';
 import { buildRefusal, patchedSetting } from '../knowledge/builds';
-import { aliasOf, argcAllows, clampOf, directiveNames, directiveVariant, isModuleConfigName, sentinelArgcAllows, sentinelDirectives, targetsOf } from '../knowledge/directives';
+import {
+  aliasOf,
+  argcAllows,
+  clampOf,
+  directiveNames,
+  directiveVariant,
+  isModuleConfigName,
+  sentinelArgcAllows,
+  sentinelDirectives,
+  targetsOf,
+} from '../knowledge/directives';
 import { supports } from '../knowledge/features';
 import { RULES } from '../knowledge/rules';
 import type { DirectiveVariant, TargetId } from '../knowledge/types';
@@ -18,7 +28,6 @@ import { cstr, string2ll } from './values';
 import { asciiLower } from '../syntax/text';
 
 const HASH_RULE = /^#[0-9a-f]{64}$/;
-
 
 /** The checks of single lines. File-level checks (duplicates, ...) live beside them. */
 export function directiveFindings(tree: ConfigTree, kind: DocumentKind, settings: Settings): Finding[] {
@@ -88,7 +97,14 @@ function earlierState(line: DirectiveLine, all: readonly DirectiveLine[], kind: 
   return { unixsocket, clusterEnabled, sentinel: kind === 'sentinel' };
 }
 
-function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, out: Finding[], all: readonly DirectiveLine[], nearNames: (name: string) => string[]): void {
+function checkLine(
+  line: DirectiveLine,
+  kind: DocumentKind,
+  settings: Settings,
+  out: Finding[],
+  all: readonly DirectiveLine[],
+  nearNames: (name: string) => string[],
+): void {
   const nameToken = line.tokens[0] as Token;
   const target = settings.target;
   // Redis 6 matches names as C strings, so `"maxmemory\x00"` is maxmemory there.
@@ -102,7 +118,19 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
   const variant = directiveVariant(name, target);
   if (!variant) {
     if (isModuleConfigName(name, target)) {
-      if (args.length === 0) out.push(finding('wrong-arity', messages.valueProblem({ code: 'wrong-arity', arg: -1, redisText: 'Module config specified without value', hint: 'Give the module setting a value.' }), nameToken.range));
+      if (args.length === 0)
+        out.push(
+          finding(
+            'wrong-arity',
+            messages.valueProblem({
+              code: 'wrong-arity',
+              arg: -1,
+              redisText: 'Module config specified without value',
+              hint: 'Give the module setting a value.',
+            }),
+            nameToken.range,
+          ),
+        );
       return;
     }
     // Redis 8.0 keeps such a line for the modules and refuses once the file is read; with a
@@ -119,17 +147,32 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
     const patched = patchedSetting(name, target);
     if (patched) {
       out.push(finding('build-dependent', messages.patchedSetting(name, target, patched.builds, deferred), nameToken.range, { data: { name } }));
-      const p = checkValues({ name, target, variant: { targets: [target], kind: 'table', type: patched.type, default: patched.default }, args: args.map((t) => t.value) });
+      const p = checkValues({
+        name,
+        target,
+        variant: { targets: [target], kind: 'table', type: patched.type, default: patched.default },
+        args: args.map((t) => t.value),
+      });
       if (p) out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText } }));
       return;
     }
     const knownIn = targetsOf(name);
     if (knownIn.length > 0) {
-      out.push(finding('unsupported-in-version', messages.unsupportedInVersion(name, target, knownIn, deferred, moduleLoaded), nameToken.range, { ...severity, data: { name, knownIn, ...later } }));
+      out.push(
+        finding('unsupported-in-version', messages.unsupportedInVersion(name, target, knownIn, deferred, moduleLoaded), nameToken.range, {
+          ...severity,
+          data: { name, knownIn, ...later },
+        }),
+      );
       return;
     }
     const suggestions = nearNames(name.replace(/^\ufeff/, ''));
-    out.push(finding('unknown-directive', messages.unknownDirective(name, target, [], suggestions, deferred, moduleLoaded), nameToken.range, { ...severity, data: { name, suggestions, ...later } }));
+    out.push(
+      finding('unknown-directive', messages.unknownDirective(name, target, [], suggestions, deferred, moduleLoaded), nameToken.range, {
+        ...severity,
+        data: { name, suggestions, ...later },
+      }),
+    );
     return;
   }
   if (name === 'sentinel') {
@@ -140,26 +183,57 @@ function checkLine(line: DirectiveLine, kind: DocumentKind, settings: Settings, 
   const primary = aliasOf(name, target);
   const facts: DirectiveVariant | undefined = variant.aliasOf ? directiveVariant(variant.aliasOf, target) : variant;
   if (primary) {
-    out.push(finding('deprecated-directive', messages.deprecatedDirective(name, primary), nameToken.range, { tags: ['deprecated'], data: { name, replacement: primary } }));
+    out.push(
+      finding('deprecated-directive', messages.deprecatedDirective(name, primary), nameToken.range, {
+        tags: ['deprecated'],
+        data: { name, replacement: primary },
+      }),
+    );
   }
   if (!facts) return;
-  const p = checkValues({ name: variant.aliasOf ?? name, target, variant: facts, args: args.map((t) => t.value), ...(name === 'proc-title-template' ? { earlier: earlierState(line, all, kind) } : {}) });
+  const p = checkValues({
+    name: variant.aliasOf ?? name,
+    target,
+    variant: facts,
+    args: args.map((t) => t.value),
+    ...(name === 'proc-title-template' ? { earlier: earlierState(line, all, kind) } : {}),
+  });
   if (p) {
-    out.push(finding(p.code, messages.valueProblem(p), problemRange(line, p), { data: { name, redisText: p.redisText, ...(p.afterLoad ? { afterLoad: true } : {}), ...(p.socket ? { socket: true } : {}) } }));
+    out.push(
+      finding(p.code, messages.valueProblem(p), problemRange(line, p), {
+        data: { name, redisText: p.redisText, ...(p.afterLoad ? { afterLoad: true } : {}), ...(p.socket ? { socket: true } : {}) },
+      }),
+    );
     return;
   }
   if (variant.kind === 'ignored') {
     out.push(finding('ignored-directive', messages.ignoredDirective(name, target), nameToken.range, { tags: ['unnecessary'], data: { name } }));
   }
   if (name === 'save' && !supports(target, 'save-arity-checked') && args.length !== 2 && !(args.length === 1 && args[0]?.value === '')) {
-    out.push(finding('ignored-directive', messages.ignoredSaveLine(args.length, target), { start: nameToken.range.start, end: line.range.end }, { tags: ['unnecessary'], data: { name } }));
+    out.push(
+      finding(
+        'ignored-directive',
+        messages.ignoredSaveLine(args.length, target),
+        { start: nameToken.range.start, end: line.range.end },
+        { tags: ['unnecessary'], data: { name } },
+      ),
+    );
   }
   const refusal = buildRefusal(variant.aliasOf ?? name);
   if (refusal && refusal.refuses(args[0]?.value ?? '')) {
-    out.push(finding('build-dependent', messages.buildRefusal(name, refusal.builds, refusal.redisText, refusal.hint), (args[0] as Token).range, { data: { name, redisText: refusal.redisText } }));
+    out.push(
+      finding('build-dependent', messages.buildRefusal(name, refusal.builds, refusal.redisText, refusal.hint), (args[0] as Token).range, {
+        data: { name, redisText: refusal.redisText },
+      }),
+    );
   }
   const clamp = clampedValue(variant.aliasOf ?? name, args);
-  if (clamp) out.push(finding('value-clamped', messages.valueClamped(name, clamp.written, clamp.used, clamp.bounds), (args[0] as Token).range, { data: { name, used: clamp.used } }));
+  if (clamp)
+    out.push(
+      finding('value-clamped', messages.valueClamped(name, clamp.written, clamp.used, clamp.bounds), (args[0] as Token).range, {
+        data: { name, used: clamp.used },
+      }),
+    );
 }
 
 /** The range of the argument a problem names: the name itself, one value, or from a value to the end. */
@@ -199,12 +273,26 @@ function checkSentinel(line: DirectiveLine, kind: DocumentKind, target: TargetId
   const later = supports(target, 'sentinel-lines-after-file') ? { afterLoad: true } : {};
   const entry = sentinelDirectives(target).find((s) => s.name === subName);
   if (!entry) {
-    const suggestions = suggest(subName, sentinelDirectives(target).map((s) => s.name));
-    out.push(finding('unknown-directive', messages.unknownSentinelDirective(sub.value, target, suggestions), sub.range, { data: { name: `sentinel ${subName}`, suggestions: suggestions.map((s) => `sentinel ${s}`), ...later } }));
+    const suggestions = suggest(
+      subName,
+      sentinelDirectives(target).map((s) => s.name),
+    );
+    out.push(
+      finding('unknown-directive', messages.unknownSentinelDirective(sub.value, target, suggestions), sub.range, {
+        data: { name: `sentinel ${subName}`, suggestions: suggestions.map((s) => `sentinel ${s}`), ...later },
+      }),
+    );
     return;
   }
   if (!sentinelArgcAllows(entry.argc, line.tokens.length - 1)) {
-    out.push(finding('wrong-arity', messages.sentinelArity(subName, entry.argc), { start: sub.range.start, end: line.range.end }, { data: { name: `sentinel ${subName}`, ...later } }));
+    out.push(
+      finding(
+        'wrong-arity',
+        messages.sentinelArity(subName, entry.argc),
+        { start: sub.range.start, end: line.range.end },
+        { data: { name: `sentinel ${subName}`, ...later } },
+      ),
+    );
   }
 }
 
@@ -235,7 +323,9 @@ function trailingComment(line: DirectiveLine, target: TargetId): Finding | undef
     // So does Sentinel (7.0 on) with its own lines, which it reads after the file.
     const deferred =
       effect === 'refused' &&
-      ((supports(target, 'deferred-unknown-names') && (!variant || ((variant.kind === 'loader' || variant.kind === 'ignored') && !argcAllows(variant.argc ?? [], line.tokens.length)))) || (line.name === 'sentinel' && supports(target, 'sentinel-lines-after-file')));
+      ((supports(target, 'deferred-unknown-names') &&
+        (!variant || ((variant.kind === 'loader' || variant.kind === 'ignored') && !argcAllows(variant.argc ?? [], line.tokens.length)))) ||
+        (line.name === 'sentinel' && supports(target, 'sentinel-lines-after-file')));
     return {
       code: 'trailing-comment',
       severity: effect === 'refused' ? RULES['trailing-comment'].severity : 'warning',

@@ -41,7 +41,13 @@ export function duplicateFindings(model: ConfigModel, settings: Settings): Findi
     out.push(
       finding('duplicate-directive', messages.duplicateDirective(m.line.name, where), m.line.range, {
         tags: ['unnecessary'],
-        related: [{ message: messages.duplicateDirectiveWinner(winner.line.name), range: winner.line.range, ...(winner.file !== undefined ? { file: winner.file } : {}) }],
+        related: [
+          {
+            message: messages.duplicateDirectiveWinner(winner.line.name),
+            range: winner.line.range,
+            ...(winner.file !== undefined ? { file: winner.file } : {}),
+          },
+        ],
         data: { name: m.line.name, key },
       }),
     );
@@ -53,7 +59,11 @@ export function moduleConfigFindings(model: ConfigModel, target: TargetId): Find
   if (model.lines.some((m) => m.line.name === 'loadmodule')) return [];
   const first = model.lines.find((m) => isModuleConfigName(m.line.name, target) && m.line.tokens.length > 1);
   if (!first) return [];
-  return [at('module-config-without-loadmodule', first, messages.moduleConfigWithoutModule(first.line.name), first.line.tokens[0], { data: { name: first.line.name, afterLoad: true } })];
+  return [
+    at('module-config-without-loadmodule', first, messages.moduleConfigWithoutModule(first.line.name), first.line.tokens[0], {
+      data: { name: first.line.name, afterLoad: true },
+    }),
+  ];
 }
 
 /**
@@ -78,7 +88,11 @@ export function listensNowhereFindings(model: ConfigModel, target: TargetId): Fi
   if (!noAddress && (!portClosed || opened('tls-port', nonZero))) return [];
   const on = noAddress ? (bind as ModelLine) : (port as ModelLine);
   // Decided when the server opens its sockets, after reading every file.
-  return [finding('listens-nowhere', inFile(on, noAddress ? messages.listensNowhereBind() : messages.listensNowhere()), placeOf(on, on.line.range), { data: { afterLoad: true, socket: true } })];
+  return [
+    finding('listens-nowhere', inFile(on, noAddress ? messages.listensNowhereBind() : messages.listensNowhere()), placeOf(on, on.line.range), {
+      data: { afterLoad: true, socket: true },
+    }),
+  ];
 }
 
 export function replicaofInClusterFindings(model: ConfigModel, target: TargetId): Finding[] {
@@ -141,7 +155,8 @@ export function renameCommandFindings(model: ConfigModel, settings: Settings): F
     const oldName = asciiLower(from.value);
     const newName = asciiLower(to.value);
     const report = (message: string, token: Token, redisText: string): void => {
-      if (m.file === undefined) out.push(finding('invalid-value', messages.renameRefused(message, redisText), token.range, { data: { name: 'rename-command', redisText } }));
+      if (m.file === undefined)
+        out.push(finding('invalid-value', messages.renameRefused(message, redisText), token.range, { data: { name: 'rename-command', redisText } }));
     };
     if (oldName.includes('|')) {
       report(messages.renameSubcommand(from.value), from, 'No such command in rename-command');

@@ -37,4 +37,6 @@ export type FindingDataMap = {
 /** Informational facts of the other codes (names, counts), which nothing reads back. */
 type OtherData = { readonly [key: string]: unknown };
 
-export type DataOf<C extends RuleCode> = C extends keyof FindingDataMap ? Omit<CommonData, keyof FindingDataMap[C]> & FindingDataMap[C] : CommonData & OtherData;
+export type DataOf<C extends RuleCode> = C extends keyof FindingDataMap
+  ? Omit<CommonData, keyof FindingDataMap[C]> & FindingDataMap[C]
+  : CommonData & OtherData;

@@ -26,7 +26,6 @@ export interface HoverResult {
   readonly range: Range;
 }
 
-
 /** What the hover may know of other files: where relative paths start, and which exist. */
 export interface HoverFiles {
   readonly path?: string;
@@ -38,7 +37,10 @@ export interface HoverFiles {
 export function hoverAt(analysis: Analysis, position: Position, files: HoverFiles = {}): HoverResult | undefined {
   const settings = analysis.settings;
   // ACL files, and the rules of `user` lines in a config, are explained by the ACL model.
-  const acl = analysis.kind === 'acl' ? aclHover({ kind: 'acl', tree: analysis.tree }, position, settings) : aclHover({ kind: analysis.kind, tree: analysis.tree }, position, settings);
+  const acl =
+    analysis.kind === 'acl'
+      ? aclHover({ kind: 'acl', tree: analysis.tree }, position, settings)
+      : aclHover({ kind: analysis.kind, tree: analysis.tree }, position, settings);
   if (acl) {
     // On a user name, also show how an application logs in as that user.
     const user = userNameAt(analysis, position);
@@ -119,7 +121,10 @@ function fileHover(directive: string, written: string, settings: Settings, files
     const found = files.source ? globPaths(files.source.glob(resolved)) : { paths: [] };
     const matches = found.paths;
     const count = `${matches.length}${found.limit ? ' or more' : ''} file${matches.length === 1 && !found.limit ? '' : 's'}`;
-    const shown = matches.slice(0, HOVER_MATCHES).map((m) => `\`${m}\``).join(', ');
+    const shown = matches
+      .slice(0, HOVER_MATCHES)
+      .map((m) => `\`${m}\``)
+      .join(', ');
     const more = found.limit ? ', and more' : matches.length > HOVER_MATCHES ? `, and ${matches.length - HOVER_MATCHES} more` : '';
     return `**${written}** — a pattern (${resolved}): ${matches.length ? `${count}: ${shown}${more}` : 'no file matches, and Redis skips it silently'}.`;
   }
@@ -136,7 +141,9 @@ function memoryHover(written: string, bytes: bigint, unit: string): string {
   const lines = [`**${written}** = ${groupDigits(bytes)} bytes (${formatBytes(bytes)})`];
   if (['k', 'm', 'g'].includes(unit)) {
     const binary = memtoull(`${written}b`)?.bytes ?? 0n;
-    lines.push(`\`${unit}\` is a decimal unit (powers of 1000). \`${written}b\` would be ${groupDigits(binary)} bytes (${formatBytes(binary)}): the binary units \`kb\`, \`mb\`, \`gb\` are powers of 1024.`);
+    lines.push(
+      `\`${unit}\` is a decimal unit (powers of 1000). \`${written}b\` would be ${groupDigits(binary)} bytes (${formatBytes(binary)}): the binary units \`kb\`, \`mb\`, \`gb\` are powers of 1024.`,
+    );
   }
   return lines.join('\n\n');
 }
@@ -182,17 +189,23 @@ export function directiveHover(name: string, settings: Settings): string | undef
   if (doc?.details) parts.push(doc.details);
   if (doc?.risk) parts.push(riskSection(doc.risk));
   if (primary === 'tls-port' || primary === 'tls-auth-clients' || primary === 'tls-ca-cert-file') {
-    parts.push("**Client side** (redis-py): `redis.Redis(host, port, ssl=True, ssl_cert_reqs='required', ssl_ca_certs='ca.crt')`, plus `ssl_certfile` and `ssl_keyfile` when the server requires client certificates (`tls-auth-clients yes`).");
+    parts.push(
+      "**Client side** (redis-py): `redis.Redis(host, port, ssl=True, ssl_cert_reqs='required', ssl_ca_certs='ca.crt')`, plus `ssl_certfile` and `ssl_keyfile` when the server requires client certificates (`tls-auth-clients yes`).",
+    );
   }
   if (primary === 'requirepass') {
-    parts.push("**Client side** (redis-py): `redis.Redis(host, port, password=os.environ['REDIS_PASSWORD'])` — read the password from the environment or a secret store, never from source code.");
+    parts.push(
+      "**Client side** (redis-py): `redis.Redis(host, port, password=os.environ['REDIS_PASSWORD'])` — read the password from the environment or a secret store, never from source code.",
+    );
   }
   const tail: string[] = [];
   if (info.variant) tail.push(`Known in ${describeTargets(targetsOf(name))}.`);
   if (doc?.related?.length) tail.push(`See also: ${doc.related.map((r) => `\`${r}\``).join(', ')}.`);
   if (tail.length) parts.push(tail.join(' '));
   if (settings.requestedTarget) {
-    parts.push(`_There is no table for ${versionLabel(settings.requestedTarget)} here: these are the facts of ${targetLabel(settings.target)}, the nearest version with one._`);
+    parts.push(
+      `_There is no table for ${versionLabel(settings.requestedTarget)} here: these are the facts of ${targetLabel(settings.target)}, the nearest version with one._`,
+    );
   }
   return parts.join('\n\n');
 }
@@ -239,4 +252,3 @@ function factLines(variant: DirectiveVariant | undefined, unit: string | undefin
   if (flags.includes('protected')) facts.push('Protected: `CONFIG SET` refuses it unless `enable-protected-configs` allows it');
   return facts;
 }
-

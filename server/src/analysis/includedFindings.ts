@@ -32,9 +32,13 @@ export function includedFileFindings(model: ConfigModel, kind: DocumentKind, set
   // apply once, to the finding on the include line.
   const plain: Settings = { target: settings.target, profile: settings.profile };
   for (const [file, inc] of model.included) {
-    const own = [...syntaxFindings(inc.errors), ...directiveFindings(inc.tree, kind === 'sentinel' ? 'sentinel' : 'config', plain)].filter((f) => f.severity === 'error');
+    const own = [...syntaxFindings(inc.errors), ...directiveFindings(inc.tree, kind === 'sentinel' ? 'sentinel' : 'config', plain)].filter(
+      (f) => f.severity === 'error',
+    );
     if (own.length === 0) continue;
-    const kept = tune(own, plain, readSuppressions(inc.tree, inc.tree.index.text)).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const kept = tune(own, plain, readSuppressions(inc.tree, inc.tree.index.text)).sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
     const arg = inc.via.tokens[1] as Token;
     for (const f of kept) {
       const n = count.get(inc.via.start) ?? 0;

@@ -34,13 +34,17 @@ export function inlayHints(a: Analysis, fromLine = 0, toLine = Number.MAX_SAFE_I
     const primary = variant?.aliasOf ?? line.name;
     if (value && memory.has(primary) && line.tokens.length === 2) {
       const mem = memtoull(value.value);
-      if (mem && mem.unit !== '' && mem.bytes > 0n) hints.push({ position: value.range.end, label: ` = ${formatBytes(mem.bytes)}`, tooltip: `${mem.bytes} bytes` });
+      if (mem && mem.unit !== '' && mem.bytes > 0n)
+        hints.push({ position: value.range.end, label: ` = ${formatBytes(mem.bytes)}`, tooltip: `${mem.bytes} bytes` });
     }
     const where = overridden.get(n);
     if (where) hints.push({ position: line.range.end, label: `  overridden at ${where}` });
     const facts = variant?.aliasOf ? directiveVariant(variant.aliasOf, a.settings.target) : variant;
     if (value && line.tokens.length === 2 && facts?.default !== undefined && facts.kind === 'table' && !isSecretToken(line, 1)) {
-      const same = facts.type === 'bool' || facts.type === 'enum' ? asciiLower(value.value) === facts.default : value.value === facts.default || (memory.has(primary) && memtoull(value.value)?.bytes.toString() === facts.default);
+      const same =
+        facts.type === 'bool' || facts.type === 'enum'
+          ? asciiLower(value.value) === facts.default
+          : value.value === facts.default || (memory.has(primary) && memtoull(value.value)?.bytes.toString() === facts.default);
       if (same) hints.push({ position: line.range.end, label: '  (default)', tooltip: `Redis uses ${facts.default} when this line is absent.` });
     }
   }

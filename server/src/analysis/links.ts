@@ -7,7 +7,6 @@ import { namesAFile } from '../knowledge/directives';
 import { includeBase, pathScope, resolvePath } from './configModel';
 import type { Range } from './types';
 
-
 export interface FileLink {
   readonly range: Range;
   readonly path: string;

@@ -11,12 +11,20 @@ import { groupDigits } from './values';
 /** How the server refuses a name it does not know: at the line, or (Redis 8.0) once the file is read. */
 function refusalOfUnknown(target: TargetId, deferred: boolean, moduleLoaded: boolean): string {
   if (!deferred) return `${targetLabel(target)} does not know it and refuses to start ("Bad directive or wrong number of arguments").`;
-  if (moduleLoaded) return `${targetLabel(target)} does not know it and leaves it to the loaded modules: unless one of them declares this name, the server reads the file, then exits ("${MODULE_QUEUE_TEXT}").`;
+  if (moduleLoaded)
+    return `${targetLabel(target)} does not know it and leaves it to the loaded modules: unless one of them declares this name, the server reads the file, then exits ("${MODULE_QUEUE_TEXT}").`;
   return `${targetLabel(target)} does not know it: it reads the file, then exits ("${MODULE_QUEUE_TEXT}").`;
 }
 
 export const messages = {
-  unknownDirective(name: string, target: TargetId, knownIn: readonly TargetId[], suggestions: readonly string[], deferred = false, moduleLoaded = false): string {
+  unknownDirective(
+    name: string,
+    target: TargetId,
+    knownIn: readonly TargetId[],
+    suggestions: readonly string[],
+    deferred = false,
+    moduleLoaded = false,
+  ): string {
     let text = `Unknown directive '${name}': ${refusalOfUnknown(target, deferred, moduleLoaded)}`;
     if (name.startsWith('\ufeff')) text += ' The file starts with a byte-order mark (BOM): save it as UTF-8 without BOM.';
     if (knownIn.length > 0) text += ` It exists in ${describeTargets(knownIn)}.`;
@@ -25,7 +33,9 @@ export const messages = {
     return text;
   },
   valueProblem(p: ValueProblem): string {
-    return p.afterLoad ? `${p.hint} redis-server reads the file, then exits ("${p.redisText}").` : `${p.hint} redis-server refuses this line ("${p.redisText}").`;
+    return p.afterLoad
+      ? `${p.hint} redis-server reads the file, then exits ("${p.redisText}").`
+      : `${p.hint} redis-server refuses this line ("${p.redisText}").`;
   },
   buildRefusal(name: string, builds: string, redisText: string, hint: string): string {
     return `Some builds refuse this value and exit: ${builds} ("${redisText}"). ${hint} Check the server you deploy to before you rely on '${name}'.`;
@@ -38,7 +48,7 @@ export const messages = {
     return `'${name}' is not in the release the ${targetLabel(target)} table comes from, but ${builds} accept it. A server without those updates ${refusal}: update the server, or remove the line.`;
   },
   listensNowhereBind(): string {
-    return "'bind \"\"' gives the TCP and TLS ports no address to listen on, and there is no 'unixsocket': redis-server reads the file, then exits (\"Configured to not listen anywhere, exiting.\"). Name the addresses, or remove the line to use the default.";
+    return '\'bind ""\' gives the TCP and TLS ports no address to listen on, and there is no \'unixsocket\': redis-server reads the file, then exits ("Configured to not listen anywhere, exiting."). Name the addresses, or remove the line to use the default.';
   },
   listensNowhere(): string {
     return "'port 0' turns the TCP port off, and neither 'tls-port' nor 'unixsocket' opens another way in: redis-server reads the file, then exits (\"Configured to not listen anywhere, exiting.\"). Set a port, a TLS port or a Unix socket.";
@@ -105,9 +115,16 @@ export const messages = {
     }
   },
   includeGlobLimit(written: string, where: string, limit: GlobLimit, found: number): string {
-    if (limit === 'untrusted') return `The pattern '${written}' (${where}) matches files outside the workspace, and the workspace is not trusted: this tool does not read them, so what they set is not checked.`;
-    if (limit === 'unreachable') return `The pattern '${written}' (${where}) names folders this editor cannot list (it shows a repository or a pull request, not the machine redis-server runs on): what the matching files set is not checked.`;
-    const why = { matches: `matches more than ${found} files`, folders: 'lists too many folders', wildcards: 'has too many components with wildcards', time: 'took too long to list' }[limit];
+    if (limit === 'untrusted')
+      return `The pattern '${written}' (${where}) matches files outside the workspace, and the workspace is not trusted: this tool does not read them, so what they set is not checked.`;
+    if (limit === 'unreachable')
+      return `The pattern '${written}' (${where}) names folders this editor cannot list (it shows a repository or a pull request, not the machine redis-server runs on): what the matching files set is not checked.`;
+    const why = {
+      matches: `matches more than ${found} files`,
+      folders: 'lists too many folders',
+      wildcards: 'has too many components with wildcards',
+      time: 'took too long to list',
+    }[limit];
     return `The pattern '${written}' (${where}) ${why}: this tool stopped there${found > 0 ? ` after ${found} files` : ''} and does not check the rest. redis-server reads every file it matches.`;
   },
   includeDepthLimit(written: string, depth: number): string {
@@ -172,7 +189,8 @@ export const messages = {
       : 'An empty directive name ("" alone): redis-server refuses this line ("Bad directive or wrong number of arguments").';
   },
   trailingComment(directive: string, effect: 'refused' | 'module' | 'ignored', target?: TargetId): string {
-    if (effect === 'module') return `Redis has no trailing comments: the words from '#' on are passed to the module as extra arguments. Move the comment to its own line above '${directive}'.`;
+    if (effect === 'module')
+      return `Redis has no trailing comments: the words from '#' on are passed to the module as extra arguments. Move the comment to its own line above '${directive}'.`;
     if (effect === 'ignored') {
       return `Redis has no trailing comments: the words from '#' on become extra arguments of '${directive}', and ${target ? targetLabel(target) : 'Redis 6.x'} silently ignores a '${directive}' line with that many words, so the line does nothing. Move the comment to its own line above.`;
     }

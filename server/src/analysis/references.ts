@@ -11,7 +11,6 @@ import { aclfileOf, pathScope, type FileSource } from './configModel';
 import type { Location } from './definition';
 import type { Position, Range } from './types';
 
-
 interface Occurrence {
   readonly name: string;
   readonly range: Range;

@@ -26,7 +26,11 @@ export function redactedLine(line: DirectiveLine, target?: TargetId): string {
  */
 export function redactText(line: string, acl: boolean): string {
   if (redactGeneratedPassword(line) !== line) return redactGeneratedPassword(line);
-  if (acl) return line.split(' ').map((w) => (isSecretRule(w) ? `${w[0]}${REDACTED}` : w)).join(' ');
+  if (acl)
+    return line
+      .split(' ')
+      .map((w) => (isSecretRule(w) ? `${w[0]}${REDACTED}` : w))
+      .join(' ');
   const d = parseConfig(line).tree.directives[0];
   if (!d) return line;
   // A line Redis cannot split (an unclosed quote) is not cut into words: hide all it says.

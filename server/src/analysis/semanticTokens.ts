@@ -20,14 +20,21 @@ export function semanticTokens(a: Analysis): SemanticToken[] {
   const out: SemanticToken[] = [];
   if (a.kind === 'acl') {
     // A name that runs over an editor's line break (a lone \r, which Redis does not split on) cannot be a token.
-    for (const line of a.tree.lines) if (line.valid && line.user && line.user.range.start.line === line.user.range.end.line) out.push({ range: line.user.range, type: 'variable', modifiers: ['declaration'] });
+    for (const line of a.tree.lines)
+      if (line.valid && line.user && line.user.range.start.line === line.user.range.end.line)
+        out.push({ range: line.user.range, type: 'variable', modifiers: ['declaration'] });
     return out;
   }
   for (const line of a.tree.directives) {
     const name = line.tokens[0];
     if (!name || line.broken || name.range.start.line !== name.range.end.line) continue;
     const v = directiveVariant(line.name, a.settings.target);
-    if (v) out.push({ range: name.range, type: 'property', modifiers: aliasOf(line.name, a.settings.target) !== undefined || v.kind === 'ignored' ? ['deprecated'] : [] });
+    if (v)
+      out.push({
+        range: name.range,
+        type: 'property',
+        modifiers: aliasOf(line.name, a.settings.target) !== undefined || v.kind === 'ignored' ? ['deprecated'] : [],
+      });
     const user = line.name === 'user' ? line.tokens[1] : undefined;
     if (user && user.range.start.line === user.range.end.line) out.push({ range: user.range, type: 'variable', modifiers: ['declaration'] });
   }

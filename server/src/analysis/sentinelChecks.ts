@@ -22,7 +22,17 @@ import type { Finding } from './types';
 import { atoi, cstr, isIPv6 } from './values';
 
 /** Read before the masters (Redis 7.0 on). */
-const SETTINGS = new Set(['announce-ip', 'announce-port', 'deny-scripts-reconfig', 'sentinel-user', 'sentinel-pass', 'current-epoch', 'myid', 'resolve-hostnames', 'announce-hostnames']);
+const SETTINGS = new Set([
+  'announce-ip',
+  'announce-port',
+  'deny-scripts-reconfig',
+  'sentinel-user',
+  'sentinel-pass',
+  'current-epoch',
+  'myid',
+  'resolve-hostnames',
+  'announce-hostnames',
+]);
 
 /** Options of one master: the master must be monitored. */
 const MASTER_OPTIONS = new Set([
@@ -124,7 +134,11 @@ export function sentinelValueFindings(tree: ConfigTree, target: TargetId): Findi
   const sub = (d: DirectiveLine): string => asciiLower((d.tokens[1] as Token).value);
   const ordered = inPlace
     ? lines
-    : [...lines.filter((d) => SETTINGS.has(sub(d))), ...lines.filter((d) => sub(d) === 'monitor'), ...lines.filter((d) => sub(d) !== 'monitor' && !SETTINGS.has(sub(d)))];
+    : [
+        ...lines.filter((d) => SETTINGS.has(sub(d))),
+        ...lines.filter((d) => sub(d) === 'monitor'),
+        ...lines.filter((d) => sub(d) !== 'monitor' && !SETTINGS.has(sub(d))),
+      ];
   const state: State = { masters: new Map(), resolveHostnames: false, announceHostnames: false };
   const out: Finding[] = [];
   for (const d of ordered) {
@@ -153,27 +167,49 @@ interface Problem {
 function checkLine(d: DirectiveLine, sub: string, state: State, target: TargetId): Problem | undefined {
   const args = d.tokens.slice(2).map((t) => t.value);
   const inPlace = readsInPlace(target);
-  const noMaster: Problem = { arg: 0, redisText: 'No such master with specified name.', hint: `No 'sentinel monitor' line names the master '${args[0] ?? ''}'${inPlace ? ' before this line (Redis 6 needs it first)' : ''}.` };
+  const noMaster: Problem = {
+    arg: 0,
+    redisText: 'No such master with specified name.',
+    hint: `No 'sentinel monitor' line names the master '${args[0] ?? ''}'${inPlace ? ' before this line (Redis 6 needs it first)' : ''}.`,
+  };
   if (MASTER_OPTIONS.has(sub) && !state.masters.has(cstr(args[0] ?? ''))) return noMaster;
   const master = state.masters.get(cstr(args[0] ?? ''));
   switch (sub) {
     case 'monitor': {
       const [name = '', host = '', port = '', quorum = ''] = args;
-      if (atoi(quorum) <= 0) return { arg: 3, redisText: 'Quorum must be 1 or greater.', hint: 'The quorum is how many Sentinels must agree that the master is down: a whole number of at least 1.' };
+      if (atoi(quorum) <= 0)
+        return {
+          arg: 3,
+          redisText: 'Quorum must be 1 or greater.',
+          hint: 'The quorum is how many Sentinels must agree that the master is down: a whole number of at least 1.',
+        };
       const addr = address(host, port, state, target, 'master');
       if (addr) return addr;
-      if (state.masters.has(cstr(name))) return { arg: 0, redisText: inPlace ? 'Duplicated master name.' : 'Duplicate master name.', hint: `The master '${name}' is already monitored by an earlier line: give each master its own name.` };
+      if (state.masters.has(cstr(name)))
+        return {
+          arg: 0,
+          redisText: inPlace ? 'Duplicated master name.' : 'Duplicate master name.',
+          hint: `The master '${name}' is already monitored by an earlier line: give each master its own name.`,
+        };
       state.masters.set(cstr(name), { replicas: new Set(), sentinels: new Set(), renamed: new Set() });
       return undefined;
     }
     case 'down-after-milliseconds':
     case 'failover-timeout':
-      return atoi(args[1] ?? '') <= 0 ? { arg: 1, redisText: 'negative or zero time parameter.', hint: 'Give a time in milliseconds of at least 1.' } : undefined;
+      return atoi(args[1] ?? '') <= 0
+        ? { arg: 1, redisText: 'negative or zero time parameter.', hint: 'Give a time in milliseconds of at least 1.' }
+        : undefined;
     case 'master-reboot-down-after-period':
     case 'primary-reboot-down-after-period':
       return atoi(args[1] ?? '') < 0 ? { arg: 1, redisText: 'negative time parameter.', hint: 'Give a time in milliseconds, 0 or more.' } : undefined;
     case 'myid':
-      return cstr(args[0] ?? '').length !== 40 ? { arg: 0, redisText: 'Malformed Sentinel id in myid option.', hint: 'A Sentinel id is exactly 40 characters (Sentinel writes one itself when there is none: the line can go).' } : undefined;
+      return cstr(args[0] ?? '').length !== 40
+        ? {
+            arg: 0,
+            redisText: 'Malformed Sentinel id in myid option.',
+            hint: 'A Sentinel id is exactly 40 characters (Sentinel writes one itself when there is none: the line can go).',
+          }
+        : undefined;
     case 'deny-scripts-reconfig':
     case 'resolve-hostnames':
     case 'announce-hostnames': {
@@ -186,7 +222,11 @@ function checkLine(d: DirectiveLine, sub: string, state: State, target: TargetId
     case 'known-slave':
     case 'known-replica': {
       const [, host = '', port = ''] = args;
-      const duplicate: Problem = { arg: 1, redisText: inPlace ? 'Wrong hostname or port for replica.' : 'Duplicate hostname and port for replica.', hint: 'This replica is already listed for this master.' };
+      const duplicate: Problem = {
+        arg: 1,
+        redisText: inPlace ? 'Wrong hostname or port for replica.' : 'Duplicate hostname and port for replica.',
+        hint: 'This replica is already listed for this master.',
+      };
       const addr = address(host, port, state, target, 'replica');
       if (addr) return addr;
       const key = `${state.announceHostnames ? host : (numericAddress(host) ?? host)}:${atoi(port)}`;
@@ -201,13 +241,23 @@ function checkLine(d: DirectiveLine, sub: string, state: State, target: TargetId
       const [, host = '', port = '', runid = ''] = args;
       const addr = address(host, port, state, target, 'sentinel');
       if (addr) return addr;
-      if (master.sentinels.has(cstr(runid))) return { arg: 3, redisText: inPlace ? 'Wrong hostname or port for sentinel.' : 'Duplicate runid for sentinel.', hint: 'Another Sentinel of this master has this run id.' };
+      if (master.sentinels.has(cstr(runid)))
+        return {
+          arg: 3,
+          redisText: inPlace ? 'Wrong hostname or port for sentinel.' : 'Duplicate runid for sentinel.',
+          hint: 'Another Sentinel of this master has this run id.',
+        };
       master.sentinels.add(cstr(runid));
       return undefined;
     }
     case 'rename-command': {
       const cmd = asciiLower(cstr(args[1] ?? ''));
-      if (master?.renamed.has(cmd)) return { arg: 1, redisText: 'Same command renamed multiple times with rename-command.', hint: `'${args[1] ?? ''}' is already renamed for this master.` };
+      if (master?.renamed.has(cmd))
+        return {
+          arg: 1,
+          redisText: 'Same command renamed multiple times with rename-command.',
+          hint: `'${args[1] ?? ''}' is already renamed for this master.`,
+        };
       master?.renamed.add(cmd);
       return undefined;
     }
@@ -225,7 +275,11 @@ function address(host: string, port: string, state: State, target: TargetId, rol
   // Redis 6 and `resolve-hostnames yes` look names up: only the server's network can say.
   if (inPlace || state.resolveHostnames) return undefined;
   if (numericAddress(host) === undefined && !host.includes('%')) {
-    return { arg: 1, redisText: "Can't resolve instance hostname.", hint: `'${host}' is not an IP address, and Sentinel only looks names up with 'sentinel resolve-hostnames yes' (set before the masters).` };
+    return {
+      arg: 1,
+      redisText: "Can't resolve instance hostname.",
+      hint: `'${host}' is not an IP address, and Sentinel only looks names up with 'sentinel resolve-hostnames yes' (set before the masters).`,
+    };
   }
   return undefined;
 }

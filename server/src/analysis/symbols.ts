@@ -35,7 +35,14 @@ export function documentSymbols(a: Analysis): OutlineSymbol[] {
   if (a.kind === 'acl') {
     return a.tree.lines
       .filter((l) => l.valid && l.user)
-      .map((l) => ({ name: l.user?.value ?? '', detail: l.rules.some((r) => r.value.toLowerCase() === 'off') ? 'user (off)' : 'user', kind: 'user', range: l.range, selectionRange: l.user?.range ?? l.range, children: [] }));
+      .map((l) => ({
+        name: l.user?.value ?? '',
+        detail: l.rules.some((r) => r.value.toLowerCase() === 'off') ? 'user (off)' : 'user',
+        kind: 'user',
+        range: l.range,
+        selectionRange: l.user?.range ?? l.range,
+        children: [],
+      }));
   }
   const top: OutlineSymbol[] = [];
   let section: OutlineSymbol | undefined;

@@ -43,7 +43,8 @@ export function resolveTarget(
       const from = start.character + m[0].length - value.length;
       const range = { start: { line: start.line, character: from }, end: { line: start.line, character: from + value.length } };
       const choice = chooseTarget(value);
-      if (choice) return { target: choice.target, source: 'pragma', ...(choice.approximates ? { approximated: { requested: choice.approximates, range } } : {}) };
+      if (choice)
+        return { target: choice.target, source: 'pragma', ...(choice.approximates ? { approximated: { requested: choice.approximates, range } } : {}) };
       return { ...fallback(path, configured, isDefault, requested), invalidPragma: { range, value } };
     }
   }

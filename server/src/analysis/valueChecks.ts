@@ -71,7 +71,12 @@ export function checkValues(ctx: ValueContext): ValueProblem | undefined {
   const { variant } = ctx;
   if (variant.kind === 'ignored' || variant.kind === 'loader') return checkLoader(ctx);
   if (!variant.multiArg && ctx.args.length !== 1) {
-    return problem('wrong-arity', ctx.args.length === 0 ? -1 : 1, 'wrong number of arguments', `'${ctx.name}' takes exactly one value${ctx.args.length > 1 ? '; put a value that contains spaces in quotes' : ''}.`);
+    return problem(
+      'wrong-arity',
+      ctx.args.length === 0 ? -1 : 1,
+      'wrong number of arguments',
+      `'${ctx.name}' takes exactly one value${ctx.args.length > 1 ? '; put a value that contains spaces in quotes' : ''}.`,
+    );
   }
   const { args, resplit } = effectiveArgs(variant, ctx.args, ctx.target);
   // After a re-split the problem is inside the one quoted token.
@@ -141,34 +146,78 @@ function checkString(value: string, ctx: ValueContext, raw = value): ValueProble
         return problem('invalid-file-name', 0, `${ctx.name} can't be a path, just a filename`, `Put the directory in 'dir' and only the file name here.`);
       }
       if (ctx.name === 'dbfilename' && (value === '.' || value === '..')) {
-        return problem('invalid-file-name', 0, 'Unexpected EOF reading RDB file', `'${value}' names a directory: the server starts, then fails to load it as the RDB file.`);
+        return problem(
+          'invalid-file-name',
+          0,
+          'Unexpected EOF reading RDB file',
+          `'${value}' names a directory: the server starts, then fails to load it as the RDB file.`,
+        );
       }
       return undefined;
     case 'cluster-announce-hostname':
       if (!/^[A-Za-z0-9.-]*$/.test(value) || value.length >= 256) {
-        return problem('invalid-value', 0, 'Hostnames must be less than 256 characters and only contain alphanumeric characters, - or .', 'Use letters, digits, dots and dashes only.');
+        return problem(
+          'invalid-value',
+          0,
+          'Hostnames must be less than 256 characters and only contain alphanumeric characters, - or .',
+          'Use letters, digits, dots and dashes only.',
+        );
       }
       return undefined;
     case 'proc-title-template':
-      return validProcTitle(value, ctx.earlier) ? undefined : problem('invalid-value', 0, 'template format is invalid or contains unknown variables', 'Use only {title}, {listen-addr}, {server-mode}, {port}, {tls-port}, {unixsocket} and {config-file}, and leave something besides {title}.');
+      return validProcTitle(value, ctx.earlier)
+        ? undefined
+        : problem(
+            'invalid-value',
+            0,
+            'template format is invalid or contains unknown variables',
+            'Use only {title}, {listen-addr}, {server-mode}, {port}, {tls-port}, {unixsocket} and {config-file}, and leave something besides {title}.',
+          );
     case 'cluster-config-file':
-      return value === '' && isAtLeast(ctx.target, 'valkey', 8, 0) ? problem('invalid-value', 0, "cluster-config-file can't be empty", 'Name the file where the cluster node keeps its state (nodes.conf by default).') : undefined;
+      return value === '' && isAtLeast(ctx.target, 'valkey', 8, 0)
+        ? problem('invalid-value', 0, "cluster-config-file can't be empty", 'Name the file where the cluster node keeps its state (nodes.conf by default).')
+        : undefined;
     case 'cluster-announce-client-ipv4':
-      return value !== '' && !isIPv4(value) ? problem('invalid-value', 0, 'Invalid IPv4 address', 'Write an IPv4 address such as 10.0.0.5 (four numbers from 0 to 255, no leading zeros), or "" for none.') : undefined;
+      return value !== '' && !isIPv4(value)
+        ? problem(
+            'invalid-value',
+            0,
+            'Invalid IPv4 address',
+            'Write an IPv4 address such as 10.0.0.5 (four numbers from 0 to 255, no leading zeros), or "" for none.',
+          )
+        : undefined;
     case 'cluster-announce-client-ipv6':
-      return value !== '' && !isIPv6(value) ? problem('invalid-value', 0, 'Invalid IPv6 address', 'Write an IPv6 address such as fd00::5 (no zone such as %eth0), or "" for none.') : undefined;
+      return value !== '' && !isIPv6(value)
+        ? problem('invalid-value', 0, 'Invalid IPv6 address', 'Write an IPv6 address such as fd00::5 (no zone such as %eth0), or "" for none.')
+        : undefined;
     case 'cluster-announce-ip':
       if (!isAtLeast(ctx.target, 'valkey', 9, 1)) return undefined;
       if (byteLength(raw) >= 46) return problem('invalid-value', 0, 'cluster-announce-ip is too long', 'An address is at most 45 characters.');
-      return [...raw].some((c) => !isValkeyAuxChar(c)) ? problem('invalid-value', 0, 'cluster-announce-ip contains invalid character', 'Write the address only: no blank, comma, quote or any of ;<=>?@[]^{|}~\\.') : undefined;
+      return [...raw].some((c) => !isValkeyAuxChar(c))
+        ? problem(
+            'invalid-value',
+            0,
+            'cluster-announce-ip contains invalid character',
+            'Write the address only: no blank, comma, quote or any of ;<=>?@[]^{|}~\\.',
+          )
+        : undefined;
     case 'cluster-announce-human-nodename': {
       // Kept in nodes.conf, so a few characters are refused; the set depends on the version.
       const valid = isAtLeast(ctx.target, 'valkey', 9, 1) ? isValkeyAuxChar : isAtLeast(ctx.target, 'valkey', 8, 0) ? isValkey8AuxChar : isRedisAuxChar;
       const bad = [...raw].find((c) => !valid(c));
-      return bad === undefined ? undefined : problem('invalid-value', 0, 'Announced human node name contained invalid character', `${bad === '\0' ? 'A NUL byte' : `'${bad}'`} cannot be part of a node name. Use letters, digits, dots and dashes.`);
+      return bad === undefined
+        ? undefined
+        : problem(
+            'invalid-value',
+            0,
+            'Announced human node name contained invalid character',
+            `${bad === '\0' ? 'A NUL byte' : `'${bad}'`} cannot be part of a node name. Use letters, digits, dots and dashes.`,
+          );
     }
     case 'hash-seed':
-      return value.length > 256 ? problem('invalid-value', 0, 'hash-seed must be less than or equal to 256 characters', 'Use a seed of at most 256 characters.') : undefined;
+      return value.length > 256
+        ? problem('invalid-value', 0, 'hash-seed must be less than or equal to 256 characters', 'Use a seed of at most 256 characters.')
+        : undefined;
     case 'requirepass':
       return isRedis6(ctx.target) && ctx.variant.kind === 'loader' && value.length > 512
         ? problem('invalid-value', 0, 'Password is longer than CONFIG_AUTHPASS_MAX_LEN', 'Redis 6.0 limits requirepass to 512 characters.')
@@ -266,19 +315,30 @@ function checkNumber(value: string, ctx: ValueContext): ValueProblem | undefined
     }
     if (mem === undefined) {
       if (numeric.includes('percent')) return checkPercent(value, ctx);
-      return problem('invalid-value', 0, 'argument must be a memory value', `'${ctx.name}' takes a size in bytes, optionally with a unit: b, k (1000), kb (1024), m, mb, g, gb — no decimals, no sign, no space.`);
+      return problem(
+        'invalid-value',
+        0,
+        'argument must be a memory value',
+        `'${ctx.name}' takes a size in bytes, optionally with a unit: b, k (1000), kb (1024), m, mb, g, gb — no decimals, no sign, no space.`,
+      );
     }
     const v = unsigned ? mem : asSigned64(mem);
     return inBounds(v, ctx) ? undefined : problem('out-of-range', 0, boundsText(ctx), rangeHint(ctx));
   }
   if (numeric.includes('octal')) {
     const v = strtollWhole(cstr(value), 8);
-    if (v === undefined) return problem('invalid-value', 0, "argument couldn't be parsed as an octal number", `'${ctx.name}' takes octal file permissions such as 700 or 770.`);
+    if (v === undefined)
+      return problem('invalid-value', 0, "argument couldn't be parsed as an octal number", `'${ctx.name}' takes octal file permissions such as 700 or 770.`);
     return inBounds(v, ctx) ? undefined : problem('out-of-range', 0, boundsText(ctx, true), 'Use octal permissions from 0 to 777.');
   }
   const parsed = string2ll(value);
   if (parsed === undefined) {
-    return problem('invalid-value', 0, "argument couldn't be parsed into an integer", `'${ctx.name}' takes a whole number written plainly: no unit, no '+', no leading zero, no decimals.`);
+    return problem(
+      'invalid-value',
+      0,
+      "argument couldn't be parsed into an integer",
+      `'${ctx.name}' takes a whole number written plainly: no unit, no '+', no leading zero, no decimals.`,
+    );
   }
   const v = unsigned && parsed < 0n ? parsed + 2n ** 64n : parsed;
   return inBounds(v, ctx) ? undefined : problem('out-of-range', 0, boundsText(ctx), rangeHint(ctx));
@@ -291,7 +351,12 @@ function rangeHint(ctx: ValueContext): string {
 function checkPercent(value: string, ctx: ValueContext): ValueProblem | undefined {
   const pct = value.length > 1 && value.endsWith('%') ? string2ll(value.slice(0, -1)) : undefined;
   if (pct === undefined || pct < 0n) {
-    return problem('invalid-value', 0, 'argument must be a memory or percent value', `'${ctx.name}' takes a size (such as 1gb) or a percentage of maxmemory (such as 10%).`);
+    return problem(
+      'invalid-value',
+      0,
+      'argument must be a memory or percent value',
+      `'${ctx.name}' takes a size (such as 1gb) or a percentage of maxmemory (such as 10%).`,
+    );
   }
   const limit = -BigInt(ctx.variant.min ?? '-100');
   return pct <= limit ? undefined : problem('out-of-range', 0, `percentage argument must be less or equal to ${limit}`, `Use at most ${limit}%.`);
@@ -314,29 +379,52 @@ const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
   dir(args, ctx) {
     // Whether another folder exists depends on the machine; an empty name never does.
     if (args[0] !== '') return undefined;
-    return problem('invalid-value', 0, isAtLeast(ctx.target, 'valkey', 8, 0) ? "dir can't be empty" : 'No such file or directory', "'dir' needs a folder name.");
+    return problem(
+      'invalid-value',
+      0,
+      isAtLeast(ctx.target, 'valkey', 8, 0) ? "dir can't be empty" : 'No such file or directory',
+      "'dir' needs a folder name.",
+    );
   },
   save(args) {
     if (args.length === 1 && args[0] === '') return undefined;
-    if (args.length % 2 === 1) return problem('invalid-value', args.length - 1, 'Invalid save parameters', "'save' takes pairs: <seconds> <changes>, or \"\" to turn snapshots off.");
+    if (args.length % 2 === 1)
+      return problem('invalid-value', args.length - 1, 'Invalid save parameters', '\'save\' takes pairs: <seconds> <changes>, or "" to turn snapshots off.');
     for (let i = 0; i < args.length; i++) {
       const v = strtollWhole(args[i] as string);
       if (v === undefined || (i % 2 === 0 && v < 1n) || (i % 2 === 1 && v < 0n)) {
-        return problem('invalid-value', i, 'Invalid save parameters', i % 2 === 0 ? 'Seconds must be a whole number of at least 1.' : 'Changes must be a whole number of at least 0.');
+        return problem(
+          'invalid-value',
+          i,
+          'Invalid save parameters',
+          i % 2 === 0 ? 'Seconds must be a whole number of at least 1.' : 'Changes must be a whole number of at least 0.',
+        );
       }
     }
     return undefined;
   },
   bind: checkBind,
   'client-output-buffer-limit'(args, ctx) {
-    if (args.length % 4 !== 0) return problem('wrong-arity', Math.max(0, args.length - 1), 'Wrong number of arguments in buffer limit configuration.', 'Each class takes four values: <class> <hard limit> <soft limit> <soft seconds>.');
+    if (args.length % 4 !== 0)
+      return problem(
+        'wrong-arity',
+        Math.max(0, args.length - 1),
+        'Wrong number of arguments in buffer limit configuration.',
+        'Each class takes four values: <class> <hard limit> <soft limit> <soft seconds>.',
+      );
     const refused = 'Error in hard, soft or soft_seconds setting in buffer limit configuration.';
     for (let i = 0; i < args.length; i += 4) {
       if (!/^(normal|replica|slave|pubsub)$/i.test(args[i] as string)) {
-        return problem('invalid-value', i, 'Invalid client class specified in buffer limit configuration.', 'The class is normal, replica (or slave) or pubsub.');
+        return problem(
+          'invalid-value',
+          i,
+          'Invalid client class specified in buffer limit configuration.',
+          'The class is normal, replica (or slave) or pubsub.',
+        );
       }
       for (const j of [i + 1, i + 2]) {
-        if (!memtoull(args[j] as string, supports(ctx.target, 'memory-overflow-refused'))) return problem('invalid-value', j, refused, 'Limits are memory values such as 256mb, or 0 for none.');
+        if (!memtoull(args[j] as string, supports(ctx.target, 'memory-overflow-refused')))
+          return problem('invalid-value', j, refused, 'Limits are memory values such as 256mb, or 0 for none.');
       }
       // strtoll's result is stored in an int: only its low 32 bits count, and they must not be negative.
       const secs = strtollWhole(args[i + 3] as string);
@@ -347,11 +435,22 @@ const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
     return undefined;
   },
   'oom-score-adj-values'(args) {
-    if (args.length !== 3) return problem('wrong-arity', args.length > 3 ? 3 : -1, 'wrong number of arguments', "'oom-score-adj-values' takes three values: for the master, replicas and background children.");
+    if (args.length !== 3)
+      return problem(
+        'wrong-arity',
+        args.length > 3 ? 3 : -1,
+        'wrong number of arguments',
+        "'oom-score-adj-values' takes three values: for the master, replicas and background children.",
+      );
     for (let i = 0; i < 3; i++) {
       const v = strtollWhole(args[i] as string);
       if (v === undefined || v < -2000n || v > 2000n) {
-        return problem('out-of-range', i, 'Invalid oom-score-adj-values, elements must be between -2000 and 2000.', 'Each value is a whole number from -2000 to 2000.');
+        return problem(
+          'out-of-range',
+          i,
+          'Invalid oom-score-adj-values, elements must be between -2000 and 2000.',
+          'Each value is a whole number from -2000 to 2000.',
+        );
       }
     }
     return undefined;
@@ -369,8 +468,20 @@ const SPECIAL: Readonly<Record<string, SpecialCheck>> = {
     const hexadecimal = !isAtLeast(ctx.target, 'valkey', 9, 1);
     for (let i = 0; i < args.length; i++) {
       const v = string2d(args[i] as string, hexadecimal);
-      if (v === undefined) return problem('invalid-value', i, 'Invalid latency-tracking-info-percentiles parameters', `Each percentile is a number from 0 to 100, written plainly${hexadecimal ? '' : ' in decimal'}.`);
-      if (v < 0 || v > 100) return problem('out-of-range', i, 'latency-tracking-info-percentiles parameters should sit between [0.0,100.0]', 'Each percentile is a number from 0 to 100.');
+      if (v === undefined)
+        return problem(
+          'invalid-value',
+          i,
+          'Invalid latency-tracking-info-percentiles parameters',
+          `Each percentile is a number from 0 to 100, written plainly${hexadecimal ? '' : ' in decimal'}.`,
+        );
+      if (v < 0 || v > 100)
+        return problem(
+          'out-of-range',
+          i,
+          'latency-tracking-info-percentiles parameters should sit between [0.0,100.0]',
+          'Each percentile is a number from 0 to 100.',
+        );
     }
     return undefined;
   },
@@ -387,11 +498,32 @@ function checkBind(args: readonly string[], ctx: ValueContext): ValueProblem | u
   // An empty address does not resolve; alone, from 6.2 on, it means "no TCP address" instead.
   const empty = args.findIndex((a) => a === '');
   if (empty >= 0 && (args.length > 1 || !supports(ctx.target, 'bind-no-address'))) {
-    return { ...problem('invalid-value', empty, 'Name or service not known', args.length > 1 ? 'An empty address among others does not resolve, and the server exits. Remove it.' : "Redis 6.0 reads 'bind \"\"' as an address with no name, which does not resolve, and exits. Remove the line to listen on every interface, or name the addresses."), afterLoad: true, socket: true };
+    return {
+      ...problem(
+        'invalid-value',
+        empty,
+        'Name or service not known',
+        args.length > 1
+          ? 'An empty address among others does not resolve, and the server exits. Remove it.'
+          : 'Redis 6.0 reads \'bind ""\' as an address with no name, which does not resolve, and exits. Remove the line to listen on every interface, or name the addresses.',
+      ),
+      afterLoad: true,
+      socket: true,
+    };
   }
   if (!supports(ctx.target, 'bind-optional-address')) {
     const dash = args.findIndex((a) => a.startsWith('-'));
-    if (dash >= 0) return { ...problem('invalid-value', dash, 'Name or service not known', "Redis 6.0 has no optional addresses: it reads the '-' (added in 6.2) as part of the name, which does not resolve, and exits. Remove the '-'."), afterLoad: true, socket: true };
+    if (dash >= 0)
+      return {
+        ...problem(
+          'invalid-value',
+          dash,
+          'Name or service not known',
+          "Redis 6.0 has no optional addresses: it reads the '-' (added in 6.2) as part of the name, which does not resolve, and exits. Remove the '-'.",
+        ),
+        afterLoad: true,
+        socket: true,
+      };
   }
   const seen: { family: 4 | 6 | 0; any: boolean; name: string }[] = [];
   for (const [i, raw] of args.entries()) {
@@ -403,7 +535,16 @@ function checkBind(args: readonly string[], ctx: ValueContext): ValueProblem | u
     const any = any4 || any6;
     const clash = seen.find((s) => s.name === name || (family !== 0 && s.family === family && (any || s.any)));
     if (clash) {
-      return { ...problem('invalid-value', i, 'bind: Address already in use', `'${raw}' claims the same socket as '${clash.name}' (a wildcard covers every address of its family): the server cannot listen on both and exits. Keep one of them.`), afterLoad: true, socket: true };
+      return {
+        ...problem(
+          'invalid-value',
+          i,
+          'bind: Address already in use',
+          `'${raw}' claims the same socket as '${clash.name}' (a wildcard covers every address of its family): the server cannot listen on both and exits. Keep one of them.`,
+        ),
+        afterLoad: true,
+        socket: true,
+      };
     }
     seen.push({ family, any, name });
   }
@@ -411,12 +552,19 @@ function checkBind(args: readonly string[], ctx: ValueContext): ValueProblem | u
 }
 
 function checkReplicaof(args: readonly string[], ctx: ValueContext): ValueProblem | undefined {
-  if (args.length !== 2) return problem('wrong-arity', args.length > 2 ? 2 : -1, 'wrong number of arguments', `'${ctx.name}' takes <host> <port>, or 'no one'.`);
+  if (args.length !== 2)
+    return problem('wrong-arity', args.length > 2 ? 2 : -1, 'wrong number of arguments', `'${ctx.name}' takes <host> <port>, or 'no one'.`);
   if (asciiLower(args[0] as string) === 'no' && asciiLower(args[1] as string) === 'one') return undefined;
   // strtol's long is then stored in an int: only the low 32 bits count.
   const read = strtollWhole(args[1] as string);
   const port = read === undefined ? undefined : BigInt.asIntN(32, read);
-  if (port === undefined || port < 0n || port > 65535n) return problem('invalid-value', 1, isAtLeast(ctx.target, 'valkey', 8, 1) ? 'Invalid primary port' : 'Invalid master port', 'The port is a number from 0 to 65535.');
+  if (port === undefined || port < 0n || port > 65535n)
+    return problem(
+      'invalid-value',
+      1,
+      isAtLeast(ctx.target, 'valkey', 8, 1) ? 'Invalid primary port' : 'Invalid master port',
+      'The port is a number from 0 to 65535.',
+    );
   return undefined;
 }
 
@@ -426,7 +574,16 @@ function checkLoader(ctx: ValueContext): ValueProblem | undefined {
   if (!argcAllows(rule, ctx.args.length + 1)) {
     const at = ctx.args.length === 0 ? -1 : Math.max(0, ctx.args.length - 1);
     // Redis 8.0 takes a line it cannot place, with a value, for a module setting.
-    if (supports(ctx.target, 'deferred-unknown-names') && ctx.args.length > 0) return { ...problem('wrong-arity', at, MODULE_QUEUE_TEXT, `${arityHint(ctx.name, rule)} With another number, ${ctx.name === 'include' || ctx.name === 'rename-command' ? 'the line' : 'the name'} is taken for a module setting.`), afterLoad: true };
+    if (supports(ctx.target, 'deferred-unknown-names') && ctx.args.length > 0)
+      return {
+        ...problem(
+          'wrong-arity',
+          at,
+          MODULE_QUEUE_TEXT,
+          `${arityHint(ctx.name, rule)} With another number, ${ctx.name === 'include' || ctx.name === 'rename-command' ? 'the line' : 'the name'} is taken for a module setting.`,
+        ),
+        afterLoad: true,
+      };
     return problem('wrong-arity', at, 'Bad directive or wrong number of arguments', arityHint(ctx.name, rule));
   }
   const a = ctx.args;
@@ -443,18 +600,34 @@ function checkLoader(ctx: ValueContext): ValueProblem | undefined {
     }
     case 'save':
       if (a.length === 2) {
-        return atoi(a[0] as string) < 1 || atoi(a[1] as string) < 0 ? problem('invalid-value', 0, 'Invalid save parameters', 'Seconds must be at least 1 and changes at least 0.') : undefined;
+        return atoi(a[0] as string) < 1 || atoi(a[1] as string) < 0
+          ? problem('invalid-value', 0, 'Invalid save parameters', 'Seconds must be at least 1 and changes at least 0.')
+          : undefined;
       }
       return undefined;
     case 'client-output-buffer-limit': {
-      if (!/^(normal|replica|slave|pubsub)$/i.test(a[0] as string)) return problem('invalid-value', 0, 'Unrecognized client limit class: the user specified an invalid one, or \'master\' which has no buffer limits.', 'The class is normal, replica (or slave) or pubsub.');
+      if (!/^(normal|replica|slave|pubsub)$/i.test(a[0] as string))
+        return problem(
+          'invalid-value',
+          0,
+          "Unrecognized client limit class: the user specified an invalid one, or 'master' which has no buffer limits.",
+          'The class is normal, replica (or slave) or pubsub.',
+        );
       // atoi keeps the low 32 bits: 2147483648 is negative there.
-      return atoi(a[3] as string) < 0 ? problem('invalid-value', 3, 'Negative number of seconds in soft limit is invalid', 'Soft seconds is a whole number from 0 to 2147483647.') : undefined;
+      return atoi(a[3] as string) < 0
+        ? problem('invalid-value', 3, 'Negative number of seconds in soft limit is invalid', 'Soft seconds is a whole number from 0 to 2147483647.')
+        : undefined;
     }
     case 'oom-score-adj-values':
       for (let i = 0; i < 3; i++) {
         const v = strtollWhole(a[i] as string);
-        if (v === undefined || v < -2000n || v > 2000n) return problem('out-of-range', i, 'Invalid oom-score-adj-values, elements must be between -2000 and 2000.', 'Each value is a whole number from -2000 to 2000.');
+        if (v === undefined || v < -2000n || v > 2000n)
+          return problem(
+            'out-of-range',
+            i,
+            'Invalid oom-score-adj-values, elements must be between -2000 and 2000.',
+            'Each value is a whole number from -2000 to 2000.',
+          );
       }
       return undefined;
     case 'notify-keyspace-events':

@@ -7,7 +7,20 @@ import type { DirectiveVariant } from '../knowledge/types';
 
 /** Directives whose string is a file name or a path. */
 const FILE_NAMES = new Set(['dbfilename', 'appendfilename', 'appenddirname']);
-const PATHS = new Set(['aclfile', 'logfile', 'pidfile', 'unixsocket', 'cluster-config-file', 'tls-cert-file', 'tls-key-file', 'tls-client-cert-file', 'tls-client-key-file', 'tls-ca-cert-file', 'tls-dh-params-file', 'tls-ca-cert-dir']);
+const PATHS = new Set([
+  'aclfile',
+  'logfile',
+  'pidfile',
+  'unixsocket',
+  'cluster-config-file',
+  'tls-cert-file',
+  'tls-key-file',
+  'tls-client-cert-file',
+  'tls-client-key-file',
+  'tls-ca-cert-file',
+  'tls-dh-params-file',
+  'tls-ca-cert-dir',
+]);
 
 /** Directives with a syntax of their own. */
 const SPECIAL: Readonly<Record<string, string>> = {

@@ -34,7 +34,10 @@ Exit status: 0 allowed, 1 denied, 2 usage, file or lookup error.`;
 /** True when every non-blank line starts with `user `: the shape of an ACL file. */
 function looksLikeAclFile(path: string, text: string): boolean {
   if (path.toLowerCase().endsWith('.acl')) return true;
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return lines.length > 0 && lines.every((l) => l.startsWith('user '));
 }
 
@@ -123,13 +126,16 @@ export function runAclDryrun(args: readonly string[], out: (s: string) => void, 
     err(`acl-dryrun: no user '${userName}' in ${loaded.file}`);
     return 2;
   }
-  if (found.problems > 0) err(`acl-dryrun: warning: the rules of '${userName}' have errors, so Redis would refuse ${loaded.file}; answering from the rules it understands`);
+  if (found.problems > 0)
+    err(`acl-dryrun: warning: the rules of '${userName}' have errors, so Redis would refuse ${loaded.file}; answering from the rules it understands`);
   const name = (command[0] ?? '').toLowerCase();
   const renamed = loaded.renames.get(name);
   // A rename to the same name changes nothing; any other hides the old name from every client.
   if (renamed && renamed.to.toLowerCase() !== name) {
     const how = renamed.to === '' ? 'removed' : 'renamed';
-    out(`denied: '${command[0]}' was ${how} by the rename-command on line ${renamed.line} of ${renamed.file}: no client can call it by this name, whatever its ACL rules (ACL DRYRUN answers "Command '${command[0]}' not found")`);
+    out(
+      `denied: '${command[0]}' was ${how} by the rename-command on line ${renamed.line} of ${renamed.file}: no client can call it by this name, whatever its ACL rules (ACL DRYRUN answers "Command '${command[0]}' not found")`,
+    );
     return 1;
   }
   // Called by its new name, the command keeps its ACL identity: the rules name the original.

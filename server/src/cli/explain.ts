@@ -18,7 +18,10 @@ export function explain(code: string, docsBase?: string): { ok: true; text: stri
   if (!(code in RULES)) {
     const codes = RULE_LIST.map((r) => r.code);
     const near = [...new Set([...codes.filter((c) => code.length >= 3 && c.startsWith(code)), ...suggest(code, codes)])].slice(0, 3);
-    return { ok: false, message: `unknown rule code '${code}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : ''} (redis-config-lint --statistics lists the codes a run found; the README lists them all)` };
+    return {
+      ok: false,
+      message: `unknown rule code '${code}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : ''} (redis-config-lint --statistics lists the codes a run found; the README lists them all)`,
+    };
   }
   const dir = docsFolder();
   const url = docsUrl(code, docsBase);

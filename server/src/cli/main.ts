@@ -51,9 +51,17 @@ function readText(path: string): string | undefined {
   }
 }
 
-export function run(argv: readonly string[], out: Write, err: Write = (s) => process.stderr.write(s), io: CliEnvironment = { env: process.env, isTTY: process.stdout.isTTY }): number {
+export function run(
+  argv: readonly string[],
+  out: Write,
+  err: Write = (s) => process.stderr.write(s),
+  io: CliEnvironment = { env: process.env, isTTY: process.stdout.isTTY },
+): number {
   if (argv[0] === 'acl-dryrun') {
-    const line = (write: Write) => (s: string): void => write(s.endsWith('\n') ? s : `${s}\n`);
+    const line =
+      (write: Write) =>
+      (s: string): void =>
+        write(s.endsWith('\n') ? s : `${s}\n`);
     return runAclDryrun(argv.slice(1), line(out), line(err));
   }
   const parsed = parseOptions(argv);
@@ -93,7 +101,9 @@ function lint(options: CliOptions, stdout: Write, err: Write, io: CliEnvironment
 
   // Project files: one given with --config, none with --no-config, else the nearest upwards.
   const problems: string[] = [];
-  const projects = new ProjectFiles({ read: readText, isVcsRoot: (dir) => VCS_MARKERS.some((m) => existsSync(join(dir, m))) }, (p) => problems.push(...p.problems));
+  const projects = new ProjectFiles({ read: readText, isVcsRoot: (dir) => VCS_MARKERS.some((m) => existsSync(join(dir, m))) }, (p) =>
+    problems.push(...p.problems),
+  );
   let fixed: ProjectFile | undefined;
   if (typeof options.config === 'string') {
     const text = readText(options.config);
@@ -108,7 +118,13 @@ function lint(options: CliOptions, stdout: Write, err: Write, io: CliEnvironment
     return p !== undefined && namedByOverride(p, path);
   });
   // As eslint does: a path that selects nothing is an error, so that CI never passes by checking nothing.
-  const errors = [...found.errors, ...found.empty.map((e) => `${e}: no Redis or Valkey config found (a folder is searched for redis*.conf, sentinel*.conf, valkey*.conf, *.redis.conf, *.acl and files with a target pragma; name a file to check it whatever its name)`)];
+  const errors = [
+    ...found.errors,
+    ...found.empty.map(
+      (e) =>
+        `${e}: no Redis or Valkey config found (a folder is searched for redis*.conf, sentinel*.conf, valkey*.conf, *.redis.conf, *.acl and files with a target pragma; name a file to check it whatever its name)`,
+    ),
+  ];
   if (errors.length) return fail(err, errors.join('\nredis-config-lint: '));
 
   const inputs: Input[] = found.files.map((f) =>
@@ -118,7 +134,10 @@ function lint(options: CliOptions, stdout: Write, err: Write, io: CliEnvironment
   );
   const settingsOf = (input: Input): ResolvedSettings => {
     const project = input.path ? projectFor(input.path) : undefined;
-    return resolveSettings([{ origin: 'project', settings: project && input.path ? projectSettingsFor(project, input.path) : {} }, { origin: 'flag', settings: options.flags }]);
+    return resolveSettings([
+      { origin: 'project', settings: project && input.path ? projectSettingsFor(project, input.path) : {} },
+      { origin: 'flag', settings: options.flags },
+    ]);
   };
   const resolved = inputs.map(settingsOf);
   if (problems.length) return fail(err, [...new Set(problems)].join('\nredis-config-lint: '));
@@ -133,7 +152,12 @@ function lint(options: CliOptions, stdout: Write, err: Write, io: CliEnvironment
     if (!read.ok) return fail(err, `${input.display}: ${read.reason}`);
     const kindName = input.path ?? 'redis.conf';
     const analyse = (text: string): Analysis =>
-      analyzeDocument(text, documentKindFromPath(kindName), settings, { ...(input.path ? { path: input.path } : {}), source, ...(read.mode !== undefined ? { mode: read.mode } : {}), exactBytes: true });
+      analyzeDocument(text, documentKindFromPath(kindName), settings, {
+        ...(input.path ? { path: input.path } : {}),
+        source,
+        ...(read.mode !== undefined ? { mode: read.mode } : {}),
+        exactBytes: true,
+      });
     let text = read.text;
     if (options.fix || options.fixDryRun) {
       const result = fixAllText(text, analyse, { unsafe: options.unsafeFixes });
@@ -161,7 +185,8 @@ function lint(options: CliOptions, stdout: Write, err: Write, io: CliEnvironment
   else {
     const body = options.statistics ? formatStatistics(statistics(reports), paint) : formatText(reports, paint);
     out(body);
-    if (!options.quiet) out(`${body ? '\n' : ''}${summary(reports, options.fix ? fixedCount : 0, paint, options.unsafeFixes ? '--fix --unsafe-fixes' : '--fix')}`);
+    if (!options.quiet)
+      out(`${body ? '\n' : ''}${summary(reports, options.fix ? fixedCount : 0, paint, options.unsafeFixes ? '--fix --unsafe-fixes' : '--fix')}`);
   }
 
   if (options.failOn === 'none') return 0;

@@ -33,7 +33,12 @@ export interface CliOptions {
   readonly paths: readonly string[];
 }
 
-export type Parsed = { kind: 'lint'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'explain'; code: string; docsBase?: string } | { kind: 'error'; message: string };
+export type Parsed =
+  | { kind: 'lint'; options: CliOptions }
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'explain'; code: string; docsBase?: string }
+  | { kind: 'error'; message: string };
 
 const { minimum, maximum, default: minDefault } = SETTINGS_SCHEMA.minPasswordLength;
 
@@ -99,7 +104,9 @@ control bytes); a config with a stray NUL byte is checked, and nul-byte reports 
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, option: string): T | Error {
   if (value === undefined) return fallback;
-  return (allowed as readonly string[]).includes(value) ? (value as T) : new Error(`invalid value for --${option}: '${value}' (expected ${allowed.join(', ')})`);
+  return (allowed as readonly string[]).includes(value)
+    ? (value as T)
+    : new Error(`invalid value for --${option}: '${value}' (expected ${allowed.join(', ')})`);
 }
 
 export function parseOptions(argv: readonly string[]): Parsed {

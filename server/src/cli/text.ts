@@ -13,7 +13,10 @@ export interface Paint {
   readonly severity: (severity: Severity, s: string) => string;
 }
 
-const sgr = (open: number, close: number) => (s: string): string => `\u001b[${open}m${s}\u001b[${close}m`;
+const sgr =
+  (open: number, close: number) =>
+  (s: string): string =>
+    `\u001b[${open}m${s}\u001b[${close}m`;
 const SEVERITY_SGR: Record<Severity, (s: string) => string> = {
   error: (s) => sgr(1, 22)(sgr(31, 39)(s)),
   warning: sgr(33, 39),
@@ -30,7 +33,10 @@ export function formatText(reports: readonly FileReport[], paint: Paint = PLAIN)
     if (!r.findings.length) continue;
     groups.push(
       r.findings
-        .map((f) => `${paint.bold(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}:`)} ${paint.severity(f.severity, f.severity)} ${paint.dim(f.code)} ${f.message}`)
+        .map(
+          (f) =>
+            `${paint.bold(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}:`)} ${paint.severity(f.severity, f.severity)} ${paint.dim(f.code)} ${f.message}`,
+        )
         .join('\n'),
     );
   }
@@ -54,7 +60,9 @@ export function summary(reports: readonly FileReport[], fixed: number, paint: Pa
   const checked = plural(reports.length, 'file');
   const parts = (Object.keys(counts) as Severity[]).filter((s) => counts[s] > 0).map((s) => paint.severity(s, plural(counts[s], s)));
   const tail = [...(fixed ? [`${fixed} fixed`] : []), ...(fixable ? [`${fixable} fixable with ${how}`] : [])];
-  const head = parts.length ? `${parts.join(', ')} in ${withFindings === reports.length ? checked : `${plural(withFindings, 'file')} (${reports.length} checked)`}` : `No problems in ${checked}`;
+  const head = parts.length
+    ? `${parts.join(', ')} in ${withFindings === reports.length ? checked : `${plural(withFindings, 'file')} (${reports.length} checked)`}`
+    : `No problems in ${checked}`;
   return `${paint.bold(head)}${tail.length ? `; ${tail.join('; ')}` : ''}\n`;
 }
 

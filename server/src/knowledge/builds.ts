@@ -52,7 +52,8 @@ export const PATCHED_SETTINGS: readonly PatchedSetting[] = [
     targets: ['redis-7.0', 'redis-8.0', 'valkey-8.1'],
     type: 'bool',
     default: 'no',
-    builds: "the security updates of this release line (seen in Debian's redis 7.0.15 5:7.0.15-1~deb12u10 and 8.0.2 5:8.0.2-3+deb13u3, and valkey 8.1.1 8.1.1+dfsg1-3+deb13u3)",
+    builds:
+      "the security updates of this release line (seen in Debian's redis 7.0.15 5:7.0.15-1~deb12u10 and 8.0.2 5:8.0.2-3+deb13u3, and valkey 8.1.1 8.1.1+dfsg1-3+deb13u3)",
   },
   {
     name: 'lua-enable-insecure-api',

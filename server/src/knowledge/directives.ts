@@ -72,7 +72,11 @@ export function primaryName(name: string, target: TargetId): string {
 
 /** Every name the target reads as `primary`: itself and its old names. */
 export function namesOf(primary: string, target: TargetId): readonly string[] {
-  return [primary, ...directiveNames(target).filter((n) => n !== primary && aliasOf(n, target) === primary), ...Object.keys(LOADER_ALIASES).filter((n) => LOADER_ALIASES[n] === primary && !directiveVariant(n, target))];
+  return [
+    primary,
+    ...directiveNames(target).filter((n) => n !== primary && aliasOf(n, target) === primary),
+    ...Object.keys(LOADER_ALIASES).filter((n) => LOADER_ALIASES[n] === primary && !directiveVariant(n, target)),
+  ];
 }
 
 /**
@@ -103,7 +107,17 @@ export function lastLineWins(primary: string): boolean {
 }
 
 /** Directives whose first argument names a file redis-server reads when it starts. */
-const FILE_VALUED = new Set(['include', 'aclfile', 'loadmodule', 'tls-cert-file', 'tls-key-file', 'tls-client-cert-file', 'tls-client-key-file', 'tls-ca-cert-file', 'tls-dh-params-file']);
+const FILE_VALUED = new Set([
+  'include',
+  'aclfile',
+  'loadmodule',
+  'tls-cert-file',
+  'tls-key-file',
+  'tls-client-cert-file',
+  'tls-client-key-file',
+  'tls-ca-cert-file',
+  'tls-dh-params-file',
+]);
 
 /** Whether the directive's first argument is a file the server reads (and the editor may open). */
 export function namesAFile(name: string): boolean {

@@ -92,7 +92,7 @@ const CONFIG_RULES = {
   'build-dependent': {
     code: 'build-dependent',
     severity: 'warning',
-    title: 'A line some builds of the targeted version refuse and others accept (a distribution\'s allocator, a security update).',
+    title: "A line some builds of the targeted version refuse and others accept (a distribution's allocator, a security update).",
   },
   'listens-nowhere': {
     code: 'listens-nowhere',

@@ -84,4 +84,3 @@ export const LIVE_SERVERS: Readonly<Partial<Record<TargetId, string>>> = {
 export function isAtLeast(target: TargetId, product: Product, major: number, minor: number): boolean {
   return productOf(target) === product && compare(versionOf(target), [major, minor]) >= 0;
 }
-

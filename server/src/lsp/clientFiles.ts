@@ -138,7 +138,10 @@ export class ClientFiles {
   /** Fetches what a run lacked, and the files their include lines lead to. */
   async fetch(wanted: Wanted): Promise<void> {
     const fetched = { count: 0 };
-    await Promise.all([...[...wanted.files].map(([uri, follow]) => this.fetchFile(uri, follow, fetched)), ...[...wanted.folders].map((uri) => this.fetchFolder(uri))]);
+    await Promise.all([
+      ...[...wanted.files].map(([uri, follow]) => this.fetchFile(uri, follow, fetched)),
+      ...[...wanted.folders].map((uri) => this.fetchFolder(uri)),
+    ]);
   }
 
   private fetchFile(uri: string, follow: FollowContext | undefined, fetched: { count: number }): Promise<void> {
@@ -148,7 +151,11 @@ export class ClientFiles {
       running = this.client
         .readFile(uri)
         .then(
-          (result) => void this.files.set(uri, 'base64' in result ? { text: decodeBytes(fromBase64(result.base64)) } : { failure: this.failed(uri, result.failure, result.detail) }),
+          (result) =>
+            void this.files.set(
+              uri,
+              'base64' in result ? { text: decodeBytes(fromBase64(result.base64)) } : { failure: this.failed(uri, result.failure, result.detail) },
+            ),
           (err: unknown) => void this.files.set(uri, { failure: this.failed(uri, 'unreachable', err instanceof Error ? err.message : String(err)) }),
         )
         .finally(() => this.inflight.delete(uri));
@@ -173,7 +180,9 @@ export class ClientFiles {
           (result) =>
             void this.folders.set(
               uri,
-              'entries' in result ? { names: result.entries.map((e) => e.name), folders: new Set(result.entries.filter((e) => e.directory).map((e) => e.name)) } : { failure: this.failed(uri, result.failure, result.detail) },
+              'entries' in result
+                ? { names: result.entries.map((e) => e.name), folders: new Set(result.entries.filter((e) => e.directory).map((e) => e.name)) }
+                : { failure: this.failed(uri, result.failure, result.detail) },
             ),
           (err: unknown) => void this.folders.set(uri, { failure: this.failed(uri, 'unreachable', err instanceof Error ? err.message : String(err)) }),
         )

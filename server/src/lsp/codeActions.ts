@@ -2,7 +2,14 @@
  * Code actions: the fixes of the diagnostics the client sends back (each rebuilt from its
  * code and data), and `source.fixAll.redis-config`.
  */
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionContext,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyze';
 import { MAY_HAVE_SAFE_FIX, fixesFor, type Fix, type FixContext, type TextEdit } from '../analysis/fixes';
 import { DIAGNOSTIC_SOURCE } from './protocol';

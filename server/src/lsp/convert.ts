@@ -22,7 +22,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-
 /**
  * `docsBase` is where rule pages live (default: the published package's pages); `uriOf` names
  * the other files a finding points at (an included file), in the document's space.
@@ -83,5 +82,12 @@ const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
 };
 
 export function toDocumentSymbol(s: OutlineSymbol): DocumentSymbol {
-  return { name: s.name || '(empty)', detail: s.detail, kind: SYMBOL_KIND[s.kind], range: s.range, selectionRange: s.selectionRange, children: s.children.map(toDocumentSymbol) };
+  return {
+    name: s.name || '(empty)',
+    detail: s.detail,
+    kind: SYMBOL_KIND[s.kind],
+    range: s.range,
+    selectionRange: s.selectionRange,
+    children: s.children.map(toDocumentSymbol),
+  };
 }

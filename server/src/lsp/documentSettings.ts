@@ -64,7 +64,10 @@ export class DocumentSettings {
     const cached = this.resolved.get(uri);
     if (cached) return cached;
     const at = await this.locate(uri);
-    const layers: SettingsLayer[] = [...(at ? [{ origin: 'project' as const, settings: this.projectsOf(at).settingsFor(at.path) }] : []), { origin: 'editor', settings: editor }];
+    const layers: SettingsLayer[] = [
+      ...(at ? [{ origin: 'project' as const, settings: this.projectsOf(at).settingsFor(at.path) }] : []),
+      { origin: 'editor', settings: editor },
+    ];
     const result = resolveSettings(layers);
     this.resolved.set(uri, result);
     return result;
@@ -141,6 +144,9 @@ export class DocumentSettings {
     for (const p of fresh) this.reported.add(p);
     this.connection.console.warn(fresh.join('\n'));
     // A notification, not a request: nothing to answer, and clients without message UI lose nothing.
-    if (show) void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Redis Config: ${fresh.join('; ')}` }).catch(() => undefined);
+    if (show)
+      void this.connection
+        .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Redis Config: ${fresh.join('; ')}` })
+        .catch(() => undefined);
   }
 }

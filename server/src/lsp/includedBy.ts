@@ -45,8 +45,10 @@ export class IncludedBy {
 }
 
 function changed(before: ReadonlyMap<string, Includer | undefined>, now: (file: string) => Includer | undefined): string[] {
-  return [...before].filter(([file, was]) => {
-    const is = now(file);
-    return was?.includer !== is?.includer || was?.target !== is?.target;
-  }).map(([file]) => file);
+  return [...before]
+    .filter(([file, was]) => {
+      const is = now(file);
+      return was?.includer !== is?.includer || was?.target !== is?.target;
+    })
+    .map(([file]) => file);
 }

@@ -75,7 +75,8 @@ export interface ReadDirectoryParams {
 }
 
 /** A folder's entries: each name with whether it is a folder itself. */
-export type ReadDirectoryResult = { readonly entries: readonly { readonly name: string; readonly directory: boolean }[] } | { readonly failure: ClientReadFailure; readonly detail?: string };
+export type ReadDirectoryResult =
+  { readonly entries: readonly { readonly name: string; readonly directory: boolean }[] } | { readonly failure: ClientReadFailure; readonly detail?: string };
 
 export interface FileSystemParams {
   readonly scheme: string;

@@ -205,7 +205,9 @@ export function startServer(connection: Connection, version: string, platform: S
     // Project files (.redis-config.json) too: they are re-read when one changes.
     if (watchFiles) {
       const watchers = [{ globPattern: '**/*.{conf,acl}' }, { globPattern: documentSettings.watchPattern }];
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((err: unknown) => connection.console.warn(`cannot watch files: ${String(err)}`));
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers })
+        .catch((err: unknown) => connection.console.warn(`cannot watch files: ${String(err)}`));
     }
   });
 
@@ -284,14 +286,16 @@ export function startServer(connection: Connection, version: string, platform: S
   // Everything else is read through the client (protocol.ts), when it offers to.
   const notOffered = { failure: 'unreachable', detail: 'this editor does not read files for the language server' } as const;
   const requests: ClientRequests = {
-    readFile: (uri) => (clientReads ? connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri, maxBytes: MAX_FILE_BYTES }) : Promise.resolve(notOffered)),
+    readFile: (uri) =>
+      clientReads ? connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri, maxBytes: MAX_FILE_BYTES }) : Promise.resolve(notOffered),
     readDirectory: (uri) => (clientReads ? connection.sendRequest<ReadDirectoryResult>(READ_DIRECTORY_REQUEST, { uri }) : Promise.resolve(notOffered)),
   };
   const clientFiles = new ClientFiles(requests, (m) => connection.console.info(m));
 
   /** In a workspace not trusted, a file read through the client must be open or inside a workspace folder. */
   function allowedIn(space: Space): (uri: string) => boolean {
-    return (uri) => trusted || space.root !== undefined || openDocument(uri) !== undefined || folders.some((f) => uri === f || uri.startsWith(f.endsWith('/') ? f : `${f}/`));
+    return (uri) =>
+      trusted || space.root !== undefined || openDocument(uri) !== undefined || folders.some((f) => uri === f || uri.startsWith(f.endsWith('/') ? f : `${f}/`));
   }
 
   /** The files a run may read for a document; what the client has not sent yet goes to `wanted`. */
@@ -370,7 +374,8 @@ export function startServer(connection: Connection, version: string, platform: S
     const projectFs: ProjectFs = {
       read: (p) => cached.read(p),
       // A repository's root holds a marker (read as a folder); a workspace folder is as far as a virtual document looks.
-      isVcsRoot: (dir) => dir === space.root || VCS_MARKERS.some((m) => cached.failure?.(join(dir, m)) === 'directory' || cached.read(join(dir, m)) !== undefined),
+      isVcsRoot: (dir) =>
+        dir === space.root || VCS_MARKERS.some((m) => cached.failure?.(join(dir, m)) === 'directory' || cached.read(join(dir, m)) !== undefined),
     };
     return { space: space.key, path, fs: projectFs };
   }
@@ -625,7 +630,11 @@ export function startServer(connection: Connection, version: string, platform: S
 
   connection.onHover(async (params) => {
     const hover = await withAnalysis(params.textDocument.uri, (_doc, analysis, files) =>
-      hoverAt(analysis, params.position, { ...(files.located ? { path: files.located.path } : {}), ...(files.source ? { source: files.source } : {}), extensionCommands: features.extensionCommands }),
+      hoverAt(analysis, params.position, {
+        ...(files.located ? { path: files.located.path } : {}),
+        ...(files.source ? { source: files.source } : {}),
+        extensionCommands: features.extensionCommands,
+      }),
     );
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
@@ -642,7 +651,11 @@ export function startServer(connection: Connection, version: string, platform: S
     if (!(await canWrite(params.textDocument.uri))) return [];
     const actions = await withAnalysis(params.textDocument.uri, (doc, analysis, files) => {
       const offer = { lazy: resolveFixAll, data: { uri: doc.uri, version: doc.version }, compute: () => fixAllOf(doc.uri, analysis) };
-      const fixContext = { ...(files.located ? { path: files.located.path } : {}), ...(files.source ? { source: files.source } : {}), ...noticeFixContext(features) };
+      const fixContext = {
+        ...(files.located ? { path: files.located.path } : {}),
+        ...(files.source ? { source: files.source } : {}),
+        ...noticeFixContext(features),
+      };
       return codeActions(analysis, doc.uri, params.context, fixContext, offer, linkTarget(doc.uri), features);
     });
     return actions ?? null;
@@ -667,7 +680,10 @@ export function startServer(connection: Connection, version: string, platform: S
 
   connection.onCompletion(async (params) => {
     const items = await withAnalysis(params.textDocument.uri, (_doc, analysis, files) =>
-      completionsAt(analysis, params.position, { ...(files.located ? { path: files.located.path } : {}), ...(files.source ? { source: files.source } : {}) }).map(toCompletionItem),
+      completionsAt(analysis, params.position, {
+        ...(files.located ? { path: files.located.path } : {}),
+        ...(files.source ? { source: files.source } : {}),
+      }).map(toCompletionItem),
     );
     return items ?? null;
   });
@@ -679,7 +695,13 @@ export function startServer(connection: Connection, version: string, platform: S
 
   connection.onFoldingRanges(async (params) => {
     const got = await analysed(params.textDocument.uri);
-    return got ? foldingRanges(got.analysis).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region })) : null;
+    return got
+      ? foldingRanges(got.analysis).map((f) => ({
+          startLine: f.startLine,
+          endLine: f.endLine,
+          kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region,
+        }))
+      : null;
   });
 
   connection.onDocumentLinks(async (params) => {
@@ -712,7 +734,10 @@ export function startServer(connection: Connection, version: string, platform: S
 
   connection.onReferences(async (params) => {
     const found = await withAnalysis(params.textDocument.uri, (doc, analysis, files) =>
-      userReferencesAt(analysis, params.position, { ...(files.located ? { path: files.located.path } : {}), ...(files.source ? { source: files.source } : {}) }).flatMap((l) => {
+      userReferencesAt(analysis, params.position, {
+        ...(files.located ? { path: files.located.path } : {}),
+        ...(files.source ? { source: files.source } : {}),
+      }).flatMap((l) => {
         const target = l.file !== undefined ? files.located?.space.uriOf(l.file) : doc.uri;
         return target !== undefined ? [{ uri: target, range: l.range }] : [];
       }),

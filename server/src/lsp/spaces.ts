@@ -147,7 +147,10 @@ export function locate(uri: string, ctx: SpaceContext): Located | undefined {
         key: `git:${u.authority}?${ref}`,
         local: false,
         ...(root !== undefined ? { root } : {}),
-        uriOf: (p) => (inside(p, bound) ? URI.from({ scheme: 'git', authority: u.authority, path: p, query: JSON.stringify({ ...extra, path: nativePath(p), ref }) }).toString() : undefined),
+        uriOf: (p) =>
+          inside(p, bound)
+            ? URI.from({ scheme: 'git', authority: u.authority, path: p, query: JSON.stringify({ ...extra, path: nativePath(p), ref }) }).toString()
+            : undefined,
       },
     };
   }

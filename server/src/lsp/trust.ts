@@ -16,7 +16,13 @@ function inside(path: string, roots: readonly string[]): boolean {
  * the editor, which are always readable (the user opened them); `real` where a path leads once
  * symbolic links are followed (the disk's realpath; a file system without links: the path).
  */
-export function trustedSource(source: FileSource, roots: () => readonly string[], trusted: () => boolean, isOpen: (path: string) => boolean, real: (path: string) => string): FileSource {
+export function trustedSource(
+  source: FileSource,
+  roots: () => readonly string[],
+  trusted: () => boolean,
+  isOpen: (path: string) => boolean,
+  real: (path: string) => string,
+): FileSource {
   const allowed = (path: string): boolean => {
     if (trusted() || isOpen(path)) return true;
     const list = roots().map(real);

@@ -64,12 +64,18 @@ export function projectFileSchema(): JsonSchema {
       ...settings,
       overrides: {
         type: 'array',
-        markdownDescription: 'Settings for some files only, applied in order after the top-level ones. Globs are relative to this file; a glob without a slash matches a file name in any folder.',
+        markdownDescription:
+          'Settings for some files only, applied in order after the top-level ones. Globs are relative to this file; a glob without a slash matches a file name in any folder.',
         items: {
           type: 'object',
           required: ['files'],
           properties: {
-            files: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, markdownDescription: 'Globs of the files these settings apply to, e.g. `["deploy/valkey/*.conf"]`.' },
+            files: {
+              type: 'array',
+              items: { type: 'string', minLength: 1 },
+              minItems: 1,
+              markdownDescription: 'Globs of the files these settings apply to, e.g. `["deploy/valkey/*.conf"]`.',
+            },
             ...settings,
           },
           additionalProperties: false,

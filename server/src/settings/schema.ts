@@ -163,7 +163,8 @@ export function checkSetting<N extends SettingName>(name: N, value: unknown, lab
 /** One `code: level` entry of `rules`. */
 export function checkRule(code: string, level: unknown, label = 'rules'): { ok: true; code: RuleCode; level: Level } | { ok: false; problem: string } {
   if (!isRuleCode(code)) return { ok: false, problem: `unknown rule code in ${label}: '${code}'` };
-  if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level)) return { ok: false, problem: `invalid level for '${code}' in ${label}: ${show(level)} (expected ${LEVELS.join(', ')})` };
+  if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level))
+    return { ok: false, problem: `invalid level for '${code}' in ${label}: ${show(level)} (expected ${LEVELS.join(', ')})` };
   return { ok: true, code, level: level as Level };
 }
 

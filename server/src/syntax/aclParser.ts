@@ -65,7 +65,7 @@ export function parseAcl(text: string): ParseResult<AclTree, AclSyntaxProblem> {
   const errors: AclSyntaxProblem[] = [];
   const n = text.length;
   let redisLine = 0;
-  for (let lineStart = 0; lineStart <= n; ) {
+  for (let lineStart = 0; lineStart <= n;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = n;
     redisLine++;
@@ -122,16 +122,36 @@ function describeInvalid(line: AclLine, index: LineIndex): AclSyntaxProblem {
   const first = line.tokens[0] as AclToken;
   const whole = line.range;
   if (first.value.startsWith('#')) {
-    return { code: 'invalid-acl-line', detail: 'comment', range: whole, message: `ACL files have no comments: Redis refuses this line and loads none of the file (${SHAPE}).` };
+    return {
+      code: 'invalid-acl-line',
+      detail: 'comment',
+      range: whole,
+      message: `ACL files have no comments: Redis refuses this line and loads none of the file (${SHAPE}).`,
+    };
   }
   if (first.value.includes('\t')) {
-    return { code: 'invalid-acl-line', detail: 'tab', range: first.range, message: `Only single spaces separate the words of an ACL file; a tab is not a separator (${SHAPE}).` };
+    return {
+      code: 'invalid-acl-line',
+      detail: 'tab',
+      range: first.range,
+      message: `Only single spaces separate the words of an ACL file; a tab is not a separator (${SHAPE}).`,
+    };
   }
   if (first.value !== 'user' && asciiLower(first.value) === 'user') {
-    return { code: 'invalid-acl-line', detail: 'user-case', range: first.range, message: `The keyword must be \`user\` in lower case: Redis refuses \`${first.value}\` in an ACL file (${SHAPE}).` };
+    return {
+      code: 'invalid-acl-line',
+      detail: 'user-case',
+      range: first.range,
+      message: `The keyword must be \`user\` in lower case: Redis refuses \`${first.value}\` in an ACL file (${SHAPE}).`,
+    };
   }
   if (first.value !== 'user') {
-    return { code: 'invalid-acl-line', detail: 'not-user', range: first.range, message: `This line does not start with \`user\`: Redis refuses the whole ACL file (${SHAPE}).` };
+    return {
+      code: 'invalid-acl-line',
+      detail: 'not-user',
+      range: first.range,
+      message: `This line does not start with \`user\`: Redis refuses the whole ACL file (${SHAPE}).`,
+    };
   }
   if (line.tokens.length < 2) {
     return { code: 'invalid-acl-line', detail: 'missing-name', range: first.range, message: `\`user\` must be followed by a user name (${SHAPE}).` };

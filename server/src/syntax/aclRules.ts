@@ -190,7 +190,11 @@ export function classifyRules(tokens: readonly RuleToken[], index: LineIndex, op
   if (open >= 0) {
     const first = tokens[open] as RuleToken;
     const last = tokens[tokens.length - 1] as RuleToken;
-    return { rules, dropped, unclosed: { open: first, start: first.start, end: last.end, range: index.rangeAt(first.start, last.end), rulesBefore: rules.length } };
+    return {
+      rules,
+      dropped,
+      unclosed: { open: first, start: first.start, end: last.end, range: index.rangeAt(first.start, last.end), rulesBefore: rules.length },
+    };
   }
   return { rules, dropped };
 }

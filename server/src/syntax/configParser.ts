@@ -172,7 +172,6 @@ function isCSpace(c: number): boolean {
   return c === SPACE || (c >= TAB && c <= CR);
 }
 
-
 function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   if (c >= 97 && c <= 102) return c - 87;
@@ -243,12 +242,23 @@ function splitInto<T>(
           const e = at(p + 1);
           let ch: string;
           switch (e) {
-            case 110: ch = '\n'; break;
-            case 114: ch = '\r'; break;
-            case 116: ch = '\t'; break;
-            case 98: ch = '\b'; break;
-            case 97: ch = '\x07'; break;
-            default: ch = text[p + 1] as string;
+            case 110:
+              ch = '\n';
+              break;
+            case 114:
+              ch = '\r';
+              break;
+            case 116:
+              ch = '\t';
+              break;
+            case 98:
+              ch = '\b';
+              break;
+            case 97:
+              ch = '\x07';
+              break;
+            default:
+              ch = text[p + 1] as string;
           }
           value += text.slice(runStart, p) + ch;
           p += 2;
@@ -426,7 +436,10 @@ export function parseConfig(text: string, options?: SplitOptions, previous?: Par
       lineStart = lastBreak + 1;
       redisLine = countBelow(old.lineStarts.length, (i) => old.lineStarts[i] as number, lineStart + 1) - 1;
       lineStarts.copyFrom(old.lineStarts, redisLine);
-      comments.copyFrom(old.comments, countBelow(old.comments.length, (i) => old.comments[i] as number, redisLine + 1));
+      comments.copyFrom(
+        old.comments,
+        countBelow(old.comments.length, (i) => old.comments[i] as number, redisLine + 1),
+      );
       const d = countBelow(old.directives.length, (i) => (old.directives[i] as DirectiveLine).redisLine, redisLine + 1);
       for (let i = 0; i < d; i++) directives.push(old.directives[i] as DirectiveLine);
       for (const c of old.toolComments) if (c.redisLine <= redisLine) toolComments.push(c);

@@ -7,7 +7,13 @@ suite('activation', () => {
 
   test('the extension is present and activates on a redis.conf', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, `extension ${EXTENSION_ID} is not loaded; found: ${vscode.extensions.all.map((e) => e.id).filter((id) => !id.startsWith('vscode.')).join(', ')}`);
+    assert.ok(
+      extension,
+      `extension ${EXTENSION_ID} is not loaded; found: ${vscode.extensions.all
+        .map((e) => e.id)
+        .filter((id) => !id.startsWith('vscode.'))
+        .join(', ')}`,
+    );
     const editor = await openFixture('redis.conf');
     assert.strictEqual(editor.document.languageId, 'redis-conf');
     const api = (await extension.activate()) as { languageServerStarted(): boolean } | undefined;

@@ -10,11 +10,7 @@ suite('diagnostics in redis.conf', () => {
     const line = lineOf(editor.document, 'bind 0.0.0.0');
     const diagnostic = await waitForDiagnostic(editor.document.uri, 'bind-all-interfaces', line);
     // Clients on other hosts get in without a password: an error (a warning when something keeps them out).
-    assert.strictEqual(
-      diagnostic.severity,
-      vscode.DiagnosticSeverity.Error,
-      `expected Error, got ${vscode.DiagnosticSeverity[diagnostic.severity]}`,
-    );
+    assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error, `expected Error, got ${vscode.DiagnosticSeverity[diagnostic.severity]}`);
     assert.strictEqual(diagnostic.source, 'redis-config');
     // The code links to a docs page, so VS Code hands it over as { value, target }.
     if (typeof diagnostic.code === 'object' && diagnostic.code !== null) {

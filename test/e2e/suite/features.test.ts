@@ -26,8 +26,14 @@ suite('editor features in redis-features.conf', () => {
       const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor?.document.uri);
       return s && s.length > 0 ? s : undefined;
     });
-    assert.deepStrictEqual(symbols.map((s) => s.name), ['NETWORK', 'SECURITY']);
-    assert.deepStrictEqual(symbols[0]?.children.map((c) => c.name), ['bind', 'port']);
+    assert.deepStrictEqual(
+      symbols.map((s) => s.name),
+      ['NETWORK', 'SECURITY'],
+    );
+    assert.deepStrictEqual(
+      symbols[0]?.children.map((c) => c.name),
+      ['bind', 'port'],
+    );
   });
 
   test('the light bulb renames an old directive, and the diagnostic goes away', async () => {
@@ -35,7 +41,12 @@ suite('editor features in redis-features.conf', () => {
     const doc = editor.document;
     const line = lineOf(doc, 'slave-read-only yes');
     const diagnostic = await waitForDiagnostic(doc.uri, 'deprecated-directive', line);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const rename = actions.find((a) => a.title === "Rename to 'replica-read-only'");
     assert.ok(rename?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(rename.edit));
@@ -53,7 +64,11 @@ suite('editor features in redis-features.conf', () => {
     const end = new vscode.Position(doc.lineCount, 0);
     editor.selection = new vscode.Selection(end, end);
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'redis-conf', name: 'Eviction (cache)' });
-    await waitFor('the snippet text', () => (doc.getText().includes('maxmemory-samples') ? true : undefined), () => doc.getText());
+    await waitFor(
+      'the snippet text',
+      () => (doc.getText().includes('maxmemory-samples') ? true : undefined),
+      () => doc.getText(),
+    );
     await waitFor(
       'diagnostics of the expanded snippet',
       () => (ourDiagnostics(doc.uri).every((d) => d.severity !== vscode.DiagnosticSeverity.Error) ? true : undefined),

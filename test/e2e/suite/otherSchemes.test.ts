@@ -105,7 +105,10 @@ suite('documents of other schemes: a pull request under review', () => {
     });
     assert.ok(hovers.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('port'))));
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
-    assert.ok(symbols.some((s) => s.name === 'port' || s.children.some((c) => c.name === 'port')), JSON.stringify(symbols.map((s) => s.name)));
+    assert.ok(
+      symbols.some((s) => s.name === 'port' || s.children.some((c) => c.name === 'port')),
+      JSON.stringify(symbols.map((s) => s.name)),
+    );
   });
 
   test('no fix is offered on a read-only review', async () => {
@@ -114,9 +117,15 @@ suite('documents of other schemes: a pull request under review', () => {
     assert.ok(typo, describeDiagnostics(inReview));
     const onDisk = fixtureUri('review', 'redis.conf');
     const fixesOnDisk = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', onDisk, typo.range);
-    assert.ok(fixesOnDisk.some((a) => /maxmemory/.test(a.title)), fixesOnDisk.map((a) => a.title).join(', '));
+    assert.ok(
+      fixesOnDisk.some((a) => /maxmemory/.test(a.title)),
+      fixesOnDisk.map((a) => a.title).join(', '),
+    );
     const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', inReview, typo.range);
-    assert.deepStrictEqual(fixes.filter((a) => a.diagnostics?.some((d) => d.source === 'redis-config')).map((a) => a.title), []);
+    assert.deepStrictEqual(
+      fixes.filter((a) => a.diagnostics?.some((d) => d.source === 'redis-config')).map((a) => a.title),
+      [],
+    );
   });
 
   test('a view that names no other file still gets its own diagnostics; its include is said to be out of reach', async () => {

@@ -10,7 +10,14 @@ function previewOf(file: string): vscode.Tab | undefined {
 }
 
 function tabs(): string {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => `${t.label} (${t.input instanceof vscode.TabInputWebview ? t.input.viewType : t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '?'})`)).join(', ');
+  return vscode.window.tabGroups.all
+    .flatMap((g) =>
+      g.tabs.map(
+        (t) =>
+          `${t.label} (${t.input instanceof vscode.TabInputWebview ? t.input.viewType : t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '?'})`,
+      ),
+    )
+    .join(', ');
 }
 
 suite('project file and rule documentation', () => {
@@ -43,7 +50,11 @@ suite('project file and rule documentation', () => {
       const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       return labels.some((l) => l.includes('minPasswordLength')) ? labels : undefined;
     });
-    for (const key of ['profile', 'overrides', 'includeBaseDirectory']) assert.ok(items.some((l) => l.includes(key)), `${key} in ${items.join(', ')}`);
+    for (const key of ['profile', 'overrides', 'includeBaseDirectory'])
+      assert.ok(
+        items.some((l) => l.includes(key)),
+        `${key} in ${items.join(', ')}`,
+      );
   });
 
   test('a diagnostic code links to the bundled page, which opens in the Markdown preview', async () => {

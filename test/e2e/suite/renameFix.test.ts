@@ -14,7 +14,12 @@ suite('rename-command → ACL from the light bulb', () => {
     await vscode.window.showTextDocument(conf);
     const line = lineOf(conf, 'rename-command FLUSHALL ""');
     const diagnostic = await waitForDiagnostic(conf.uri, 'rename-command-deprecated', line);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', conf.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      conf.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title.startsWith("Use ACL rule '-flushall' for every user"));
     assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     // The ACL file as the config names it, never its path on this machine.
@@ -26,6 +31,10 @@ suite('rename-command → ACL from the light bulb', () => {
     assert.strictEqual(conf.lineAt(line).text, '# rename-command FLUSHALL "" replaced by ACL rule -flushall in users.acl (redis-config)');
     assert.strictEqual(acl.lineAt(0).text, 'user default off');
     assert.match(acl.lineAt(1).text, /^user app on #a{64} ~app:\* \+@all -flushall$/);
-    await waitFor('rename-command-deprecated to disappear', () => (vscode.languages.getDiagnostics(conf.uri).some((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'rename-command-deprecated') ? undefined : true));
+    await waitFor('rename-command-deprecated to disappear', () =>
+      vscode.languages.getDiagnostics(conf.uri).some((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'rename-command-deprecated')
+        ? undefined
+        : true,
+    );
   });
 });

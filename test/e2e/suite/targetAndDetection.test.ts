@@ -1,6 +1,17 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, describeDiagnostics, fixtureUri, lineOf, openFixture, ourDiagnostics, codeOf, revertAndCloseAll, waitFor, waitForDiagnostic } from './helpers';
+import {
+  closeAllEditors,
+  describeDiagnostics,
+  fixtureUri,
+  lineOf,
+  openFixture,
+  ourDiagnostics,
+  codeOf,
+  revertAndCloseAll,
+  waitFor,
+  waitForDiagnostic,
+} from './helpers';
 
 /** The open document of `uri`, whatever language it has now. */
 function documentOf(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -13,8 +24,16 @@ suite('Redis configs recognised by their content', () => {
   test('a .conf with a target pragma becomes a Redis config by itself, and is checked', async () => {
     const uri = fixtureUri('detect', 'cache.conf');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
-    await waitFor('cache.conf in the redis-conf language', () => (documentOf(uri)?.languageId === 'redis-conf' ? true : undefined), () => `language: ${documentOf(uri)?.languageId}`);
-    await waitFor('diagnostics for cache.conf', () => (ourDiagnostics(uri).some((d) => codeOf(d) === 'no-auth') ? true : undefined), () => describeDiagnostics(uri));
+    await waitFor(
+      'cache.conf in the redis-conf language',
+      () => (documentOf(uri)?.languageId === 'redis-conf' ? true : undefined),
+      () => `language: ${documentOf(uri)?.languageId}`,
+    );
+    await waitFor(
+      'diagnostics for cache.conf',
+      () => (ourDiagnostics(uri).some((d) => codeOf(d) === 'no-auth') ? true : undefined),
+      () => describeDiagnostics(uri),
+    );
   });
 
   test('a .conf of Redis directives opens as Properties; "Treat as Redis config" makes it one', async () => {
@@ -23,7 +42,11 @@ suite('Redis configs recognised by their content', () => {
     assert.strictEqual(documentOf(uri)?.languageId, 'properties', 'no pragma: the user is asked, the language is left alone');
     await vscode.commands.executeCommand('redisConfig.treatAsRedisConfig');
     await waitFor('sessions.conf in the redis-conf language', () => (documentOf(uri)?.languageId === 'redis-conf' ? true : undefined));
-    await waitFor('diagnostics for sessions.conf', () => (ourDiagnostics(uri).length > 0 ? true : undefined), () => describeDiagnostics(uri));
+    await waitFor(
+      'diagnostics for sessions.conf',
+      () => (ourDiagnostics(uri).length > 0 ? true : undefined),
+      () => describeDiagnostics(uri),
+    );
   });
 });
 
@@ -46,7 +69,11 @@ suite('choosing the target version (the status bar item’s command)', () => {
     assert.strictEqual(await vscode.commands.executeCommand('redisConfig.chooseTarget', { target: 'redis-7.4', where: 'file' }), true);
     assert.strictEqual(doc.lineAt(0).text, '# redis-config: target=redis-7.4');
     assert.strictEqual(doc.getText().split('redis-config: target=').length, 2, 'one pragma');
-    await waitFor('no unsupported-in-version with redis-7.4', () => (ourDiagnostics(doc.uri).some((d) => codeOf(d) === 'unsupported-in-version') ? undefined : true), () => describeDiagnostics(doc.uri));
+    await waitFor(
+      'no unsupported-in-version with redis-7.4',
+      () => (ourDiagnostics(doc.uri).some((d) => codeOf(d) === 'unsupported-in-version') ? undefined : true),
+      () => describeDiagnostics(doc.uri),
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 

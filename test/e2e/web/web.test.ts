@@ -53,7 +53,10 @@ suite('the extension in the web worker extension host', () => {
     check(extension, `${EXTENSION_ID} is not loaded`);
     api = await extension.activate();
     check(typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined', 'not in a web worker');
-    check(typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== 'string', 'Node is there: this is not the web extension host');
+    check(
+      typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== 'string',
+      'Node is there: this is not the web extension host',
+    );
   });
 
   test('a Properties file starts no language server (the extension looks at it, the worker stays unborn)', async () => {
@@ -67,7 +70,11 @@ suite('the extension in the web worker extension host', () => {
     const uri = vscode.Uri.joinPath(folder(), 'redis.conf');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     await waitFor('the language server to start for redis.conf', () => (api?.languageServerStarted() ? true : undefined));
-    const found = await waitFor('bind-all-interfaces on line 3', () => (ours(uri).includes('3 bind-all-interfaces') ? ours(uri) : undefined), () => ours(uri).join('\n'));
+    const found = await waitFor(
+      'bind-all-interfaces on line 3',
+      () => (ours(uri).includes('3 bind-all-interfaces') ? ours(uri) : undefined),
+      () => ours(uri).join('\n'),
+    );
     check(found.includes('4 protected-mode-off'), found.join(', '));
   });
 
@@ -85,7 +92,11 @@ suite('the extension in the web worker extension host', () => {
     const uri = vscode.Uri.joinPath(folder(), 'review', 'redis.conf');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     // net.conf, included on line 3, sets bind 0.0.0.0 and protected-mode no.
-    const found = await waitFor('what net.conf sets, on the include line', () => (ours(uri).includes('3 protected-mode-off') ? ours(uri) : undefined), () => ours(uri).join('\n'));
+    const found = await waitFor(
+      'what net.conf sets, on the include line',
+      () => (ours(uri).includes('3 protected-mode-off') ? ours(uri) : undefined),
+      () => ours(uri).join('\n'),
+    );
     check(found.includes('3 bind-all-interfaces'), found.join(', '));
   });
 });

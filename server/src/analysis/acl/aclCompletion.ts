@@ -121,12 +121,26 @@ export function aclCompletions(doc: AclCompletionDocument, position: Position, s
   if (words.length === 1) {
     // The first word: only ACL files are ours (in redis.conf it is a directive name).
     if (doc.kind !== 'acl') return [];
-    return [{ label: 'user', kind: 'keyword', detail: 'user <name> [rule ...]', documentation: 'Every line of an ACL file defines one user: `user`, its name, then its rules, separated by single spaces.', range }];
+    return [
+      {
+        label: 'user',
+        kind: 'keyword',
+        detail: 'user <name> [rule ...]',
+        documentation: 'Every line of an ACL file defines one user: `user`, its name, then its rules, separated by single spaces.',
+        range,
+      },
+    ];
   }
   if ((words[0] ?? '').toLowerCase() !== 'user' || (doc.kind === 'acl' && words[0] !== 'user')) return [];
   if (words.length === 2) {
     const names = new Set(['default', ...userDocument(doc, target).users.map((u) => u.name)]);
-    return [...names].map((name) => ({ label: name, kind: 'user' as const, detail: 'user', documentation: name === 'default' ? 'The user every new connection starts as.' : `A user defined in this file.`, range }));
+    return [...names].map((name) => ({
+      label: name,
+      kind: 'user' as const,
+      detail: 'user',
+      documentation: name === 'default' ? 'The user every new connection starts as.' : `A user defined in this file.`,
+      range,
+    }));
   }
   const inSelector = insideSelector(words.slice(2, -1)) || current.startsWith('(');
   const word = current.startsWith('(') ? current.slice(1) : current;

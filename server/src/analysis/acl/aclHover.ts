@@ -25,7 +25,6 @@ export interface AclHover {
 /** The document to hover in: an ACL file, or a redis.conf (its `user` lines). */
 export type AclHoverDocument = { readonly kind: 'acl'; readonly tree: AclTree } | { readonly kind: 'config' | 'sentinel'; readonly tree: ConfigTree };
 
-
 export function userDocument(doc: AclHoverDocument, target: TargetId): UserDocument {
   return doc.kind === 'acl' ? aclFileUsers(doc.tree, target) : configUsers(doc.tree, target);
 }
@@ -115,7 +114,9 @@ function userHover(def: UserDefinition, doc: UserDocument, ctx: AclContext): str
   facts.push(`Channels: ${channelsText(user.root, ctx)}.`);
   if (user.selectors.length > 0) {
     facts.push(`Selectors: ${user.selectors.length}.`);
-    user.selectors.forEach((s, i) => facts.push(`  ${i + 1}. commands: ${commandsText(s, ctx.target)}; keys: ${keysText(s)}; channels: ${channelsText(s, ctx)}.`));
+    user.selectors.forEach((s, i) =>
+      facts.push(`  ${i + 1}. commands: ${commandsText(s, ctx.target)}; keys: ${keysText(s)}; channels: ${channelsText(s, ctx)}.`),
+    );
   }
   if (user.skipSanitize) facts.push('RESTORE payloads are not checked in depth (`skip-sanitize-payload`).');
   lines.push(facts.map((f) => (f.startsWith('  ') ? f : `- ${f}`)).join('\n'));
@@ -155,7 +156,8 @@ function commandFacts(info: CommandInfo): string[] {
   if (info.entry.since) facts.push(`Since: ${info.entry.since}`);
   if (info.entry.deprecatedSince) facts.push(`Deprecated since ${info.entry.deprecatedSince}${info.entry.replacedBy ? `; use ${info.entry.replacedBy}` : ''}`);
   if (DANGEROUS_COMMANDS[info.entry.name]) facts.push(`Dangerous: ${DANGEROUS_COMMANDS[info.entry.name] ?? ''}`);
-  if (info.subcommands) facts.push(`Subcommands (${info.subcommands.length}): ${info.subcommands.map((s) => code(s.slice(info.entry.name.length + 1))).join(', ')}`);
+  if (info.subcommands)
+    facts.push(`Subcommands (${info.subcommands.length}): ${info.subcommands.map((s) => code(s.slice(info.entry.name.length + 1))).join(', ')}`);
   return facts;
 }
 
@@ -164,14 +166,22 @@ function commandHover(rule: Extract<AclRule, { kind: 'command' }>, ctx: AclConte
   const name = asciiLower(rule.name);
   const direct = name.split('|').length <= 2 ? commandInfo(name, target) : undefined;
   if (direct && (!name.includes('|') || direct.container)) {
-    const what = direct.subcommands ? `${rule.allow ? 'allows' : 'denies'} ${upper(direct.entry.name)} with all of its subcommands` : `${rule.allow ? 'allows' : 'denies'} ${upper(direct.entry.name)}`;
-    return `**${upper(direct.entry.name)}** (${code(direct.entry.name)})\n\n${code(rule.text)} ${what}.\n\n${commandFacts(direct).map((f) => `- ${f}`).join('\n')}${v6(ctx)}`;
+    const what = direct.subcommands
+      ? `${rule.allow ? 'allows' : 'denies'} ${upper(direct.entry.name)} with all of its subcommands`
+      : `${rule.allow ? 'allows' : 'denies'} ${upper(direct.entry.name)}`;
+    return `**${upper(direct.entry.name)}** (${code(direct.entry.name)})\n\n${code(rule.text)} ${what}.\n\n${commandFacts(direct)
+      .map((f) => `- ${f}`)
+      .join('\n')}${v6(ctx)}`;
   }
   const bar = name.lastIndexOf('|');
   const head = bar > 0 ? commandInfo(name.slice(0, bar), target) : undefined;
   if (rule.allow && head && !head.subcommands && !head.container) {
     const arg = rule.name.slice(bar + 1);
-    return `**${upper(head.entry.name)}** with first argument ${code(arg)}\n\n${code(rule.text)} allows ${upper(head.entry.name)} only when its first argument is ${code(arg)} (compared without regard to case); later arguments are not checked. Deprecated: Redis logs a warning and may stop accepting this form.\n\n${commandFacts(head).map((f) => `- ${f}`).join('\n')}`;
+    return `**${upper(head.entry.name)}** with first argument ${code(arg)}\n\n${code(rule.text)} allows ${upper(head.entry.name)} only when its first argument is ${code(arg)} (compared without regard to case); later arguments are not checked. Deprecated: Redis logs a warning and may stop accepting this form.\n\n${commandFacts(
+      head,
+    )
+      .map((f) => `- ${f}`)
+      .join('\n')}`;
   }
   const known = targetsOfCommand(name);
   return `**${code(rule.name)}** — no such command or subcommand in ${targetLabel(target)}${known.length ? `; it exists in ${describeTargets(known)}` : ''}.`;

@@ -24,7 +24,14 @@ export const aclMessages = {
     if (suggestions.length > 0) text += ` Did you mean ${quoteList(suggestions)}?`;
     return text;
   },
-  unknownSubcommand(container: string, name: string, target: TargetId, source: RuleSource, suggestions: readonly string[], knownIn: string | undefined): string {
+  unknownSubcommand(
+    container: string,
+    name: string,
+    target: TargetId,
+    source: RuleSource,
+    suggestions: readonly string[],
+    knownIn: string | undefined,
+  ): string {
     let text = `'${container}' has no subcommand '${name}' in ${targetLabel(target)}: ${SOURCE_EFFECT[source]} ("Unknown command or category name in ACL").`;
     if (knownIn) text += ` It exists in ${knownIn}.`;
     if (suggestions.length > 0) text += ` Did you mean ${quoteList(suggestions)}?`;
@@ -47,7 +54,8 @@ export const aclMessages = {
   syntax(detail: 'unknown' | 'user-rule-in-selector' | 'whitespace' | 'bad-permission' | 'empty-first-arg' | 'tab' | 'quote', source: RuleSource): string {
     const what = {
       unknown: 'Redis does not understand this rule',
-      'user-rule-in-selector': 'a selector holds only key, channel and command rules; passwords, on/off, reset and nested selectors belong outside the parentheses',
+      'user-rule-in-selector':
+        'a selector holds only key, channel and command rules; passwords, on/off, reset and nested selectors belong outside the parentheses',
       whitespace: 'a key or channel pattern cannot contain spaces, tabs or other blanks',
       'bad-permission': "after '%' only R and W (each at most once) may come before '~'",
       'empty-first-arg': "nothing follows the '|'",
@@ -91,7 +99,9 @@ export const aclMessages = {
   },
   unclosedSelector(source: RuleSource, crashes: boolean): string {
     let text = `This selector is opened with '(' and never closed: ${SOURCE_EFFECT[source]} ("Unmatched parenthesis").`;
-    if (crashes) text += ' Worse, because a rule comes before it on the line, ACL LOAD dereferences a null pointer and redis-server crashes (seen in 7.0.15; the code is the same in 7.4).';
+    if (crashes)
+      text +=
+        ' Worse, because a rule comes before it on the line, ACL LOAD dereferences a null pointer and redis-server crashes (seen in 7.0.15; the code is the same in 7.4).';
     return `${text} Close the selector with ')'.`;
   },
   selectorDropped(): string {

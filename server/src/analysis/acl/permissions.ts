@@ -399,7 +399,9 @@ function applySelectorRule(s: SelectorState, rule: AclRule, ctx: AclContext, log
       s.allChannels = false;
       return;
     case 'command':
-      return features.legacySubcommands ? applyLegacyCommand(s, rule, rule.allow, rule.name, ctx, log) : applyCommand(s, rule, rule.allow, rule.name, ctx, log, selector);
+      return features.legacySubcommands
+        ? applyLegacyCommand(s, rule, rule.allow, rule.name, ctx, log)
+        : applyCommand(s, rule, rule.allow, rule.name, ctx, log, selector);
     case 'category': {
       const category = asciiLower(rule.category);
       if (!isCategory(category)) return problem(log, { errno: 'ENOENT', reason: 'unknown-category', rule, name: rule.category, ...at });
@@ -595,7 +597,8 @@ function checkSelector(
       const argIndex = legacy && info.container ? 1 : info.container ? 2 : 1;
       const allowedArgs = s.firstArgs.get(id);
       const arg = argv[argIndex];
-      if (argv.length < 2 || !allowedArgs || arg === undefined || !allowedArgs.some((a) => asciiLower(a) === asciiLower(arg))) return { reason: 'command', index: 0 };
+      if (argv.length < 2 || !allowedArgs || arg === undefined || !allowedArgs.some((a) => asciiLower(a) === asciiLower(arg)))
+        return { reason: 'command', index: 0 };
     }
   }
   if (!s.allKeys && commandHasKeys(name, target)) {

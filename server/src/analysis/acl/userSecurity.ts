@@ -16,19 +16,97 @@ import { securityMessages } from '../security/securityMessages';
 import { newSelector, applyRules, newUser, sha256Hex, type AclContext, type UserState } from './permissions';
 import type { UserDefinition } from './users';
 
-type SecurityCode = 'default-user-nopass' | 'user-nopass' | 'acl-all-commands' | 'acl-dangerous-commands' | 'acl-all-keys' | 'acl-all-channels' | 'acl-scripting' | 'weak-password' | 'plaintext-password';
-
+type SecurityCode =
+  | 'default-user-nopass'
+  | 'user-nopass'
+  | 'acl-all-commands'
+  | 'acl-dangerous-commands'
+  | 'acl-all-keys'
+  | 'acl-all-channels'
+  | 'acl-scripting'
+  | 'weak-password'
+  | 'plaintext-password';
 
 /**
  * Passwords seen in leaks, defaults and examples (redis.conf's own example is `foobared`).
  * Compared case-insensitively.
  */
 const COMMON_PASSWORDS = [
-  '', 'password', 'password1', 'password123', 'passw0rd', 'p@ssw0rd', 'p@ssword', '123456', '1234567', '12345678', '123456789', '1234567890', '12345', '1234', '111111', '000000',
-  '123123', '654321', '666666', '888888', 'qwerty', 'qwerty123', 'qwertyuiop', 'azerty', 'abc123', 'abcdef', 'letmein', 'welcome', 'welcome1', 'monkey', 'dragon', 'master',
-  'login', 'admin', 'admin123', 'administrator', 'root', 'toor', 'secret', 'secret123', 'changeme', 'changeit', 'default', 'guest', 'test', 'test123', 'testing', 'pass',
-  'pass123', 'iloveyou', 'sunshine', 'princess', 'football', 'baseball', 'trustno1', 'shadow', 'superman', 'redis', 'redis123', 'redispass', 'redispassword', 'valkey',
-  'foobared', 'foobar', 'mypassword', 'mypass', 'mysecret', 'yourpassword', 'yourpass', 'strongpassword', 'supersecret', 'topsecret', 'hunter2', 'opensesame', 'cache',
+  '',
+  'password',
+  'password1',
+  'password123',
+  'passw0rd',
+  'p@ssw0rd',
+  'p@ssword',
+  '123456',
+  '1234567',
+  '12345678',
+  '123456789',
+  '1234567890',
+  '12345',
+  '1234',
+  '111111',
+  '000000',
+  '123123',
+  '654321',
+  '666666',
+  '888888',
+  'qwerty',
+  'qwerty123',
+  'qwertyuiop',
+  'azerty',
+  'abc123',
+  'abcdef',
+  'letmein',
+  'welcome',
+  'welcome1',
+  'monkey',
+  'dragon',
+  'master',
+  'login',
+  'admin',
+  'admin123',
+  'administrator',
+  'root',
+  'toor',
+  'secret',
+  'secret123',
+  'changeme',
+  'changeit',
+  'default',
+  'guest',
+  'test',
+  'test123',
+  'testing',
+  'pass',
+  'pass123',
+  'iloveyou',
+  'sunshine',
+  'princess',
+  'football',
+  'baseball',
+  'trustno1',
+  'shadow',
+  'superman',
+  'redis',
+  'redis123',
+  'redispass',
+  'redispassword',
+  'valkey',
+  'foobared',
+  'foobar',
+  'mypassword',
+  'mypass',
+  'mysecret',
+  'yourpassword',
+  'yourpass',
+  'strongpassword',
+  'supersecret',
+  'topsecret',
+  'hunter2',
+  'opensesame',
+  'cache',
 ];
 const COMMON_SET = new Set(COMMON_PASSWORDS);
 const COMMON_HASHES = new Set(COMMON_PASSWORDS.map(sha256Hex));
@@ -39,7 +117,10 @@ export type Weakness = 'short' | 'common' | 'low-entropy';
  * How the config that holds a `user` line exposes a password-less user: the severity and
  * message of its finding. Undefined (an ACL file on its own): the catalogue's severity.
  */
-export type UserGrade = (code: 'default-user-nopass' | 'user-nopass', user: string) => { readonly severity: Finding['severity']; readonly message: string } | undefined;
+export type UserGrade = (
+  code: 'default-user-nopass' | 'user-nopass',
+  user: string,
+) => { readonly severity: Finding['severity']; readonly message: string } | undefined;
 
 /** Why a password is weak, or undefined. `user` counts as common (a password equal to the user name). */
 export function passwordWeakness(secret: string, user: string, minLength = DEFAULT_MIN_PASSWORD_LENGTH): Weakness | undefined {
@@ -96,9 +177,21 @@ function mayRun(user: UserState, name: string): boolean {
 }
 
 /** The security findings of one user definition, given the state its rules produce. */
-export function userSecurityFindings(def: UserDefinition, user: UserState, ctx: AclContext, minPasswordLength = DEFAULT_MIN_PASSWORD_LENGTH, grade?: UserGrade): Finding[] {
+export function userSecurityFindings(
+  def: UserDefinition,
+  user: UserState,
+  ctx: AclContext,
+  minPasswordLength = DEFAULT_MIN_PASSWORD_LENGTH,
+  grade?: UserGrade,
+): Finding[] {
   const out: Finding[] = [];
-  const add = <C extends SecurityCode>(code: C, message: string, rule: { range: Finding['range'] } | undefined, data?: DataOf<C>, severity: Finding['severity'] = RULES[code].severity): void => {
+  const add = <C extends SecurityCode>(
+    code: C,
+    message: string,
+    rule: { range: Finding['range'] } | undefined,
+    data?: DataOf<C>,
+    severity: Finding['severity'] = RULES[code].severity,
+  ): void => {
     out.push(finding(code, message, (rule ?? def.nameToken).range, { severity, ...(data ? { data } : {}) }));
   };
   const selectors = [user.root, ...user.selectors];
@@ -125,7 +218,8 @@ export function userSecurityFindings(def: UserDefinition, user: UserState, ctx: 
     const channelsRule = lastKeyword(def.rules, 'allchannels');
     if (channelsRule && selectors.some((s) => s.allChannels)) add('acl-all-channels', aclMessages.allChannels(def.name), channelsRule);
     const scripting = CODE_ACCEPTING_COMMANDS.filter((c) => mayRun(user, c));
-    if (scripting.length > 0 && !all) add('acl-scripting', aclMessages.scripting(def.name, scripting), culprit(def.rules, scripting, ctx), { commands: scripting });
+    if (scripting.length > 0 && !all)
+      add('acl-scripting', aclMessages.scripting(def.name, scripting), culprit(def.rules, scripting, ctx), { commands: scripting });
   }
   const owner = { kind: 'acl-user', user: def.name } as const;
   for (const r of def.rules) {

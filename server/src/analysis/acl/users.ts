@@ -34,7 +34,16 @@ export interface UserDocument {
   readonly context: AclContext;
 }
 
-function definition(source: 'acl' | 'config', keyword: RuleToken, nameToken: RuleToken, tokens: readonly RuleToken[], range: Range, redisLine: number, index: LineIndex, target: TargetId): UserDefinition {
+function definition(
+  source: 'acl' | 'config',
+  keyword: RuleToken,
+  nameToken: RuleToken,
+  tokens: readonly RuleToken[],
+  range: Range,
+  redisLine: number,
+  index: LineIndex,
+  target: TargetId,
+): UserDefinition {
   const classified = classifyRules(tokens, index, selectorMerging(target));
   return { source, name: nameToken.value, nameToken, keyword, range, redisLine, tokens, classified, rules: classified.rules };
 }

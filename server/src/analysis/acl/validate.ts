@@ -27,7 +27,6 @@ import { aclFileUsers, configUsers, type UserDefinition, type UserDocument } fro
 /** Categories that the modules bundled with Redis 8 add (search, JSON, time series, probabilistic). */
 const REDIS8_MODULE_CATEGORIES = new Set(['search', 'json', 'timeseries', 'bloom', 'cuckoo', 'cms', 'topk', 'tdigest']);
 
-
 export function aclFileFindings(tree: AclTree, settings: Settings): Finding[] {
   const doc = aclFileUsers(tree, settings.target);
   const findings = userFindings(doc, settings.minPasswordLength);
@@ -87,7 +86,9 @@ function userFindings(doc: UserDocument, minPasswordLength: number | undefined, 
     if (!earlier) seen.set(def.name, def);
     const effective = replaces ? last.get(def.name) === def : !earlier;
     if (source === 'acl') {
-      for (const r of def.rules) if (r.kind === 'empty') out.push(finding('acl-extra-space', aclMessages.extraSpace(), doc.index.rangeAt(r.start, r.start + 1), { tags: ['unnecessary'] }));
+      for (const r of def.rules)
+        if (r.kind === 'empty')
+          out.push(finding('acl-extra-space', aclMessages.extraSpace(), doc.index.rangeAt(r.start, r.start + 1), { tags: ['unnecessary'] }));
     }
     for (const d of def.classified.dropped) out.push(finding('acl-selector-ignored', aclMessages.selectorDropped(), d.range, { data: { detail: 'dropped' } }));
     const unclosed = def.classified.unclosed;
@@ -140,7 +141,8 @@ function versionForm(rule: AclRule): string {
 function problemFinding(p: RuleProblem, def: UserDefinition, ctx: AclContext, source: RuleSource): Finding {
   const f = problemFindingOf(p, def, ctx, source);
   // A word with a quote in an ACL file is likely a piece of a quoted password: never echo it.
-  if (source === 'acl' && /["']/.test(p.rule.text) && f.severity === 'error') return { ...f, message: aclMessages.quotedWord(source), data: { ...f.data, detail: 'quote' } } as Finding; // ACL rule problems carry informational data only
+  if (source === 'acl' && /["']/.test(p.rule.text) && f.severity === 'error')
+    return { ...f, message: aclMessages.quotedWord(source), data: { ...f.data, detail: 'quote' } } as Finding; // ACL rule problems carry informational data only
   return f;
 }
 
@@ -153,22 +155,30 @@ function problemFindingOf(p: RuleProblem, def: UserDefinition, ctx: AclContext, 
       if (name.includes('.')) return finding('acl-module-rule', aclMessages.moduleCommand(name), range, { data: { name } });
       const lower = asciiLower(name);
       const candidates = commandNames(target).filter((n) => !n.includes('|'));
-      return finding('acl-unknown-command', aclMessages.unknownCommand(name, target, source, suggest(lower, candidates), knownIn(lower, target)), range, { data: { name } });
+      return finding('acl-unknown-command', aclMessages.unknownCommand(name, target, source, suggest(lower, candidates), knownIn(lower, target)), range, {
+        data: { name },
+      });
     }
     case 'unknown-subcommand': {
       const bar = name.indexOf('|');
       const container = asciiLower(name.slice(0, bar));
       const sub = name.slice(bar + 1);
       const subs = subcommandsOf(container, target).map((s) => s.slice(container.length + 1));
-      return finding('acl-unknown-command', aclMessages.unknownSubcommand(container, sub, target, source, suggest(asciiLower(sub), subs), knownIn(`${container}|${asciiLower(sub)}`, target)), range, {
-        data: { name },
-      });
+      return finding(
+        'acl-unknown-command',
+        aclMessages.unknownSubcommand(container, sub, target, source, suggest(asciiLower(sub), subs), knownIn(`${container}|${asciiLower(sub)}`, target)),
+        range,
+        {
+          data: { name },
+        },
+      );
     }
     case 'minus-first-arg':
       return finding('acl-unknown-command', aclMessages.minusFirstArg(asciiLower(name.slice(0, name.indexOf('|'))), source), range, { data: { name } });
     case 'unknown-category': {
       const lower = asciiLower(name);
-      if (REDIS8_MODULE_CATEGORIES.has(lower) && target === 'redis-8.0') return finding('acl-module-rule', aclMessages.moduleCategory(lower, target), range, { data: { name } });
+      if (REDIS8_MODULE_CATEGORIES.has(lower) && target === 'redis-8.0')
+        return finding('acl-module-rule', aclMessages.moduleCategory(lower, target), range, { data: { name } });
       return finding('acl-unknown-category', aclMessages.unknownCategory(name, source, suggest(lower, [...ACL_CATEGORIES, 'all'])), range, { data: { name } });
     }
     case 'syntax':
@@ -181,7 +191,9 @@ function problemFindingOf(p: RuleProblem, def: UserDefinition, ctx: AclContext, 
     case 'no-permission':
       return finding('acl-empty-key-permission', aclMessages.emptyKeyPermission(source), range);
     case 'not-in-version':
-      return finding('acl-rule-unsupported-version', aclMessages.unsupportedVersion(versionForm(p.rule), p.since ?? 'a later version', target, source), range, { data: { since: p.since } });
+      return finding('acl-rule-unsupported-version', aclMessages.unsupportedVersion(versionForm(p.rule), p.since ?? 'a later version', target, source), range, {
+        data: { since: p.since },
+      });
     case 'bad-hash':
       return finding('acl-invalid-hash', aclMessages.invalidHash(p.rule.kind === 'hash' ? p.rule.hash.length : 0, source), range);
     case 'missing-password':
@@ -190,7 +202,10 @@ function problemFindingOf(p: RuleProblem, def: UserDefinition, ctx: AclContext, 
     case 'pattern-after-allkeys':
       return finding('acl-pattern-after-all', aclMessages.patternAfterAll('key', source), range, { data: { kind: 'key' } });
     case 'pattern-after-allchannels': {
-      const message = ctx.pubsubDefault === 'allchannels' && !allChannelsFromRule(p, def) ? aclMessages.channelAfterDefault(source) : aclMessages.patternAfterAll('channel', source);
+      const message =
+        ctx.pubsubDefault === 'allchannels' && !allChannelsFromRule(p, def)
+          ? aclMessages.channelAfterDefault(source)
+          : aclMessages.patternAfterAll('channel', source);
       return finding('acl-pattern-after-all', message, range, { data: { kind: 'channel' } });
     }
     case 'subcommand-first-arg':

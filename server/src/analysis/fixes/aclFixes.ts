@@ -126,7 +126,14 @@ function shown(r: Rename): string {
  * One fix replacing `renames` with ACL rules; `admin` adds a user that may run the
  * secretly renamed ones among them.
  */
-function renameFix(a: ConfigAnalysis, store: UserStore, code: string, renames: readonly Rename[], admin: Admin | undefined, title: (where: string) => string): Fix | undefined {
+function renameFix(
+  a: ConfigAnalysis,
+  store: UserStore,
+  code: string,
+  renames: readonly Rename[],
+  admin: Admin | undefined,
+  title: (where: string) => string,
+): Fix | undefined {
   const first = renames[0];
   if (!first) return undefined;
   const edits = new EditSet();
@@ -168,7 +175,11 @@ function renameFix(a: ConfigAnalysis, store: UserStore, code: string, renames: r
   const fix: Fix = { code, title: title(place), edits: edits.toFileEdits(), safe: false };
   if (!admin) return fix;
   const commands = privileged.map((r) => r.written.toUpperCase()).join(', ');
-  return { ...fix, notice: `User '${admin.name}' may run ${commands}. Its password, shown only this once (the file keeps only its SHA-256): ${admin.password}`, password: { value: admin.password, owner: `user '${admin.name}'` } };
+  return {
+    ...fix,
+    notice: `User '${admin.name}' may run ${commands}. Its password, shown only this once (the file keeps only its SHA-256): ${admin.password}`,
+    password: { value: admin.password, owner: `user '${admin.name}'` },
+  };
 }
 
 function renameFixes(a: ConfigAnalysis, f: Finding<'rename-command-deprecated'>, ctx: FixContext): Fix[] {

@@ -70,7 +70,15 @@ const BUILDERS: { readonly [C in RuleCode]?: Builder<C> } = {
     }
     const first = line.tokens[1] as Token;
     const last = line.tokens[line.tokens.length - 1] as Token;
-    return [fix(f.code, `Listen on loopback only: '${bind}'${refused}`, [replace({ start: first.range.start, end: last.range.end }, bind.slice('bind '.length))], false, true)];
+    return [
+      fix(
+        f.code,
+        `Listen on loopback only: '${bind}'${refused}`,
+        [replace({ start: first.range.start, end: last.range.end }, bind.slice('bind '.length))],
+        false,
+        true,
+      ),
+    ];
   },
   'protected-mode-off'(a, f) {
     const refused = ' — clients on other hosts will be refused while the default user has no password';
@@ -94,14 +102,28 @@ const BUILDERS: { readonly [C in RuleCode]?: Builder<C> } = {
   'maxmemory-policy-implicit'(a, f) {
     const line = lineAt(a, f.range.start.line);
     if (!line) return [];
-    return POLICIES.map(([policy, what]) => fix(f.code, `Add 'maxmemory-policy ${policy}' (${what})`, [insertBelow(a.tree.index, line, [`maxmemory-policy ${policy}`])], false, policy === 'allkeys-lru'));
+    return POLICIES.map(([policy, what]) =>
+      fix(
+        f.code,
+        `Add 'maxmemory-policy ${policy}' (${what})`,
+        [insertBelow(a.tree.index, line, [`maxmemory-policy ${policy}`])],
+        false,
+        policy === 'allkeys-lru',
+      ),
+    );
   },
   'ambiguous-memory-unit'(a, f) {
     const token = tokenAt(lineAt(a, f.range.start.line), f.range);
     const value = token ? memtoull(token.value) : undefined;
     if (!token || !value) return [];
     return [
-      fix(f.code, `Use the binary unit: '${token.value}b' (${memtoull(`${token.value}b`)?.bytes} bytes)`, [replace(token.range, `${token.value}b`)], false, true),
+      fix(
+        f.code,
+        `Use the binary unit: '${token.value}b' (${memtoull(`${token.value}b`)?.bytes} bytes)`,
+        [replace(token.range, `${token.value}b`)],
+        false,
+        true,
+      ),
       fix(f.code, `Keep the decimal size, written in bytes: '${value.bytes}'`, [replace(token.range, String(value.bytes))], false),
     ];
   },

@@ -7,7 +7,6 @@ import type { LineIndex } from '../../syntax/text';
 import type { Range } from '../types';
 import type { FileEdit, TextEdit } from './types';
 
-
 /** Edits grouped by file (undefined: the document), the document first. */
 export class EditSet {
   private readonly byFile = new Map<string | undefined, TextEdit[]>();

@@ -72,7 +72,12 @@ export function fixAll(analysis: Analysis, options: FixAllOptions = {}): { edits
     if (finding.data?.includedFile !== undefined) continue;
     let chosen: Fix | undefined;
     if (MAY_HAVE_SAFE_FIX.has(finding.code)) {
-      const candidates = finding.code === 'plaintext-password' ? safePasswordFixes(analysis, finding, usersIndex) : analysis.kind === 'acl' ? [] : configFixes(analysis, finding);
+      const candidates =
+        finding.code === 'plaintext-password'
+          ? safePasswordFixes(analysis, finding, usersIndex)
+          : analysis.kind === 'acl'
+            ? []
+            : configFixes(analysis, finding);
       chosen = candidates.find((f) => f.safe && inDocument(f));
     }
     if (!chosen && options.unsafe) {

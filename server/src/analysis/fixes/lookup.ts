@@ -51,7 +51,12 @@ function sameRange(a: FixRequest['range'], b: FixRequest['range']): boolean {
 }
 
 function sameData(a: Readonly<Record<string, unknown>> | undefined, b: Readonly<Record<string, unknown>> | undefined): boolean {
-  const strip = (d: Readonly<Record<string, unknown>> | undefined): string => JSON.stringify(Object.entries(d ?? {}).filter(([k]) => k !== 'code').sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+  const strip = (d: Readonly<Record<string, unknown>> | undefined): string =>
+    JSON.stringify(
+      Object.entries(d ?? {})
+        .filter(([k]) => k !== 'code')
+        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+    );
   return strip(a) === strip(b);
 }
 

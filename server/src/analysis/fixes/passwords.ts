@@ -110,7 +110,13 @@ export function userStore(a: ConfigAnalysis, ctx: FixContext): UserStore | undef
     if (text === undefined) return undefined;
     const tree = parseAcl(text).tree;
     const doc = aclFileUsers(tree, target);
-    return { kind: 'aclfile', path, written: value, index: tree.index, users: doc.users.map((def) => ({ def, file: path, index: tree.index, context: doc.context })) };
+    return {
+      kind: 'aclfile',
+      path,
+      written: value,
+      index: tree.index,
+      users: doc.users.map((def) => ({ def, file: path, index: tree.index, context: doc.context })),
+    };
   }
   const own = configUsers(a.tree, target);
   const users: PlacedUser[] = own.users.map((def) => ({ def, file: undefined, index: a.tree.index, context: own.context }));
@@ -138,7 +144,9 @@ export function lineEnd(user: PlacedUser): number {
 export function storeName(store: UserStore, edits: EditSet): string {
   if (store.kind === 'aclfile') return ` (in ${store.written})`;
   const others = edits.otherFiles();
-  return others.length === 0 ? '' : ` (also in ${others.map((f) => (store.base === undefined ? (f.split('/').pop() ?? f) : relativePath(store.base, f))).join(', ')})`;
+  return others.length === 0
+    ? ''
+    : ` (also in ${others.map((f) => (store.base === undefined ? (f.split('/').pop() ?? f) : relativePath(store.base, f))).join(', ')})`;
 }
 
 /**
@@ -162,7 +170,9 @@ export function freeUserName(store: UserStore, base: string): string {
 // requirepass
 
 /** The requirepass line Redis uses (the last one), when it sets a password, with the bytes Redis hashes. */
-export function effectiveRequirepass(a: ConfigAnalysis): { line: DirectiveLine; file: string | undefined; secret: string; bytes: Uint8Array; known: boolean; lost: boolean } | undefined {
+export function effectiveRequirepass(
+  a: ConfigAnalysis,
+): { line: DirectiveLine; file: string | undefined; secret: string; bytes: Uint8Array; known: boolean; lost: boolean } | undefined {
   for (let i = a.model.lines.length - 1; i >= 0; i--) {
     const m = a.model.lines[i];
     if (m?.line.name !== 'requirepass') continue;
@@ -170,7 +180,14 @@ export function effectiveRequirepass(a: ConfigAnalysis): { line: DirectiveLine; 
     if (token === undefined || token.value === '' || m.line.tokens.length !== 2) return undefined;
     const text = (m.file === undefined ? a.tree : a.model.files.get(m.file))?.index.text ?? '';
     const raw = argumentBytes(text, token.start, token.end);
-    return { line: m.line, file: m.file, secret: token.value, bytes: raw.bytes, known: !raw.nonAscii || a.exactBytes, lost: !a.exactBytes && text.slice(token.start, token.end).includes('\ufffd') };
+    return {
+      line: m.line,
+      file: m.file,
+      secret: token.value,
+      bytes: raw.bytes,
+      known: !raw.nonAscii || a.exactBytes,
+      lost: !a.exactBytes && text.slice(token.start, token.end).includes('\ufffd'),
+    };
   }
   return undefined;
 }
@@ -224,7 +241,14 @@ function requirepassToAcl(a: ConfigAnalysis, store: UserStore, effective: Direct
  * reachable. Empty when protected mode refuses nobody today.
  */
 function protectedModeNote(a: ConfigAnalysis, ctx: FixContext): string {
-  const { exposure } = securityFacts({ model: a.model, tree: a.tree, kind: a.kind, settings: a.settings, ...(ctx.path ? { path: ctx.path } : {}), ...(ctx.source ? { source: ctx.source } : {}) });
+  const { exposure } = securityFacts({
+    model: a.model,
+    tree: a.tree,
+    kind: a.kind,
+    settings: a.settings,
+    ...(ctx.path ? { path: ctx.path } : {}),
+    ...(ctx.source ? { source: ctx.source } : {}),
+  });
   if (exposure.remote !== 'refused') return '';
   const users = exposure.nopassUsers.map((u) => `'${u.name}'`);
   return users.length > 0
@@ -244,7 +268,13 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
     // A `user default` line resets the default user after requirepass: requirepass does nothing.
     const edits = new EditSet();
     for (const line of requirepassLines(a)) edits.add(undefined, deleteLine(a.tree.index, line.range.start.line));
-    fixes.push({ code: f.code, title: "Remove 'requirepass' (the 'user default' line overrides it)", edits: edits.toFileEdits(), safe: false, preferred: true });
+    fixes.push({
+      code: f.code,
+      title: "Remove 'requirepass' (the 'user default' line overrides it)",
+      edits: edits.toFileEdits(),
+      safe: false,
+      preferred: true,
+    });
     return fixes;
   }
   const replacing = store.kind === 'aclfile' && defaultUser(store) ? ', replacing its passwords' : '';
@@ -268,7 +298,15 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
     store.kind === 'aclfile'
       ? `Give the default user in ${store.written} a new password, drop 'requirepass'`
       : "Turn 'requirepass' into 'user default' with a new password";
-  fixes.push({ code: f.code, title: title + protectedModeNote(a, ctx), edits: edits.toFileEdits(), safe: false, preferred: true, notice, password: { value: password, owner: 'the default user' } });
+  fixes.push({
+    code: f.code,
+    title: title + protectedModeNote(a, ctx),
+    edits: edits.toFileEdits(),
+    safe: false,
+    preferred: true,
+    notice,
+    password: { value: password, owner: 'the default user' },
+  });
   if (store.kind === 'inline') {
     const fresh = generatePassword(ctx);
     const token = effective.line.tokens[1];
@@ -290,7 +328,11 @@ function requirepassFixes(a: ConfigAnalysis, f: FixRequest, ctx: FixContext, wea
 // ACL rules with a password
 
 /** The user definition and rule at the finding's start, in an ACL file or a `user` line. */
-function ruleAt(a: ConfigAnalysis | AclAnalysis, f: FixRequest, users: () => IndexedUsers = () => indexUsers(a)): { user: PlacedUser; rule: AclRule } | undefined {
+function ruleAt(
+  a: ConfigAnalysis | AclAnalysis,
+  f: FixRequest,
+  users: () => IndexedUsers = () => indexUsers(a),
+): { user: PlacedUser; rule: AclRule } | undefined {
   const { doc, byLine } = users();
   for (const def of byLine.get(f.range.start.line) ?? []) {
     const rule = def.rules.find((r) => r.range.start.line === f.range.start.line && r.range.start.character === f.range.start.character);
@@ -355,7 +397,9 @@ function weakRuleFix(a: ConfigAnalysis | AclAnalysis, f: FixRequest, ctx: FixCon
   const { user, rule } = at;
   // A later `<secret` / `!hash` of the same password would fail once it is gone.
   const removedLater = user.def.rules.some(
-    (r) => r.start > rule.start && ((r.kind === 'password' && r.op === 'remove' && sha256Hex(r.secret) === old) || (r.kind === 'hash' && r.op === 'remove' && r.hash === old)),
+    (r) =>
+      r.start > rule.start &&
+      ((r.kind === 'password' && r.op === 'remove' && sha256Hex(r.secret) === old) || (r.kind === 'hash' && r.op === 'remove' && r.hash === old)),
   );
   if (removedLater || !canHandOver(ctx)) return [];
   const password = generatePassword(ctx);

@@ -19,7 +19,8 @@ export function noAuthFindings(facts: SecurityFacts): Finding[] {
   const severity = exposureSeverity(e);
   const message = msg.noAuth(e, decidedBy);
   const data = { decidedBy, remote: e.remote };
-  if (decidedBy === 'aclfile' && facts.aclFile) return [{ ...at('no-auth', facts.aclFile.line, message, facts.aclFile.line.line.tokens[1], { data }), severity }];
+  if (decidedBy === 'aclfile' && facts.aclFile)
+    return [{ ...at('no-auth', facts.aclFile.line, message, facts.aclFile.line.line.tokens[1], { data }), severity }];
   if (line) return [{ ...at('no-auth', line, message, undefined, { data }), severity }];
   const bind = facts.last('bind');
   if (bind && bind.file === undefined) return [{ ...at('no-auth', bind, message, undefined, { data }), severity }];
@@ -34,7 +35,12 @@ export function aclFileNopassFindings(facts: SecurityFacts): Finding[] {
   const inFile = facts.nopassUsers.filter((u) => u.line === undefined).map((u) => u.name);
   if (inFile.length === 0 || !facts.aclFile) return [];
   const e = facts.exposure;
-  return [{ ...at('user-nopass', facts.aclFile.line, msg.userNopass(inFile, e), facts.aclFile.line.line.tokens[1], { data: { users: inFile } }), severity: exposureSeverity(e) }];
+  return [
+    {
+      ...at('user-nopass', facts.aclFile.line, msg.userNopass(inFile, e), facts.aclFile.line.line.tokens[1], { data: { users: inFile } }),
+      severity: exposureSeverity(e),
+    },
+  ];
 }
 
 /**
@@ -56,11 +62,13 @@ export function requirepassFindings(facts: SecurityFacts): Finding[] {
   if (!line || !secret || secret.value === '') return [];
   const out: Finding[] = [];
   if (facts.aclFile && !sentinelIgnoresUsers(facts.kind, facts.target)) {
-    const hasDefault = facts.aclFile.text === undefined ? undefined : aclFileUsers(parseAcl(facts.aclFile.text).tree, facts.target).users.some((u) => u.name === 'default');
+    const hasDefault =
+      facts.aclFile.text === undefined ? undefined : aclFileUsers(parseAcl(facts.aclFile.text).tree, facts.target).users.some((u) => u.name === 'default');
     out.push(at('requirepass-ignored-with-aclfile', line, msg.requirepassIgnored(hasDefault), line.line.tokens[0]));
     return out;
   }
-  if (facts.defaultUser.decidedBy === 'requirepass' && facts.kind !== 'sentinel') out.push(at('requirepass-prefer-acl', line, msg.requirepassPreferAcl(), line.line.tokens[0]));
+  if (facts.defaultUser.decidedBy === 'requirepass' && facts.kind !== 'sentinel')
+    out.push(at('requirepass-prefer-acl', line, msg.requirepassPreferAcl(), line.line.tokens[0]));
   return out;
 }
 
@@ -75,15 +83,22 @@ export function configPasswordFindings(facts: SecurityFacts): Finding[] {
   if (facts.kind === 'sentinel') {
     for (const m of facts.all('sentinel')) {
       const sub = m.line.tokens[1]?.value.toLowerCase();
-      if (m.file === undefined && (sub === 'auth-pass' || sub === 'sentinel-pass') && m.line.tokens.length >= 3) secrets.push({ what: `'sentinel ${sub}'`, m, index: m.line.tokens.length - 1 });
+      if (m.file === undefined && (sub === 'auth-pass' || sub === 'sentinel-pass') && m.line.tokens.length >= 3)
+        secrets.push({ what: `'sentinel ${sub}'`, m, index: m.line.tokens.length - 1 });
     }
   }
   for (const { what, m, index } of secrets) {
     const token = m.line.tokens[index];
     if (!token) continue;
     const weakness = passwordWeakness(token.value, 'default', facts.settings.minPasswordLength);
-    const owner: PasswordOwner = m.line.name === 'sentinel' ? { kind: 'sentinel', what, sentTo: /sentinel-pass/i.test(what) ? 'sentinels' : 'servers' } : { kind: 'directive', what };
-    if (weakness) out.push(at('weak-password', m, msg.weakPassword(owner, weakness, facts.settings.minPasswordLength ?? DEFAULT_MIN_PASSWORD_LENGTH), token, { data: { weakness } }));
+    const owner: PasswordOwner =
+      m.line.name === 'sentinel' ? { kind: 'sentinel', what, sentTo: /sentinel-pass/i.test(what) ? 'sentinels' : 'servers' } : { kind: 'directive', what };
+    if (weakness)
+      out.push(
+        at('weak-password', m, msg.weakPassword(owner, weakness, facts.settings.minPasswordLength ?? DEFAULT_MIN_PASSWORD_LENGTH), token, {
+          data: { weakness },
+        }),
+      );
     out.push(at('plaintext-password', m, msg.plaintextPassword(owner), token));
   }
   return out;

@@ -22,7 +22,9 @@ export function commandFindings(facts: SecurityFacts): Finding[] {
     if (m.file !== undefined) continue;
     const command = m.line.tokens[1]?.value ?? '';
     const removed = m.line.tokens[2]?.value === '';
-    out.push(at('rename-command-deprecated', m, msg.renameCommandDeprecated(command, removed), undefined, { tags: ['deprecated'], data: { command, removed } }));
+    out.push(
+      at('rename-command-deprecated', m, msg.renameCommandDeprecated(command, removed), undefined, { tags: ['deprecated'], data: { command, removed } }),
+    );
   }
   if (renames.length > 0 && facts.value('appendonly', true) === 'yes') {
     const first = renames.find((m) => m.file === undefined) ?? renames[0];
@@ -42,12 +44,18 @@ function dangerousCommandFindings(facts: SecurityFacts): Finding[] {
     if (def.state !== 'open' && def.state !== 'password') return [];
     const user = def.user;
     const mayRun = user === undefined || GUARDED.some((c) => [user.root, ...user.selectors].some((s) => s.allowed.has(c)));
-    return mayRun ? missing('dangerous-commands-enabled', facts.model, msg.dangerousCommandsOldVersion(e), { severity: def.state === 'open' ? severity : 'warning', data: { missing: true } }) : [];
+    return mayRun
+      ? missing('dangerous-commands-enabled', facts.model, msg.dangerousCommandsOldVersion(e), {
+          severity: def.state === 'open' ? severity : 'warning',
+          data: { missing: true },
+        })
+      : [];
   }
   const out: Finding[] = [];
   for (const name of SWITCHES) {
     const m = facts.last(name);
-    if (m && facts.value(name, true) === 'yes') out.push({ ...at('dangerous-commands-enabled', m, msg.dangerousCommandsEnabled(name, e), m.line.tokens[1], { data: { name } }), severity });
+    if (m && facts.value(name, true) === 'yes')
+      out.push({ ...at('dangerous-commands-enabled', m, msg.dangerousCommandsEnabled(name, e), m.line.tokens[1], { data: { name } }), severity });
   }
   return out;
 }
@@ -56,9 +64,14 @@ function luaFindings(facts: SecurityFacts): Finding[] {
   const out: Finding[] = [];
   // In 9.1 the two names are one setting (facts group aliases); elsewhere each is its own line.
   const accepted = (name: string): boolean => directiveVariant(name, facts.target) !== undefined || patchedSetting(name, facts.target) !== undefined;
-  const lua = new Set(LUA_SWITCHES.filter(accepted).map((name) => facts.last(name)).filter((m) => m !== undefined));
+  const lua = new Set(
+    LUA_SWITCHES.filter(accepted)
+      .map((name) => facts.last(name))
+      .filter((m) => m !== undefined),
+  );
   for (const m of lua) {
-    if (asciiLower(m.line.tokens[1]?.value ?? '') === 'yes' && m.line.tokens.length === 2) out.push(at('lua-insecure-api', m, msg.luaInsecureApi(m.line.name), m.line.tokens[1], { data: { name: m.line.name } }));
+    if (asciiLower(m.line.tokens[1]?.value ?? '') === 'yes' && m.line.tokens.length === 2)
+      out.push(at('lua-insecure-api', m, msg.luaInsecureApi(m.line.name), m.line.tokens[1], { data: { name: m.line.name } }));
   }
   return out;
 }

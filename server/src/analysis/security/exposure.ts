@@ -97,7 +97,8 @@ export function addressScope(written: string): AddressScope {
   if (v4) {
     const [a = 0, b = 0] = v4;
     if (a === 127) return 'loopback';
-    if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127)) return 'private';
+    if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127))
+      return 'private';
     return 'public';
   }
   if (/^f[cd][0-9a-f]{2}:/.test(address) || /^fe[89ab][0-9a-f]:/.test(address)) return 'private';
@@ -114,7 +115,12 @@ export function bindDisablesProtectedMode(target: TargetId): boolean {
 export function exposureOf(facts: Omit<SecurityFacts, 'exposure'>): Exposure {
   const product = facts.kind === 'sentinel' ? 'sentinel' : 'server';
   const bindLine = facts.last('bind');
-  const written = bindLine ? bindLine.line.tokens.slice(1).flatMap((t) => t.value.split(' ')).filter((a) => a !== '') : [];
+  const written = bindLine
+    ? bindLine.line.tokens
+        .slice(1)
+        .flatMap((t) => t.value.split(' '))
+        .filter((a) => a !== '')
+    : [];
   const addresses: ListenAddress[] = (bindLine ? written : ['*']).map((a) => {
     const address = a.startsWith('-') ? a.slice(1) : a;
     return { address, scope: addressScope(address) };
@@ -188,15 +194,22 @@ export function whoReaches(e: Exposure): string {
     case 'every-interface':
       return 'every host that can reach this machine';
     case 'public':
-      return `every host that can route to ${e.addresses.filter((a) => a.scope === 'public').map((a) => a.address).join(', ')}, a public address`;
+      return `every host that can route to ${e.addresses
+        .filter((a) => a.scope === 'public')
+        .map((a) => a.address)
+        .join(', ')}, a public address`;
     default:
-      return `every host of the private network of ${e.addresses.filter((a) => a.scope === 'private').map((a) => a.address).join(', ')}`;
+      return `every host of the private network of ${e.addresses
+        .filter((a) => a.scope === 'private')
+        .map((a) => a.address)
+        .join(', ')}`;
   }
 }
 
 /** Why protected mode does not stop remote clients, when it does not. */
 export function protectedModeWhyNot(e: Exposure): string {
-  if (e.defaultUser.state !== 'open' && !e.defaultUser.nopassFlag) return 'protected mode only guards a default user without a password, and this one has one or is off';
+  if (e.defaultUser.state !== 'open' && !e.defaultUser.nopassFlag)
+    return 'protected mode only guards a default user without a password, and this one has one or is off';
   if (!e.protectedMode.on) {
     return e.protectedMode.line
       ? "protected mode is off ('protected-mode no')"
@@ -210,8 +223,11 @@ export function remoteSentence(e: Exposure, opts: { why?: boolean } = {}): strin
   const who = whoReaches(e);
   switch (e.remote) {
     case 'unreachable':
-      if (e.addresses.length === 0) return "Its 'bind' line gives the TCP ports no address, so only clients on this host can connect (through the Unix socket).";
-      return e.plainPort || e.tlsPort ? `It listens on loopback only (${quoted(e.addresses)}), so only clients on this host can connect.` : 'No TCP port is open, so only clients on this host can connect (through the Unix socket).';
+      if (e.addresses.length === 0)
+        return "Its 'bind' line gives the TCP ports no address, so only clients on this host can connect (through the Unix socket).";
+      return e.plainPort || e.tlsPort
+        ? `It listens on loopback only (${quoted(e.addresses)}), so only clients on this host can connect.`
+        : 'No TCP port is open, so only clients on this host can connect (through the Unix socket).';
     case 'refused': {
       const bindNote = e.bindLine ? ` (on ${e.label} whatever 'bind' says; Redis 6.x with this 'bind' would let them in)` : '';
       return `Clients on other hosts are refused: protected mode closes their connection while the default user has no password${bindNote}. One line, 'protected-mode no', would let them in.`;

@@ -172,7 +172,10 @@ function usersOf(
   }
   if (def) {
     const line = lineOf(def.start);
-    return { defaultUser: { state: stateOf(def.user), decidedBy: 'user-line', nopassFlag: def.user.nopass, user: def.user, ...(line ? { line } : {}) }, nopassUsers };
+    return {
+      defaultUser: { state: stateOf(def.user), decidedBy: 'user-line', nopassFlag: def.user.nopass, user: def.user, ...(line ? { line } : {}) },
+      nopassUsers,
+    };
   }
   return { defaultUser: requirepass(), nopassUsers };
 }

@@ -20,11 +20,16 @@ export function hostFindings(facts: SecurityFacts): Finding[] {
   const perm = facts.last('unixsocketperm');
   const permValue = facts.value('unixsocketperm');
   const bits = permValue === undefined ? undefined : strtollWhole(permValue, 8);
-  if (perm && bits !== undefined && (bits & 0o007n) !== 0n) out.push(at('unixsocket-perm-too-open', perm, msg.unixsocketPermTooOpen(permValue ?? ''), perm.line.tokens[1]));
+  if (perm && bits !== undefined && (bits & 0o007n) !== 0n)
+    out.push(at('unixsocket-perm-too-open', perm, msg.unixsocketPermTooOpen(permValue ?? ''), perm.line.tokens[1]));
 
   for (const m of facts.all('loadmodule')) {
     const path = m.line.tokens[1]?.value ?? '';
-    const why = !path.startsWith('/') ? 'from a relative path (resolved from the working directory)' : SHARED_TMP.test(path) ? 'from a folder every user can write to' : undefined;
+    const why = !path.startsWith('/')
+      ? 'from a relative path (resolved from the working directory)'
+      : SHARED_TMP.test(path)
+        ? 'from a folder every user can write to'
+        : undefined;
     if (why) out.push(at('loadmodule-unsafe-path', m, msg.loadmoduleUnsafePath(path, why), m.line.tokens[1]));
   }
 
@@ -35,7 +40,8 @@ export function hostFindings(facts: SecurityFacts): Finding[] {
   }
 
   const readOnly = facts.last('replica-read-only');
-  if (readOnly && facts.value('replica-read-only', true) === 'no') out.push(at('replica-not-read-only', readOnly, msg.replicaNotReadOnly(), readOnly.line.tokens[1]));
+  if (readOnly && facts.value('replica-read-only', true) === 'no')
+    out.push(at('replica-not-read-only', readOnly, msg.replicaNotReadOnly(), readOnly.line.tokens[1]));
 
   const acllog = facts.last('acllog-max-len');
   if (acllog && facts.value('acllog-max-len') === '0') out.push(at('acllog-disabled', acllog, msg.acllogDisabled(), acllog.line.tokens[1]));
@@ -55,7 +61,8 @@ export function sentinelFindings(facts: SecurityFacts): Finding[] {
   const e = facts.exposure;
   const severity = exposureSeverity(e);
   const out: Finding[] = [];
-  if (facts.defaultUser.state === 'open') out.push(...missing('sentinel-no-auth', facts.model, msg.sentinelNoAuth(e), { severity, data: { remote: e.remote } }));
+  if (facts.defaultUser.state === 'open')
+    out.push(...missing('sentinel-no-auth', facts.model, msg.sentinelNoAuth(e), { severity, data: { remote: e.remote } }));
   for (const m of facts.all('sentinel')) {
     if (m.line.tokens[1]?.value.toLowerCase() === 'deny-scripts-reconfig' && m.line.tokens[2]?.value.toLowerCase() === 'no') {
       out.push({ ...at('sentinel-deny-scripts-reconfig-off', m, msg.sentinelScriptsReconfig(e), m.line.tokens[2]), severity });
@@ -67,7 +74,10 @@ export function sentinelFindings(facts: SecurityFacts): Finding[] {
 
 /** The last `sentinel <sub> ...` line. */
 function sentinelLine(facts: SecurityFacts, sub: string): ModelLine | undefined {
-  return facts.all('sentinel').filter((m) => m.line.tokens[1]?.value.toLowerCase() === sub).at(-1);
+  return facts
+    .all('sentinel')
+    .filter((m) => m.line.tokens[1]?.value.toLowerCase() === sub)
+    .at(-1);
 }
 
 /**
@@ -86,16 +96,24 @@ function sentinelPeerAuthFindings(facts: SecurityFacts): Finding[] {
   const aclProtected = (def.decidedBy === 'user-line' || def.decidedBy === 'aclfile') && (def.state === 'password' || def.state === 'closed');
   if (!aclProtected || pass || (facts.value('requirepass') ?? '') !== '') return [];
   const anchor = def.line ?? facts.aclFile?.line;
-  return anchor ? [at('sentinel-peer-auth-missing', anchor, msg.sentinelPeersWithoutPassword(def.decidedBy === 'aclfile' ? 'the ACL file' : "the 'user default' line"))] : [];
+  return anchor
+    ? [at('sentinel-peer-auth-missing', anchor, msg.sentinelPeersWithoutPassword(def.decidedBy === 'aclfile' ? 'the ACL file' : "the 'user default' line"))]
+    : [];
 }
 
 /** A config or ACL file with passwords that other local users can read. */
 export function fileModeFindings(facts: SecurityFacts, mode: number | undefined): Finding[] {
   if (mode === undefined || (mode & 0o004) === 0) return [];
   const holdsSecrets = facts.tree.directives.some(
-    (d) => ['requirepass', 'masterauth', 'primaryauth'].includes(d.name) || (d.name === 'user' && d.tokens.some((t) => t.value.startsWith('>'))) || (d.name === 'sentinel' && /^(auth-pass|sentinel-pass)$/i.test(d.tokens[1]?.value ?? '')),
+    (d) =>
+      ['requirepass', 'masterauth', 'primaryauth'].includes(d.name) ||
+      (d.name === 'user' && d.tokens.some((t) => t.value.startsWith('>'))) ||
+      (d.name === 'sentinel' && /^(auth-pass|sentinel-pass)$/i.test(d.tokens[1]?.value ?? '')),
   );
   if (!holdsSecrets) return [];
   const m = `0${(mode & 0o777).toString(8)}`;
-  return missing('config-file-world-readable', facts.model, msg.configWorldReadable('This file', m), { severity: RULES['config-file-world-readable'].severity, data: { mode: m } });
+  return missing('config-file-world-readable', facts.model, msg.configWorldReadable('This file', m), {
+    severity: RULES['config-file-world-readable'].severity,
+    data: { mode: m },
+  });
 }

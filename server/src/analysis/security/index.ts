@@ -25,7 +25,9 @@ export { userExposure } from './authRules';
  */
 export function withRemoteOutcome(findings: readonly Finding[], facts: SecurityFacts): Finding[] {
   const remote = facts.exposure.remote;
-  return findings.map((f) => ((RULES[f.code] as { exposure?: boolean } | undefined)?.exposure === true && f.data?.remote === undefined ? withData(f, { remote }) : f));
+  return findings.map((f) =>
+    (RULES[f.code] as { exposure?: boolean } | undefined)?.exposure === true && f.data?.remote === undefined ? withData(f, { remote }) : f,
+  );
 }
 
 /** `mode`: the permission bits of the document's file, when it is one. */

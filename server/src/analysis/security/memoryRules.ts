@@ -11,7 +11,11 @@ export function memoryFindings(facts: SecurityFacts): Finding[] {
   const maxmemory = facts.last('maxmemory');
   const bytes = memtoull(maxmemory?.line.tokens[1]?.value ?? '0')?.bytes ?? 0n;
   if (bytes === 0n) {
-    out.push(...(maxmemory ? [at('unbounded-memory', maxmemory, msg.unboundedMemory(), maxmemory.line.tokens[1])] : missing('unbounded-memory', facts.model, msg.unboundedMemory())));
+    out.push(
+      ...(maxmemory
+        ? [at('unbounded-memory', maxmemory, msg.unboundedMemory(), maxmemory.line.tokens[1])]
+        : missing('unbounded-memory', facts.model, msg.unboundedMemory())),
+    );
   } else if (maxmemory && !facts.last('maxmemory-policy')) {
     out.push(at('maxmemory-policy-implicit', maxmemory, msg.maxmemoryPolicyImplicit(), maxmemory.line.tokens[0]));
   }
@@ -33,7 +37,9 @@ export function ambiguousUnitFindings(facts: SecurityFacts, memoryDirectives: Re
       const value = memtoull(token.value);
       if (!value || !['k', 'm', 'g'].includes(value.unit) || value.digits === '' || value.digits === '0') continue;
       const binary = memtoull(`${token.value}b`)?.bytes ?? 0n;
-      out.push(at('ambiguous-memory-unit', m, msg.ambiguousUnit(token.value, `${value.bytes} bytes`, formatBytes(binary)), token, { data: { value: token.value } }));
+      out.push(
+        at('ambiguous-memory-unit', m, msg.ambiguousUnit(token.value, `${value.bytes} bytes`, formatBytes(binary)), token, { data: { value: token.value } }),
+      );
     }
   }
   return out;

@@ -28,9 +28,12 @@ export const securityMessages = {
     const as = names.length === 1 ? `'${names[0]}'` : 'them';
     let where: string;
     if (!e) where = `every client that reaches the server can log in as ${as} with any password: protected mode only looks at the default user.`;
-    else if (e.remote === 'open') where = `clients on other hosts — ${whoReaches(e)} — log in as ${as} with any password: protected mode only looks at the default user.`;
-    else if (e.remote === 'refused') where = `today protected mode refuses clients on other hosts because the default user has no password either; once it gets one, they log in as ${as} with any password.`;
-    else if (e.remote === 'certificate') where = `clients on other hosts need a client certificate to connect; any client that connects logs in as ${as} with any password.`;
+    else if (e.remote === 'open')
+      where = `clients on other hosts — ${whoReaches(e)} — log in as ${as} with any password: protected mode only looks at the default user.`;
+    else if (e.remote === 'refused')
+      where = `today protected mode refuses clients on other hosts because the default user has no password either; once it gets one, they log in as ${as} with any password.`;
+    else if (e.remote === 'certificate')
+      where = `clients on other hosts need a client certificate to connect; any client that connects logs in as ${as} with any password.`;
     else where = `only clients on this host can connect, and any of them logs in as ${as} with any password.`;
     return `${who}: ${where} Give ${names.length === 1 ? 'it' : 'each'} a password ('>…' or '#<sha256>'), or turn ${names.length === 1 ? 'it' : 'them'} off.`;
   },
@@ -42,9 +45,12 @@ export const securityMessages = {
     return `No 'bind' line: ${e.label} listens on every network interface (${dflt}). ${remoteSentence(e)} Add 'bind ${loopbackBind(e.target)}', or the private addresses clients use.`;
   },
   protectedModeOff(e: Exposure): string {
-    if (e.remote === 'open' && protectedModeWouldRefuse(e)) return `'protected-mode no' is what lets clients on other hosts in. ${remoteSentence(e, { why: false })} With 'protected-mode yes' ${e.label} would refuse them until the default user has a password.`;
-    if (!e.defaultUser.nopassFlag) return "'protected-mode no' changes nothing while the default user needs a password or is off; should it lose its password, every host that reaches the port would get in without one. Keep 'protected-mode yes' as a safety net.";
-    if (e.bindDisablesProtectedMode && e.bindLine) return `'protected-mode no' changes nothing here: on ${e.label} the explicit 'bind' already switches protected mode off. ${remoteSentence(e)}`;
+    if (e.remote === 'open' && protectedModeWouldRefuse(e))
+      return `'protected-mode no' is what lets clients on other hosts in. ${remoteSentence(e, { why: false })} With 'protected-mode yes' ${e.label} would refuse them until the default user has a password.`;
+    if (!e.defaultUser.nopassFlag)
+      return "'protected-mode no' changes nothing while the default user needs a password or is off; should it lose its password, every host that reaches the port would get in without one. Keep 'protected-mode yes' as a safety net.";
+    if (e.bindDisablesProtectedMode && e.bindLine)
+      return `'protected-mode no' changes nothing here: on ${e.label} the explicit 'bind' already switches protected mode off. ${remoteSentence(e)}`;
     return `'protected-mode no' removes the guard that refuses clients on other hosts while the default user has no password. ${remoteSentence(e)} Keep 'protected-mode yes', or give the default user a password first.`;
   },
   sentinelProtectedModeImplicit(e: Exposure): string {
@@ -61,7 +67,12 @@ export const securityMessages = {
   },
   /** `weak-password`, in configs and ACL rules alike. */
   weakPassword(owner: PasswordOwner, weakness: Weakness, minLength: number): string {
-    const why = weakness === 'common' ? 'is a well-known or guessable password' : weakness === 'short' ? `is shorter than ${minLength} characters` : 'has too little variety to resist guessing';
+    const why =
+      weakness === 'common'
+        ? 'is a well-known or guessable password'
+        : weakness === 'short'
+          ? `is shorter than ${minLength} characters`
+          : 'has too little variety to resist guessing';
     return `${passwordOf(owner)} ${why}. Redis answers quickly, so guessing is cheap: use at least ${minLength} random characters (ACL GENPASS, or openssl rand -hex 32).`;
   },
   /**
@@ -112,7 +123,12 @@ export const securityMessages = {
     return `'${name} yes' gives Lua scripts back getfenv, setfenv and newproxy, which the sandbox withholds: with them a script can tamper with the environment that other scripts and users' code run in. Every user allowed EVAL, EVALSHA, FCALL or FUNCTION LOAD gets them. Keep it 'no' unless a script you trust needs them.`;
   },
   dangerousCommandsEnabled(name: string, e: Exposure): string {
-    const what = name === 'enable-debug-command' ? 'DEBUG' : name === 'enable-module-command' ? 'MODULE LOAD and UNLOAD' : 'CONFIG SET of the protected settings (dir, dbfilename, ...)';
+    const what =
+      name === 'enable-debug-command'
+        ? 'DEBUG'
+        : name === 'enable-module-command'
+          ? 'MODULE LOAD and UNLOAD'
+          : 'CONFIG SET of the protected settings (dir, dbfilename, ...)';
     const who =
       e.remote === 'open'
         ? `Clients on other hosts get in without a password (${whoReaches(e)}), so any of them may run it.`
@@ -122,7 +138,12 @@ export const securityMessages = {
     return `'${name} yes' opens ${what} to clients on every host, where 'local' keeps it to loopback and Unix-socket clients. ${who} Use 'no', or 'local'.`;
   },
   dangerousCommandsOldVersion(e: Exposure): string {
-    const who = e.remote === 'open' ? ` ${remoteSentence(e)}` : e.remote === 'password' ? ' Any client that logs in as the default user, from any host, may run them.' : ` ${remoteSentence(e)}`;
+    const who =
+      e.remote === 'open'
+        ? ` ${remoteSentence(e)}`
+        : e.remote === 'password'
+          ? ' Any client that logs in as the default user, from any host, may run them.'
+          : ` ${remoteSentence(e)}`;
     return `${e.label} has no 'enable-debug-command', 'enable-module-command' or 'enable-protected-configs' (they arrived in Redis 7.0): DEBUG, MODULE LOAD and CONFIG SET dir are open to every client that logs in as the default user, which may run them here.${who} Take them away with ACL rules ('user default ... -debug -module -config|set'), or upgrade.`;
   },
   unboundedMemory(): string {

@@ -18,7 +18,8 @@ export function tlsSetupFindings(facts: SecurityFacts): Finding[] {
   const missing = ['tls-cert-file', 'tls-key-file'].filter((n) => (facts.value(n) ?? '') === '');
   const authClients = facts.value('tls-auth-clients', true) ?? 'yes';
   const needsCa = authClients !== 'no' || replication !== undefined || cluster !== undefined;
-  if (needsCa && (facts.value('tls-ca-cert-file') ?? '') === '' && (facts.value('tls-ca-cert-dir') ?? '') === '') missing.push('tls-ca-cert-file (or tls-ca-cert-dir)');
+  if (needsCa && (facts.value('tls-ca-cert-file') ?? '') === '' && (facts.value('tls-ca-cert-dir') ?? '') === '')
+    missing.push('tls-ca-cert-file (or tls-ca-cert-dir)');
   return missing.length ? [at('tls-incomplete', anchor, msg.tlsIncomplete(missing), undefined, { data: { missing, afterLoad: true } })] : [];
 }
 
@@ -38,7 +39,11 @@ export function tlsFindings(facts: SecurityFacts): Finding[] {
   out.push(...tlsSetupFindings(facts));
   if (facts.plainPortOpen) {
     const port = facts.last('port');
-    out.push(port ? at('tls-plaintext-port-open', port, msg.tlsPlaintextPortOpen(), port.line.tokens[1]) : at('tls-plaintext-port-open', tlsPort, msg.tlsPlaintextPortOpen()));
+    out.push(
+      port
+        ? at('tls-plaintext-port-open', port, msg.tlsPlaintextPortOpen(), port.line.tokens[1])
+        : at('tls-plaintext-port-open', tlsPort, msg.tlsPlaintextPortOpen()),
+    );
   }
   const protocols = facts.last('tls-protocols');
   if (protocols) {
@@ -47,11 +52,13 @@ export function tlsFindings(facts: SecurityFacts): Finding[] {
   }
   const auth = facts.last('tls-auth-clients');
   const authValue = facts.value('tls-auth-clients', true);
-  if (auth && (authValue === 'no' || authValue === 'optional')) out.push(at('tls-auth-clients-off', auth, msg.tlsAuthClientsOff(authValue), auth.line.tokens[1]));
+  if (auth && (authValue === 'no' || authValue === 'optional'))
+    out.push(at('tls-auth-clients-off', auth, msg.tlsAuthClientsOff(authValue), auth.line.tokens[1]));
   const replicaof = facts.last('replicaof');
   const replicating = replicaof && !(asciiLower(replicaof.line.tokens[1]?.value ?? '') === 'no' && asciiLower(replicaof.line.tokens[2]?.value ?? '') === 'one');
   if (replicating && facts.value('tls-replication', true) !== 'yes') out.push(at('tls-replication-off', replicaof, msg.tlsReplicationOff()));
   const cluster = facts.last('cluster-enabled');
-  if (cluster && facts.value('cluster-enabled', true) === 'yes' && facts.value('tls-cluster', true) !== 'yes') out.push(at('tls-cluster-off', cluster, msg.tlsClusterOff()));
+  if (cluster && facts.value('cluster-enabled', true) === 'yes' && facts.value('tls-cluster', true) !== 'yes')
+    out.push(at('tls-cluster-off', cluster, msg.tlsClusterOff()));
   return out;
 }
