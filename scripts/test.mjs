@@ -1,4 +1,4 @@
-// `npm test`: builds, checks types and lint, then runs every suite — unit, CLI, protocol,
+// `npm test`: builds, checks types, lint and formatting, then runs every suite — unit, CLI, protocol,
 // browser (the server bundle in Chromium's web worker), oracle (a real redis-server) and
 // end-to-end (a real VS Code), with a fuzzing run of about a minute (test/fuzz, FUZZ_SECONDS
 // to change its length) — and ends with one
@@ -38,6 +38,7 @@ if (want('build')) {
   step('build', npm, ['run', '--silent', 'package']);
   step('typecheck', npm, ['run', '--silent', 'typecheck']);
   step('lint', npm, ['run', '--silent', 'lint']);
+  step('format', npm, ['run', '--silent', 'format:check']);
 }
 
 let passed = 0;
