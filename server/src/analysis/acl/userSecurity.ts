@@ -225,7 +225,7 @@ export function userSecurityFindings(
   for (const r of def.rules) {
     if (r.kind === 'password' && r.op === 'add') {
       const why = passwordWeakness(r.secret, def.name, minPasswordLength);
-      if (why) add('weak-password', securityMessages.weakPassword(owner, why, minPasswordLength), r, { weakness: why });
+      if (why) add('weak-password', securityMessages.weakPassword(owner, why, minPasswordLength, [...r.secret].length), r, { weakness: why });
       add('plaintext-password', securityMessages.plaintextPassword(owner), r);
     } else if (r.kind === 'hash' && r.op === 'add' && r.valid && COMMON_HASHES.has(r.hash)) {
       add('weak-password', securityMessages.weakPassword(owner, 'common', minPasswordLength), r, { weakness: 'common' });

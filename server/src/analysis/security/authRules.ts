@@ -95,9 +95,15 @@ export function configPasswordFindings(facts: SecurityFacts): Finding[] {
       m.line.name === 'sentinel' ? { kind: 'sentinel', what, sentTo: /sentinel-pass/i.test(what) ? 'sentinels' : 'servers' } : { kind: 'directive', what };
     if (weakness)
       out.push(
-        at('weak-password', m, msg.weakPassword(owner, weakness, facts.settings.minPasswordLength ?? DEFAULT_MIN_PASSWORD_LENGTH), token, {
-          data: { weakness },
-        }),
+        at(
+          'weak-password',
+          m,
+          msg.weakPassword(owner, weakness, facts.settings.minPasswordLength ?? DEFAULT_MIN_PASSWORD_LENGTH, [...token.value].length),
+          token,
+          {
+            data: { weakness },
+          },
+        ),
       );
     out.push(at('plaintext-password', m, msg.plaintextPassword(owner), token));
   }

@@ -66,12 +66,14 @@ export const securityMessages = {
       : "'requirepass' is overridden by the 'aclfile', which decides the default user. Keep the password in the ACL file and remove this line.";
   },
   /** `weak-password`, in configs and ACL rules alike. */
-  weakPassword(owner: PasswordOwner, weakness: Weakness, minLength: number): string {
+  weakPassword(owner: PasswordOwner, weakness: Weakness, minLength: number, length?: number): string {
     const why =
       weakness === 'common'
         ? 'is a well-known or guessable password'
         : weakness === 'short'
-          ? `is shorter than ${minLength} characters`
+          ? length === undefined
+            ? `is shorter than ${minLength} characters`
+            : `is only ${length} character${length === 1 ? '' : 's'} long, shorter than ${minLength}`
           : 'has too little variety to resist guessing';
     return `${passwordOf(owner)} ${why}. Redis answers quickly, so guessing is cheap: use at least ${minLength} random characters (ACL GENPASS, or openssl rand -hex 32).`;
   },
