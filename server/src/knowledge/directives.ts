@@ -7,13 +7,24 @@ import { TARGETS, type ArgcRule, type DirectiveEntry, type DirectiveVariant, typ
 import { supports } from './features';
 
 const byName = new Map<string, DirectiveEntry>(DIRECTIVES.map((d) => [d.name, d]));
+/**
+ * A per-target table built on first use for that target: a server checks files of one or two
+ * versions, and building every target's tables at load is most of the start-up time.
+ */
+function perTarget<T>(build: (target: TargetId) => T): (target: TargetId) => T {
+  const built = new Map<TargetId, T>();
+  return (target) => {
+    let table = built.get(target);
+    if (table === undefined) built.set(target, (table = build(target)));
+    return table;
+  };
+}
+
 /** Per target, each name's facts: the lookup done for every line of every analysis. */
-const variantsByTarget = new Map<TargetId, Map<string, DirectiveVariant>>(
-  TARGETS.map((t) => [t, new Map(DIRECTIVES.flatMap((d) => d.variants.filter((v) => v.targets.includes(t)).map((v) => [d.name, v] as const)))]),
+const variantsOf = perTarget(
+  (t) => new Map<string, DirectiveVariant>(DIRECTIVES.flatMap((d) => d.variants.filter((v) => v.targets.includes(t)).map((v) => [d.name, v] as const))),
 );
-const namesByTarget = new Map<TargetId, readonly string[]>(
-  TARGETS.map((t) => [t, DIRECTIVES.filter((d) => d.variants.some((v) => v.targets.includes(t))).map((d) => d.name)]),
-);
+const acceptedNames = perTarget((t): readonly string[] => DIRECTIVES.filter((d) => d.variants.some((v) => v.targets.includes(t))).map((d) => d.name));
 
 export interface DirectiveInfo {
   readonly entry: DirectiveEntry;
@@ -25,17 +36,17 @@ export interface DirectiveInfo {
 export function lookupDirective(name: string, target: TargetId): DirectiveInfo | undefined {
   const entry = byName.get(name);
   if (!entry) return undefined;
-  return { entry, variant: variantsByTarget.get(target)?.get(name) };
+  return { entry, variant: variantsOf(target).get(name) };
 }
 
 /** The facts of a name for a target, or undefined when the target does not accept it. */
 export function directiveVariant(name: string, target: TargetId): DirectiveVariant | undefined {
-  return variantsByTarget.get(target)?.get(name);
+  return variantsOf(target).get(name);
 }
 
 /** Every name (primary names, aliases, loader and ignored names) that the target accepts. */
 export function directiveNames(target: TargetId): readonly string[] {
-  return namesByTarget.get(target) ?? [];
+  return acceptedNames(target);
 }
 
 /** The targets that accept the name, in our version order. */
@@ -135,13 +146,13 @@ export function clampOf(name: string): readonly [min: bigint, max: bigint] | und
   return CLAMPED[name];
 }
 
-const memoryByTarget = new Map<TargetId, ReadonlySet<string>>(
-  TARGETS.map((t) => [t, new Set(DIRECTIVES.filter((d) => variantsByTarget.get(t)?.get(d.name)?.numeric?.includes('memory')).map((d) => d.name))]),
+const memoryOf = perTarget(
+  (t): ReadonlySet<string> => new Set(DIRECTIVES.filter((d) => variantsOf(t).get(d.name)?.numeric?.includes('memory')).map((d) => d.name)),
 );
 
 /** The names whose value is a memory size (`100mb`) in the target, aliases aside. */
 export function memoryDirectives(target: TargetId): ReadonlySet<string> {
-  return memoryByTarget.get(target) ?? new Set();
+  return memoryOf(target);
 }
 
 /** Whether `argc` words (the directive name counted, as Redis counts) satisfy every argument-count rule. */

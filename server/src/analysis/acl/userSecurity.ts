@@ -109,7 +109,12 @@ const COMMON_PASSWORDS = [
   'cache',
 ];
 const COMMON_SET = new Set(COMMON_PASSWORDS);
-const COMMON_HASHES = new Set(COMMON_PASSWORDS.map(sha256Hex));
+/** Their SHA-256 hashes, made on the first `#<hash>` rule: hashing them costs start-up time otherwise. */
+let commonHashes: ReadonlySet<string> | undefined;
+function isCommonHash(hash: string): boolean {
+  commonHashes ??= new Set(COMMON_PASSWORDS.map(sha256Hex));
+  return commonHashes.has(hash);
+}
 
 export type Weakness = 'short' | 'common' | 'low-entropy';
 
@@ -227,7 +232,7 @@ export function userSecurityFindings(
       const why = passwordWeakness(r.secret, def.name, minPasswordLength);
       if (why) add('weak-password', securityMessages.weakPassword(owner, why, minPasswordLength, [...r.secret].length), r, { weakness: why });
       add('plaintext-password', securityMessages.plaintextPassword(owner), r);
-    } else if (r.kind === 'hash' && r.op === 'add' && r.valid && COMMON_HASHES.has(r.hash)) {
+    } else if (r.kind === 'hash' && r.op === 'add' && r.valid && isCommonHash(r.hash)) {
       add('weak-password', securityMessages.weakPassword(owner, 'common', minPasswordLength), r, { weakness: 'common' });
     }
   }
