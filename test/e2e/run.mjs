@@ -480,11 +480,11 @@ async function runUiPhase(tools, tempRoot) {
   const closeAllEditors = async () => {
     await page.keyboard.press('F1');
     await page.keyboard.type('View: Close All Editors');
-    await page
-      .locator('.quick-input-list .monaco-list-row', { hasText: /^View: Close All Editors/ })
-      .first()
-      .waitFor({ timeout: remaining() });
-    await page.keyboard.press('Enter');
+    // Click the row itself: Enter runs the highlighted row, which can be another match
+    // (Git: Close All Unmodified Editors) while the list is still filling.
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /^View: Close All Editors/ }).first();
+    await row.waitFor({ timeout: remaining() });
+    await row.click();
     await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: remaining() });
   };
   await step('the code link in the Problems panel opens the rule page in the Markdown preview', async () => {
