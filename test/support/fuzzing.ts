@@ -71,7 +71,7 @@ export function seedFiles(): Seed[] {
 }
 
 /** Pieces that matter to the readers, and names the knowledge base knows. */
-const PIECES = [
+export const PIECES: readonly string[] = [
   ' ',
   '\t',
   '\r',

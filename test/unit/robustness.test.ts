@@ -18,42 +18,10 @@ import { encodeSemanticTokens, semanticTokens } from '../../server/src/analysis/
 import { documentSymbols, foldingRanges } from '../../server/src/analysis/symbols';
 import type { DocumentKind, Range } from '../../server/src/analysis/types';
 import { TARGETS } from '../../server/src/knowledge/types';
+import { PIECES } from '../support/fuzzing';
 
-/** Characters that matter to the readers, plus anything at all. */
-const interesting = fc.constantFrom(
-  ' ',
-  '\t',
-  '\r',
-  '\n',
-  '\r\n',
-  '\v',
-  '\f',
-  '\0',
-  '"',
-  "'",
-  '\\',
-  '\\x',
-  '\\x4',
-  '\\x41',
-  '#',
-  '(',
-  ')',
-  '~',
-  '>',
-  '+@',
-  'user',
-  'bind',
-  '0.0.0.0',
-  'protected-mode',
-  'no',
-  'save',
-  'include',
-  'é',
-  '😀',
-  '\ud800',
-  '\udc00',
-  '\ufeff',
-);
+/** The fuzzing run's pieces that matter to the readers, plus anything at all. */
+const interesting = fc.constantFrom(...PIECES);
 const text = fc.oneof(
   fc.array(fc.oneof(interesting, fc.string(), fc.string({ unit: 'binary' })), { maxLength: 40 }).map((a) => a.join('')),
   fc.string({ unit: 'binary', maxLength: 400 }),
