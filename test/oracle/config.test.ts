@@ -21,9 +21,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import { expectedCategories, generateConfigFiles, machineDependent } from '../support/configGenerator';
-import { esc, formatOutcome, judge, percent, verdictOf, type Outcome } from '../support/configOracle';
+import { esc, formatOutcome, judge, percent, tally, verdictOf, writeOracleReport, type Outcome } from '../support/configOracle';
 import { exceptionsFor } from '../support/oracleExceptions';
 import { oracleVersions, probeConfigs, targetOf, type ProbeResult } from '../support/redisServer';
 
@@ -52,42 +51,19 @@ for (const version of oracleVersions()) {
     const outcomes = cases.map((c, i) => judge(c, verdictOf(c.body, results[i] as ProbeResult), target));
     const seconds = (Date.now() - started) / 1000;
 
-    const accepted = outcomes.filter((o) => o.server.accepted).length;
+    const { accepted, verdictAgree, lined, sameLine, agree, excepted, failures } = tally(outcomes, exceptions);
     const withLine = outcomes.filter((o) => o.server.line !== undefined).length;
     const quoting = outcomes.filter((o) => o.server.unresolved !== undefined).length;
     const lineAfterFirst = outcomes.filter((o) => (o.server.line ?? 0) > 1).length;
-    const verdictAgree = outcomes.filter((o) => o.server.accepted === (o.errors.length === 0)).length;
-    const lined = outcomes.filter((o) => o.bothRefuse && o.sameLine !== undefined);
-    const sameLine = lined.filter((o) => o.sameLine).length;
-    const agree = outcomes.filter((o) => o.agree).length;
-    const disagreeing = outcomes.filter((o) => !o.agree);
-    const excepted = disagreeing.filter((o) => exceptions.has(o.c.body));
-    const failures = disagreeing.filter((o) => !exceptions.has(o.c.body));
 
     const summary =
       `config oracle ${version} (${target}): ${agree}/${outcomes.length} files agree; accept/refuse ${verdictAgree}/${outcomes.length} (${percent(verdictAgree, outcomes.length)}), ` +
-      `same first line ${sameLine}/${lined.length} (${percent(sameLine, lined.length)}); ${accepted} accepted, ${outcomes.length - accepted} refused ` +
-      `(${withLine} with a line, ${lineAfterFirst} past line 1, ${quoting} quoting unresolved settings); ${excepted.length} excepted; ${seconds.toFixed(1)} s`;
+      `same first line ${sameLine}/${lined} (${percent(sameLine, lined)}); ${accepted} accepted, ${outcomes.length - accepted} refused ` +
+      `(${withLine} with a line, ${lineAfterFirst} past line 1, ${quoting} quoting unresolved settings); ${excepted} excepted; ${seconds.toFixed(1)} s`;
     t.diagnostic(summary);
     console.log(summary);
 
-    if (process.env.CONFIG_ORACLE_REPORT) {
-      writeFileSync(
-        `${process.env.CONFIG_ORACLE_REPORT}.${version}.json`,
-        JSON.stringify(
-          outcomes.map((o) => ({
-            id: o.c.id,
-            body: o.c.body,
-            agree: o.agree,
-            why: o.why,
-            server: o.server,
-            ours: o.errors.map((e) => ({ line: e.range.start.line + 1, code: e.code, message: e.message })),
-          })),
-          null,
-          1,
-        ),
-      );
-    }
+    writeOracleReport(process.env.CONFIG_ORACLE_REPORT, version, outcomes);
 
     // The mix must stay meaningful if the generator changes.
     const byCategory = new Map<string, number>();

@@ -12,8 +12,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { esc, formatOutcome, judge, percent, verdictOf } from '../support/configOracle';
+import { esc, formatOutcome, judge, percent, tally, verdictOf, writeOracleReport } from '../support/configOracle';
 import { exceptionsFor } from '../support/oracleExceptions';
 import { oracleVersions, probeConfigs, targetOf, type ProbeResult } from '../support/redisServer';
 import { generateSentinelFiles, machineDependentSentinel } from '../support/sentinelGenerator';
@@ -39,36 +38,14 @@ for (const version of oracleVersions()) {
     const outcomes = cases.map((c, i) => judge(c, verdictOf(c.body, results[i] as ProbeResult), target, 'sentinel'));
     const seconds = (Date.now() - started) / 1000;
 
-    const accepted = outcomes.filter((o) => o.server.accepted).length;
-    const verdictAgree = outcomes.filter((o) => o.server.accepted === (o.errors.length === 0)).length;
-    const lined = outcomes.filter((o) => o.bothRefuse && o.sameLine !== undefined);
-    const sameLine = lined.filter((o) => o.sameLine).length;
-    const agree = outcomes.filter((o) => o.agree).length;
-    const disagreeing = outcomes.filter((o) => !o.agree);
-    const excepted = disagreeing.filter((o) => exceptions.has(o.c.body));
-    const failures = disagreeing.filter((o) => !exceptions.has(o.c.body)).sort((a, b) => a.c.body.length - b.c.body.length);
+    const { accepted, verdictAgree, lined, sameLine, agree, excepted, failures } = tally(outcomes, exceptions);
+    failures.sort((a, b) => a.c.body.length - b.c.body.length);
     const summary =
       `sentinel oracle ${version} (${target}): ${agree}/${outcomes.length} files agree; accept/refuse ${verdictAgree}/${outcomes.length} (${percent(verdictAgree, outcomes.length)}), ` +
-      `same line ${sameLine}/${lined.length} (${percent(sameLine, lined.length)}); ${accepted} accepted, ${outcomes.length - accepted} refused; ${excepted.length} excepted; ${seconds.toFixed(1)} s`;
+      `same line ${sameLine}/${lined} (${percent(sameLine, lined)}); ${accepted} accepted, ${outcomes.length - accepted} refused; ${excepted} excepted; ${seconds.toFixed(1)} s`;
     t.diagnostic(summary);
     console.log(summary);
-    if (process.env.SENTINEL_ORACLE_REPORT) {
-      writeFileSync(
-        `${process.env.SENTINEL_ORACLE_REPORT}.${version}.json`,
-        JSON.stringify(
-          outcomes.map((o) => ({
-            id: o.c.id,
-            body: o.c.body,
-            agree: o.agree,
-            why: o.why,
-            server: o.server,
-            ours: o.errors.map((e) => ({ line: e.range.start.line + 1, code: e.code, message: e.message })),
-          })),
-          null,
-          1,
-        ),
-      );
-    }
+    writeOracleReport(process.env.SENTINEL_ORACLE_REPORT, version, outcomes);
     assert.ok(accepted >= 400 && outcomes.length - accepted >= 400, `unbalanced mix: ${accepted} accepted of ${outcomes.length}`);
     assert.equal(
       failures.length,

@@ -12,6 +12,7 @@
  * report no error the server would have named first. When it names nothing (a missing include, a
  * data file it cannot load...), only the refusal must agree.
  */
+import { writeFileSync } from 'node:fs';
 import { analyzeDocument } from '../../server/src/analysis/analyze';
 import type { FileSource } from '../../server/src/analysis/configModel';
 import type { DocumentKind, Finding } from '../../server/src/analysis/types';
@@ -207,4 +208,45 @@ export function formatOutcome(o: Outcome): string {
 
 export function percent(n: number, of: number): string {
   return of === 0 ? 'n/a' : `${((100 * n) / of).toFixed(2)}%`;
+}
+
+/** The counts both file oracles (redis.conf and sentinel.conf) report, and the disagreements not excepted. */
+export interface Tally {
+  readonly accepted: number;
+  /** Files where the server and the analyzer both accept or both refuse. */
+  readonly verdictAgree: number;
+  /** Files both refuse at a line, and how many of those name the same line. */
+  readonly lined: number;
+  readonly sameLine: number;
+  readonly agree: number;
+  readonly excepted: number;
+  readonly failures: Outcome[];
+}
+
+export function tally(outcomes: readonly Outcome[], exceptions: { has(body: string): boolean }): Tally {
+  const lined = outcomes.filter((o) => o.bothRefuse && o.sameLine !== undefined);
+  const disagreeing = outcomes.filter((o) => !o.agree);
+  return {
+    accepted: outcomes.filter((o) => o.server.accepted).length,
+    verdictAgree: outcomes.filter((o) => o.server.accepted === (o.errors.length === 0)).length,
+    lined: lined.length,
+    sameLine: lined.filter((o) => o.sameLine).length,
+    agree: outcomes.length - disagreeing.length,
+    excepted: disagreeing.filter((o) => exceptions.has(o.c.body)).length,
+    failures: disagreeing.filter((o) => !exceptions.has(o.c.body)),
+  };
+}
+
+/** Every outcome as JSON, for reading a run's disagreements offline (`<prefix>.<version>.json`). */
+export function writeOracleReport(prefix: string | undefined, version: string, outcomes: readonly Outcome[]): void {
+  if (!prefix) return;
+  const rows = outcomes.map((o) => ({
+    id: o.c.id,
+    body: o.c.body,
+    agree: o.agree,
+    why: o.why,
+    server: o.server,
+    ours: o.errors.map((e) => ({ line: e.range.start.line + 1, code: e.code, message: e.message })),
+  }));
+  writeFileSync(`${prefix}.${version}.json`, JSON.stringify(rows, null, 1));
 }
