@@ -124,7 +124,8 @@ function row(name: string, ours: number, empty: number, goal: number, show: (x: 
 
 async function serverTable(text: string): Promise<void> {
   console.log(`\n## 1. This server against an empty server on the same library (${load()})`);
-  console.log('300 edits per run, each sent when the diagnostics of the one before arrived; medians of 3 runs, interleaved.\n');
+  console.log('300 edits per run, each sent when the diagnostics of the one before arrived; medians of 3 runs, interleaved.');
+  console.log('Our first run starts without a code cache (as the first start after an install), the others with it.\n');
   const ours: Session[] = [];
   const empty: Session[] = [];
   for (let i = 0; i < 3; i++) {

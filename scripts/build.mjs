@@ -58,6 +58,9 @@ const entries = [
   { ...bothPlatforms, entryPoints: ['client/src/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...bothPlatforms, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // What Node runs: small loaders that start the two bundles above through V8's code cache.
+  { entryPoints: ['server/src/loader/languageServer.ts'], outfile: 'dist/bin/redis-config-language-server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/loader/lint.ts'], outfile: 'dist/bin/redis-config-lint.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 /** Runs the schema builder bundled in memory and writes its result. */

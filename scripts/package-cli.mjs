@@ -11,16 +11,16 @@ import { publishedBase } from './published.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = join(root, 'packages/cli');
 
-for (const f of ['dist/cli.js', 'dist/server.js', 'dist/redis-config.schema.json']) {
+const bundles = ['dist/cli.js', 'dist/server.js', 'dist/bin/redis-config-lint.js', 'dist/bin/redis-config-language-server.js'];
+for (const f of [...bundles, 'dist/redis-config.schema.json']) {
   if (!existsSync(join(root, f))) {
     console.error(`${f} is missing: run \`node scripts/build.mjs --production\` first`);
     process.exit(1);
   }
 }
 for (const d of ['dist', 'docs']) rmSync(join(pkg, d), { recursive: true, force: true });
-mkdirSync(join(pkg, 'dist'), { recursive: true });
-copyFileSync(join(root, 'dist/cli.js'), join(pkg, 'dist/cli.js'));
-copyFileSync(join(root, 'dist/server.js'), join(pkg, 'dist/server.js'));
+mkdirSync(join(pkg, 'dist/bin'), { recursive: true });
+for (const f of bundles) copyFileSync(join(root, f), join(pkg, f));
 copyFileSync(join(root, 'dist/redis-config.schema.json'), join(pkg, 'redis-config.schema.json'));
 cpSync(join(root, 'docs/rules'), join(pkg, 'docs/rules'), { recursive: true });
 cpSync(join(root, 'docs/images'), join(pkg, 'docs/images'), { recursive: true });

@@ -5,7 +5,8 @@
 // "N passed, N failed" line. Provisioning of redis-server, Chromium and code-server is
 // done by the suites themselves, which stop with a clear message when they cannot.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +29,14 @@ function testFiles(dir) {
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => join(dir, f))
     .sort();
+}
+
+// The servers and CLIs the suites start keep their code cache (server/src/loader/) in a folder of
+// this run, not in the user's cache folder.
+if (!process.env.REDIS_CONFIG_CACHE_DIR) {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'redis-config-test-cache-'));
+  process.env.REDIS_CONFIG_CACHE_DIR = cacheDir;
+  process.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
 }
 
 const only = process.argv.slice(2);

@@ -20,6 +20,7 @@ test('vsce ls: exactly the files the extension needs', () => {
     'CHANGELOG.md',
     'LICENSE',
     'README.md',
+    'dist/bin/redis-config-language-server.js',
     'dist/extension.js',
     'dist/redis-config.schema.json',
     'dist/server.js',

@@ -30,7 +30,7 @@ function newestMtime(dir) {
 }
 
 /**
- * Fails unless the extension's `main` (dist/extension.js) and, for this repo, dist/server.js exist;
+ * Fails unless the extension's `main` (dist/extension.js) and, for this repo, the server (dist/server.js and its loader) exist;
  * warns when they look older than the sources.
  */
 export function checkExtensionBuilt(extensionDir = repoRoot) {
@@ -42,7 +42,7 @@ export function checkExtensionBuilt(extensionDir = repoRoot) {
   }
   const main = path.relative(extensionDir, path.resolve(extensionDir, manifest.main ?? 'dist/extension.js'));
   const required = [main.endsWith('.js') ? main : `${main}.js`];
-  if (extensionDir === repoRoot) required.push('dist/server.js');
+  if (extensionDir === repoRoot) required.push('dist/server.js', 'dist/bin/redis-config-language-server.js');
   const missing = required.filter((f) => !existsSync(path.join(extensionDir, f)));
   if (missing.length > 0) {
     throw new E2eSetupError(

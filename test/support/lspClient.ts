@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
-/** The bundled server; a bundled caller (the benchmark) names it through the environment. */
-export const SERVER = process.env.REDIS_CONFIG_SERVER ?? join(__dirname, '../../dist/server.js');
+/** The server as editors start it (its loader); a bundled caller (the benchmark) names it through the environment. */
+export const SERVER = process.env.REDIS_CONFIG_SERVER ?? join(__dirname, '../../dist/bin/redis-config-language-server.js');
 
 export class LspTestClient {
   readonly connection: MessageConnection;

@@ -1,0 +1,144 @@
+/**
+ * Starts one of our Node bundles (the language server or the CLI) through V8's code cache.
+ *
+ * Most of a cold start is V8 compiling the bundle: the whole file at load, then each function
+ * the first analysis calls. A cache written after that work (`Script.createCachedData()` once the
+ * process has run) holds the bytecode of every function compiled so far, so the next start skips
+ * both; a cache made at load time holds the top level only, which is why neither the
+ * `v8-compile-cache` package nor Node's own compile cache (Node 22+) gets the same effect.
+ *
+ * The cache is an optimisation, never a requirement: any failure (no writable directory, a
+ * corrupt or foreign file, another Node version) means a normal start, and V8 rejects data made
+ * by another version or with other flags. V8 checks a source's length but not its content, so
+ * the file name carries the bundle's path, size and modification time as well.
+ */
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** Where our caches go, in order: the setting, the client's private storage, the user's cache folder. */
+export const CACHE_DIR_VARIABLE = 'REDIS_CONFIG_CACHE_DIR';
+/** Set to anything but an empty string to start without the cache. */
+export const NO_CACHE_VARIABLE = 'REDIS_CONFIG_NO_CODE_CACHE';
+/** Set to 1 to have each start say on stderr what it did with the cache (for tests and bug reports). */
+export const TRACE_VARIABLE = 'REDIS_CONFIG_CODE_CACHE_TRACE';
+
+const SUFFIX = '.v8cache';
+
+/** The per-user cache folder of the platform: only its user can write there. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+  const home = (): string | undefined => {
+    try {
+      return homedir() || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  if (platform === 'win32') {
+    const local = env.LOCALAPPDATA;
+    return local ? join(local, 'redis-config', 'Cache') : undefined;
+  }
+  const base =
+    platform === 'darwin'
+      ? home()
+        ? join(home() as string, 'Library', 'Caches')
+        : undefined
+      : env.XDG_CACHE_HOME || (home() ? join(home() as string, '.cache') : undefined);
+  return base ? join(base, 'redis-config') : undefined;
+}
+
+/** A short stable hash (FNV-1a, 32 bits) for the cache file name. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** The cache file of `bundle` as it is now, for this Node and this machine type. */
+export function cacheFileFor(bundle: string, size: number, mtimeMs: number, dir: string): string {
+  const key = [bundle, size, mtimeMs, process.version, process.arch, process.execArgv.join(' ')].join('\0');
+  return join(dir, `${basename(bundle, '.js')}-${fnv1a(key)}${SUFFIX}`);
+}
+
+export interface CachedStart {
+  /** When to write the cache if this start did not find a usable one: at exit, and also this many ms after the start (unref'd). */
+  readonly writeAfterMs?: number;
+}
+
+/**
+ * Loads `bundle` as a CommonJS module in this process, as `module` — the entry file's own
+ * module object, so that a bundle asking `require.main === module` still finds it is the main
+ * program.
+ */
+export function startCached(bundle: string, module: NodeModule, options: CachedStart = {}): void {
+  const trace = process.env[TRACE_VARIABLE] === '1' ? (m: string): void => void process.stderr.write(`code cache: ${m}\n`) : (): void => undefined;
+  const text = readFileSync(bundle, 'utf8');
+  // The `#!` line of an executable bundle is not JavaScript inside a function; keep its length.
+  const source = text.startsWith('#!') ? `//${text.slice(2)}` : text;
+  const dir = process.env[NO_CACHE_VARIABLE] ? undefined : process.env[CACHE_DIR_VARIABLE] || defaultCacheDir();
+  let file: string | undefined;
+  let cachedData: Buffer | undefined;
+  if (dir) {
+    try {
+      const stat = statSync(bundle);
+      file = cacheFileFor(bundle, stat.size, stat.mtimeMs, dir);
+      cachedData = readFileSync(file);
+    } catch {
+      // No cache yet (or no way to tell which one is ours): a normal start.
+    }
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: bundle,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const usable = cachedData !== undefined && !script.cachedDataRejected;
+  trace(file === undefined ? 'off' : usable ? `used ${file}` : cachedData ? `rejected ${file}` : `none at ${file}`);
+  if (file && !usable) scheduleWrite(script, file, options.writeAfterMs, trace);
+  const run = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: NodeModule, filename: string, dirname: string) => void;
+  run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+}
+
+function scheduleWrite(script: Script, file: string, afterMs: number | undefined, trace: (m: string) => void): void {
+  let written = false;
+  const write = (): void => {
+    if (written) return;
+    written = true;
+    try {
+      writeCache(file, script.createCachedData());
+      trace(`wrote ${file}`);
+    } catch (e) {
+      trace(`not written: ${(e as Error).message}`);
+    }
+  };
+  process.once('exit', write);
+  if (afterMs !== undefined) setTimeout(write, afterMs).unref();
+}
+
+/** Writes beside the final name and renames, so that a concurrent start never reads half a file; drops caches of older bundles. */
+function writeCache(file: string, data: Buffer): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const temp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, data);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, file);
+  const stem = basename(file).replace(/-[0-9a-f]{8}\.v8cache$/, '-');
+  for (const other of readdirSync(dir)) {
+    if (other !== basename(file) && other.startsWith(stem) && other.endsWith(SUFFIX)) {
+      try {
+        unlinkSync(join(dir, other));
+      } catch {
+        // Another process's, or gone already.
+      }
+    }
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * `redis-config-language-server` for Node: starts the server bundle (dist/server.js, which
+ * also runs in web workers) through the code cache.
+ */
+import { join } from 'node:path';
+import { startCached } from './codeCache';
+
+// Written five seconds in, by when the first analysis has compiled what a start needs, or at exit.
+startCached(join(__dirname, '..', 'server.js'), module, { writeAfterMs: 5000 });
