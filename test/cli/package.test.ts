@@ -36,7 +36,10 @@ const npmEnv = offlineNpmEnv(join(work, 'cache'));
 test('the manifest: the chosen name, the extension’s version, two bins, no dependencies', () => {
   assert.equal(manifest.name, NPM_PACKAGE);
   assert.equal(manifest.version, rootVersion, 'the npm package and the extension are released together');
-  assert.deepEqual(manifest.bin, { 'redis-config-lint': 'dist/bin/redis-config-lint.js', 'redis-config-language-server': 'dist/bin/redis-config-language-server.js' });
+  assert.deepEqual(manifest.bin, {
+    'redis-config-lint': 'dist/bin/redis-config-lint.js',
+    'redis-config-language-server': 'dist/bin/redis-config-language-server.js',
+  });
   assert.equal(manifest.dependencies, undefined, 'esbuild bundles everything');
   assert.ok(DEFAULT_DOCS_BASE_URL.startsWith(`https://cdn.jsdelivr.net/npm/${manifest.name}@`), 'documentation links point into this package');
 });
