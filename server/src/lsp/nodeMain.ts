@@ -2,6 +2,7 @@
  * `redis-config-language-server`: the bundled server, started by the VS Code client over
  * IPC, or by any editor with `--stdio`.
  */
+import './v8Settings';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { FramingGuard } from './framing';
 import { nodePlatform } from './nodePlatform';
