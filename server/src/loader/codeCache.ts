@@ -12,10 +12,11 @@
  * by another version or with other flags. V8 checks a source's length but not its content, so
  * the file name carries the bundle's path, size and modification time as well.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { Script } from 'node:vm';
 
 /** Where our caches go, in order: the setting, the client's private storage, the user's cache folder. */
@@ -65,6 +66,27 @@ export function cacheFileFor(bundle: string, size: number, mtimeMs: number, dir:
   return join(dir, `${basename(bundle, '.js')}-${fnv1a(key)}${SUFFIX}`);
 }
 
+/**
+ * The cache data of this process, kept for its whole life. glibc's malloc raises the size under
+ * which it recycles memory instead of returning it to the system to the size of the largest block
+ * freed; freeing this megabyte would make every allocator arena keep megabytes of free memory.
+ */
+const kept: Buffer[] = [];
+
+/** Reads a text file in small pieces, for the same reason: no large block is allocated and freed. */
+function readText(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const piece = Buffer.allocUnsafe(64 * 1024);
+    const decoder = new StringDecoder('utf8');
+    let text = '';
+    for (let n = readSync(fd, piece); n > 0; n = readSync(fd, piece)) text += decoder.write(piece.subarray(0, n));
+    return text + decoder.end();
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export interface CachedStart {
   /** When to write the cache if this start did not find a usable one: at exit, and also this many ms after the start (unref'd). */
   readonly writeAfterMs?: number;
@@ -77,7 +99,7 @@ export interface CachedStart {
  */
 export function startCached(bundle: string, module: NodeModule, options: CachedStart = {}): void {
   const trace = process.env[TRACE_VARIABLE] === '1' ? (m: string): void => void process.stderr.write(`code cache: ${m}\n`) : (): void => undefined;
-  const text = readFileSync(bundle, 'utf8');
+  const text = readText(bundle);
   // The `#!` line of an executable bundle is not JavaScript inside a function; keep its length.
   const source = text.startsWith('#!') ? `//${text.slice(2)}` : text;
   const dir = process.env[NO_CACHE_VARIABLE] ? undefined : process.env[CACHE_DIR_VARIABLE] || defaultCacheDir();
@@ -97,6 +119,7 @@ export function startCached(bundle: string, module: NodeModule, options: CachedS
     ...(cachedData ? { cachedData } : {}),
   });
   const usable = cachedData !== undefined && !script.cachedDataRejected;
+  if (usable && cachedData) kept.push(cachedData);
   trace(file === undefined ? 'off' : usable ? `used ${file}` : cachedData ? `rejected ${file}` : `none at ${file}`);
   if (file && !usable) scheduleWrite(script, file, options.writeAfterMs, trace);
   const run = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: NodeModule, filename: string, dirname: string) => void;
