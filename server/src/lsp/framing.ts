@@ -19,6 +19,7 @@ const MAX_HEADER_BYTES = 8 * 1024;
 const SEPARATOR = Buffer.from('\r\n\r\n');
 const LENGTH_FIELD = /^content-length$/i;
 const RESYNC = 'Content-Length:';
+const USUAL_HEADER = /^Content-Length: (\d{1,15})$/;
 const EMPTY = Buffer.alloc(0);
 
 /** Cuts a byte stream into message bodies; bad headers are dropped and reported through `log`. */
@@ -65,6 +66,12 @@ export class Framer {
 
   /** The body length a header gives, or why it gives none. */
   private lengthOf(header: string): number | string {
+    // The header every client sends: the length alone.
+    const usual = USUAL_HEADER.exec(header);
+    if (usual) {
+      const n = Number(usual[1]);
+      if (n <= this.maxBody) return n;
+    }
     let value: string | undefined;
     for (const line of header.split('\r\n')) {
       const colon = line.indexOf(':');
