@@ -31,7 +31,7 @@ import { fileLinks } from '../analysis/links';
 import { userReferencesAt } from '../analysis/references';
 import { encodeSemanticTokens, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../analysis/semanticTokens';
 import { documentSymbols, foldingRanges } from '../analysis/symbols';
-import type { Finding, Settings } from '../analysis/types';
+import type { DocumentKind, Finding, Settings } from '../analysis/types';
 import { messages } from '../analysis/messages';
 import { RULES } from '../knowledge/rules';
 import { codeActions, fixAllEdit, FIX_ALL_KIND } from './codeActions';
@@ -408,9 +408,32 @@ export function startServer(connection: Connection, version: string, platform: S
     return includer ? { ...settings, included: true, ...(settings.targetIsDefault ? { target: includer.target, targetIsDefault: false } : {}) } : settings;
   }
 
+  /**
+   * The cache key of a document's settings. A document's resolved settings are one object
+   * until they change (see DocumentSettings), so the key is worked out once per object, not
+   * once per edit. Settings are never changed in place.
+   */
+  const settingsKeys = new WeakMap<Settings, string>();
+  function keyOf(settings: Settings): string {
+    let key = settingsKeys.get(settings);
+    if (key === undefined) settingsKeys.set(settings, (key = JSON.stringify(settings)));
+    return key;
+  }
+
+  /** The kind of each open document (redis.conf, sentinel.conf, ACL file), by language and URI. */
+  const kinds = new Map<string, { readonly languageId: string; readonly kind: DocumentKind }>();
+  function kindOf(doc: TextDocument): DocumentKind {
+    const known = kinds.get(doc.uri);
+    if (known?.languageId === doc.languageId) return known.kind;
+    if (kinds.size >= MEMO_SIZE) kinds.clear();
+    const kind = documentKindFor(doc.languageId, doc.uri);
+    kinds.set(doc.uri, { languageId: doc.languageId, kind });
+    return kind;
+  }
+
   async function analyse(doc: TextDocument, settings: Settings): Promise<Analysis> {
     const effective = effectiveSettings(doc.uri, settings);
-    const key = JSON.stringify(effective);
+    const key = keyOf(effective);
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
     const run = await settle(doc.uri, effective, (files) => {
@@ -418,7 +441,7 @@ export function startServer(connection: Connection, version: string, platform: S
       // The analysis of the version before, to reuse what the edit left alone.
       const analysis = analyzeDocument(
         doc.getText(),
-        documentKindFor(doc.languageId, doc.uri),
+        kindOf(doc),
         effective,
         {
           ...(path !== undefined ? { path } : {}),
@@ -582,6 +605,7 @@ export function startServer(connection: Connection, version: string, platform: S
     dirty.delete(uri);
     cache.delete(uri);
     sentTargets.delete(uri);
+    kinds.delete(uri);
     documentSettings.closed(uri);
     recheckIncluded(includedBy.delete(uri));
     publish({ uri, diagnostics: [] });
