@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PassThrough } from 'node:stream';
-import { Framer, FramedMessageReader } from '../../server/src/lsp/framing';
+import { Framer, FramedMessageReader, FramedMessageWriter } from '../../server/src/lsp/framing';
 
 /** The bodies the framer hands on, each framed again, so that the output reads as the input did. */
 function through(chunks: readonly Buffer[]): { out: string; log: string[] } {
@@ -62,4 +62,22 @@ test('the reader hands on each parsed message, reports a body that is not JSON, 
   ]);
   assert.equal(errors.length, 1);
   assert.equal(reader.shutdownRequested, true);
+});
+
+test('the writer sends each message as one frame whose length counts bytes, not characters', async () => {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (d: Buffer) => chunks.push(d));
+  const writer = new FramedMessageWriter(output);
+  const messages = [
+    { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'déjà vu — 🙂' } },
+    { jsonrpc: '2.0', id: 7, result: null },
+  ];
+  for (const m of messages) await writer.write(m);
+  assert.equal(chunks.length, messages.length);
+  const read: unknown[] = [];
+  const framer = new Framer((body) => read.push(JSON.parse(body.toString('utf8'))), assert.fail);
+  for (const c of chunks) framer.push(c);
+  assert.deepEqual(read, messages);
+  assert.match(chunks[0]?.toString('latin1') ?? '', /^Content-Length: \d+\r\n\r\n\{/);
 });

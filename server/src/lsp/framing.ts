@@ -9,7 +9,7 @@
  * Framing, guarding and parsing happen in one place, on each chunk as it arrives: a good
  * message costs no extra stream hop, copy or promise on its way to the JSON-RPC connection.
  */
-import { AbstractMessageReader, Disposable, type DataCallback, type Message, type MessageReader } from 'vscode-languageserver/node';
+import { AbstractMessageReader, AbstractMessageWriter, Disposable, type DataCallback, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
 
 /** A body larger than this is not a message any client sends a config server. */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -146,5 +146,44 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
       this.input.off('error', onError);
       this.input.off('close', onClose);
     });
+  }
+}
+
+/**
+ * The JSON-RPC connection's writer over a byte stream (stdout): each message goes out as one
+ * write, header and body together, so that the client is woken once per message, not twice.
+ */
+export class FramedMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private errors = 0;
+
+  constructor(private readonly output: NodeJS.WritableStream) {
+    super();
+    output.on('error', (error: unknown) => this.fireError(error));
+    output.on('close', () => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
+    let frame: Buffer;
+    try {
+      const body = JSON.stringify(message);
+      const length = Buffer.byteLength(body, 'utf8');
+      const header = `Content-Length: ${length}\r\n\r\n`;
+      frame = Buffer.allocUnsafe(header.length + length);
+      frame.write(body, frame.write(header, 0, 'latin1'), 'utf8');
+    } catch (error) {
+      this.fireError(error);
+      return Promise.reject(error as Error);
+    }
+    return new Promise((resolve, reject) => {
+      this.output.write(frame, (error) => {
+        if (!error) return resolve();
+        this.fireError(error, message, ++this.errors);
+        reject(error);
+      });
+    });
+  }
+
+  end(): void {
+    this.output.end();
   }
 }

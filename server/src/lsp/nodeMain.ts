@@ -2,8 +2,8 @@
  * `redis-config-language-server`: the bundled server, started by the VS Code client over
  * IPC, or by any editor with `--stdio`.
  */
-import { createConnection, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
-import { FramedMessageReader } from './framing';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { FramedMessageReader, FramedMessageWriter } from './framing';
 import { nodePlatform } from './nodePlatform';
 import { SERVER_NAME, startServer } from './server';
 
@@ -34,7 +34,7 @@ if (args.includes('--help') || args.includes('-h')) {
 } else if (args.includes('--stdio')) {
   // Over stdio, our reader drops messages with a bad header instead of leaving the connection deaf.
   const reader = new FramedMessageReader(process.stdin, (m) => process.stderr.write(`${m}\n`));
-  const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  const connection = createConnection(ProposedFeatures.all, reader, new FramedMessageWriter(process.stdout));
   // As the library does for a stdin it reads itself: the client closed the pipe, the server ends.
   const ended = (): never => process.exit(reader.shutdownRequested ? 0 : 1);
   process.stdin.on('end', ended);
