@@ -335,19 +335,28 @@ export function startServer(connection: Connection, version: string, platform: S
 
   /**
    * Runs `run` until the files it reads through the client are all there (see MAX_ROUNDS).
-   * Reading from the disk needs one run.
+   * Reading from the disk, or a document that reads no other file, needs one run: its
+   * result comes back at once, not as a promise, so that an edit is analysed and published
+   * without waiting for turns of the microtask queue.
    */
-  async function settle<T>(uri: string, settings: Settings, run: (files: DocFiles) => T): Promise<T> {
+  function settle<T>(uri: string, settings: Settings, run: (files: DocFiles) => T): T | Promise<T> {
+    const wanted = new Wanted();
+    const result = run(filesOf(uri, settings, wanted));
+    return wanted.size === 0 ? result : fetchAndSettle(uri, settings, run, wanted);
+  }
+
+  async function fetchAndSettle<T>(uri: string, settings: Settings, run: (files: DocFiles) => T, first: Wanted): Promise<T> {
+    let wanted = first;
     for (let round = 1; ; round++) {
-      const wanted = new Wanted();
-      const result = run(filesOf(uri, settings, wanted));
-      if (wanted.size === 0) return result;
       if (round >= MAX_ROUNDS) {
         connection.console.warn(`${uri}: still waiting for ${wanted.size} files after ${MAX_ROUNDS} rounds; they are reported as out of reach`);
         clientFiles.giveUp(wanted);
         return run(filesOf(uri, settings, new Wanted()));
       }
       await clientFiles.fetch(wanted);
+      wanted = new Wanted();
+      const result = run(filesOf(uri, settings, wanted));
+      if (wanted.size === 0) return result;
     }
   }
 
@@ -431,12 +440,13 @@ export function startServer(connection: Connection, version: string, platform: S
     return kind;
   }
 
-  async function analyse(doc: TextDocument, settings: Settings): Promise<Analysis> {
+  /** The analysis of a document; at once when no file had to be fetched through the client (see settle). */
+  function analyse(doc: TextDocument, settings: Settings): Analysis | Promise<Analysis> {
     const effective = effectiveSettings(doc.uri, settings);
     const key = keyOf(effective);
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
-    const run = await settle(doc.uri, effective, (files) => {
+    const run = settle(doc.uri, effective, (files) => {
       const path = files.located?.path;
       // The analysis of the version before, to reuse what the edit left alone.
       const analysis = analyzeDocument(
@@ -452,10 +462,14 @@ export function startServer(connection: Connection, version: string, platform: S
       );
       return { analysis, files };
     });
+    return run instanceof Promise ? run.then((r) => keep(doc, key, r.analysis, r.files)) : keep(doc, key, run.analysis, run.files);
+  }
+
+  /** Caches a fresh analysis of `doc`, and notes what it includes. */
+  function keep(doc: TextDocument, key: string, analysis: Analysis, files: DocFiles): Analysis {
     const current = documents.get(doc.uri);
     // The document changed or closed while files were fetched: this analysis is not kept.
-    if (current?.version !== doc.version) return run.analysis;
-    const { analysis, files } = run;
+    if (current?.version !== doc.version) return analysis;
     const space = files.located?.space;
     cache.set(doc.uri, { version: doc.version, key, analysis, read: files.read, patterns: files.patterns, space });
     if (analysis.kind !== 'acl' && space) {
@@ -540,12 +554,14 @@ export function startServer(connection: Connection, version: string, platform: S
   async function validate(uri: string): Promise<void> {
     const before = documents.get(uri);
     if (!before) return;
-    const resolved = await documentSettings.resolve(uri);
+    // Settings known and no file to fetch (the usual edit): analysed and published in this turn.
+    const resolved = documentSettings.known(uri) ?? (await documentSettings.resolve(uri));
     let doc = documents.get(uri);
     // Dropped when the document closed or changed while settings were fetched: the change
     // scheduled a run of its own.
     if (!doc || doc.version !== before.version) return;
-    const analysis = await analyse(doc, trustedSettings(resolved.settings));
+    const got = analyse(doc, trustedSettings(resolved.settings));
+    const analysis = got instanceof Promise ? await got : got;
     doc = documents.get(uri);
     // The same while files were fetched through the client.
     if (!doc || doc.version !== before.version) return;
