@@ -49,3 +49,29 @@ for (const [name, bad] of Object.entries(BAD)) {
     }
   });
 }
+
+for (const shutdown of [true, false]) {
+  test(`the server ends when the client closes its stdin: exit code ${shutdown ? '0 after shutdown' : '1 without shutdown'}`, async () => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      child.stdin.write(frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+      if (shutdown) child.stdin.write(frame({ jsonrpc: '2.0', id: 2, method: 'shutdown' }));
+      const last = shutdown ? '"id":2' : '"id":1';
+      const deadline = Date.now() + 10_000;
+      while (!out.includes(last) && Date.now() < deadline && child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+          child.stdout.once('data', () => (clearTimeout(timer), resolve()));
+        });
+      }
+      assert.ok(out.includes(last), 'answered');
+      child.stdin.end();
+      assert.equal(await exited, shutdown ? 0 : 1);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+}

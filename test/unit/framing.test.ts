@@ -2,15 +2,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { FramingGuard } from '../../server/src/lsp/framing';
+import { PassThrough } from 'node:stream';
+import { Framer, FramedMessageReader, FramedMessageWriter } from '../../server/src/lsp/framing';
 
+/** The bodies the framer hands on, each framed again, so that the output reads as the input did. */
 function through(chunks: readonly Buffer[]): { out: string; log: string[] } {
   const log: string[] = [];
-  const guard = new FramingGuard((m) => log.push(m), 1000);
-  const out: Buffer[] = [];
-  guard.on('data', (d: Buffer) => out.push(d));
-  for (const c of chunks) guard.write(c);
-  return { out: Buffer.concat(out).toString('utf8'), log };
+  const out: string[] = [];
+  const framer = new Framer((body) => out.push(message(body.toString('utf8'))), (m) => log.push(m), 1000);
+  for (const c of chunks) framer.push(c);
+  return { out: out.join(''), log };
 }
 
 const message = (body: string): string => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
@@ -40,4 +41,43 @@ test('a bad header is dropped with what follows it, up to the next header', () =
     assert.equal(out, good, bad.slice(0, 30));
     assert.equal(log.length, 1);
   }
+});
+
+test('the reader hands on each parsed message, reports a body that is not JSON, and reads on', () => {
+  const input = new PassThrough();
+  const reader = new FramedMessageReader(input, () => undefined, 1000);
+  const got: unknown[] = [];
+  const errors: unknown[] = [];
+  reader.onError((e) => errors.push(e));
+  reader.listen((m) => got.push(m));
+  const stream = Buffer.from(message('{"jsonrpc":"2.0","method":"a"}') + message('{not json') + message('{"jsonrpc":"2.0","id":1,"method":"shutdown"}'));
+  // Cut mid-header and mid-body: the messages come whole, in order.
+  input.write(stream.subarray(0, 7));
+  input.write(stream.subarray(7, 40));
+  assert.equal(reader.shutdownRequested, false);
+  input.write(stream.subarray(40));
+  assert.deepEqual(got, [
+    { jsonrpc: '2.0', method: 'a' },
+    { jsonrpc: '2.0', id: 1, method: 'shutdown' },
+  ]);
+  assert.equal(errors.length, 1);
+  assert.equal(reader.shutdownRequested, true);
+});
+
+test('the writer sends each message as one frame whose length counts bytes, not characters', async () => {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (d: Buffer) => chunks.push(d));
+  const writer = new FramedMessageWriter(output);
+  const messages = [
+    { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'déjà vu — 🙂' } },
+    { jsonrpc: '2.0', id: 7, result: null },
+  ];
+  for (const m of messages) await writer.write(m);
+  assert.equal(chunks.length, messages.length);
+  const read: unknown[] = [];
+  const framer = new Framer((body) => read.push(JSON.parse(body.toString('utf8'))), assert.fail);
+  for (const c of chunks) framer.push(c);
+  assert.deepEqual(read, messages);
+  assert.match(chunks[0]?.toString('latin1') ?? '', /^Content-Length: \d+\r\n\r\n\{/);
 });

@@ -22,16 +22,41 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Rule page URLs, per documentation base and code: the same few strings for every edit. */
+const hrefs = new Map<string | undefined, Map<string, string>>();
+function hrefOf(code: string, docsBase: string | undefined): string {
+  let byCode = hrefs.get(docsBase);
+  if (!byCode) {
+    // A base comes from settings; a client that keeps changing it must not grow this map.
+    if (hrefs.size > 16) hrefs.clear();
+    hrefs.set(docsBase, (byCode = new Map<string, string>()));
+  }
+  let href = byCode.get(code);
+  if (href === undefined) byCode.set(code, (href = docsUrl(code, docsBase)));
+  return href;
+}
+
+/**
+ * The diagnostic last built for a finding, with what else it was built from. The analysis
+ * hands back the same Finding objects for the lines an edit left alone, so most of a
+ * document's diagnostics are built once, not once per edit. Findings are immutable.
+ */
+const built = new WeakMap<Finding, { readonly uri: string; readonly docsBase: string | undefined; readonly diagnostic: Diagnostic }>();
+
 /**
  * `docsBase` is where rule pages live (default: the published package's pages); `uriOf` names
- * the other files a finding points at (an included file), in the document's space.
+ * the other files a finding points at (an included file), in the document's space: for one
+ * `uri` it must always answer the same (the space of a URI does not change), as the
+ * diagnostic is reused for the same finding, `uri` and `docsBase`.
  */
 export function toDiagnostic(finding: Finding, uri: string, docsBase?: string, uriOf: (path: string) => string | undefined = () => undefined): Diagnostic {
+  const known = built.get(finding);
+  if (known && known.uri === uri && known.docsBase === docsBase) return known.diagnostic;
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    codeDescription: { href: docsUrl(finding.code, docsBase) },
+    codeDescription: { href: hrefOf(finding.code, docsBase) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
@@ -46,6 +71,7 @@ export function toDiagnostic(finding: Finding, uri: string, docsBase?: string, u
     if (related.length) diagnostic.relatedInformation = related;
   }
   if (finding.data) diagnostic.data = { code: finding.code, ...finding.data };
+  built.set(finding, { uri, docsBase, diagnostic });
   return diagnostic;
 }
 

@@ -58,6 +58,15 @@ export class DocumentSettings {
     return (await this.resolve(uri)).settings;
   }
 
+  /**
+   * The resolution of a document, when it is known already (as `resolve` would answer it,
+   * without a turn of the microtask queue): an entry is only made once the editor settings
+   * it rests on were read, and goes with them.
+   */
+  known(uri: string): ResolvedSettings | undefined {
+    return this.resolved.get(uri);
+  }
+
   /** The full resolution, with the documentation base and where the target came from. */
   async resolve(uri: string): Promise<ResolvedSettings> {
     const editor = await this.editorFor(uri);

@@ -27,6 +27,8 @@ export class IncludedBy {
   /** Records what a document includes now; returns the files whose includer or target changed. */
   set(includer: string, target: TargetId, files: ReadonlySet<string>): string[] {
     const old = this.byIncluder.get(includer);
+    // The usual case on an edit: the document includes what it included before (often nothing).
+    if (old ? old.target === target && sameSet(old.files, files) : files.size === 0) return [];
     const touched = new Set([...(old?.files ?? []), ...files]);
     const before = new Map([...touched].map((f) => [f, this.of(f)]));
     if (files.size === 0) this.byIncluder.delete(includer);
@@ -51,4 +53,10 @@ function changed(before: ReadonlyMap<string, Includer | undefined>, now: (file: 
       return was?.includer !== is?.includer || was?.target !== is?.target;
     })
     .map(([file]) => file);
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }

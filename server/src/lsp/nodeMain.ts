@@ -4,7 +4,7 @@
  */
 import './v8Settings';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { FramingGuard } from './framing';
+import { FramedMessageReader, FramedMessageWriter } from './framing';
 import { nodePlatform } from './nodePlatform';
 import { SERVER_NAME, startServer } from './server';
 
@@ -33,9 +33,13 @@ if (args.includes('--help') || args.includes('-h')) {
   process.stderr.write(`${SERVER_NAME}: choose a transport (--stdio, --node-ipc or --socket=PORT); see --help\n`);
   process.exitCode = 2;
 } else if (args.includes('--stdio')) {
-  // Over stdio, a guard drops messages with a bad header instead of leaving the reader deaf.
-  const input = process.stdin.pipe(new FramingGuard((m) => process.stderr.write(`${m}\n`)));
-  const connection = createConnection(ProposedFeatures.all, input, process.stdout);
+  // Over stdio, our reader drops messages with a bad header instead of leaving the connection deaf.
+  const reader = new FramedMessageReader(process.stdin, (m) => process.stderr.write(`${m}\n`));
+  const connection = createConnection(ProposedFeatures.all, reader, new FramedMessageWriter(process.stdout));
+  // As the library does for a stdin it reads itself: the client closed the pipe, the server ends.
+  const ended = (): never => process.exit(reader.shutdownRequested ? 0 : 1);
+  process.stdin.on('end', ended);
+  process.stdin.on('close', ended);
   // Nothing else may write to stdout: it carries the protocol.
   console.log = console.info = (...parts: unknown[]): void => connection.console.log(parts.map(String).join(' '));
   startServer(connection, VERSION, nodePlatform);

@@ -31,7 +31,7 @@ import { fileLinks } from '../analysis/links';
 import { userReferencesAt } from '../analysis/references';
 import { encodeSemanticTokens, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../analysis/semanticTokens';
 import { documentSymbols, foldingRanges } from '../analysis/symbols';
-import type { Finding, Settings } from '../analysis/types';
+import type { DocumentKind, Finding, Settings } from '../analysis/types';
 import { messages } from '../analysis/messages';
 import { RULES } from '../knowledge/rules';
 import { codeActions, fixAllEdit, FIX_ALL_KIND } from './codeActions';
@@ -335,19 +335,28 @@ export function startServer(connection: Connection, version: string, platform: S
 
   /**
    * Runs `run` until the files it reads through the client are all there (see MAX_ROUNDS).
-   * Reading from the disk needs one run.
+   * Reading from the disk, or a document that reads no other file, needs one run: its
+   * result comes back at once, not as a promise, so that an edit is analysed and published
+   * without waiting for turns of the microtask queue.
    */
-  async function settle<T>(uri: string, settings: Settings, run: (files: DocFiles) => T): Promise<T> {
+  function settle<T>(uri: string, settings: Settings, run: (files: DocFiles) => T): T | Promise<T> {
+    const wanted = new Wanted();
+    const result = run(filesOf(uri, settings, wanted));
+    return wanted.size === 0 ? result : fetchAndSettle(uri, settings, run, wanted);
+  }
+
+  async function fetchAndSettle<T>(uri: string, settings: Settings, run: (files: DocFiles) => T, first: Wanted): Promise<T> {
+    let wanted = first;
     for (let round = 1; ; round++) {
-      const wanted = new Wanted();
-      const result = run(filesOf(uri, settings, wanted));
-      if (wanted.size === 0) return result;
       if (round >= MAX_ROUNDS) {
         connection.console.warn(`${uri}: still waiting for ${wanted.size} files after ${MAX_ROUNDS} rounds; they are reported as out of reach`);
         clientFiles.giveUp(wanted);
         return run(filesOf(uri, settings, new Wanted()));
       }
       await clientFiles.fetch(wanted);
+      wanted = new Wanted();
+      const result = run(filesOf(uri, settings, wanted));
+      if (wanted.size === 0) return result;
     }
   }
 
@@ -408,17 +417,41 @@ export function startServer(connection: Connection, version: string, platform: S
     return includer ? { ...settings, included: true, ...(settings.targetIsDefault ? { target: includer.target, targetIsDefault: false } : {}) } : settings;
   }
 
-  async function analyse(doc: TextDocument, settings: Settings): Promise<Analysis> {
+  /**
+   * The cache key of a document's settings. A document's resolved settings are one object
+   * until they change (see DocumentSettings), so the key is worked out once per object, not
+   * once per edit. Settings are never changed in place.
+   */
+  const settingsKeys = new WeakMap<Settings, string>();
+  function keyOf(settings: Settings): string {
+    let key = settingsKeys.get(settings);
+    if (key === undefined) settingsKeys.set(settings, (key = JSON.stringify(settings)));
+    return key;
+  }
+
+  /** The kind of each open document (redis.conf, sentinel.conf, ACL file), by language and URI. */
+  const kinds = new Map<string, { readonly languageId: string; readonly kind: DocumentKind }>();
+  function kindOf(doc: TextDocument): DocumentKind {
+    const known = kinds.get(doc.uri);
+    if (known?.languageId === doc.languageId) return known.kind;
+    if (kinds.size >= MEMO_SIZE) kinds.clear();
+    const kind = documentKindFor(doc.languageId, doc.uri);
+    kinds.set(doc.uri, { languageId: doc.languageId, kind });
+    return kind;
+  }
+
+  /** The analysis of a document; at once when no file had to be fetched through the client (see settle). */
+  function analyse(doc: TextDocument, settings: Settings): Analysis | Promise<Analysis> {
     const effective = effectiveSettings(doc.uri, settings);
-    const key = JSON.stringify(effective);
+    const key = keyOf(effective);
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
-    const run = await settle(doc.uri, effective, (files) => {
+    const run = settle(doc.uri, effective, (files) => {
       const path = files.located?.path;
       // The analysis of the version before, to reuse what the edit left alone.
       const analysis = analyzeDocument(
         doc.getText(),
-        documentKindFor(doc.languageId, doc.uri),
+        kindOf(doc),
         effective,
         {
           ...(path !== undefined ? { path } : {}),
@@ -429,10 +462,14 @@ export function startServer(connection: Connection, version: string, platform: S
       );
       return { analysis, files };
     });
+    return run instanceof Promise ? run.then((r) => keep(doc, key, r.analysis, r.files)) : keep(doc, key, run.analysis, run.files);
+  }
+
+  /** Caches a fresh analysis of `doc`, and notes what it includes. */
+  function keep(doc: TextDocument, key: string, analysis: Analysis, files: DocFiles): Analysis {
     const current = documents.get(doc.uri);
     // The document changed or closed while files were fetched: this analysis is not kept.
-    if (current?.version !== doc.version) return run.analysis;
-    const { analysis, files } = run;
+    if (current?.version !== doc.version) return analysis;
     const space = files.located?.space;
     cache.set(doc.uri, { version: doc.version, key, analysis, read: files.read, patterns: files.patterns, space });
     if (analysis.kind !== 'acl' && space) {
@@ -517,12 +554,14 @@ export function startServer(connection: Connection, version: string, platform: S
   async function validate(uri: string): Promise<void> {
     const before = documents.get(uri);
     if (!before) return;
-    const resolved = await documentSettings.resolve(uri);
+    // Settings known and no file to fetch (the usual edit): analysed and published in this turn.
+    const resolved = documentSettings.known(uri) ?? (await documentSettings.resolve(uri));
     let doc = documents.get(uri);
     // Dropped when the document closed or changed while settings were fetched: the change
     // scheduled a run of its own.
     if (!doc || doc.version !== before.version) return;
-    const analysis = await analyse(doc, trustedSettings(resolved.settings));
+    const got = analyse(doc, trustedSettings(resolved.settings));
+    const analysis = got instanceof Promise ? await got : got;
     doc = documents.get(uri);
     // The same while files were fetched through the client.
     if (!doc || doc.version !== before.version) return;
@@ -582,6 +621,7 @@ export function startServer(connection: Connection, version: string, platform: S
     dirty.delete(uri);
     cache.delete(uri);
     sentTargets.delete(uri);
+    kinds.delete(uri);
     documentSettings.closed(uri);
     recheckIncluded(includedBy.delete(uri));
     publish({ uri, diagnostics: [] });
