@@ -9,7 +9,11 @@ import { Framer, FramedMessageReader, FramedMessageWriter } from '../../server/s
 function through(chunks: readonly Buffer[]): { out: string; log: string[] } {
   const log: string[] = [];
   const out: string[] = [];
-  const framer = new Framer((body) => out.push(message(body.toString('utf8'))), (m) => log.push(m), 1000);
+  const framer = new Framer(
+    (body) => out.push(message(body.toString('utf8'))),
+    (m) => log.push(m),
+    1000,
+  );
   for (const c of chunks) framer.push(c);
   return { out: out.join(''), log };
 }

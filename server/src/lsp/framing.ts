@@ -9,7 +9,15 @@
  * Framing, guarding and parsing happen in one place, on each chunk as it arrives: a good
  * message costs no extra stream hop, copy or promise on its way to the JSON-RPC connection.
  */
-import { AbstractMessageReader, AbstractMessageWriter, Disposable, type DataCallback, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
+import {
+  AbstractMessageReader,
+  AbstractMessageWriter,
+  Disposable,
+  type DataCallback,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node';
 
 /** A body larger than this is not a message any client sends a config server. */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
