@@ -30,6 +30,8 @@ const pieces = fc.constantFrom(
   'sentinel monitor m 1.2.3.4 6379 2',
   'slaveof 1.2.3.4 6379',
   'maxmemroy 1gb',
+  'x',
+  'mod.opt 1',
   '# comment',
   '# redis-config-disable-next-line unknown-directive',
   '# redis-config: target=redis-6.2',

@@ -384,6 +384,27 @@ class Int32List {
   }
 }
 
+/**
+ * True when two directive lines read alike and sit alike: same Redis line, same tokens at the
+ * same columns. Their absolute offsets may differ (an edit earlier on another line changed its
+ * length), so every position worked out from either is the same. False for lines of a text
+ * with a lone `\r`, where positions need the whole text.
+ */
+export function sameLine(a: DirectiveLine, b: DirectiveLine): boolean {
+  if (a === b) return true;
+  if (!(a instanceof ParsedDirective) || !(b instanceof ParsedDirective) || a.index || b.index) return false;
+  if (a.redisLine !== b.redisLine || a.name !== b.name || a.broken !== b.broken || a.tokens.length !== b.tokens.length) return false;
+  const da = a.lineStart;
+  const db = b.lineStart;
+  if (a.start - da !== b.start - db || a.end - da !== b.end - db) return false;
+  for (let i = 0; i < a.tokens.length; i++) {
+    const x = a.tokens[i] as Token;
+    const y = b.tokens[i] as Token;
+    if (x.value !== y.value || x.quoted !== y.quoted || x.start - da !== y.start - db || x.end - da !== y.end - db) return false;
+  }
+  return true;
+}
+
 /** The length of the longest common prefix of two strings, compared a block at a time. */
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
