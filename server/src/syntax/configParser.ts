@@ -415,6 +415,32 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
+/** The length of the longest common suffix of two strings, at most `max`, compared a block at a time. */
+function commonSuffix(a: string, b: string, max: number): number {
+  const BLOCK = 4096;
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/** A directive line of an earlier text moved by `chars` characters and `lines` lines: the same object when it did not move. */
+function moved(d: DirectiveLine, chars: number, lines: number): DirectiveLine {
+  if ((chars === 0 && lines === 0) || !(d instanceof ParsedDirective)) return d;
+  const line = new ParsedDirective(d.redisLine + lines, d.start + chars, d.end + chars, d.lspLine + lines, d.lineStart + chars, undefined);
+  line.name = d.name;
+  line.broken = d.broken;
+  for (const t of d.tokens) line.tokens.push(new ParsedToken(t.value, t.start + chars, t.end + chars, t.quoted, line));
+  return line;
+}
+
+/** A problem of an earlier text moved down by `lines` lines. */
+function movedProblem(e: SyntaxProblem, lines: number): SyntaxProblem {
+  if (lines === 0) return e;
+  const { start, end } = e.range;
+  return { ...e, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
+}
+
 /** The number of entries of a sorted list below `limit`. */
 function countBelow(length: number, valueAt: (i: number) => number, limit: number): number {
   let lo = 0;
@@ -448,10 +474,15 @@ export function parseConfig(text: string, options?: SplitOptions, previous?: Par
   const errors: SyntaxProblem[] = [];
   let lineStart = 0;
   let redisLine = 0;
+  // Lines after the last change, from the `\n` before them on, are those of `previous` too,
+  // moved: they are taken from it from `resumeAt` on (-1: read to the end).
+  let resumeAt = -1;
+  let resumeLine = 0;
   // Lines that end (with their `\n`) before the first change are the lines of `previous`.
   // Without a lone `\r` on either side: there LSP lines depend on more than `\n`.
   if (old && previous && !lone && !old.loneCarriageReturn) {
-    const same = commonPrefix(old.index.text, text);
+    const oldText = old.index.text;
+    const same = commonPrefix(oldText, text);
     const lastBreak = same > 0 ? text.lastIndexOf('\n', same - 1) : -1;
     if (lastBreak >= 0) {
       lineStart = lastBreak + 1;
@@ -466,12 +497,35 @@ export function parseConfig(text: string, options?: SplitOptions, previous?: Par
       for (const c of old.toolComments) if (c.redisLine <= redisLine) toolComments.push(c);
       for (const e of previous.errors) if (e.range.start.line < redisLine) errors.push(e);
     }
+    const tail = commonSuffix(oldText, text, Math.min(oldText.length, text.length) - same);
+    // The first old line whose `\n` before it is in the common end.
+    const first = countBelow(old.lineStarts.length, (i) => old.lineStarts[i] as number, oldText.length - tail + 1);
+    if (first < old.lineStarts.length) {
+      resumeLine = first;
+      resumeAt = (old.lineStarts[first] as number) + text.length - oldText.length;
+    }
   }
   const index = new LineIndex(text);
   const lineIndex = lone ? index : undefined;
   // NUL bytes are rare: look for them once, not on every line.
   let nextNul = text.indexOf('\0', lineStart);
   while (lineStart <= n) {
+    if (lineStart === resumeAt && old && previous) {
+      takeRest(
+        old,
+        previous.errors,
+        resumeLine,
+        text.length - old.index.text.length,
+        redisLine - resumeLine,
+        lineStarts,
+        comments,
+        toolComments,
+        directives,
+        errors,
+        index,
+      );
+      break;
+    }
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = n;
     redisLine++;
@@ -504,6 +558,34 @@ export function parseConfig(text: string, options?: SplitOptions, previous?: Par
   const starts = lineStarts.done();
   index.useLineStarts(lone ? undefined : starts);
   return { tree: new ParsedConfig(directives, index, comments.done(), toolComments, starts, continueAfterQuote, lone), errors };
+}
+
+/**
+ * The lines of `old` from its line `from` (0-based) to its end, moved by `chars` characters
+ * and `lines` lines, added to the lists of the text being parsed.
+ */
+function takeRest(
+  old: ParsedConfig,
+  oldErrors: readonly SyntaxProblem[],
+  from: number,
+  chars: number,
+  lines: number,
+  lineStarts: Int32List,
+  comments: Int32List,
+  toolComments: CommentLine[],
+  directives: DirectiveLine[],
+  errors: SyntaxProblem[],
+  index: LineIndex,
+): void {
+  const starts = old.lineStarts;
+  for (let i = from; i < starts.length; i++) lineStarts.push((starts[i] as number) + chars);
+  const c = old.comments;
+  for (let i = countBelow(c.length, (k) => c[k] as number, from + 1); i < c.length; i++) comments.push((c[i] as number) + lines);
+  for (const t of old.toolComments) if (t.redisLine > from) toolComments.push(new CommentLine(t.redisLine + lines, t.start + chars, t.end + chars, index));
+  const ds = old.directives;
+  for (let i = countBelow(ds.length, (k) => (ds[k] as DirectiveLine).redisLine, from + 1); i < ds.length; i++)
+    directives.push(moved(ds[i] as DirectiveLine, chars, lines));
+  for (const e of oldErrors) if (e.range.start.line >= from) errors.push(movedProblem(e, lines));
 }
 
 function parseDirective(
