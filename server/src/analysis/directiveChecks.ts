@@ -66,6 +66,8 @@ export function lineFindings(tree: ConfigTree, kind: DocumentKind, settings: Set
   // the lines before.
   let tailFrom = lines.length;
   let shift = 0;
+  // How many lines down the lines at the end moved.
+  let moved = 0;
   if (previous && previous.key === key) {
     const shared = Math.min(lines.length, previous.lines.length);
     while (i < shared && lines[i] === previous.lines[i]) i++;
@@ -73,7 +75,10 @@ export function lineFindings(tree: ConfigTree, kind: DocumentKind, settings: Set
     for (let f = 0; f < upTo; f++) out.push(previous.findings[f] as Finding);
     ends.set(previous.ends.subarray(0, i));
     shift = previous.lines.length - lines.length;
-    while (tailFrom > i && tailFrom + shift > i && sameLine(lines[tailFrom - 1] as DirectiveLine, previous.lines[tailFrom - 1 + shift] as DirectiveLine))
+    const last = lines.at(-1);
+    const lastBefore = previous.lines.at(-1);
+    if (last && lastBefore) moved = last.redisLine - lastBefore.redisLine;
+    while (tailFrom > i && tailFrom + shift > i && sameLine(lines[tailFrom - 1] as DirectiveLine, previous.lines[tailFrom - 1 + shift] as DirectiveLine, moved))
       tailFrom--;
   }
   // The same misspelling on many lines (a paste, a generated file) is looked up once.
@@ -85,9 +90,10 @@ export function lineFindings(tree: ConfigTree, kind: DocumentKind, settings: Set
   };
   for (; i < lines.length; i++) {
     const line = lines[i] as DirectiveLine;
-    if (i >= tailFrom && previous && reusable(line, previous, i + shift)) {
+    if (i >= tailFrom && previous && reusable(line, previous, i + shift, moved)) {
       const j = i + shift;
-      for (let f = j > 0 ? (previous.ends[j - 1] as number) : 0; f < (previous.ends[j] as number); f++) out.push(previous.findings[f] as Finding);
+      for (let f = j > 0 ? (previous.ends[j - 1] as number) : 0; f < (previous.ends[j] as number); f++)
+        out.push(movedDown(previous.findings[f] as Finding, moved));
     } else if (!line.broken) {
       const comment = trailingComment(line, settings.target);
       if (comment) out.push(comment);
@@ -100,15 +106,28 @@ export function lineFindings(tree: ConfigTree, kind: DocumentKind, settings: Set
 
 /**
  * Whether the findings of line `j` of `previous` are those of `line`, a line that reads and
- * sits alike: not for proc-title-template (it depends on the lines before), nor for a trailing
- * comment that moved (its data holds offsets in the text).
+ * sits alike (maybe `moved` lines further down): not for proc-title-template (it depends on
+ * the lines before), nor for a trailing comment that moved (its data holds offsets in the
+ * text), nor, when lines moved, for a finding that points at another place.
  */
-function reusable(line: DirectiveLine, previous: LineFindings, j: number): boolean {
+function reusable(line: DirectiveLine, previous: LineFindings, j: number, moved: number): boolean {
   if (line.name === 'proc-title-template') return false;
   if (line.start === (previous.lines[j] as DirectiveLine).start) return true;
-  for (let f = j > 0 ? (previous.ends[j - 1] as number) : 0; f < (previous.ends[j] as number); f++)
-    if ((previous.findings[f] as Finding).code === 'trailing-comment') return false;
+  for (let f = j > 0 ? (previous.ends[j - 1] as number) : 0; f < (previous.ends[j] as number); f++) {
+    const finding = previous.findings[f] as Finding;
+    if (finding.code === 'trailing-comment' || (moved !== 0 && finding.related !== undefined)) return false;
+  }
   return true;
+}
+
+/** A finding of a line that moved `lines` lines down (see reusable: it names no other line). */
+function movedDown(f: Finding, lines: number): Finding {
+  if (lines === 0) return f;
+  const down = (r: Range): Range => ({
+    start: { line: r.start.line + lines, character: r.start.character },
+    end: { line: r.end.line + lines, character: r.end.character },
+  });
+  return { ...f, range: down(f.range) };
 }
 
 /** What the lines before this one set, for proc-title-template's variables. */

@@ -385,15 +385,15 @@ class Int32List {
 }
 
 /**
- * True when two directive lines read alike and sit alike: same Redis line, same tokens at the
- * same columns. Their absolute offsets may differ (an edit earlier on another line changed its
- * length), so every position worked out from either is the same. False for lines of a text
- * with a lone `\r`, where positions need the whole text.
+ * True when two directive lines read alike and sit alike: same tokens at the same columns, `a`
+ * on the Redis line `lines` below `b`'s. Their absolute offsets may differ (an edit earlier on
+ * another line changed its length). False for lines of a text with a lone `\r`, where
+ * positions need the whole text.
  */
-export function sameLine(a: DirectiveLine, b: DirectiveLine): boolean {
-  if (a === b) return true;
+export function sameLine(a: DirectiveLine, b: DirectiveLine, lines = 0): boolean {
+  if (a === b) return lines === 0;
   if (!(a instanceof ParsedDirective) || !(b instanceof ParsedDirective) || a.index || b.index) return false;
-  if (a.redisLine !== b.redisLine || a.name !== b.name || a.broken !== b.broken || a.tokens.length !== b.tokens.length) return false;
+  if (a.redisLine !== b.redisLine + lines || a.name !== b.name || a.broken !== b.broken || a.tokens.length !== b.tokens.length) return false;
   const da = a.lineStart;
   const db = b.lineStart;
   if (a.start - da !== b.start - db || a.end - da !== b.end - db) return false;
