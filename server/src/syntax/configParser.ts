@@ -378,6 +378,21 @@ class Int32List {
     this.length = count;
   }
 
+  /** Adds `from[start, end)`, each plus `delta`. */
+  pushShifted(from: Int32Array, start: number, end: number, delta: number): void {
+    const count = end - start;
+    if (count <= 0) return;
+    if (this.length + count > this.data.length) {
+      const bigger = new Int32Array(Math.max(this.length + count, this.data.length * 2));
+      bigger.set(this.data.subarray(0, this.length));
+      this.data = bigger;
+    }
+    const data = this.data;
+    if (delta === 0) data.set(from.subarray(start, end), this.length);
+    else for (let i = 0, at = this.length; i < count; i++) data[at + i] = (from[start + i] as number) + delta;
+    this.length += count;
+  }
+
   /** The numbers, in an array of their own size when the spare room is worth giving back. */
   done(): Int32Array {
     return this.length * 5 < this.data.length * 4 ? this.data.slice(0, this.length) : this.data.subarray(0, this.length);
@@ -578,9 +593,14 @@ function takeRest(
   index: LineIndex,
 ): void {
   const starts = old.lineStarts;
-  for (let i = from; i < starts.length; i++) lineStarts.push((starts[i] as number) + chars);
+  lineStarts.pushShifted(starts, from, starts.length, chars);
   const c = old.comments;
-  for (let i = countBelow(c.length, (k) => c[k] as number, from + 1); i < c.length; i++) comments.push((c[i] as number) + lines);
+  comments.pushShifted(
+    c,
+    countBelow(c.length, (k) => c[k] as number, from + 1),
+    c.length,
+    lines,
+  );
   for (const t of old.toolComments) if (t.redisLine > from) toolComments.push(new CommentLine(t.redisLine + lines, t.start + chars, t.end + chars, index));
   const ds = old.directives;
   for (let i = countBelow(ds.length, (k) => (ds[k] as DirectiveLine).redisLine, from + 1); i < ds.length; i++)
