@@ -100,3 +100,18 @@ test('other settings are not answered with the findings of the old ones', () => 
   const strict = analyzeDocument(text, 'config', dev, {}, analyzeDocument(text, 'config', SETTINGS));
   assert.deepEqual(strict.findings, analyzeDocument(text, 'config', dev).findings);
 });
+
+test('the findings of lines after an added line are taken over, one line further down', () => {
+  const before = `${BASE}maxmemroy 2gb\ntimeout 0 # idle\n`;
+  const after = before.replace('# memory', '# memory\nhz 10');
+  const previous = analyzeDocument(before, 'config', SETTINGS);
+  const again = analyzeDocument(after, 'config', SETTINGS, {}, previous);
+  assert.deepEqual(again.findings, analyzeDocument(after, 'config', SETTINGS).findings);
+  const typo = (a: Analysis) => a.findings.find((f) => f.code === 'unknown-directive');
+  assert.equal(typo(previous)?.range.start.line, 7);
+  assert.equal(typo(again)?.range.start.line, 8);
+  assert.deepEqual(typo(again)?.data, typo(previous)?.data);
+  // The trailing comment's quick fix works on offsets: made again where the text moved.
+  const comment = (a: Analysis) => a.findings.find((f) => f.code === 'trailing-comment')?.data;
+  assert.equal((comment(again)?.commentStart ?? 0) - (comment(previous)?.commentStart ?? 0), 'hz 10\n'.length);
+});
