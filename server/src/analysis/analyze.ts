@@ -99,8 +99,10 @@ function afterLineBreak(text: string, count: number, end: number): number {
 
 /**
  * `previous`, an analysis of an earlier version of the same document, makes the analysis
- * incremental where that pays: the lines before the first change are not read or checked
- * again (syntax/configParser.ts, directiveChecks.ts). The result is the same as without it.
+ * incremental where that pays: the lines before the first change and after the last one are
+ * not read or checked again (syntax/configParser.ts, directiveChecks.ts), and the whole-file
+ * checks are not run again when the lines they read are alike (reuse.ts). The result is the
+ * same as without it.
  */
 export function analyzeDocument(text: string, kind: DocumentKind, settings: Settings, context: DocumentContext = {}, previous?: Analysis): Analysis {
   const limit = settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
