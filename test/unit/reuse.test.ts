@@ -115,3 +115,17 @@ test('the findings of lines after an added line are taken over, one line further
   const comment = (a: Analysis) => a.findings.find((f) => f.code === 'trailing-comment')?.data;
   assert.equal((comment(again)?.commentStart ?? 0) - (comment(previous)?.commentStart ?? 0), 'hz 10\n'.length);
 });
+
+test('the model keeps the model lines of lines the edit left alone, with or without files to read', () => {
+  const source: FileSource = { read: () => undefined, glob: () => [] };
+  for (const context of [{}, { path: '/etc/redis/redis.conf', source }]) {
+    const previous = analyzeDocument(BASE, 'config', SETTINGS, context);
+    const again = analyzeDocument(BASE.replace('maxmemory 1gb', 'maxmemory 2gb'), 'config', SETTINGS, context, previous);
+    assert.ok(previous.kind === 'config' && again.kind === 'config');
+    assert.deepEqual(
+      again.model.lines.map((m, i) => m === previous.model.lines[i]),
+      [true, true, false, true],
+    );
+    assert.equal(again.model.lines[2]?.line.tokens[1]?.value, '2gb');
+  }
+});

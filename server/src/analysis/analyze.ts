@@ -152,17 +152,19 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
   const syntax = rules.continueAfterQuote && first.errors.some((e) => e.detail === 'quote-followed-by-text') ? parseConfig(text, rules, reuse?.syntax) : first;
   const { tree, errors } = syntax;
   const s: Settings = withTarget(settings, resolved);
-  const model = context.source
-    ? buildModel(tree, resolved.target, {
-        ...(context.path ? { path: context.path } : {}),
-        source: context.source,
-        ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}),
-      })
-    : singleFileModel(tree);
-  const lines = lineFindings(tree, kind, s, reuse?.lines);
   // The whole-file checks read the directives alone (not comments), so when those they read are
   // alike their findings are those of the version before, already made.
   const relevant = relevantLines(tree, kind, resolved.target);
+  // Without include lines (nor aclfile, see relevantLines) no other file is read.
+  const model =
+    context.source && !relevant
+      ? buildModel(tree, resolved.target, {
+          ...(context.path ? { path: context.path } : {}),
+          source: context.source,
+          ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}),
+        })
+      : singleFileModel(tree, previous?.kind === 'acl' ? undefined : previous?.model);
+  const lines = lineFindings(tree, kind, s, reuse?.lines);
   const fileKey = relevant ? `${kind}\0${context.path ?? ''}\0${context.mode ?? ''}\0${JSON.stringify(s)}` : '';
   const fileLevel: FileLevelFindings | undefined = relevant
     ? { key: fileKey, lines: relevant, findings: reusedFindings(reuse?.file, fileKey, relevant) ?? fileLevelFindings(tree, model, kind, s, context) }
