@@ -420,21 +420,38 @@ export function sameLine(a: DirectiveLine, b: DirectiveLine, lines = 0): boolean
   return true;
 }
 
-/** The length of the longest common prefix of two strings, compared a block at a time. */
+/**
+ * The length of the longest common prefix of two strings, compared a block at a time: the
+ * block doubles while the blocks match (an edit is mostly far in) and shrinks where they do not.
+ */
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
-  const BLOCK = 4096;
   let i = 0;
-  while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  let block = 1024;
+  while (i < n) {
+    const e = Math.min(n, i + block);
+    if (a.slice(i, e) === b.slice(i, e)) {
+      i = e;
+      block *= 2;
+    } else if (block > 64) block >>= 2;
+    else break;
+  }
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
-/** The length of the longest common suffix of two strings, at most `max`, compared a block at a time. */
+/** The length of the longest common suffix of two strings, at most `max`, compared as commonPrefix does. */
 function commonSuffix(a: string, b: string, max: number): number {
-  const BLOCK = 4096;
   let i = 0;
-  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  let block = 1024;
+  while (i < max) {
+    const e = Math.min(max, i + block);
+    if (a.slice(a.length - e, a.length - i) === b.slice(b.length - e, b.length - i)) {
+      i = e;
+      block *= 2;
+    } else if (block > 64) block >>= 2;
+    else break;
+  }
   while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }
