@@ -9,6 +9,7 @@
  *  4. The bounds: the CLI and the server on inputs far over the size limit and on the densest
  *     inputs under it.
  *  5. RSS after 10,000 edits, both servers.
+ *  6. The incremental analysis alone, per edit, for edits of several kinds (bench/incr.ts).
  * The load of the machine is printed with the figures: on a shared machine they are noisy.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { analyzeDocument } from '../server/src/analysis/analyze';
 import { LspTestClient } from '../test/support/lspClient';
 import { dense, SETTINGS, scaled, stockConfig } from './inputs';
+import { incrSection } from './incr';
 
 declare const __BENCH_ROOT__: string | undefined;
 /** The repository root: given by the bundler, or found from this file when run unbundled. */
@@ -290,6 +292,7 @@ async function main(): Promise<void> {
   if (want('sizes')) sizeSeries();
   if (want('bounds')) await bounds(text);
   if (want('long')) await longSession(text);
+  if (want('incr')) incrSection(ROOT);
   console.log(`\n(${load()})`);
 }
 

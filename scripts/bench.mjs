@@ -1,7 +1,7 @@
 // `npm run bench`: bundles the benchmark (bench/run.ts), its size-series child and the empty
 // server it compares ours with (bench/emptyServer.ts) with esbuild, as the product itself is
 // shipped, and runs it — so the figures are those of bundled code, not of a dev transpiler.
-// Arguments pick sections: `npm run bench -- table ratio sizes bounds long` (all by default).
+// Arguments pick sections: `npm run bench -- table ratio sizes bounds long incr` (all by default).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

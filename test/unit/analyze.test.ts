@@ -30,6 +30,9 @@ const pieces = fc.constantFrom(
   'sentinel monitor m 1.2.3.4 6379 2',
   'slaveof 1.2.3.4 6379',
   'maxmemroy 1gb',
+  'x',
+  'mod.opt 1',
+  'loadmodule /m.so',
   '# comment',
   '# redis-config-disable-next-line unknown-directive',
   '# redis-config: target=redis-6.2',
@@ -82,4 +85,14 @@ test('the analysis of another target or kind is not reused for its line checks',
   const again = analyzeDocument(text, 'config', { target: 'redis-6.2', profile: 'production' }, {}, old);
   assert.equal(findings(again), findings(analyzeDocument(text, 'config', { target: 'redis-6.2', profile: 'production' })));
   assert.ok(again.findings.some((f) => f.code === 'unsupported-in-version'));
+});
+
+test('a loadmodule line added after an unknown name changes what is said of the name', () => {
+  // Redis 8.0 leaves unknown names to the modules: with one loaded, the name may be declared.
+  const settings = { target: 'redis-8.0' as const, profile: 'production' as const };
+  const before = 'foo 1\nport 6379\n';
+  const after = `${before}loadmodule /opt/m.so\n`;
+  const again = analyzeDocument(after, 'config', settings, {}, analyzeDocument(before, 'config', settings));
+  assert.equal(findings(again), findings(analyzeDocument(after, 'config', settings)));
+  assert.equal(again.findings.find((f) => f.code === 'unknown-directive')?.severity, 'warning');
 });

@@ -207,3 +207,28 @@ test('an incremental parse keeps the lines before the change as they were', () =
   assert.notEqual(after.tree.directives[2], before.tree.directives[2]);
   assert.equal(after.tree.directives[2]?.tokens[1]?.value, '11');
 });
+
+test('an incremental parse takes the lines after the change from the earlier parse, moved', () => {
+  const before = parseConfig('port 1\n# c\nhz 10\nsave 60 1\n');
+  // Same length: the lines after the edit are the same objects.
+  const same = parseConfig('port 2\n# c\nhz 10\nsave 60 1\n', undefined, before);
+  assert.notEqual(same.tree.directives[0], before.tree.directives[0]);
+  assert.equal(same.tree.directives[1], before.tree.directives[1]);
+  assert.equal(same.tree.directives[2], before.tree.directives[2]);
+  // A line added: the lines after it are one line and 9 characters further.
+  const added = parseConfig('port 1\nhz 1000\n# c\nhz 10\nsave 60 1\n', undefined, before);
+  assert.deepEqual(
+    added.tree.directives.map((d) => [d.name, d.redisLine, d.start, d.range.start.line, d.tokens.at(-1)?.range.end.character]),
+    [
+      ['port', 1, 0, 0, 6],
+      ['hz', 2, 7, 1, 7],
+      ['hz', 4, 19, 3, 5],
+      ['save', 5, 25, 4, 9],
+    ],
+  );
+  assert.deepEqual(added.tree.toolComments, []);
+  assert.deepEqual(
+    added.tree.lines.map((l) => l.kind),
+    ['directive', 'directive', 'comment', 'directive', 'directive'],
+  );
+});

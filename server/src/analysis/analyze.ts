@@ -26,6 +26,7 @@ import {
 import { messages } from './messages';
 import { securityFacts, securityFindings, userExposure, withRemoteOutcome } from './security';
 import { generatedPasswordFindings } from './generatedPasswords';
+import { relevantLines, reusedFindings, type FileLevelFindings } from './reuse';
 import { approximate } from './approximation';
 import { quoting } from '../knowledge/features';
 import { resolveTarget, type TargetSource } from './target';
@@ -63,7 +64,7 @@ export type ConfigAnalysis = AnalysisBase & {
   readonly tree: ConfigTree;
   readonly model: ConfigModel;
   /** What the next analysis of the same document may reuse (see analyzeDocument's `previous`). */
-  readonly reuse?: { readonly syntax: ParseResult<ConfigTree, SyntaxProblem>; readonly lines: LineFindings };
+  readonly reuse?: { readonly syntax: ParseResult<ConfigTree, SyntaxProblem>; readonly lines: LineFindings; readonly file?: FileLevelFindings };
 };
 export type AclAnalysis = AnalysisBase & { readonly kind: 'acl'; readonly tree: AclTree };
 export type Analysis = ConfigAnalysis | AclAnalysis;
@@ -98,8 +99,10 @@ function afterLineBreak(text: string, count: number, end: number): number {
 
 /**
  * `previous`, an analysis of an earlier version of the same document, makes the analysis
- * incremental where that pays: the lines before the first change are not read or checked
- * again (syntax/configParser.ts, directiveChecks.ts). The result is the same as without it.
+ * incremental where that pays: the lines before the first change and after the last one are
+ * not read or checked again (syntax/configParser.ts, directiveChecks.ts), and the whole-file
+ * checks are not run again when the lines they read are alike (reuse.ts). The result is the
+ * same as without it.
  */
 export function analyzeDocument(text: string, kind: DocumentKind, settings: Settings, context: DocumentContext = {}, previous?: Analysis): Analysis {
   const limit = settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
@@ -149,36 +152,28 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
   const syntax = rules.continueAfterQuote && first.errors.some((e) => e.detail === 'quote-followed-by-text') ? parseConfig(text, rules, reuse?.syntax) : first;
   const { tree, errors } = syntax;
   const s: Settings = withTarget(settings, resolved);
-  const model = context.source
-    ? buildModel(tree, resolved.target, {
-        ...(context.path ? { path: context.path } : {}),
-        source: context.source,
-        ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}),
-      })
-    : singleFileModel(tree);
-  const facts = securityFacts({
-    model,
-    tree,
-    kind,
-    settings: s,
-    ...(context.path ? { path: context.path } : {}),
-    ...(context.source ? { source: context.source } : {}),
-  });
+  // The whole-file checks read the directives alone (not comments), so when those they read are
+  // alike their findings are those of the version before, already made.
+  const relevant = relevantLines(tree, kind, resolved.target);
+  // Without include lines (nor aclfile, see relevantLines) no other file is read.
+  const model =
+    context.source && !relevant
+      ? buildModel(tree, resolved.target, {
+          ...(context.path ? { path: context.path } : {}),
+          source: context.source,
+          ...(settings.includeBaseDirectory ? { baseDirectory: settings.includeBaseDirectory } : {}),
+        })
+      : singleFileModel(tree, previous?.kind === 'acl' ? undefined : previous?.model);
   const lines = lineFindings(tree, kind, s, reuse?.lines);
+  const fileKey = relevant ? `${kind}\0${context.path ?? ''}\0${context.mode ?? ''}\0${JSON.stringify(s)}` : '';
+  const fileLevel: FileLevelFindings | undefined = relevant
+    ? { key: fileKey, lines: relevant, findings: reusedFindings(reuse?.file, fileKey, relevant) ?? fileLevelFindings(tree, model, kind, s, context) }
+    : undefined;
   let findings: Finding[] = [
     ...syntaxFindings(errors),
     ...lines.findings,
     ...(kind === 'sentinel' ? sentinelValueFindings(tree, resolved.target) : []),
-    ...model.includeFindings,
-    ...includedFileFindings(model, kind, s, context.path),
-    ...duplicateFindings(model, s),
-    // Sentinel loads no module and ignores module settings.
-    ...(kind === 'sentinel' ? [] : moduleConfigFindings(model, resolved.target)),
-    ...replicaofInClusterFindings(model, resolved.target),
-    ...listensNowhereFindings(model, resolved.target),
-    ...renameCommandFindings(model, s),
-    ...aclfileFindings(model, s, context),
-    ...withRemoteOutcome([...configUserFindings(tree, s, userExposure(facts)), ...securityFindings(facts, context.mode)], facts),
+    ...(fileLevel ? fileLevel.findings : fileLevelFindings(tree, model, kind, s, context)),
     ...generatedPasswordFindings(tree.index, kind),
   ];
   // A fragment included by another file lacks what the whole config has: what it does
@@ -203,8 +198,33 @@ function analyzeWhole(text: string, kind: DocumentKind, settings: Settings, cont
     targetSource: resolved.source,
     settings: s,
     exactBytes: context.exactBytes === true,
-    reuse: { syntax, lines },
+    reuse: { syntax, lines, ...(fileLevel ? { file: fileLevel } : {}) },
   };
+}
+
+/** The findings of the checks that read the whole file (what the model says of every line together). */
+function fileLevelFindings(tree: ConfigTree, model: ConfigModel, kind: DocumentKind, s: Settings, context: DocumentContext): Finding[] {
+  const target = s.target;
+  const facts = securityFacts({
+    model,
+    tree,
+    kind,
+    settings: s,
+    ...(context.path ? { path: context.path } : {}),
+    ...(context.source ? { source: context.source } : {}),
+  });
+  return [
+    ...model.includeFindings,
+    ...includedFileFindings(model, kind, s, context.path),
+    ...duplicateFindings(model, s),
+    // Sentinel loads no module and ignores module settings.
+    ...(kind === 'sentinel' ? [] : moduleConfigFindings(model, target)),
+    ...replicaofInClusterFindings(model, target),
+    ...listensNowhereFindings(model, target),
+    ...renameCommandFindings(model, s),
+    ...aclfileFindings(model, s, context),
+    ...withRemoteOutcome([...configUserFindings(tree, s, userExposure(facts)), ...securityFindings(facts, context.mode)], facts),
+  ];
 }
 
 /** The settings with the version the file is checked against; a pragma's choice replaces the setting's. */

@@ -370,12 +370,21 @@ export function lastSet(model: ConfigModel, names: readonly string[]): ModelLine
   return undefined;
 }
 
-/** A model of one document without includes, for callers that have no files. */
-export function singleFileModel(tree: ConfigTree): ConfigModel {
-  return {
-    lines: tree.directives.filter((l) => !l.broken && l.tokens.length > 0).map((line) => new LoadedLine(line, undefined, line)),
-    includeFindings: [],
-    files: new Map(),
-    included: new Map(),
-  };
+/**
+ * A model of one document without includes, for callers that have no files (and for a document
+ * with no include line, whose model this is too). With `previous`, the model of an earlier
+ * version of the document, lines it shares with that version keep their model line.
+ */
+export function singleFileModel(tree: ConfigTree, previous?: ConfigModel): ConfigModel {
+  const lines: ModelLine[] = [];
+  const old = previous && previous.files.size === 0 ? previous.lines : [];
+  let p = 0;
+  for (const line of tree.directives) {
+    if (line.broken || line.tokens.length === 0) continue;
+    // Both lists are in line order, and a line shared with `previous` is on the same line there.
+    while (p < old.length && (old[p] as ModelLine).line.redisLine < line.redisLine) p++;
+    const kept = old[p];
+    lines.push(kept !== undefined && kept.line === line && kept.file === undefined ? kept : new LoadedLine(line, undefined, line));
+  }
+  return { lines, includeFindings: [], files: new Map(), included: new Map() };
 }

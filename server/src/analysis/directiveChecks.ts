@@ -19,7 +19,7 @@ import {
 import { supports } from '../knowledge/features';
 import { RULES } from '../knowledge/rules';
 import type { DirectiveVariant, TargetId } from '../knowledge/types';
-import type { ConfigTree, DirectiveLine, Token } from '../syntax/configParser';
+import { sameLine, type ConfigTree, type DirectiveLine, type Token } from '../syntax/configParser';
 import { suggest } from './didYouMean';
 import { messages } from './messages';
 import type { DocumentKind, Finding, Range, Settings } from './types';
@@ -49,21 +49,37 @@ export interface LineFindings {
 
 /**
  * directiveFindings, line by line. A line's findings depend on the line, the lines before it
- * and the target alone, so `previous` (of an earlier version of the document, parsed
- * incrementally) gives those of the lines both versions start with, as the same objects.
+ * (proc-title-template), whether a module is loaded, and the target alone, so `previous` (of
+ * an earlier version of the document, parsed incrementally) gives those of the lines both
+ * versions start with, and of the lines they end with where these did not move, as the same
+ * objects.
  */
 export function lineFindings(tree: ConfigTree, kind: DocumentKind, settings: Settings, previous?: LineFindings): LineFindings {
   const out: Finding[] = [];
   const lines = tree.directives;
   const ends = new Int32Array(lines.length);
-  const key = `${kind}\0${settings.target}`;
+  // An unknown name's finding says whether a module may declare it: any `loadmodule` line counts.
+  const key = `${kind}\0${settings.target}\0${lines.some((d) => d.name === 'loadmodule')}`;
   let i = 0;
+  // Lines at the end that read and sit as lines at the end of `previous` (parsed from the same
+  // end of the text): their findings are the same, except proc-title-template's, which depend on
+  // the lines before.
+  let tailFrom = lines.length;
+  let shift = 0;
+  // How many lines down the lines at the end moved.
+  let moved = 0;
   if (previous && previous.key === key) {
     const shared = Math.min(lines.length, previous.lines.length);
     while (i < shared && lines[i] === previous.lines[i]) i++;
     const upTo = i > 0 ? (previous.ends[i - 1] as number) : 0;
     for (let f = 0; f < upTo; f++) out.push(previous.findings[f] as Finding);
     ends.set(previous.ends.subarray(0, i));
+    shift = previous.lines.length - lines.length;
+    const last = lines.at(-1);
+    const lastBefore = previous.lines.at(-1);
+    if (last && lastBefore) moved = last.redisLine - lastBefore.redisLine;
+    while (tailFrom > i && tailFrom + shift > i && sameLine(lines[tailFrom - 1] as DirectiveLine, previous.lines[tailFrom - 1 + shift] as DirectiveLine, moved))
+      tailFrom--;
   }
   // The same misspelling on many lines (a paste, a generated file) is looked up once.
   const near = new Map<string, string[]>();
@@ -74,7 +90,11 @@ export function lineFindings(tree: ConfigTree, kind: DocumentKind, settings: Set
   };
   for (; i < lines.length; i++) {
     const line = lines[i] as DirectiveLine;
-    if (!line.broken) {
+    if (i >= tailFrom && previous && reusable(line, previous, i + shift, moved)) {
+      const j = i + shift;
+      for (let f = j > 0 ? (previous.ends[j - 1] as number) : 0; f < (previous.ends[j] as number); f++)
+        out.push(movedDown(previous.findings[f] as Finding, moved));
+    } else if (!line.broken) {
       const comment = trailingComment(line, settings.target);
       if (comment) out.push(comment);
       else checkLine(line, kind, settings, out, lines, nearNames);
@@ -82,6 +102,32 @@ export function lineFindings(tree: ConfigTree, kind: DocumentKind, settings: Set
     ends[i] = out.length;
   }
   return { lines, key, findings: out, ends };
+}
+
+/**
+ * Whether the findings of line `j` of `previous` are those of `line`, a line that reads and
+ * sits alike (maybe `moved` lines further down): not for proc-title-template (it depends on
+ * the lines before), nor for a trailing comment that moved (its data holds offsets in the
+ * text), nor, when lines moved, for a finding that points at another place.
+ */
+function reusable(line: DirectiveLine, previous: LineFindings, j: number, moved: number): boolean {
+  if (line.name === 'proc-title-template') return false;
+  if (line.start === (previous.lines[j] as DirectiveLine).start) return true;
+  for (let f = j > 0 ? (previous.ends[j - 1] as number) : 0; f < (previous.ends[j] as number); f++) {
+    const finding = previous.findings[f] as Finding;
+    if (finding.code === 'trailing-comment' || (moved !== 0 && finding.related !== undefined)) return false;
+  }
+  return true;
+}
+
+/** A finding of a line that moved `lines` lines down (see reusable: it names no other line). */
+function movedDown(f: Finding, lines: number): Finding {
+  if (lines === 0) return f;
+  const down = (r: Range): Range => ({
+    start: { line: r.start.line + lines, character: r.start.character },
+    end: { line: r.end.line + lines, character: r.end.character },
+  });
+  return { ...f, range: down(f.range) };
 }
 
 /** What the lines before this one set, for proc-title-template's variables. */

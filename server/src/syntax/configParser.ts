@@ -378,20 +378,99 @@ class Int32List {
     this.length = count;
   }
 
+  /** Adds `from[start, end)`, each plus `delta`. */
+  pushShifted(from: Int32Array, start: number, end: number, delta: number): void {
+    const count = end - start;
+    if (count <= 0) return;
+    if (this.length + count > this.data.length) {
+      const bigger = new Int32Array(Math.max(this.length + count, this.data.length * 2));
+      bigger.set(this.data.subarray(0, this.length));
+      this.data = bigger;
+    }
+    const data = this.data;
+    if (delta === 0) data.set(from.subarray(start, end), this.length);
+    else for (let i = 0, at = this.length; i < count; i++) data[at + i] = (from[start + i] as number) + delta;
+    this.length += count;
+  }
+
   /** The numbers, in an array of their own size when the spare room is worth giving back. */
   done(): Int32Array {
     return this.length * 5 < this.data.length * 4 ? this.data.slice(0, this.length) : this.data.subarray(0, this.length);
   }
 }
 
-/** The length of the longest common prefix of two strings, compared a block at a time. */
+/**
+ * True when two directive lines read alike and sit alike: same tokens at the same columns, `a`
+ * on the Redis line `lines` below `b`'s. Their absolute offsets may differ (an edit earlier on
+ * another line changed its length). False for lines of a text with a lone `\r`, where
+ * positions need the whole text.
+ */
+export function sameLine(a: DirectiveLine, b: DirectiveLine, lines = 0): boolean {
+  if (a === b) return lines === 0;
+  if (!(a instanceof ParsedDirective) || !(b instanceof ParsedDirective) || a.index || b.index) return false;
+  if (a.redisLine !== b.redisLine + lines || a.name !== b.name || a.broken !== b.broken || a.tokens.length !== b.tokens.length) return false;
+  const da = a.lineStart;
+  const db = b.lineStart;
+  if (a.start - da !== b.start - db || a.end - da !== b.end - db) return false;
+  for (let i = 0; i < a.tokens.length; i++) {
+    const x = a.tokens[i] as Token;
+    const y = b.tokens[i] as Token;
+    if (x.value !== y.value || x.quoted !== y.quoted || x.start - da !== y.start - db || x.end - da !== y.end - db) return false;
+  }
+  return true;
+}
+
+/**
+ * The length of the longest common prefix of two strings, compared a block at a time: the
+ * block doubles while the blocks match (an edit is mostly far in) and shrinks where they do not.
+ */
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
-  const BLOCK = 4096;
   let i = 0;
-  while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  let block = 1024;
+  while (i < n) {
+    const e = Math.min(n, i + block);
+    if (a.slice(i, e) === b.slice(i, e)) {
+      i = e;
+      block *= 2;
+    } else if (block > 64) block >>= 2;
+    else break;
+  }
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
+}
+
+/** The length of the longest common suffix of two strings, at most `max`, compared as commonPrefix does. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  let block = 1024;
+  while (i < max) {
+    const e = Math.min(max, i + block);
+    if (a.slice(a.length - e, a.length - i) === b.slice(b.length - e, b.length - i)) {
+      i = e;
+      block *= 2;
+    } else if (block > 64) block >>= 2;
+    else break;
+  }
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/** A directive line of an earlier text moved by `chars` characters and `lines` lines: the same object when it did not move. */
+function moved(d: DirectiveLine, chars: number, lines: number): DirectiveLine {
+  if ((chars === 0 && lines === 0) || !(d instanceof ParsedDirective)) return d;
+  const line = new ParsedDirective(d.redisLine + lines, d.start + chars, d.end + chars, d.lspLine + lines, d.lineStart + chars, undefined);
+  line.name = d.name;
+  line.broken = d.broken;
+  for (const t of d.tokens) line.tokens.push(new ParsedToken(t.value, t.start + chars, t.end + chars, t.quoted, line));
+  return line;
+}
+
+/** A problem of an earlier text moved down by `lines` lines. */
+function movedProblem(e: SyntaxProblem, lines: number): SyntaxProblem {
+  if (lines === 0) return e;
+  const { start, end } = e.range;
+  return { ...e, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
 }
 
 /** The number of entries of a sorted list below `limit`. */
@@ -427,10 +506,15 @@ export function parseConfig(text: string, options?: SplitOptions, previous?: Par
   const errors: SyntaxProblem[] = [];
   let lineStart = 0;
   let redisLine = 0;
+  // Lines after the last change, from the `\n` before them on, are those of `previous` too,
+  // moved: they are taken from it from `resumeAt` on (-1: read to the end).
+  let resumeAt = -1;
+  let resumeLine = 0;
   // Lines that end (with their `\n`) before the first change are the lines of `previous`.
   // Without a lone `\r` on either side: there LSP lines depend on more than `\n`.
   if (old && previous && !lone && !old.loneCarriageReturn) {
-    const same = commonPrefix(old.index.text, text);
+    const oldText = old.index.text;
+    const same = commonPrefix(oldText, text);
     const lastBreak = same > 0 ? text.lastIndexOf('\n', same - 1) : -1;
     if (lastBreak >= 0) {
       lineStart = lastBreak + 1;
@@ -445,12 +529,35 @@ export function parseConfig(text: string, options?: SplitOptions, previous?: Par
       for (const c of old.toolComments) if (c.redisLine <= redisLine) toolComments.push(c);
       for (const e of previous.errors) if (e.range.start.line < redisLine) errors.push(e);
     }
+    const tail = commonSuffix(oldText, text, Math.min(oldText.length, text.length) - same);
+    // The first old line whose `\n` before it is in the common end.
+    const first = countBelow(old.lineStarts.length, (i) => old.lineStarts[i] as number, oldText.length - tail + 1);
+    if (first < old.lineStarts.length) {
+      resumeLine = first;
+      resumeAt = (old.lineStarts[first] as number) + text.length - oldText.length;
+    }
   }
   const index = new LineIndex(text);
   const lineIndex = lone ? index : undefined;
   // NUL bytes are rare: look for them once, not on every line.
   let nextNul = text.indexOf('\0', lineStart);
   while (lineStart <= n) {
+    if (lineStart === resumeAt && old && previous) {
+      takeRest(
+        old,
+        previous.errors,
+        resumeLine,
+        text.length - old.index.text.length,
+        redisLine - resumeLine,
+        lineStarts,
+        comments,
+        toolComments,
+        directives,
+        errors,
+        index,
+      );
+      break;
+    }
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = n;
     redisLine++;
@@ -483,6 +590,39 @@ export function parseConfig(text: string, options?: SplitOptions, previous?: Par
   const starts = lineStarts.done();
   index.useLineStarts(lone ? undefined : starts);
   return { tree: new ParsedConfig(directives, index, comments.done(), toolComments, starts, continueAfterQuote, lone), errors };
+}
+
+/**
+ * The lines of `old` from its line `from` (0-based) to its end, moved by `chars` characters
+ * and `lines` lines, added to the lists of the text being parsed.
+ */
+function takeRest(
+  old: ParsedConfig,
+  oldErrors: readonly SyntaxProblem[],
+  from: number,
+  chars: number,
+  lines: number,
+  lineStarts: Int32List,
+  comments: Int32List,
+  toolComments: CommentLine[],
+  directives: DirectiveLine[],
+  errors: SyntaxProblem[],
+  index: LineIndex,
+): void {
+  const starts = old.lineStarts;
+  lineStarts.pushShifted(starts, from, starts.length, chars);
+  const c = old.comments;
+  comments.pushShifted(
+    c,
+    countBelow(c.length, (k) => c[k] as number, from + 1),
+    c.length,
+    lines,
+  );
+  for (const t of old.toolComments) if (t.redisLine > from) toolComments.push(new CommentLine(t.redisLine + lines, t.start + chars, t.end + chars, index));
+  const ds = old.directives;
+  for (let i = countBelow(ds.length, (k) => (ds[k] as DirectiveLine).redisLine, from + 1); i < ds.length; i++)
+    directives.push(moved(ds[i] as DirectiveLine, chars, lines));
+  for (const e of oldErrors) if (e.range.start.line >= from) errors.push(movedProblem(e, lines));
 }
 
 function parseDirective(
