@@ -80,10 +80,11 @@ export const DEFAULT_MAX_DOCUMENT_SIZE = 4 * 1024 * 1024;
  * The analysis costs per line more than per character: a file of short lines with a finding
  * on each (`a`, `maxmemory 1`, 2 MB of them) took tens of seconds and gigabytes under the size
  * limit alone. So at most one line per this many characters of the limit is analysed —
- * 131,072 lines at 4 MB; the stock redis.conf has 2,300, at 47 characters a line — and never
- * fewer than MIN_LINE_LIMIT.
+ * 32,768 lines at 4 MB; the stock redis.conf has 2,300, at 47 characters a line — and never
+ * fewer than MIN_LINE_LIMIT. Each line read costs about a kilobyte while it is checked, so this
+ * bound is what keeps the densest files (a finding on every short line) to about a hundred MB.
  */
-export const CHARACTERS_PER_LINE_LIMIT = 32;
+export const CHARACTERS_PER_LINE_LIMIT = 128;
 const MIN_LINE_LIMIT = 10_000;
 
 /** The offset just after the `count`-th `\n` of the text if it comes before `end`, else -1. */

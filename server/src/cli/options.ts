@@ -74,7 +74,7 @@ Settings (over ${PROJECT_FILE_NAME}, which is found upwards from each file):
   --rule CODE=LEVEL          one code's severity: off, hint, information, warning or
                              error (repeatable)
   --min-password-length N    passwords shorter than N are weak (${minimum}-${maximum}, default: ${minDefault})
-  --max-file-size-mb N       files larger than N MB, or longer than 32,768 lines per MB,
+  --max-file-size-mb N       files larger than N MB, or longer than 8,192 lines per MB,
                              are checked up to that point, with a notice (${SETTINGS_SCHEMA.maxFileSizeMB.minimum}-${SETTINGS_SCHEMA.maxFileSizeMB.maximum}, default: ${SETTINGS_SCHEMA.maxFileSizeMB.default})
   --include-base DIR         folder relative include paths start from
                              (default: the folder of the file that includes)

@@ -58,7 +58,7 @@ export const SETTINGS_SCHEMA = {
     minimum: 1,
     maximum: 1024,
     description:
-      'Files larger than this many megabytes, or longer than 32,768 lines per megabyte of it, are checked up to that point only, with a notice (`document-too-large`). No real config comes near the default; a huge paste would otherwise hold the editor for seconds.',
+      'Files larger than this many megabytes, or longer than 8,192 lines per megabyte of it, are checked up to that point only, with a notice (`document-too-large`). No real config comes near the default; a huge paste would otherwise hold the editor for seconds.',
   },
   rules: {
     type: 'object',
