@@ -38,6 +38,22 @@ test('well-framed messages pass through unchanged, whatever the chunks', () => {
   );
 });
 
+test('a body of megabytes in 64 KB chunks, with the next message in its last chunk, comes out whole', () => {
+  const big = message(JSON.stringify({ text: 'requirepass x\n'.repeat(150_000) }));
+  const stream = Buffer.from(big + message('{"next":true}'));
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < stream.length; at += 64 * 1024) chunks.push(stream.subarray(at, at + 64 * 1024));
+  const bodies: string[] = [];
+  const framer = new Framer(
+    (body) => bodies.push(body.toString('utf8')),
+    () => assert.fail('nothing is dropped'),
+  );
+  for (const c of chunks) framer.push(c);
+  assert.equal(bodies.length, 2);
+  assert.equal(message(bodies[0] ?? ''), big);
+  assert.equal(bodies[1], '{"next":true}');
+});
+
 test('a bad header is dropped with what follows it, up to the next header', () => {
   const good = message('{"ok":1}');
   for (const bad of ['Content-Length: -1\r\n\r\n{"x":1}', 'Content-Length: 1001\r\n\r\n', 'X: 1\r\n\r\n{}', `Content-Length: 3${'x'.repeat(9000)}`]) {

@@ -37,6 +37,9 @@ export class Framer {
   private body = -1;
   /** Dropping bytes until the next header. */
   private skipping = false;
+  /** A body still arriving, and how much of it has: filled in place as its chunks come (one copy each). */
+  private filling: Buffer | undefined;
+  private filled = 0;
 
   constructor(
     private readonly onBody: (body: Buffer) => void,
@@ -45,11 +48,28 @@ export class Framer {
   ) {}
 
   push(chunk: Buffer): void {
-    // Usually a chunk holds whole messages and nothing is pending: no copy then.
-    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    if (this.filling) {
+      const n = chunk.copy(this.filling, this.filled);
+      this.filled += n;
+      if (this.filled < this.filling.length) return;
+      const body = this.filling;
+      this.filling = undefined;
+      this.body = -1;
+      this.pending = chunk.subarray(n);
+      this.onBody(body);
+    } else {
+      // Usually a chunk holds whole messages and nothing is pending: no copy then.
+      this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    }
     for (;;) {
       if (this.body >= 0) {
-        if (this.pending.length < this.body) return;
+        if (this.pending.length < this.body) {
+          // A large body comes in many chunks: joining them as they come would copy it once per chunk.
+          this.filling = Buffer.allocUnsafe(this.body);
+          this.filled = this.pending.copy(this.filling);
+          this.pending = EMPTY;
+          return;
+        }
         const body = this.pending.subarray(0, this.body);
         this.pending = this.pending.length === this.body ? EMPTY : this.pending.subarray(this.body);
         this.body = -1;
