@@ -43,3 +43,22 @@ test('a larger size limit allows more lines', () => {
   );
   assert.equal(a.findings.filter((f) => f.code === 'unknown-directive').length, LINE_LIMIT + 5);
 });
+
+test('an edit that adds line breaks crosses the line limit as a fresh analysis does, whatever the version before', () => {
+  // One line short of the limit, then: characters replaced by as many line breaks (same length),
+  // breaks typed at the end, and back below the limit again.
+  const near = '# comment\n'.repeat(LINE_LIMIT - 1) + 'port 6379';
+  const edits = [near, near.replace('# comment\n# comment', '#\n\n\ncomment\n# comment'), `${near}\n\n`, near, `${near}\n`];
+  let previous = analyzeDocument(near, 'config', SETTINGS);
+  for (const text of edits) {
+    const incremental = analyzeDocument(text, 'config', SETTINGS, {}, previous);
+    const fresh = analyzeDocument(text, 'config', SETTINGS);
+    assert.deepEqual(
+      incremental.findings.map((f) => `${f.code} ${f.range.start.line}`),
+      fresh.findings.map((f) => `${f.code} ${f.range.start.line}`),
+    );
+    previous = incremental;
+  }
+  const over = analyzeDocument(edits[1] ?? '', 'config', SETTINGS, {}, analyzeDocument(near, 'config', SETTINGS));
+  assert.ok(over.findings.some((f) => f.code === 'document-too-large'));
+});

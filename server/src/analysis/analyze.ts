@@ -29,6 +29,7 @@ import { generatedPasswordFindings } from './generatedPasswords';
 import { relevantLines, reusedFindings, type FileLevelFindings } from './reuse';
 import { approximate } from './approximation';
 import { quoting } from '../knowledge/features';
+import { commonPrefix, commonSuffix } from '../syntax/text';
 import { resolveTarget, type TargetSource } from './target';
 import { isAbsence, readSuppressions, tune } from './tuning';
 import type { DocumentKind, Finding, Settings } from './types';
@@ -87,6 +88,22 @@ export const DEFAULT_MAX_DOCUMENT_SIZE = 4 * 1024 * 1024;
 export const CHARACTERS_PER_LINE_LIMIT = 128;
 const MIN_LINE_LIMIT = 10_000;
 
+/**
+ * Whether the text surely has fewer than `count` line breaks, known without reading it all: the
+ * earlier version's lines plus the breaks in what the edit put in bound it from above. Counting
+ * the breaks of the whole text on every keystroke cost more than the rest of the analysis.
+ */
+function surelyFewerBreaks(text: string, count: number, previous: Analysis | undefined): boolean {
+  // An earlier version that was cut holds only part of its text.
+  if (!previous || previous.findings.some((f) => f.code === 'document-too-large')) return false;
+  const before = previous.tree.index.text;
+  const start = commonPrefix(before, text);
+  const end = text.length - commonSuffix(before, text, Math.min(before.length, text.length) - start);
+  let breaks = previous.tree.index.lineCount - 1;
+  for (let at = text.indexOf('\n', start); at >= 0 && at < end && breaks < count; at = text.indexOf('\n', at + 1)) breaks++;
+  return breaks < count;
+}
+
 /** The offset just after the `count`-th `\n` of the text if it comes before `end`, else -1. */
 function afterLineBreak(text: string, count: number, end: number): number {
   if (end <= count) return -1;
@@ -109,7 +126,7 @@ export function analyzeDocument(text: string, kind: DocumentKind, settings: Sett
   const limit = settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
   const lineLimit = Math.max(MIN_LINE_LIMIT, Math.floor(limit / CHARACTERS_PER_LINE_LIMIT));
   const bySize = text.length <= limit ? text.length : text.lastIndexOf('\n', limit - 1) + 1 || limit;
-  const byLines = afterLineBreak(text, lineLimit, bySize);
+  const byLines = surelyFewerBreaks(text, lineLimit, previous) ? -1 : afterLineBreak(text, lineLimit, bySize);
   if (byLines < 0 && bySize === text.length) return analyzeWhole(text, kind, settings, context, previous);
   const cut = byLines < 0 ? bySize : byLines;
   const part = analyzeWhole(text.slice(0, cut), kind, settings, context, previous);

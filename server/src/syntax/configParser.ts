@@ -4,7 +4,7 @@
  * is split into arguments by the rules of Redis's `sdssplitargs` (quotes, escapes).
  * It never throws: problems come back as `errors`, and every token keeps its exact range.
  */
-import { LineIndex, asciiLower, hasLoneCarriageReturn, type Position, type Range } from './text';
+import { LineIndex, asciiLower, commonPrefix, commonSuffix, hasLoneCarriageReturn, type Position, type Range } from './text';
 
 export interface Token {
   /** The argument as Redis sees it: quotes removed, escapes resolved (`\xHH` gives that byte). */
@@ -418,42 +418,6 @@ export function sameLine(a: DirectiveLine, b: DirectiveLine, lines = 0): boolean
     if (x.value !== y.value || x.quoted !== y.quoted || x.start - da !== y.start - db || x.end - da !== y.end - db) return false;
   }
   return true;
-}
-
-/**
- * The length of the longest common prefix of two strings, compared a block at a time: the
- * block doubles while the blocks match (an edit is mostly far in) and shrinks where they do not.
- */
-function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  let block = 1024;
-  while (i < n) {
-    const e = Math.min(n, i + block);
-    if (a.slice(i, e) === b.slice(i, e)) {
-      i = e;
-      block *= 2;
-    } else if (block > 64) block >>= 2;
-    else break;
-  }
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** The length of the longest common suffix of two strings, at most `max`, compared as commonPrefix does. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let i = 0;
-  let block = 1024;
-  while (i < max) {
-    const e = Math.min(max, i + block);
-    if (a.slice(a.length - e, a.length - i) === b.slice(b.length - e, b.length - i)) {
-      i = e;
-      block *= 2;
-    } else if (block > 64) block >>= 2;
-    else break;
-  }
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
 }
 
 /** A directive line of an earlier text moved by `chars` characters and `lines` lines: the same object when it did not move. */

@@ -101,3 +101,39 @@ export function hasLoneCarriageReturn(text: string): boolean {
 export function asciiLower(s: string): string {
   return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
 }
+
+/**
+ * The length of the longest common prefix of two strings, compared a block at a time: the
+ * block doubles while the blocks match (an edit is mostly far in) and shrinks where they do not.
+ */
+export function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  let block = 1024;
+  while (i < n) {
+    const e = Math.min(n, i + block);
+    if (a.slice(i, e) === b.slice(i, e)) {
+      i = e;
+      block *= 2;
+    } else if (block > 64) block >>= 2;
+    else break;
+  }
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The length of the longest common suffix of two strings, at most `max`, compared as commonPrefix does. */
+export function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  let block = 1024;
+  while (i < max) {
+    const e = Math.min(max, i + block);
+    if (a.slice(a.length - e, a.length - i) === b.slice(b.length - e, b.length - i)) {
+      i = e;
+      block *= 2;
+    } else if (block > 64) block >>= 2;
+    else break;
+  }
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
