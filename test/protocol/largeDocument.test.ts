@@ -12,7 +12,11 @@ import { MAX_PUBLISHED } from '../../server/src/lsp/server';
 const URI = 'file:///tmp/redis-config-large/redis.conf';
 
 function fiftyMegabytes(): string {
-  const block = `${Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? `maxmemroy ${i}mb` : `# comment line ${i} of a block that repeats until the file is large`)).join('\n')}\n`;
+  // Long comment lines, so that the size bound comes before the line bound (one line per 128
+  // characters of it), and an unknown name on every third line, so that the findings of the
+  // part checked are more than the editor is sent.
+  const comment = (i: number): string => `# comment line ${i} of a block that repeats until the file is large `.padEnd(250, '.');
+  const block = `${Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? `maxmemroy ${i}mb` : comment(i))).join('\n')}\n`;
   return block.repeat(Math.ceil((50 * 1024 * 1024) / block.length));
 }
 
