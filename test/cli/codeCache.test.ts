@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -77,19 +77,27 @@ test('REDIS_CONFIG_NO_CODE_CACHE turns it off', () => {
 
 test('a changed bundle gets its own cache file and the old one is dropped', () => {
   const dir = join(work, 'names');
-  const a = cacheFileFor('/x/server.js', 100, 1, dir);
-  assert.notEqual(a, cacheFileFor('/x/server.js', 100, 2, dir), 'modification time');
-  assert.notEqual(a, cacheFileFor('/x/server.js', 101, 1, dir), 'size');
-  assert.notEqual(a, cacheFileFor('/y/server.js', 100, 1, dir), 'path');
+  const a = cacheFileFor('/x/server.js', 'exports.v = "AAAA";', dir);
+  assert.notEqual(a, cacheFileFor('/x/server.js', 'exports.v = "BBBB";', dir), 'same path and size, other text (npm gives every file one mtime)');
+  assert.notEqual(a, cacheFileFor('/y/server.js', 'exports.v = "AAAA";', dir), 'path');
   // An older bundle's cache in the folder is removed when the current one is written.
   lint(dir);
   const [current] = caches(dir);
   assert.ok(current);
-  const stale = current.replace(/-[0-9a-f]{8}\.v8cache$/, '-00000000.v8cache');
+  const stale = current.replace(/-[0-9a-f]{16}\.v8cache$/, '-0000000000000000.v8cache');
   writeFileSync(join(dir, stale), 'old');
   rmSync(join(dir, current));
   lint(dir);
   assert.deepEqual(caches(dir), [current]);
+});
+
+test('a cache folder other users can write to is not used', { skip: process.platform === 'win32' }, () => {
+  const dir = join(work, 'shared');
+  lint(dir);
+  chmodSync(dir, 0o777);
+  const r = lint(dir);
+  assert.deepEqual(r.trace, ['not', 'off']);
+  assert.match(r.out, /protected-mode-off/);
 });
 
 test('the default folder is the platform’s per-user cache folder', () => {

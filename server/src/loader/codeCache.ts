@@ -9,10 +9,12 @@
  *
  * The cache is an optimisation, never a requirement: any failure (no writable directory, a
  * corrupt or foreign file, another Node version) means a normal start, and V8 rejects data made
- * by another version or with other flags. V8 checks a source's length but not its content, so
- * the file name carries the bundle's path, size and modification time as well.
+ * by another version or with other flags. V8 checks a source's length but not its content (and
+ * npm gives every file it installs the same modification time), so the file name carries a hash
+ * of the bundle's text. Cached data is trusted code: a folder or file that another user could
+ * have written is not used.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -60,10 +62,26 @@ function fnv1a(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** The cache file of `bundle` as it is now, for this Node and this machine type. */
-export function cacheFileFor(bundle: string, size: number, mtimeMs: number, dir: string): string {
-  const key = [bundle, size, mtimeMs, process.version, process.arch, process.execArgv.join(' ')].join('\0');
-  return join(dir, `${basename(bundle, '.js')}-${fnv1a(key)}${SUFFIX}`);
+/** The cache file of `bundle` with this text, for this Node, machine type and flags. */
+export function cacheFileFor(bundle: string, text: string, dir: string): string {
+  const key = [bundle, text.length, process.version, process.arch, process.execArgv.join(' ')].join('\0');
+  return join(dir, `${basename(bundle, '.js')}-${fnv1a(key)}${fnv1a(text)}${SUFFIX}`);
+}
+
+/** Only the user may have written it: ours, not a link, not writable by group or others (POSIX). */
+function ownedByUs(stat: Stats): boolean {
+  if (process.platform === 'win32' || typeof process.getuid !== 'function') return true;
+  return !stat.isSymbolicLink() && stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+}
+
+/** Whether the cache folder is safe to read from and write to; a folder not made yet is. */
+function usableFolder(dir: string): boolean {
+  try {
+    const stat = lstatSync(dir);
+    return stat.isDirectory() && ownedByUs(stat);
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -102,14 +120,16 @@ export function startCached(bundle: string, module: NodeModule, options: CachedS
   const text = readText(bundle);
   // The `#!` line of an executable bundle is not JavaScript inside a function; keep its length.
   const source = text.startsWith('#!') ? `//${text.slice(2)}` : text;
-  const dir = process.env[NO_CACHE_VARIABLE] ? undefined : process.env[CACHE_DIR_VARIABLE] || defaultCacheDir();
+  const wanted = process.env[NO_CACHE_VARIABLE] ? undefined : process.env[CACHE_DIR_VARIABLE] || defaultCacheDir();
+  const dir = wanted !== undefined && usableFolder(wanted) ? wanted : undefined;
+  if (wanted !== undefined && dir === undefined) trace(`not using ${wanted}: another user could write there`);
   let file: string | undefined;
   let cachedData: Buffer | undefined;
   if (dir) {
     try {
-      const stat = statSync(bundle);
-      file = cacheFileFor(bundle, stat.size, stat.mtimeMs, dir);
-      cachedData = readFileSync(file);
+      file = cacheFileFor(bundle, text, dir);
+      const stat = lstatSync(file);
+      if (stat.isFile() && ownedByUs(stat)) cachedData = readFileSync(file);
     } catch {
       // No cache yet (or no way to tell which one is ours): a normal start.
     }
@@ -146,15 +166,17 @@ function scheduleWrite(script: Script, file: string, afterMs: number | undefined
 function writeCache(file: string, data: Buffer): void {
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w', 0o600);
+  if (!usableFolder(dir)) throw new Error(`${dir} is writable by other users`);
+  // A new file of a name nobody can guess: never one that was put there beforehand.
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const fd = openSync(temp, 'wx', 0o600);
   try {
     writeSync(fd, data);
   } finally {
     closeSync(fd);
   }
   renameSync(temp, file);
-  const stem = basename(file).replace(/-[0-9a-f]{8}\.v8cache$/, '-');
+  const stem = basename(file).replace(/-[0-9a-f]{16}\.v8cache$/, '-');
   for (const other of readdirSync(dir)) {
     if (other !== basename(file) && other.startsWith(stem) && other.endsWith(SUFFIX)) {
       try {
