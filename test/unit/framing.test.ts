@@ -54,6 +54,12 @@ test('a body of megabytes in 64 KB chunks, with the next message in its last chu
   assert.equal(bodies[1], '{"next":true}');
 });
 
+test('after a bad header, a next header written in lower case is found', () => {
+  const { out, log } = through([Buffer.from('content-length: x\r\n\r\ncontent-length: 2\r\n\r\n{}')]);
+  assert.equal(out, message('{}'));
+  assert.equal(log.length, 1);
+});
+
 test('a bad header is dropped with what follows it, up to the next header', () => {
   const good = message('{"ok":1}');
   for (const bad of ['Content-Length: -1\r\n\r\n{"x":1}', 'Content-Length: 1001\r\n\r\n', 'X: 1\r\n\r\n{}', `Content-Length: 3${'x'.repeat(9000)}`]) {

@@ -26,7 +26,7 @@ const MAX_HEADER_BYTES = 8 * 1024;
 
 const SEPARATOR = Buffer.from('\r\n\r\n');
 const LENGTH_FIELD = /^content-length$/i;
-const RESYNC = 'Content-Length:';
+const RESYNC = 'content-length:';
 const USUAL_HEADER = /^Content-Length: (\d{1,15})$/;
 const EMPTY = Buffer.alloc(0);
 
@@ -118,7 +118,8 @@ export class Framer {
 
   /** Drops bytes up to the next header; false when there is none yet in what has arrived. */
   private resync(): boolean {
-    const at = this.pending.indexOf(RESYNC, 0, 'latin1');
+    // The header's name in any case, as lengthOf accepts it.
+    const at = this.pending.toString('latin1').toLowerCase().indexOf(RESYNC);
     if (at < 0) {
       // Keep a tail that may be the start of the header.
       this.pending = this.pending.subarray(Math.max(0, this.pending.length - RESYNC.length));
